@@ -1,0 +1,1 @@
+"""Kompassen catalogue package."""

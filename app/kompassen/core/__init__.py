@@ -1,0 +1,1 @@
+"""Kompassen core package."""

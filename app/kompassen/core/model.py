@@ -1,0 +1,203 @@
+"""The catalogue's domain objects, as the rest of the app sees them (HSDS 3-shaped).
+
+Plain frozen dataclasses: storage builds them, the GUI and search read them. "Not stated" is
+``None`` everywhere and must be shown as unknown, never as "everyone" or "closed".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .hours import OpeningHours
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A text in Swedish (always) and English (when the source gave one)."""
+
+    sv: str
+    en: str = ""
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang``, falling back to Swedish."""
+        return self.en if lang == "en" and self.en else self.sv
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A taxonomy term: a target group, a need or a handover mode."""
+
+    code: str
+    kind: str  # "group" | "need" | "handover"
+    label: Text
+    synonyms: tuple[str, ...] = ()
+    area_id: str | None = None  # None = base vocabulary
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a record comes from and when somebody last checked it."""
+
+    sources: tuple[str, ...]
+    verified_at: str  # ISO date, "YYYY", "YYYY-MM", or "unknown"
+    note: str = ""
+
+    @property
+    def verified_year(self) -> int | None:
+        """The year of the last check, or None when unknown."""
+        return int(self.verified_at[:4]) if self.verified_at[:4].isdigit() else None
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    """An installed area (one area pack loaded into the catalogue)."""
+
+    id: str
+    name: str
+    title: str
+    colour: str
+    description: Text
+    center: tuple[float, float]
+    default_landmark_id: str | None
+    sealing_public_key: str
+    signing_public_key: str
+    pack_version: str
+    catalogue_version: int
+    service_count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    id: str
+    area_id: str
+    name: str
+    description: Text | None
+    url: str
+    email: str
+    provenance: Provenance
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    street: str
+    postal_code: str = ""
+    city: str = ""
+    note: str = ""
+
+    def one_line(self) -> str:
+        """ "Östgötagatan 10, 116 25 Stockholm"."""
+        tail = " ".join(p for p in (self.postal_code, self.city) if p)
+        return ", ".join(p for p in (self.street, tail) if p)
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    id: str
+    area_id: str
+    name: str
+    description: Text | None
+    address: Address | None
+    lat: float | None
+    lon: float | None
+    coords_approximate: bool
+    coords_note: str
+    landmark_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Phone:
+    number: str
+    kind: str  # switchboard | helpline | professional | emergency | sms | other
+    label: Text | None = None
+    to_verify: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Handover:
+    """How a professional hands somebody over, and who is accepted (None = not stated)."""
+
+    modes: tuple[str, ...]
+    instructions: Text | None = None
+    age_min: int | None = None
+    age_max: int | None = None
+    gender: str | None = None  # "any" | "female" | "male" | None (not stated)
+    no_papers_ok: bool | None = None
+    intoxicated_ok: bool | None = None
+    referral_required: bool | None = None
+    languages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Service:
+    id: str
+    area_id: str
+    organization: Organization
+    name: str
+    alternate_name: str
+    description: Text
+    status: str  # active | closed | temporarily-closed
+    status_note: str
+    mobile: bool
+    area_note: str
+    url: str
+    email: str
+    groups: tuple[str, ...]
+    needs: tuple[str, ...]
+    phones: tuple[Phone, ...]
+    hours: OpeningHours | None  # None = unknown
+    handover: Handover
+    locations: tuple[Location, ...]
+    provenance: Provenance
+
+
+@dataclass(frozen=True, slots=True)
+class TimeWindow:
+    """A window of the week in which a guide step applies ("16:30–24:00 mon–fri")."""
+
+    days: tuple[int, ...]  # 0 = Monday; empty = every day
+    start: str  # "HH:MM"
+    end: str  # "HH:MM"; end <= start runs past midnight
+
+
+@dataclass(frozen=True, slots=True)
+class GuideStep:
+    text: Text
+    service_ids: tuple[str, ...] = ()
+    when: TimeWindow | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Guide:
+    """A solution: a problem and target group → ordered steps with linked services."""
+
+    id: str
+    area_id: str
+    title: Text
+    problem: Text
+    groups: tuple[str, ...]
+    needs: tuple[str, ...]
+    steps: tuple[GuideStep, ...]
+    provenance: Provenance
+
+
+@dataclass(frozen=True, slots=True)
+class Landmark:
+    id: str
+    area_id: str
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    approximate: bool
+    source: str
+    aliases: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    id: str
+    area_id: str
+    service_id: str | None
+    text: Text
+    starts: str
+    expires: str

@@ -1,0 +1,1 @@
+"""Kompassen gui package."""

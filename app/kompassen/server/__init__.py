@@ -1,0 +1,1 @@
+"""Kompassen server package."""

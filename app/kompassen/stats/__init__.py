@@ -1,0 +1,1 @@
+"""Kompassen stats package."""

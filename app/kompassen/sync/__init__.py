@@ -1,0 +1,1 @@
+"""Kompassen sync package."""
