@@ -530,7 +530,7 @@ def dump_area(conn: sqlite3.Connection, area_id: str) -> PackData:
         _put(svc, "phones", phones.get(sid), None)
         _put(svc, "url", s["url"])
         _put(svc, "email", s["email"])
-        svc["hours"] = _dump_hours(s, sched.get(sid, []))
+        svc["hours"] = hours_dict(s, sched.get(sid, []))
         ho = handovers[sid]
         handover: dict[str, Any] = {"modes": [c for c in codes if kinds.get(c) == "handover"]}
         _put(handover, "instructions", _text(ho["instructions_sv"], ho["instructions_en"]))
@@ -574,7 +574,8 @@ def dump_area(conn: sqlite3.Connection, area_id: str) -> PackData:
     return PackData(documents, origin=a["origin"])
 
 
-def _dump_hours(s: sqlite3.Row, rows: list[sqlite3.Row]) -> dict[str, Any] | None:
+def hours_dict(s: sqlite3.Row, rows: list[sqlite3.Row]) -> dict[str, Any] | None:
+    """Opening hours of a service row and its schedule rows, in pack form (None = unknown)."""
     if not s["hours_known"]:
         return None
     hours: dict[str, Any] = {}

@@ -59,3 +59,29 @@ class PackData:
 def dumps_canonical(doc: Any) -> str:
     """Stable text for comparing documents in tests and round trips."""
     return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1)
+
+
+_TRUE_DEFAULTS = {"coords_approximate", "approximate"}
+_NORMAL_DEFAULTS = {"holidays", "holiday_eves"}
+
+
+def canonical(doc: Any) -> Any:
+    """A document without values that mean the same as leaving them out.
+
+    ``null``, ``false``, ``""`` and ``[]`` are the defaults of every optional field, as are
+    ``approximate: true`` and ``holidays: "normal"``; dropping them lets two packs be compared
+    by meaning (pack → catalogue → pack, HSDS export → import).
+    """
+    if isinstance(doc, dict):
+        out = {}
+        for k, v in doc.items():
+            v = canonical(v)
+            if v is None or v is False or v == "" or v == [] or v == {}:
+                continue
+            if (k in _TRUE_DEFAULTS and v is True) or (k in _NORMAL_DEFAULTS and v == "normal"):
+                continue
+            out[k] = v
+        return out
+    if isinstance(doc, list):
+        return [canonical(v) for v in doc]
+    return doc

@@ -1,0 +1,138 @@
+"""The ``kompassen`` command: the GUI by default, and stable subcommands for scripts.
+
+Every command honours KOMPASSEN_HOME, prints ``--help``, and on bad input exits non-zero with
+one clear line (Swedish, or English with KOMPASSEN_LANG=en).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kompassen import __version__
+from kompassen.compose import AppContext, build
+from kompassen.core.errors import KompassenError
+
+EXIT_USER_ERROR = 2
+
+
+def _lang() -> str:
+    return "en" if os.environ.get("KOMPASSEN_LANG", "sv").startswith("en") else "sv"
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="kompassen",
+        description="Kompassen – vem kan jag lämna över till? (offline partner catalogue)",
+    )
+    p.add_argument("--version", action="version", version=f"kompassen {__version__}")
+    p.add_argument("--area", help="area to show in the GUI (default: klara)")
+    p.add_argument("--office", action="store_true", help="start in office mode")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("selftest", help="build the main window offscreen, query the catalogue, exit 0")
+
+    a = sub.add_parser("areas", help="list installed areas with service counts")
+    a.add_argument("--json", action="store_true", help="machine-readable output")
+
+    v = sub.add_parser("validate-pack", help="check an area pack folder and list every problem")
+    v.add_argument("path", type=Path)
+
+    i = sub.add_parser("install-pack", help="validate and install an area pack folder")
+    i.add_argument("path", type=Path)
+
+    ih = sub.add_parser("import-hsds", help="import HSDS 3 data (datapackage JSON or CSV folder)")
+    ih.add_argument("path", type=Path)
+    ih.add_argument("--area", required=True, dest="target_area")
+
+    eh = sub.add_parser("export-hsds", help="export an area as HSDS 3 (JSON and CSV)")
+    eh.add_argument("dir", type=Path)
+    eh.add_argument("--area", required=True, dest="target_area")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    lang = _lang()
+    try:
+        return _dispatch(args, lang)
+    except KompassenError as err:
+        print(f"kompassen: {err.message(lang)}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except OSError as err:
+        msg = f"Filfel: {err}" if lang == "sv" else f"File error: {err}"
+        print(f"kompassen: {msg}", file=sys.stderr)
+        return EXIT_USER_ERROR
+
+
+def _dispatch(args: argparse.Namespace, lang: str) -> int:
+    if args.command == "validate-pack":
+        from kompassen.catalogue.validate import read_pack_dir
+
+        pack = read_pack_dir(args.path)
+        n = len(pack.doc("services.json")["services"])
+        print(
+            f"OK: {pack.area_id} ({n} tjänster)"
+            if lang == "sv"
+            else f"OK: {pack.area_id} ({n} services)"
+        )
+        return 0
+    ctx = build()
+    try:
+        if args.command == "areas":
+            return _areas(ctx, args.json, lang)
+        if args.command == "install-pack":
+            version = ctx.catalogue.install_dir(args.path, origin="local")
+            print(f"{args.path.name}: katalogversion {version}")
+            return 0
+        if args.command == "import-hsds":
+            from kompassen.catalogue.hsds import import_hsds
+
+            result = import_hsds(ctx.catalogue, args.path, args.target_area)
+            print(result.summary(lang))
+            return 0
+        if args.command == "export-hsds":
+            from kompassen.catalogue.hsds import export_hsds
+
+            result = export_hsds(ctx.catalogue, args.target_area, args.dir)
+            print(result.summary(lang))
+            return 0
+        from kompassen.gui.app import run_gui, selftest
+
+        if args.command == "selftest":
+            return selftest(ctx, area_id=args.area or "klara")
+        return run_gui(ctx, area_id=args.area or "klara", office=args.office)
+    finally:
+        ctx.close()
+
+
+def _areas(ctx: AppContext, as_json: bool, lang: str) -> int:
+    areas = ctx.catalogue.reader.areas()
+    if as_json:
+        out = [
+            {
+                "id": a.id,
+                "name": a.name,
+                "title": a.title,
+                "services": a.service_count,
+                "pack_version": a.pack_version,
+                "catalogue_version": a.catalogue_version,
+            }
+            for a in areas
+        ]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    if not areas:
+        print("Inga områden installerade." if lang == "sv" else "No areas installed.")
+    for a in areas:
+        unit = "tjänster" if lang == "sv" else "services"
+        print(f"{a.id:20} {a.service_count:4} {unit}  {a.name} – {a.title} (v{a.pack_version})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
