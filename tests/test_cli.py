@@ -1,0 +1,85 @@
+"""The command line contract: real subprocesses, a private KOMPASSEN_HOME, clear errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from minipack import mini_documents
+
+from kompassen.catalogue.packdata import PackData
+
+
+def run(*args: str, home: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "KOMPASSEN_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "kompassen", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_areas_json_lists_both_shipped_areas(home: Path) -> None:
+    done = run("areas", "--json", home=home)
+    assert done.returncode == 0, done.stderr
+    areas = {a["id"]: a for a in json.loads(done.stdout)}
+    assert areas["klara"]["services"] >= 30
+    assert areas["vastra-sodermalm"]["services"] >= 20
+    assert areas["klara"]["name"] == "Klarakompassen"
+
+
+def test_areas_text_output(home: Path) -> None:
+    done = run("areas", home=home)
+    assert done.returncode == 0
+    assert "klara" in done.stdout and "tjänster" in done.stdout
+
+
+def test_selftest_exits_zero_offscreen(home: Path) -> None:
+    done = run("selftest", home=home)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "selftest" in done.stdout
+
+
+def test_help_for_every_command(home: Path) -> None:
+    for cmd in ([], ["areas"], ["selftest"], ["validate-pack"], ["import-hsds"], ["export-hsds"]):
+        done = run(*cmd, "--help", home=home)
+        assert done.returncode == 0 and "usage" in done.stdout.lower(), cmd
+
+
+def test_bad_pack_gives_one_clear_message_per_problem(home: Path, tmp_path: Path) -> None:
+    docs = mini_documents()
+    docs["services.json"]["services"][0]["status"] = "kanske"
+    PackData(docs).write(tmp_path / "testby")
+    done = run("validate-pack", str(tmp_path / "testby"), home=home)
+    assert done.returncode == 2
+    assert done.stderr.startswith("kompassen: Områdespaketet testby har 1 fel")
+    assert "services.json:" in done.stderr and "kanske" in done.stderr
+    english = run("validate-pack", str(tmp_path / "testby"), home=home, env={"KOMPASSEN_LANG": "en"})
+    assert "The area pack testby has 1 error" in english.stderr
+
+
+def test_install_pack_then_listed(home: Path, tmp_path: Path) -> None:
+    PackData(mini_documents()).write(tmp_path / "testby")
+    done = run("install-pack", str(tmp_path / "testby"), home=home)
+    assert done.returncode == 0, done.stderr
+    areas = {a["id"] for a in json.loads(run("areas", "--json", home=home).stdout)}
+    assert "testby" in areas
+
+
+def test_unknown_area_in_gui_is_a_clear_error(home: Path) -> None:
+    done = run("--area", "atlantis", "selftest", home=home)
+    assert done.returncode == 2
+    assert "atlantis" in done.stderr and "inte installerat" in done.stderr
+
+
+@pytest.mark.parametrize("argv", [["areas", "--bogus"], ["nosuchcommand"]])
+def test_usage_errors_exit_nonzero(home: Path, argv: list[str]) -> None:
+    assert run(*argv, home=home).returncode != 0

@@ -1,0 +1,54 @@
+"""Paths come from one place, KOMPASSEN_HOME wins, and the composition root wires it all."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from kompassen.compose import AppContext
+from kompassen.paths import bundled_areas_dir, resolve_paths
+
+
+def test_home_override_puts_everything_under_home(tmp_path: Path) -> None:
+    p = resolve_paths({"KOMPASSEN_HOME": str(tmp_path)})
+    assert p.catalogue_db == tmp_path / "data" / "catalogue.db"
+    assert p.device_db == tmp_path / "data" / "device.db"
+    assert p.log_file.parent == tmp_path / "logs"
+    assert p.backup_dir.is_relative_to(tmp_path)
+
+
+def test_platform_dirs_without_override() -> None:
+    p = resolve_paths({})
+    assert "Kompassen" in str(p.data_dir) or "kompassen" in str(p.data_dir).lower()
+
+
+def test_bundled_areas_are_found() -> None:
+    assert (bundled_areas_dir() / "klara" / "area.json").exists()
+
+
+def test_ensure_creates_private_folders(tmp_path: Path) -> None:
+    p = resolve_paths({"KOMPASSEN_HOME": str(tmp_path / "h")}).ensure()
+    for d in (p.data_dir, p.log_dir, p.backup_dir):
+        assert d.is_dir()
+        assert d.stat().st_mode & 0o077 == 0
+
+
+def test_build_installs_bundled_areas_and_logs(ctx: AppContext) -> None:
+    ids = {a.id for a in ctx.catalogue.reader.areas()}
+    assert {"klara", "vastra-sodermalm"} <= ids
+    logging.getLogger("kompassen.test").info("hello from the test")
+    for h in logging.getLogger("kompassen").handlers:
+        h.flush()
+    assert "hello from the test" in ctx.paths.log_file.read_text(encoding="utf-8")
+
+
+def test_second_start_does_not_reinstall(ctx: AppContext, home: Path, clock) -> None:  # noqa: ANN001
+    from kompassen.compose import build
+
+    versions = {a.id: a.catalogue_version for a in ctx.catalogue.reader.areas()}
+    again = build({"KOMPASSEN_HOME": str(home)}, clock)
+    try:
+        assert again.install_reports == []
+        assert {a.id: a.catalogue_version for a in again.catalogue.reader.areas()} == versions
+    finally:
+        again.close()
