@@ -17,7 +17,7 @@ run: $(STAMP)
 	$(BIN)/kompassen --area klara
 
 lint: $(STAMP)
-	$(BIN)/ruff check app tests bench
+	$(BIN)/ruff check app tests bench scripts
 	$(BIN)/lint-imports
 
 test: $(STAMP) lint
@@ -25,7 +25,10 @@ test: $(STAMP) lint
 	  if [ $$rc -eq 5 ]; then echo "pytest: no tests collected"; exit 0; fi; exit $$rc
 
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+	for b in bench/bench_*.py; do QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py docs/screenshots
 
 clean:
 	rm -rf $(VENV) build *.egg-info app/*.egg-info

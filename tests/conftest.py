@@ -20,10 +20,10 @@ if not os.environ.get("XDG_RUNTIME_DIR"):
     os.chmod(_runtime, 0o700)
     os.environ["XDG_RUNTIME_DIR"] = _runtime
 
-from kompassen.catalogue.store import CatalogueStore  # noqa: E402
-from kompassen.compose import AppContext, build  # noqa: E402
-from kompassen.core.clock import FixedClock  # noqa: E402
-from kompassen.logs import close_logging  # noqa: E402
+from kompassen.catalogue.store import CatalogueStore
+from kompassen.compose import AppContext, build
+from kompassen.core.clock import FixedClock
+from kompassen.logs import close_logging
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 REPO = Path(__file__).resolve().parents[1]

@@ -56,7 +56,13 @@ _DOCS: dict[str, Any] = {
                 "needs": ["need.shelter-tonight", "need.hygiene"],
                 "phones": [{"number": "000-000 00 00", "kind": "switchboard", "to_verify": True}],
                 "hours": {
-                    "weekly": [{"days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], "opens": "21:00", "closes": "08:00"}],
+                    "weekly": [
+                        {
+                            "days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+                            "opens": "21:00",
+                            "closes": "08:00",
+                        }
+                    ],
                     "holidays": "as-sunday",
                     "exceptions": [{"date": "2026-12-24", "opens": "18:00", "closes": "10:00"}],
                     "note": "Fiktiva tider",
@@ -90,8 +96,21 @@ _DOCS: dict[str, Any] = {
     "landmarks.json": {
         "format_version": 1,
         "landmarks": [
-            {"key": "torget", "name": "Testtorget", "aliases": ["Torget"], "lat": 59.0, "lon": 18.0},
-            {"key": "stationen", "name": "Teststationen", "lat": 59.003, "lon": 18.0, "approximate": False, "source": "fiktiv"},
+            {
+                "key": "torget",
+                "name": "Testtorget",
+                "aliases": ["Torget"],
+                "lat": 59.0,
+                "lon": 18.0,
+            },
+            {
+                "key": "stationen",
+                "name": "Teststationen",
+                "lat": 59.003,
+                "lon": 18.0,
+                "approximate": False,
+                "source": "fiktiv",
+            },
         ],
     },
     "guides.json": {
@@ -104,8 +123,20 @@ _DOCS: dict[str, Any] = {
                 "groups": ["group.adult"],
                 "needs": ["need.shelter-tonight"],
                 "steps": [
-                    {"text": {"sv": "Dagtid: ring stödlinjen."}, "services": ["stodlinjen"], "when": {"days": ["mon", "tue", "wed", "thu", "fri"], "from": "08:00", "to": "16:30"}},
-                    {"text": {"sv": "Kväll och natt: härbärget."}, "services": ["nattharbarge"], "when": {"from": "16:30", "to": "08:00"}},
+                    {
+                        "text": {"sv": "Dagtid: ring stödlinjen."},
+                        "services": ["stodlinjen"],
+                        "when": {
+                            "days": ["mon", "tue", "wed", "thu", "fri"],
+                            "from": "08:00",
+                            "to": "16:30",
+                        },
+                    },
+                    {
+                        "text": {"sv": "Kväll och natt: härbärget."},
+                        "services": ["nattharbarge"],
+                        "when": {"from": "16:30", "to": "08:00"},
+                    },
                 ],
                 "sources": ["fiktiv källa"],
                 "verified_at": "2025",
@@ -114,13 +145,21 @@ _DOCS: dict[str, Any] = {
     },
     "taxonomy.json": {
         "format_version": 1,
-        "groups": [{"code": "testby.group.nattvandrare", "sv": "Nattvandrare", "en": "Night walker"}],
+        "groups": [
+            {"code": "testby.group.nattvandrare", "sv": "Nattvandrare", "en": "Night walker"}
+        ],
         "needs": [],
     },
     "notices.json": {
         "format_version": 1,
         "notices": [
-            {"key": "fullt", "service": "nattharbarge", "text": {"sv": "Fullt i natt"}, "starts": "2026-01-01", "expires": "2026-01-02"}
+            {
+                "key": "fullt",
+                "service": "nattharbarge",
+                "text": {"sv": "Fullt i natt"},
+                "starts": "2026-01-01",
+                "expires": "2026-01-02",
+            }
         ],
     },
 }

@@ -9,12 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from minipack import mini_documents
 
 from kompassen.catalogue.packdata import PackData
+from minipack import mini_documents
 
 
-def run(*args: str, home: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, home: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, "KOMPASSEN_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
     full_env.update(env or {})
     return subprocess.run(
@@ -62,7 +64,9 @@ def test_bad_pack_gives_one_clear_message_per_problem(home: Path, tmp_path: Path
     assert done.returncode == 2
     assert done.stderr.startswith("kompassen: Områdespaketet testby har 1 fel")
     assert "services.json:" in done.stderr and "kanske" in done.stderr
-    english = run("validate-pack", str(tmp_path / "testby"), home=home, env={"KOMPASSEN_LANG": "en"})
+    english = run(
+        "validate-pack", str(tmp_path / "testby"), home=home, env={"KOMPASSEN_LANG": "en"}
+    )
     assert "The area pack testby has 1 error" in english.stderr
 
 

@@ -42,7 +42,7 @@ def test_build_installs_bundled_areas_and_logs(ctx: AppContext) -> None:
     assert "hello from the test" in ctx.paths.log_file.read_text(encoding="utf-8")
 
 
-def test_second_start_does_not_reinstall(ctx: AppContext, home: Path, clock) -> None:  # noqa: ANN001
+def test_second_start_does_not_reinstall(ctx: AppContext, home: Path, clock) -> None:
     from kompassen.compose import build
 
     versions = {a.id: a.catalogue_version for a in ctx.catalogue.reader.areas()}

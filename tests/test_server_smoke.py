@@ -20,7 +20,15 @@ def _free_port() -> int:
 def test_server_starts_and_answers(tmp_path: Path) -> None:
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "kompassen.server.cli", "--db", str(tmp_path / "server.db"), "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "kompassen.server.cli",
+            "--db",
+            str(tmp_path / "server.db"),
+            "--port",
+            str(port),
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
@@ -45,5 +53,7 @@ def test_server_starts_and_answers(tmp_path: Path) -> None:
 
 
 def test_server_needs_db_argument() -> None:
-    done = subprocess.run([sys.executable, "-m", "kompassen.server.cli"], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "kompassen.server.cli"], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 2 and "--db" in done.stderr

@@ -5,12 +5,12 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from minipack import mini_documents, mini_pack
 
 from kompassen.catalogue.loader import dump_area, install_pack
-from kompassen.catalogue.packdata import PackData, canonical
+from kompassen.catalogue.packdata import PackData, canonical_documents
 from kompassen.catalogue.store import CatalogueStore
 from kompassen.catalogue.validate import PackError
+from minipack import mini_documents, mini_pack
 
 
 def _snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
@@ -21,13 +21,15 @@ def _snapshot(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
 def test_install_then_dump_is_identical(store: CatalogueStore) -> None:
     pack = mini_pack()
     store.install(pack)
-    assert canonical(dump_area(store.conn, "testby").documents) == canonical(pack.documents)
+    assert canonical_documents(dump_area(store.conn, "testby")) == canonical_documents(pack)
 
 
 def test_reinstall_bumps_catalogue_version_and_logs_it(store: CatalogueStore) -> None:
     assert store.install(mini_pack()) == 1
     assert store.install(mini_pack()) == 2
-    rows = store.conn.execute("SELECT catalogue_version, service_count FROM area_release").fetchall()
+    rows = store.conn.execute(
+        "SELECT catalogue_version, service_count FROM area_release"
+    ).fetchall()
     assert [tuple(r) for r in rows] == [(1, 2), (2, 2)]
 
 
@@ -39,7 +41,12 @@ def test_reinstall_replaces_removed_records(store: CatalogueStore) -> None:
     docs["taxonomy.json"]["groups"] = []
     store.install(PackData(docs))
     assert store.reader.service_ids("testby") == ["testby/nattharbarge"]
-    assert store.conn.execute("SELECT count(*) FROM taxonomy_term WHERE area_id = 'testby'").fetchone()[0] == 0
+    assert (
+        store.conn.execute(
+            "SELECT count(*) FROM taxonomy_term WHERE area_id = 'testby'"
+        ).fetchone()[0]
+        == 0
+    )
 
 
 def test_bad_pack_changes_nothing(store: CatalogueStore) -> None:
@@ -53,7 +60,9 @@ def test_bad_pack_changes_nothing(store: CatalogueStore) -> None:
     assert _snapshot(store.conn) == before
 
 
-def test_failure_half_way_rolls_back(store: CatalogueStore, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failure_half_way_rolls_back(
+    store: CatalogueStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Even a failure after validation (disk full, a bug) leaves the old catalogue intact."""
     from kompassen.catalogue import loader
 

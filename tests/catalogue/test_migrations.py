@@ -74,7 +74,7 @@ def test_newer_schema_is_refused_not_destroyed(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     conn = connect(db)
     conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 5}")
-    with pytest.raises(CatalogueDbError, match="nyare|Uppdatera"):
+    with pytest.raises(CatalogueDbError, match=r"nyare|Uppdatera"):
         migrate(conn, backup_dir=tmp_path, now=NOW)
     conn.close()
     store = CatalogueStore(db, tmp_path / "b", FixedClock(NOW))
@@ -86,7 +86,10 @@ def test_newer_schema_is_refused_not_destroyed(tmp_path: Path) -> None:
 def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from kompassen.catalogue import db as dbmod
 
-    broken = [*dbmod.MIGRATIONS[:1], (2, "broken", "CREATE TABLE ok_one (x);\nCREATE TABLE area (x);\n")]
+    broken = [
+        *dbmod.MIGRATIONS[:1],
+        (2, "broken", "CREATE TABLE ok_one (x);\nCREATE TABLE area (x);\n"),
+    ]
     monkeypatch.setattr(dbmod, "MIGRATIONS", broken)
     conn = connect(tmp_path / "c.db")
     with pytest.raises(sqlite3.OperationalError):

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from minipack import mini_documents
 
 from kompassen.catalogue.packdata import PackData
 from kompassen.catalogue.validate import PackError, read_pack_dir, validate
+from minipack import mini_documents
 
 
 def _write(folder: Path, docs: dict[str, Any]) -> Path:
@@ -105,7 +105,9 @@ def test_not_utf8_and_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     from kompassen.catalogue import validate as v
 
     folder = _write(tmp_path / "testby", mini_documents())
-    (folder / "guides.json").write_bytes('{"format_version": 1, "guides": ["\xe5"]}'.encode("latin-1"))
+    (folder / "guides.json").write_bytes(
+        '{"format_version": 1, "guides": ["\xe5"]}'.encode("latin-1")
+    )
     monkeypatch.setattr(v, "MAX_FILE_BYTES", 2000)
     problems = {p.file: p for p in _problems(folder)}
     assert "UTF-8" in problems["guides.json"].sv

@@ -12,7 +12,9 @@ from kompassen.gui.app import build_window
 from kompassen.gui.service_list_model import ServiceIdRole, ServiceListModel
 
 
-def test_window_shows_the_area_and_its_services(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> None:
+def test_window_shows_the_area_and_its_services(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
     window = build_window(ctx, "klara")
     qtbot.addWidget(window)
     window.show()
@@ -26,7 +28,9 @@ def test_window_shows_the_area_and_its_services(qtbot: QtBot, ctx: AppContext, t
     assert (tmp_path / "main.png").stat().st_size > 1000
 
 
-def test_service_list_model_is_lazy_and_correct(qtbot: QtBot, ctx: AppContext, qtmodeltester: ModelTester) -> None:
+def test_service_list_model_is_lazy_and_correct(
+    qtbot: QtBot, ctx: AppContext, qtmodeltester: ModelTester
+) -> None:
     reader = ctx.catalogue.reader
     ids = reader.service_ids("klara")
     model = ServiceListModel(reader)
@@ -38,3 +42,12 @@ def test_service_list_model_is_lazy_and_correct(qtbot: QtBot, ctx: AppContext, q
     while model.canFetchMore(model.index(-1, 0)):
         model.fetchMore(model.index(-1, 0))
     assert model.rowCount() == len(ids)
+
+
+def test_rows_are_touch_sized(qtbot: QtBot, ctx: AppContext) -> None:
+    window = build_window(ctx, "klara")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    rect = window.list.visualRect(window.model.index(0, 0))
+    assert rect.height() >= 48

@@ -85,3 +85,8 @@ def canonical(doc: Any) -> Any:
     if isinstance(doc, list):
         return [canonical(v) for v in doc]
     return doc
+
+
+def canonical_documents(pack: PackData) -> dict[str, Any]:
+    """Every pack file (absent optional ones as their empty form), canonicalised."""
+    return {name: canonical(pack.doc(name)) for name in PACK_FILES}

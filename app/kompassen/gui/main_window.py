@@ -47,7 +47,9 @@ class MainWindow(QMainWindow):
         self.list = QListView(body)
         self.list.setModel(self.model)
         self.list.setAccessibleName(self.tr("Tjänster"))
-        self.list.setSpacing(4)
+        self.list.setSpacing(2)
+        # touch: every row at least 48 px high
+        self.list.setStyleSheet("QListView::item { padding: 8px 12px; min-height: 48px; }")
         self.list.setUniformItemSizes(True)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         QScroller.grabGesture(

@@ -25,6 +25,7 @@ class ServiceListModel(QAbstractListModel):
         self._ids: list[str] = []
         self._loaded = 0
         self._rows: dict[str, tuple[str, str]] = {}
+        self._fetching = False  # views may ask for more while rows are being inserted
 
     def set_ids(self, ids: Sequence[str]) -> None:
         self.beginResetModel()
@@ -43,18 +44,22 @@ class ServiceListModel(QAbstractListModel):
         return 0 if parent.isValid() else self._loaded
 
     def canFetchMore(self, parent: _Index) -> bool:
-        return not parent.isValid() and self._loaded < len(self._ids)
+        return not parent.isValid() and not self._fetching and self._loaded < len(self._ids)
 
     def fetchMore(self, parent: _Index) -> None:
-        if parent.isValid():
+        if parent.isValid() or self._fetching:
             return
         end = min(self._loaded + self.BATCH, len(self._ids))
         if end <= self._loaded:
             return
-        self._load(self._loaded, end)
-        self.beginInsertRows(QModelIndex(), self._loaded, end - 1)
-        self._loaded = end
-        self.endInsertRows()
+        self._fetching = True
+        try:
+            self._load(self._loaded, end)
+            self.beginInsertRows(QModelIndex(), self._loaded, end - 1)
+            self._loaded = end
+            self.endInsertRows()
+        finally:
+            self._fetching = False
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < self._loaded:
