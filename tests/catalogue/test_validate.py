@@ -130,3 +130,18 @@ def test_error_message_lists_problems_in_both_languages(tmp_path: Path) -> None:
     assert exc.value.message("sv").startswith("Områdespaketet testby har 1 fel")
     assert "area.json:" in exc.value.message("en")
     json.dumps(exc.value.message("sv"))  # printable
+
+
+def test_impossible_times_and_dates(tmp_path: Path) -> None:
+    docs = mini_documents()
+    hours = docs["services.json"]["services"][0]["hours"]
+    hours["weekly"].append({"days": ["mon"], "opens": "10:00", "closes": "24:59"})
+    hours["weekly"].append({"days": ["tue"], "opens": "10:00", "closes": "10:00"})
+    hours["exceptions"].append({"date": "2026-02-31", "closed": True})
+    folder = _write(tmp_path / "testby", docs)
+    problems = _problems(folder)
+    assert any("24:59" in p.sv for p in problems)
+    docs["services.json"]["services"][0]["hours"]["weekly"].pop(1)
+    problems = _problems(_write(tmp_path / "testby", docs))
+    text = " ".join(p.sv for p in problems)
+    assert "samma tid" in text and "2026-02-31 finns inte" in text

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -214,6 +215,9 @@ def validate(pack: PackData, expected_id: str | None = None) -> list[PackProblem
 def _schema_problems(name: str, doc: Any) -> Iterator[PackProblem]:
     errors = sorted(_validator(name).iter_errors(doc), key=lambda e: list(e.absolute_path))
     for err in errors:
+        if err.validator in ("oneOf", "anyOf") and err.context:
+            # "null or hours": report what is wrong inside the hours, not "wrong shape"
+            err = max(err.context, key=lambda e: len(e.absolute_path))
         pointer = _pointer(err.absolute_path)
         sv, en = _schema_message(err)
         yield PackProblem(name, pointer, sv, en)
@@ -463,7 +467,28 @@ def _reference_problems(pack: PackData, expected_id: str | None) -> Iterator[Pac
                 )
             )
         hours = svc.get("hours") or {}
+        for j, rule in enumerate(hours.get("weekly", [])):
+            if rule["opens"] == rule["closes"] and rule["opens"] not in ("00:00", "24:00"):
+                problems.append(
+                    PackProblem(
+                        "services.json",
+                        f"{base_ptr}/hours/weekly/{j}",
+                        "Öppnar och stänger samma tid; skriv 00:00–24:00 för hela dygnet.",
+                        "Opens and closes at the same time; write 00:00–24:00 for the whole day.",
+                    )
+                )
         for j, exc in enumerate(hours.get("exceptions", [])):
+            try:
+                date.fromisoformat(exc["date"])
+            except ValueError:
+                problems.append(
+                    PackProblem(
+                        "services.json",
+                        f"{base_ptr}/hours/exceptions/{j}/date",
+                        f"Datumet {exc['date']} finns inte.",
+                        f"The date {exc['date']} does not exist.",
+                    )
+                )
             closed = exc.get("closed", False)
             has_times = "opens" in exc and "closes" in exc
             if closed == has_times or (not closed and ("opens" in exc) != ("closes" in exc)):
