@@ -97,3 +97,13 @@ def test_pack_round_trips_through_the_catalogue(pack: PackData, store: Catalogue
     # the typed API builds every service, with hours parsed
     services = store.reader.services(store.reader.service_ids(pack.area_id))
     assert len(services) == len(_services(pack))
+
+
+def test_base_taxonomy_is_the_shared_one() -> None:
+    """The package ships a copy of shared/data/taxonomy.json; it must not drift."""
+    shared = SHARED.parent / "taxonomy.json"
+    if not shared.exists():
+        pytest.skip("shared/data is not next to this checkout")
+    from kompassen.catalogue.validate import base_taxonomy
+
+    assert base_taxonomy() == json.loads(shared.read_text(encoding="utf-8"))
