@@ -52,3 +52,38 @@ def test_second_start_does_not_reinstall(ctx: AppContext, home: Path, clock) -> 
         assert {a.id: a.catalogue_version for a in again.catalogue.reader.areas()} == versions
     finally:
         again.close()
+
+
+def test_newer_bundled_pack_replaces_older_bundled_copy(tmp_path: Path, clock) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from kompassen.catalogue.packdata import PackData
+    from kompassen.catalogue.store import CatalogueStore
+    from minipack import mini_documents
+
+    root = tmp_path / "areas"
+    docs = mini_documents()
+    PackData(docs).write(root / "testby")
+    store = CatalogueStore(tmp_path / "c.db", tmp_path / "b", clock).open()
+    try:
+        assert [r.catalogue_version for r in store.install_bundled(root)] == [1]
+        assert store.install_bundled(root) == []  # same version: nothing to do
+        docs["area.json"]["version"] = "2026.02.01"
+        docs["services.json"]["services"][0]["name"] = "Nytt namn"
+        PackData(docs).write(root / "testby")
+        assert [r.catalogue_version for r in store.install_bundled(root)] == [2]
+        assert store.reader.service("testby/nattharbarge").name == "Nytt namn"
+        # a pack installed from elsewhere (a release, an import) is never overwritten
+        store.conn.execute("UPDATE area SET origin = 'release'")
+        docs["area.json"]["version"] = "2026.03.01"
+        PackData(docs).write(root / "testby")
+        assert store.install_bundled(root) == []
+        # a broken newer bundled pack is reported, and the installed copy stays
+        store.conn.execute("UPDATE area SET origin = 'bundled'")
+        (root / "testby" / "services.json").write_text("{broken", encoding="utf-8")
+        [report] = store.install_bundled(root)
+        assert report.error is not None and report.catalogue_version is None
+        assert store.reader.service("testby/nattharbarge").name == "Nytt namn"
+    finally:
+        store.close()

@@ -6,6 +6,7 @@ the bundled packs instead of stopping the app; nothing precious lives in it.
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 from dataclasses import dataclass
@@ -94,6 +95,18 @@ class CatalogueStore:
 
     # -------------------------------------------------------------------------- install
 
+    @staticmethod
+    def _bundled_is_newer(folder: Path, current: tuple[str, str]) -> bool:
+        """Only a bundled copy may be replaced by a bundled pack, and only by a newer one."""
+        origin, installed_version = current
+        if origin != "bundled":
+            return False
+        try:
+            version = json.loads((folder / "area.json").read_text(encoding="utf-8"))["version"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return True  # let the full read report what is wrong with it
+        return _version_tuple(str(version)) > _version_tuple(installed_version)
+
     def install(self, pack: PackData, origin: str | None = None) -> int:
         return install_pack(self.conn, pack, now=self.clock.now(), origin=origin)
 
@@ -114,18 +127,15 @@ class CatalogueStore:
         }
         for folder in sorted(p for p in root.iterdir() if (p / "area.json").exists()):
             current = installed.get(folder.name)
+            if current is not None and not self._bundled_is_newer(folder, current):
+                continue  # the usual start-up: nothing to read beyond area.json
             try:
                 pack = read_pack_dir(folder)
             except PackError as err:
                 log.error("bundled pack %s is invalid:\n%s", folder.name, err.message("en"))
                 reports.append(InstallReport(folder.name, None, err))
                 continue
-            newer = current is None or (
-                current[0] == "bundled"
-                and _version_tuple(pack.area["version"]) > _version_tuple(current[1])
-            )
-            if newer:
-                version = self.install(pack, origin="bundled")
-                log.info("installed bundled area %s as catalogue v%d", folder.name, version)
-                reports.append(InstallReport(folder.name, version))
+            version = self.install(pack, origin="bundled")
+            log.info("installed bundled area %s as catalogue v%d", folder.name, version)
+            reports.append(InstallReport(folder.name, version))
         return reports
