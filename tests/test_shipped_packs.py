@@ -14,6 +14,7 @@ from kompassen.catalogue.store import CatalogueStore
 from kompassen.catalogue.validate import read_pack_dir
 
 AREAS = Path(__file__).resolve().parents[1] / "data" / "areas"
+SOURCES = Path(__file__).resolve().parents[1] / "data" / "sources" / "stockholm_services.json"
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "stockholm_services.json"
 MINIMUM = {"klara": 30, "vastra-sodermalm": 20}
 TODAY = "2026-11-23"
@@ -74,9 +75,7 @@ def _digits(text: str) -> str:
 
 def test_no_invented_phone_numbers_or_addresses(pack: PackData) -> None:
     """Every phone number and street in a pack must come from the sourced data file."""
-    if not SHARED.exists():
-        pytest.skip(f"the sourced data file is not next to this checkout ({SHARED})")
-    shared = json.loads(SHARED.read_text(encoding="utf-8"))
+    shared = json.loads(SOURCES.read_text(encoding="utf-8"))
     known_phones = " ".join(
         _digits(s["phone"] or "") + " " + _digits(s["referral"] or "") for s in shared
     )
@@ -107,3 +106,11 @@ def test_base_taxonomy_is_the_shared_one() -> None:
     from kompassen.catalogue.validate import base_taxonomy
 
     assert base_taxonomy() == json.loads(shared.read_text(encoding="utf-8"))
+
+
+def test_vendored_sources_match_shared_data() -> None:
+    """data/sources is a copy of shared/data, kept so CI can check provenance anywhere."""
+    if not SHARED.exists():
+        pytest.skip("shared/data is not next to this checkout")
+    for name in ("stockholm_services.json", "landmarks_approx.json"):
+        assert (SOURCES.parent / name).read_bytes() == (SHARED.parent / name).read_bytes()
