@@ -365,15 +365,9 @@ def _json_row(row: Row) -> Row:
 def canonical_services(tables: dict[str, list[Row]]) -> list[Row]:
     """The dereferenced HSDS 3 service objects (the canonical JSON form)."""
     orgs = {r["id"]: _json_row(r) for r in tables["organization"]}
-    taxonomies = {r["id"]: _json_row(r) for r in tables["taxonomy"]}
-    terms = {}
-    for r in tables["taxonomy_term"]:
-        t = _json_row(r)
-        t["taxonomy_detail"] = taxonomies[t["taxonomy_id"]]
-        terms[t["id"]] = t
-    # The extension term is repeated on every record: embed it without its (long) taxonomy.
-    ext_id = term_id(EXTENSION_CODE)
-    terms[ext_id] = {k: v for k, v in terms[ext_id].items() if k != "taxonomy_detail"}
+    # Terms are embedded without taxonomy_detail (optional): term.taxonomy and taxonomy_id
+    # name the taxonomy, and repeating it on every attribute would double the file.
+    terms = {r["id"]: _json_row(r) for r in tables["taxonomy_term"]}
     by_link: dict[str, list[Row]] = defaultdict(list)
     for r in tables["attribute"]:
         a = _json_row(r)
