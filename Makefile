@@ -3,31 +3,40 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+APP    := $(VENV)/.installed-app
+DEV    := $(VENV)/.installed-dev
 
 .PHONY: run test lint bench screenshots clean
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,server]'
-	touch $(STAMP)
 
-run: $(STAMP)
+# The app alone (no server extras: the tablet never needs FastAPI).
+$(APP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(APP)
+
+# Everything for tests, benchmarks and the sync server.
+$(DEV): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev,server]'
+	touch $(DEV) $(APP)
+
+run: $(APP)
 	$(BIN)/kompassen --area klara
 
-lint: $(STAMP)
+lint: $(DEV)
 	$(BIN)/ruff check app tests bench scripts
 	$(BIN)/lint-imports
 
-test: $(STAMP) lint
+test: $(DEV) lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest; rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "pytest: no tests collected"; exit 0; fi; exit $$rc
 
-bench: $(STAMP)
+bench: $(DEV)
 	for b in bench/bench_*.py; do QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done
 
-screenshots: $(STAMP)
+screenshots: $(DEV)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py docs/screenshots
 
 clean:
