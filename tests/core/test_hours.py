@@ -272,11 +272,14 @@ def test_status_weekday_abbreviation() -> None:
 
 def test_status_open_past_midnight_and_closed_forever() -> None:
     assert status(NIGHT, local(2026, 6, 1, 23, 0)).text == "Öppet till 06:00"
-    nothing = OpeningHours()
-    s = status(nothing, local(2026, 6, 1, 12))
+    thursdays = OpeningHours(rules=(rule({3}, "10:00", "12:00"),))
+    monday_noon = local(2026, 6, 1, 12)
+    s = status(thursdays, monday_noon, horizon_days=1)
     assert (s.state, s.text) == ("closed", "Stängt")
-    assert status(nothing, local(2026, 6, 1, 12), "en").text == "Closed"
-    assert next_change(nothing, local(2026, 6, 1, 12)) is None
+    assert status(thursdays, monday_noon, "en", horizon_days=1).text == "Closed"
+    assert next_change(thursdays, monday_noon, horizon_days=1) is None
+    # no rules at all is "unknown", never "closed"
+    assert status(OpeningHours(), monday_noon).state == "unknown"
 
 
 def test_unknown_hours() -> None:
@@ -452,6 +455,9 @@ def test_is_open_agrees_with_open_intervals(case: tuple[OpeningHours, datetime])
     h, at = case
     d = at.astimezone(TZ).date()
     ivs = open_intervals(h, d - timedelta(days=1), d + timedelta(days=1))
+    if not h.known:  # no rules: unknown, consistently
+        assert ivs is None and is_open(h, at) is None
+        return
     assert ivs is not None
     inside = any(utc(s) <= at < utc(e) for s, e in ivs)
     assert is_open(h, at) is inside
@@ -511,3 +517,17 @@ def test_overnight_rules_open_at_both_ends(rules: list[WeeklyRule], data: st.Dat
 def test_dict_round_trip(h: OpeningHours) -> None:
     assert OpeningHours.from_dict(h.to_dict()) == h
     assert OpeningHours.from_dict(json.loads(json.dumps(h.to_dict()))) == h
+
+
+def test_hours_with_only_a_note_are_unknown_not_closed() -> None:
+    """'Kvällar, nätter och helger' without clock times must not read as 'Stängt'."""
+    h = OpeningHours.from_dict({"note": "Kvällar, nätter och helger"})
+    assert not h.known
+    at = local(2026, 12, 5, 23, 30)
+    assert is_open(h, at) is None
+    assert status(h, at).state == "unknown"
+    assert status(h, at).text == "Öppettider okända"
+    assert next_change(h, at) is None
+    assert open_intervals(h, at.date(), at.date()) is None
+    assert all(d.unknown for d in week_summary(h, at.date()))
+    assert OpeningHours.from_dict({"always_open": True}).known

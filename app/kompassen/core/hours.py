@@ -165,6 +165,15 @@ class OpeningHours:
                 f"holiday_eves must be one of {EVE_POLICIES}, got {self.holiday_eves!r}"
             )
 
+    @property
+    def known(self) -> bool:
+        """False for hours that only carry a note or exceptions: that is "unknown", not "closed".
+
+        Sources often say "evenings and weekends" without clock times; such a record keeps the
+        source's words in ``note`` and must never be shown as closed.
+        """
+        return self.always_open or bool(self.rules)
+
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> OpeningHours:
         """Read the area-pack JSON shape; raises ValueError on malformed input."""
@@ -398,7 +407,7 @@ def _utc_intervals(hours: OpeningHours, first: date, last: date) -> list[tuple[d
 
 def is_open(hours: OpeningHours | None, at: datetime) -> bool | None:
     """Whether the service is open at the instant; None when hours are unknown."""
-    if hours is None:
+    if hours is None or not hours.known:
         return None
     at_u = _to_utc(at)
     today = at_u.astimezone(TZ).date()
@@ -413,7 +422,7 @@ def open_intervals(
     Touching or overlapping spans are merged, so a 24/7 service is one interval. Returns
     None when hours are unknown (an empty list would wrongly mean "closed").
     """
-    if hours is None:
+    if hours is None or not hours.known:
         return None
     if end < start:
         raise ValueError(f"end {end} is before start {start}")
@@ -435,7 +444,7 @@ def next_change(
     None when hours are unknown, or nothing changes within ``horizon_days`` real days
     (which includes services that are always open).
     """
-    if hours is None:
+    if hours is None or not hours.known:
         return None
     at_u = _to_utc(at)
     limit = at_u + timedelta(days=horizon_days)
@@ -482,7 +491,7 @@ def status(
     """Summarise opening state at ``at`` for display, in Swedish or English."""
     lang = _lang(lang)
     texts = _TEXTS[lang]
-    if hours is None:
+    if hours is None or not hours.known:
         return OpenStatus("unknown", None, None, texts["unknown"])
     at_u = _to_utc(at)
     change = next_change(hours, at_u, horizon_days)
@@ -538,7 +547,7 @@ def week_summary(hours: OpeningHours | None, week_of: date, lang: str = "sv") ->
         d = monday + timedelta(days=i)
         name = _DAY_NAME[lang][i]
         hol = holiday_name(d, lang)
-        if hours is None:
+        if hours is None or not hours.known:
             rows.append(DaySummary(d, name, (), hol, closed=False, unknown=True))
             continue
         spans = tuple(
