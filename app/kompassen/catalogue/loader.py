@@ -14,8 +14,10 @@ from typing import Any
 
 from kompassen.core.errors import KompassenError
 
+from .analyzer import Analyzer
 from .db import transaction
 from .packdata import FORMAT_VERSION, PackData
+from .search_index import drop_area_index, index_area
 from .validate import base_taxonomy, check_pack
 
 DAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -75,8 +77,10 @@ def install_pack(
         sync_base_taxonomy(conn)
         row = conn.execute("SELECT catalogue_version FROM area WHERE id = ?", (area_id,)).fetchone()
         version = (row[0] + 1) if row else 1
+        drop_area_index(conn, area_id)
         conn.execute("DELETE FROM area WHERE id = ?", (area_id,))
         _insert_area(conn, pack, version, origin or pack.origin, now)
+        index_area(conn, area_id, Analyzer())
         count = conn.execute(
             "SELECT count(*) FROM service WHERE area_id = ?", (area_id,)
         ).fetchone()[0]
@@ -90,6 +94,7 @@ def install_pack(
 
 def remove_area(conn: sqlite3.Connection, area_id: str) -> None:
     with transaction(conn):
+        drop_area_index(conn, area_id)
         conn.execute("DELETE FROM area WHERE id = ?", (area_id,))
 
 

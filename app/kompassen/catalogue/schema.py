@@ -226,8 +226,23 @@ CREATE INDEX service_term_code ON service_term(term_code, service_id);
 CREATE INDEX guide_term_code ON guide_term(term_code, guide_id);
 """
 
+M0003_SEARCH = """
+CREATE VIRTUAL TABLE search_fts USING fts5(
+    name, org, body, terms,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3'
+);
+CREATE VIRTUAL TABLE guide_fts USING fts5(
+    title, body,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3'
+);
+CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_fts, 'row');
+"""
+
 # (number, title, script). Append only.
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "initial HSDS-shaped catalogue", M0001_INITIAL),
     (2, "release log and term indexes", M0002_RELEASE_LOG),
+    (3, "full-text search index", M0003_SEARCH),
 ]

@@ -14,13 +14,17 @@ from pathlib import Path
 
 from kompassen.core.clock import Clock
 
+from .analyzer import Analyzer
 from .db import CatalogueDbError, MigrationResult, connect, migrate, transaction
 from .loader import install_pack, sync_base_taxonomy
 from .packdata import PackData
 from .reader import CatalogueReader
+from .search_index import index_area
 from .validate import PackError, read_pack_dir
 
 log = logging.getLogger(__name__)
+
+SEARCH_INDEX_VERSION = 3  # the schema version that introduced search_fts
 
 
 def _version_tuple(v: str) -> tuple[int, ...]:
@@ -73,6 +77,10 @@ class CatalogueStore:
             self.migration = migrate(conn, backup_dir=self.backup_dir, now=self.clock.now())
             with transaction(conn):
                 sync_base_taxonomy(conn)
+                if 0 < self.migration.from_version < SEARCH_INDEX_VERSION:
+                    # areas installed before the search index existed get indexed now
+                    for (area_id,) in conn.execute("SELECT id FROM area").fetchall():
+                        index_area(conn, area_id, Analyzer())
         except BaseException:
             conn.close()
             raise

@@ -1,0 +1,719 @@
+"""The search engine: who the worker met + what the person needs → ranked partners.
+
+No Qt, no I/O beyond the catalogue connection. Per area, an :class:`AreaIndex` keeps what a
+keystroke needs in memory (term bitsets, open-hours index, names, coordinates), built once per
+catalogue version; the text itself is matched by SQLite FTS5 over analysed (stemmed, folded)
+text. Ranking is explained in docs/SEARCH.md.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import logging
+import re
+import sqlite3
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import cached_property
+from importlib import resources
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from kompassen.core.clock import Clock
+from kompassen.core.errors import KompassenError
+from kompassen.core.geo import describe, distance_m
+from kompassen.core.hours import TZ, OpeningHours, status
+from kompassen.core.model import Text
+
+from . import bitset
+from .analyzer import Analyzer, fold, words
+from .loader import AreaNotInstalled, hours_dict
+from .open_index import OpenIndex
+from .search_index import split_compound
+from .search_model import (
+    Alternative,
+    GuideHit,
+    GuideStepNow,
+    RecognizedChip,
+    SearchQuery,
+    SearchResult,
+    ServiceHit,
+)
+
+log = logging.getLogger(__name__)
+
+# ranking weights (docs/SEARCH.md explains them)
+W_TEXT = 3.0
+W_SOFT = 2.0
+W_OPEN = 1.5
+W_UNKNOWN = 0.6
+W_DIST = 1.0
+DIST_HALF_M = 400.0  # distance at which the distance bonus is halved
+NO_PLACE_DIST = 0.5  # phone lines and outreach teams: neither near nor far
+CLOSED_PENALTY = 5.0
+FTS_WEIGHTS = (10.0, 4.0, 1.0, 3.0)  # name, organisation, body, taxonomy words
+MAX_PHRASE = 4
+
+AGE_GROUPS = (
+    (0, 12, "group.child"),
+    (13, 17, "group.youth"),
+    (18, 25, "group.young-adult"),
+    (26, 64, "group.adult"),
+    (65, 120, "group.older"),
+)
+AGE_WORDS = {"ar", "aring", "arig", "years", "year", "yo", "old"}
+
+
+class UnknownPlace(KompassenError):
+    def __init__(self, spec: str, area_id: str) -> None:
+        super().__init__(
+            f"Hittar ingen plats ”{spec}” i området {area_id}. Ange ett landmärke eller lat,lon.",
+            f"No place '{spec}' in the area {area_id}. Give a landmark or lat,lon.",
+        )
+
+
+def _extra_synonyms() -> dict[str, list[str]]:
+    """Kompassen's own slang and street words for taxonomy codes (search_synonyms.json)."""
+    text = (
+        resources.files("kompassen.catalogue").joinpath("search_synonyms.json").read_text("utf-8")
+    )
+    return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
+
+
+@dataclass
+class _Guide:
+    rowid: int
+    id: str
+    title: Text
+    problem: Text
+    codes: frozenset[str]
+    steps: list[tuple[Text, tuple[str, ...], tuple[tuple[int, ...], str, str] | None]]
+
+
+class AreaIndex:
+    """Everything a keystroke needs about one area, in memory (positions 0..n-1)."""
+
+    def __init__(
+        self, conn: sqlite3.Connection, area_id: str, version: int, analyzer: Analyzer
+    ) -> None:
+        self.area_id = area_id
+        self.version = version
+        q = conn.execute
+        rows = q(
+            "SELECT s.rowid, s.id, s.name, o.name AS org, s.status, s.verified_at, s.hours_known, "
+            "s.always_open, s.holiday_policy, s.eve_policy, s.hours_note, "
+            "h.age_min, h.age_max FROM service s JOIN organization o ON o.id = s.organization_id "
+            "LEFT JOIN handover h ON h.service_id = s.id WHERE s.area_id = ? ORDER BY s.position",
+            (area_id,),
+        ).fetchall()
+        self.size = n = len(rows)
+        self.ids = [r["id"] for r in rows]
+        self.rowid_pos = {r["rowid"]: i for i, r in enumerate(rows)}
+        self.names = [r["name"] for r in rows]
+        self.orgs = [r["org"] for r in rows]
+        self.status = [r["status"] for r in rows]
+        self.verified = [r["verified_at"] for r in rows]
+        self.ages = [(r["age_min"], r["age_max"]) for r in rows]
+        id_pos = {sid: i for i, sid in enumerate(self.ids)}
+
+        kinds = {c: k for c, k in q("SELECT code, kind FROM taxonomy_term")}
+        codes: list[list[str]] = [[] for _ in range(n)]
+        members: dict[str, list[int]] = {}
+        for sid, code in q(
+            "SELECT st.service_id, st.term_code FROM service_term st JOIN service s "
+            "ON s.id = st.service_id WHERE s.area_id = ? ORDER BY st.service_id, st.position",
+            (area_id,),
+        ):
+            pos = id_pos[sid]
+            codes[pos].append(code)
+            members.setdefault(code, []).append(pos)
+        self.groups = [tuple(c for c in cs if kinds.get(c) == "group") for cs in codes]
+        self.needs = [tuple(c for c in cs if kinds.get(c) == "need") for cs in codes]
+        self.modes = [tuple(c for c in cs if kinds.get(c) == "handover") for cs in codes]
+        # A service that names no gender serves every gender: "tjej" must not hide Socialjouren.
+        neutral = [
+            p for p in range(n) if "group.female" not in codes[p] and "group.male" not in codes[p]
+        ]
+        for gender in ("group.female", "group.male"):
+            members[gender] = sorted({*members.get(gender, ()), *neutral})
+        self.masks = {code: bitset.from_positions(ps, n) for code, ps in members.items()}
+        self._mask_bytes: dict[str, bytes] = {}
+        self.all = bitset.full(n)
+        self.active = bitset.from_positions(
+            (i for i, s in enumerate(self.status) if s != "closed"), n
+        )
+
+        sched: dict[str, list[sqlite3.Row]] = {}
+        for r in q(
+            "SELECT sc.* FROM schedule sc JOIN service s ON s.id = sc.service_id "
+            "WHERE s.area_id = ? ORDER BY sc.service_id, sc.kind DESC, sc.position",
+            (area_id,),
+        ):
+            sched.setdefault(r["service_id"], []).append(r)
+        self.hours: list[OpeningHours | None] = []
+        for r in rows:
+            d = hours_dict(r, sched.get(r["id"], []))
+            self.hours.append(None if d is None else OpeningHours.from_dict(d))
+        self.open = OpenIndex(self.hours)
+
+        self.coords: list[tuple[float, float] | None] = [None] * n
+        for sid, lat, lon in q(
+            "SELECT sal.service_id, l.lat, l.lon FROM service_at_location sal "
+            "JOIN location l ON l.id = sal.location_id WHERE l.area_id = ? AND l.lat IS NOT NULL "
+            "ORDER BY sal.service_id, sal.position DESC",
+            (area_id,),
+        ):
+            self.coords[id_pos[sid]] = (lat, lon)  # position DESC: the first location wins
+
+        self.terms: dict[str, tuple[str, Text]] = {}  # code → (kind, label)
+        self.phrases: dict[tuple[str, ...], set[str]] = {}
+        extra = _extra_synonyms()
+        for r in q(
+            "SELECT code, kind, label_sv, label_en, synonyms_json FROM taxonomy_term "
+            "WHERE (area_id IS NULL OR area_id = ?) AND kind IN ('group', 'need') "
+            "ORDER BY kind, area_id IS NOT NULL, position",
+            (area_id,),
+        ):
+            code = r["code"]
+            self.terms[code] = (r["kind"], Text(r["label_sv"], r["label_en"]))
+            for phrase in (*json.loads(r["synonyms_json"]), *extra.get(code, ())):
+                toks = tuple(analyzer.terms(phrase))
+                if toks and len(toks) <= MAX_PHRASE:
+                    self.phrases.setdefault(toks, set()).add(code)
+        self.vocab = {r[0] for r in q("SELECT term FROM search_vocab") if not r[0].isdigit()}
+        self.vocab_list = sorted(self.vocab)
+        self.guides = self._load_guides(conn)
+        self.landmarks = [
+            (r["key"], r["name"], json.loads(r["aliases_json"]), r["lat"], r["lon"])
+            for r in q("SELECT * FROM landmark WHERE area_id = ? ORDER BY position", (area_id,))
+        ]
+        self._static: dict[tuple[object, ...], tuple[list[float], list[int]]] = {}
+
+    def _load_guides(self, conn: sqlite3.Connection) -> list[_Guide]:
+        guides = []
+        for g in conn.execute(
+            "SELECT rowid, * FROM guide WHERE area_id = ? ORDER BY position", (self.area_id,)
+        ).fetchall():
+            codes = frozenset(
+                r[0]
+                for r in conn.execute(
+                    "SELECT term_code FROM guide_term WHERE guide_id = ?", (g["id"],)
+                )
+            )
+            steps = []
+            for st in conn.execute(
+                "SELECT * FROM guide_step WHERE guide_id = ? ORDER BY position", (g["id"],)
+            ).fetchall():
+                services = tuple(
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT service_id FROM guide_step_service WHERE step_id = ? ORDER BY position",
+                        (st["id"],),
+                    )
+                )
+                when = None
+                if st["from_time"] is not None:
+                    days = tuple(
+                        ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(d)
+                        for d in (st["days"] or "").split(",")
+                        if d
+                    )
+                    when = (days, st["from_time"], st["to_time"])
+                steps.append((Text(st["text_sv"], st["text_en"]), services, when))
+            guides.append(
+                _Guide(
+                    g["rowid"],
+                    g["id"],
+                    Text(g["title_sv"], g["title_en"]),
+                    Text(g["problem_sv"], g["problem_en"]),
+                    codes,
+                    steps,
+                )
+            )
+        return guides
+
+    def mask_bytes(self, code: str) -> bytes:
+        if code not in self._mask_bytes:
+            self._mask_bytes[code] = bitset.to_bytes(self.masks.get(code, 0), self.size)
+        return self._mask_bytes[code]
+
+    def static(
+        self, open_mask: int | None, near: tuple[float, float] | None
+    ) -> tuple[list[float], list[int]]:
+        """Per-position score that does not depend on the text, and positions sorted by it."""
+        key = (open_mask, near)
+        if key in self._static:
+            return self._static[key]
+        n = self.size
+        unknown = bitset.to_bytes(self.open.unknown, n)
+        opened = bitset.to_bytes(open_mask, n) if open_mask is not None else None
+        scores = [0.0] * n
+        for pos in range(n):
+            s = 0.0
+            if opened is not None:
+                if bitset.has(opened, pos):
+                    s += W_OPEN
+                elif bitset.has(unknown, pos):
+                    s += W_UNKNOWN
+            if near is not None:
+                c = self.coords[pos]
+                s += W_DIST * (
+                    NO_PLACE_DIST if c is None else 1 / (1 + distance_m(*near, *c) / DIST_HALF_M)
+                )
+            if self.status[pos] != "active":
+                s -= CLOSED_PENALTY
+            scores[pos] = s
+        order = sorted(range(n), key=lambda p: (-scores[p], self.names[p]))
+        if len(self._static) > 16:
+            self._static.clear()
+        self._static[key] = (scores, order)
+        return scores, order
+
+
+@dataclass
+class _TextMatch:
+    fts: str  # FTS5 MATCH expression ("" = no text)
+    recognized: list[RecognizedChip]
+    soft: list[str]
+    words: list[str]
+    ignored: list[str]
+
+
+class SearchService:
+    """Searches the catalogue; one instance per catalogue connection (read-only use)."""
+
+    def __init__(self, conn: sqlite3.Connection, clock: Clock) -> None:
+        self._conn = conn
+        self._clock = clock
+        self._analyzer = Analyzer()
+        self._indexes: dict[str, AreaIndex] = {}
+
+    # ------------------------------------------------------------------ index management
+
+    def index(self, area_id: str) -> AreaIndex:
+        """The in-memory index of an area, rebuilt when the catalogue version changed."""
+        row = self._conn.execute(
+            "SELECT catalogue_version FROM area WHERE id = ?", (area_id,)
+        ).fetchone()
+        if row is None:
+            raise AreaNotInstalled(area_id)
+        idx = self._indexes.get(area_id)
+        if idx is None or idx.version != row[0]:
+            idx = AreaIndex(self._conn, area_id, row[0], self._analyzer)
+            self._indexes[area_id] = idx
+        return idx
+
+    def resolve_near(self, area_id: str, spec: str) -> tuple[float, float, str]:
+        """A landmark name (accent/case-insensitive, prefix ok) or "lat,lon" → coordinates."""
+        m = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*", spec)
+        if m:
+            lat, lon = float(m[1]), float(m[2])
+            if -90 <= lat <= 90 and -180 <= lon <= 180:
+                return lat, lon, f"{lat:.5f},{lon:.5f}"
+            raise UnknownPlace(spec, area_id)
+        want = fold(spec.strip())
+        if not want:
+            raise UnknownPlace(spec, area_id)
+        idx = self.index(area_id)
+        candidates = []
+        for key, name, aliases, lat, lon in idx.landmarks:
+            names = [name, key, *aliases]
+            folded = [fold(x) for x in names]
+            if want in folded:
+                return lat, lon, name
+            if any(f.startswith(want) for f in folded) or any(want in f for f in folded):
+                candidates.append((lat, lon, name))
+        if candidates:
+            return candidates[0]
+        raise UnknownPlace(spec, area_id)
+
+    # --------------------------------------------------------------------------- search
+
+    def search(self, q: SearchQuery) -> SearchResult:
+        idx = self.index(q.area_id)
+        at = q.at or self._clock.now()
+        if at.tzinfo is None:
+            at = at.replace(tzinfo=TZ)
+        text = self._analyse_text(idx, q.text, q.lang)
+
+        text_scores: dict[int, float] = {}
+        if text.fts:
+            for rowid, score in self._conn.execute(
+                "SELECT rowid, bm25(search_fts, ?, ?, ?, ?) FROM search_fts WHERE search_fts MATCH ?",
+                (*FTS_WEIGHTS, text.fts),
+            ):
+                pos = idx.rowid_pos.get(rowid)
+                if pos is not None:
+                    text_scores[pos] = -score
+        soft_mask = 0
+        for code in text.soft:
+            soft_mask |= idx.masks.get(code, 0)
+        if q.text.strip():
+            text_hit_mask = bitset.from_positions(text_scores, idx.size)
+            text_mask = text_hit_mask | soft_mask
+            # closed services appear only when the text names them
+            text_mask &= idx.active | text_hit_mask
+        else:
+            text_mask = idx.active
+
+        chip_codes = [*q.groups, *q.needs]
+        chip_mask = idx.all
+        for code in chip_codes:
+            chip_mask &= idx.masks.get(code, 0)
+
+        open_mask = self._open_mask(idx, q, at)
+        time_mask = open_mask if (q.only_open and open_mask is not None) else idx.all
+        base = text_mask & chip_mask & time_mask
+        total = base.bit_count()
+
+        facets = {}
+        for code in idx.terms:
+            facets[code] = (
+                total if code in chip_codes else (base & idx.masks.get(code, 0)).bit_count()
+            )
+
+        hits = self._rank(idx, q, at, base, total, text, text_scores, open_mask)
+        guides = self._guides(idx, q, at, text, chip_codes)
+        alternatives: tuple[Alternative, ...] = ()
+        if total == 0:
+            alternatives = self._alternatives(idx, q, text_mask, chip_codes, time_mask)
+        return SearchResult(
+            query=q,
+            total=total,
+            hits=tuple(hits),
+            guides=tuple(guides),
+            facets=facets,
+            recognized=tuple(text.recognized),
+            alternatives=alternatives,
+            report_suggested=total == 0,
+            ignored_words=tuple(text.ignored),
+        )
+
+    def _open_mask(self, idx: AreaIndex, q: SearchQuery, at: datetime) -> int | None:
+        if q.time_mode == "any":
+            return None
+        if q.time_mode == "tonight":
+            local = at.astimezone(TZ)
+            evening = local.replace(hour=18, minute=0, second=0, microsecond=0)
+            if local.hour < 8:  # after midnight "tonight" is the night we are in
+                evening -= timedelta(days=1)
+            start = max(local, evening)
+            end = (evening + timedelta(days=1)).replace(hour=8)
+            return idx.open.open_between(start, end)
+        return idx.open.open_at(at)
+
+    # ----------------------------------------------------------------------- text
+
+    def _analyse_text(self, idx: AreaIndex, raw: str, lang: str) -> _TextMatch:
+        ws = words(raw)
+        if not ws:
+            return _TextMatch("", [], [], [], [])
+        partial = not raw[-1:].isspace() and raw[-1:] not in ".,!?;:"
+        terms = [self._analyzer.term(w) for w in ws]
+        recognized: list[RecognizedChip] = []
+        soft: list[str] = []
+        used = [False] * len(terms)
+
+        def recognise(code: str, words_used: str) -> None:
+            if code in idx.terms and code not in soft:
+                kind, label = idx.terms[code]
+                soft.append(code)
+                recognized.append(RecognizedChip(code, kind, words_used, label.get(lang)))
+
+        i = 0
+        while i < len(terms):
+            matched = False
+            for length in range(min(MAX_PHRASE, len(terms) - i), 0, -1):
+                last = i + length - 1
+                if partial and last == len(terms) - 1 and len(ws[last]) < 3:
+                    continue  # "tj" is not yet "tjej"
+                key = tuple(terms[i : i + length])
+                if key in idx.phrases:
+                    for code in sorted(idx.phrases[key]):
+                        recognise(code, " ".join(ws[i : i + length]))
+                    for j in range(i, i + length):
+                        used[j] = True
+                    i += length
+                    matched = True
+                    break
+            if not matched:
+                i += 1
+        for j, w in enumerate(ws):
+            if w.isdigit() and int(w) <= 120:
+                following = fold(ws[j + 1]) if j + 1 < len(ws) else ""
+                standalone = len(ws) > 1 or following in AGE_WORDS
+                if following in AGE_WORDS or (standalone and 5 <= int(w) <= 99):
+                    age = int(w)
+                    for lo, hi, code in AGE_GROUPS:
+                        if lo <= age <= hi:
+                            recognise(code, w + (f" {ws[j + 1]}" if following in AGE_WORDS else ""))
+                    used[j] = True
+
+        groups = []
+        ignored = []
+        for j, (w, t) in enumerate(zip(ws, terms, strict=True)):
+            if fold(w) in AGE_WORDS and j > 0 and ws[j - 1].isdigit():
+                continue
+            last_partial = partial and j == len(ws) - 1
+            alts: list[str] = []
+            if t in idx.vocab:
+                alts.append(f'"{t}"')
+            if last_partial and len(fold(w)) >= 2:
+                for prefix in dict.fromkeys((fold(w), t)):
+                    if _has_prefix(idx.vocab_list, prefix):
+                        alts.append(f'"{prefix}"*')
+            parts = () if w.isdigit() else split_compound(t, idx.vocab)
+            alts.extend(f'"{p}"' for p in parts[:1])  # "natthärbärge" also finds "härbärge"
+            if not alts and not w.isdigit() and len(t) >= 4:
+                cutoff = 1 if len(t) <= 5 else 2
+                for cand, _, _ in process.extract(
+                    t, idx.vocab_list, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=3
+                ):
+                    alts.append(f'"{cand}"')
+            if alts:
+                groups.append("(" + " OR ".join(dict.fromkeys(alts)) + ")")
+            elif not used[j]:
+                ignored.append(w)
+        fts = " OR ".join(groups)
+        return _TextMatch(fts, recognized, soft, ws, ignored)
+
+    # ----------------------------------------------------------------------- ranking
+
+    def _rank(
+        self,
+        idx: AreaIndex,
+        q: SearchQuery,
+        at: datetime,
+        base: int,
+        total: int,
+        text: _TextMatch,
+        text_scores: dict[int, float],
+        open_mask: int | None,
+    ) -> list[ServiceHit]:
+        want = q.offset + q.limit
+        if total == 0 or q.limit <= 0:
+            return []
+        static, order = idx.static(open_mask, q.near)
+        base_bytes = bitset.to_bytes(base, idx.size)
+        if not text_scores and not text.soft:
+            chosen = []
+            for pos in order:
+                if bitset.has(base_bytes, pos):
+                    chosen.append((static[pos], pos))
+                    if len(chosen) >= want:
+                        break
+        else:
+            top = max(text_scores.values(), default=0.0) or 1.0
+            soft_bytes = [idx.mask_bytes(c) for c in text.soft]
+            n_soft = len(soft_bytes) or 1
+            candidates = bitset.positions(base, idx.size)
+
+            def score(pos: int) -> float:
+                s = static[pos] + W_TEXT * text_scores.get(pos, 0.0) / top
+                if soft_bytes:
+                    s += W_SOFT * sum(1 for b in soft_bytes if bitset.has(b, pos)) / n_soft
+                return s
+
+            chosen = heapq.nlargest(
+                want, ((score(p), p) for p in candidates), key=lambda sp: (sp[0], -sp[1])
+            )
+        hits = []
+        for sc, pos in chosen[q.offset :]:
+            hits.append(self._hit(idx, q, at, pos, sc, text, open_mask))
+        return hits
+
+    def _hit(
+        self,
+        idx: AreaIndex,
+        q: SearchQuery,
+        at: datetime,
+        pos: int,
+        score: float,
+        text: _TextMatch,
+        open_mask: int | None,
+    ) -> ServiceHit:
+        lang = q.lang
+        st = status(idx.hours[pos], at, lang)
+        open_now = None if st.state == "unknown" else st.state in ("open", "always")
+        dist = walk = None
+        bearing = direction = ""
+        if q.near is not None and idx.coords[pos] is not None:
+            d = describe(*q.near, *idx.coords[pos], lang=lang)
+            dist, walk, bearing, direction = round(d.distance_m), d.walking_minutes, d.word, d.text
+        codes = set(idx.groups[pos]) | set(idx.needs[pos])
+        matched_chips = tuple(c for c in (*q.groups, *q.needs, *text.soft) if c in codes)
+        name_terms = set(self._analyzer.terms(f"{idx.names[pos]} {idx.orgs[pos]}"))
+        matched_words = tuple(
+            w
+            for w in text.words
+            if self._analyzer.term(w) in name_terms
+            or any(t.startswith(fold(w)) for t in name_terms if len(w) >= 2)
+        )
+        verified = idx.verified[pos]
+        year = int(verified[:4]) if verified[:4].isdigit() else None
+        return ServiceHit(
+            id=idx.ids[pos],
+            name=idx.names[pos],
+            organization=idx.orgs[pos],
+            groups=idx.groups[pos],
+            needs=idx.needs[pos],
+            status=idx.status[pos],
+            open_state=st.state,
+            open_now=open_now,
+            open_text=st.text,
+            distance_m=dist,
+            walking_minutes=walk,
+            bearing=bearing,
+            direction=direction,
+            handover=self._handover_summary(idx, pos, lang),
+            score=round(score, 4),
+            matched_words=matched_words,
+            matched_chips=matched_chips,
+            verified_at=verified,
+            stale=year is None or year < at.year - 1,
+        )
+
+    def _handover_summary(self, idx: AreaIndex, pos: int, lang: str) -> str:
+        labels = []
+        for code in idx.modes[pos]:
+            row = self._mode_labels.get(code)
+            if row:
+                labels.append(row.get(lang))
+        lo, hi = idx.ages[pos]
+        if lo is not None and hi is not None:
+            labels.append(f"{lo}–{hi} år" if lang == "sv" else f"ages {lo}–{hi}")
+        elif lo is not None:
+            labels.append(f"{lo}+")
+        elif hi is not None:
+            labels.append(f"under {hi + 1}" if lang == "en" else f"upp till {hi} år")
+        return " · ".join(labels)
+
+    @cached_property
+    def _mode_labels(self) -> dict[str, Text]:
+        return {
+            r[0]: Text(r[1], r[2])
+            for r in self._conn.execute(
+                "SELECT code, label_sv, label_en FROM taxonomy_term WHERE kind = 'handover'"
+            )
+        }
+
+    # ------------------------------------------------------------------ guides, zero results
+
+    def _guides(
+        self, idx: AreaIndex, q: SearchQuery, at: datetime, text: _TextMatch, chip_codes: list[str]
+    ) -> list[GuideHit]:
+        wanted = set(chip_codes) | set(text.soft)
+        text_scores: dict[int, float] = {}
+        if text.fts:
+            text_scores = {
+                rowid: -score
+                for rowid, score in self._conn.execute(
+                    "SELECT rowid, bm25(guide_fts, 5.0, 1.0) FROM guide_fts WHERE guide_fts MATCH ?",
+                    (text.fts,),
+                )
+            }
+        top = max(text_scores.values(), default=0.0) or 1.0
+        hits = []
+        for g in idx.guides:
+            overlap = [c for c in (*chip_codes, *text.soft) if c in g.codes]
+            need_overlap = any(c in g.codes for c in wanted if c.split(".")[-2] == "need")
+            chosen_needs = [c for c in q.needs if c not in g.codes]
+            if chosen_needs:
+                continue  # a guide must cover every need the worker chose
+            asked_groups = [c for c in wanted if ".group." in f".{c}"]
+            guide_groups = [c for c in g.codes if ".group." in f".{c}"]
+            group_fit = 0.0
+            if asked_groups and guide_groups:
+                group_fit = 1.0 if any(c in g.codes for c in asked_groups) else -1.5
+            score = (
+                (2.0 if need_overlap else 0.0)
+                + 0.5 * len(overlap)
+                + group_fit
+                + W_TEXT * text_scores.get(g.rowid, 0.0) / top
+            )
+            if score < 1.0:
+                continue
+            hits.append(
+                GuideHit(
+                    id=g.id,
+                    title=g.title.get(q.lang),
+                    problem=g.problem.get(q.lang),
+                    score=round(score, 4),
+                    matched_chips=tuple(dict.fromkeys(overlap)),
+                    step_now=self._step_now(g, at, q.lang),
+                )
+            )
+        hits.sort(key=lambda h: (-h.score, h.title))
+        return hits[:5]
+
+    @staticmethod
+    def _step_now(g: _Guide, at: datetime, lang: str) -> GuideStepNow | None:
+        local = at.astimezone(TZ)
+        minute = local.hour * 60 + local.minute
+        for i, (text, services, when) in enumerate(g.steps):
+            if when is None:
+                continue
+            days, start, end = when
+            s = int(start[:2]) * 60 + int(start[3:])
+            e = int(end[:2]) * 60 + int(end[3:])
+            if (
+                e <= s
+            ):  # past midnight: in the window if after start today, or before end (from yesterday)
+                inside = (minute >= s and (not days or local.weekday() in days)) or (
+                    minute < e and (not days or (local.weekday() - 1) % 7 in days)
+                )
+            else:
+                inside = s <= minute < e and (not days or local.weekday() in days)
+            if inside:
+                return GuideStepNow(i, text.get(lang), services)
+        return None
+
+    def _alternatives(
+        self, idx: AreaIndex, q: SearchQuery, text_mask: int, chip_codes: list[str], time_mask: int
+    ) -> tuple[Alternative, ...]:
+        out = []
+        sv = q.lang != "en"
+        for code in chip_codes:
+            mask = text_mask & time_mask
+            for other in chip_codes:
+                if other != code:
+                    mask &= idx.masks.get(other, 0)
+            label = idx.terms[code][1].get(q.lang) if code in idx.terms else code
+            out.append(
+                Alternative(
+                    code, (f"utan ”{label}”" if sv else f"without '{label}'"), mask.bit_count()
+                )
+            )
+        if q.text.strip():
+            mask = idx.active & time_mask
+            for code in chip_codes:
+                mask &= idx.masks.get(code, 0)
+            out.append(
+                Alternative(
+                    "text", "utan sökorden" if sv else "without the search words", mask.bit_count()
+                )
+            )
+        if q.only_open:
+            mask = text_mask
+            for code in chip_codes:
+                mask &= idx.masks.get(code, 0)
+            out.append(
+                Alternative(
+                    "only_open", "även stängda" if sv else "closed ones too", mask.bit_count()
+                )
+            )
+        return tuple(sorted((a for a in out if a.count > 0), key=lambda a: -a.count))
+
+
+def _has_prefix(sorted_words: list[str], prefix: str) -> bool:
+    i = bisect_left(sorted_words, prefix)
+    return i < len(sorted_words) and sorted_words[i].startswith(prefix)
+
+
+def chips_in(codes: Iterable[str], kind: str) -> list[str]:
+    """Codes of one kind ('group' or 'need'), area additions included."""
+    return [c for c in codes if f".{kind}." in f".{c}"]
