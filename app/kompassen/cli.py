@@ -36,6 +36,46 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("selftest", help="build the main window offscreen, query the catalogue, exit 0")
 
+    s = sub.add_parser(
+        "search",
+        help="search partner services: chips, free text, time and place",
+        description="Search the catalogue. Chips (--group/--need) filter; TEXT ranks and widens.",
+    )
+    s.add_argument("text", nargs="*", metavar="TEXT", help="free text (slang and typos are fine)")
+    s.add_argument("--area", dest="search_area", default="klara", help="area id (default klara)")
+    s.add_argument(
+        "--group",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="target group code, e.g. group.youth",
+    )
+    s.add_argument(
+        "--need",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="need code, e.g. need.shelter-tonight",
+    )
+    when = s.add_mutually_exclusive_group()
+    when.add_argument(
+        "--open-at", metavar="ISO", help="rank by open status at this moment (local time)"
+    )
+    when.add_argument("--open-now", action="store_true", help="rank by open status now (default)")
+    when.add_argument(
+        "--tonight", action="store_true", help="open at any time tonight (18:00–08:00)"
+    )
+    s.add_argument(
+        "--only-open", action="store_true", help="leave out services not open at that time"
+    )
+    s.add_argument("--near", metavar="LANDMARK", help="landmark name or lat,lon for distances")
+    s.add_argument("--limit", type=int, default=10, help="number of results (default 10)")
+    s.add_argument("--lang", choices=("sv", "en"), default=None, help="language of texts")
+    s.add_argument("--json", action="store_true", help="JSON list of services")
+    s.add_argument(
+        "--full", action="store_true", help="with --json: the whole result (guides, chips, facets)"
+    )
+
     a = sub.add_parser("areas", help="list installed areas with service counts")
     a.add_argument("--json", action="store_true", help="machine-readable output")
 
@@ -85,6 +125,10 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
     try:
         if args.command == "areas":
             return _areas(ctx, args.json, lang)
+        if args.command == "search":
+            from kompassen.search_cli import run_search
+
+            return run_search(ctx, args, args.lang or lang)
         if args.command == "install-pack":
             version = ctx.catalogue.install_dir(args.path, origin="local")
             print(f"{args.path.name}: katalogversion {version}")

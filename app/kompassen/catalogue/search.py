@@ -48,13 +48,20 @@ log = logging.getLogger(__name__)
 
 # ranking weights (docs/SEARCH.md explains them)
 W_TEXT = 3.0
-W_SOFT = 2.0
+W_SOFT_NEED = 2.0  # the text names a need the service meets (what matters most)
+W_SOFT_GROUP = 0.6  # the text names a group the service serves
 W_OPEN = 1.5
 W_UNKNOWN = 0.6
 W_DIST = 1.0
 DIST_HALF_M = 400.0  # distance at which the distance bonus is halved
 NO_PLACE_DIST = 0.5  # phone lines and outreach teams: neither near nor far
 CLOSED_PENALTY = 5.0
+W_CONFLICT = 2.5  # the text says "15 år" but the service is 18+: not for this person
+AGE_CODES = frozenset(
+    ("group.child", "group.youth", "group.young-adult", "group.adult", "group.older")
+)
+GENDER_CODES = frozenset(("group.female", "group.male"))
+MINOR_CODES = frozenset(("group.child", "group.youth"))
 FTS_WEIGHTS = (10.0, 4.0, 1.0, 3.0)  # name, organisation, body, taxonomy words
 MAX_PHRASE = 4
 
@@ -508,14 +515,36 @@ class SearchService:
                         break
         else:
             top = max(text_scores.values(), default=0.0) or 1.0
-            soft_bytes = [idx.mask_bytes(c) for c in text.soft]
-            n_soft = len(soft_bytes) or 1
+            soft_needs = [idx.mask_bytes(c) for c in text.soft if idx.terms[c][0] == "need"]
+            soft_groups = [idx.mask_bytes(c) for c in text.soft if idx.terms[c][0] == "group"]
             candidates = bitset.positions(base, idx.size)
+
+            soft_age = AGE_CODES.intersection(text.soft)
+            soft_gender = GENDER_CODES.intersection(text.soft)
+
+            def conflicts(pos: int) -> int:
+                """Recognised age/gender the service says it does not serve."""
+                groups = set(idx.groups[pos])
+                n = 0
+                if (soft_age and groups & AGE_CODES and not groups & soft_age) or (
+                    soft_age <= MINOR_CODES and soft_age and (idx.ages[pos][0] or 0) >= 18
+                ):
+                    n += 1
+                if soft_gender and groups & GENDER_CODES and not groups & soft_gender:
+                    n += 1
+                return n
 
             def score(pos: int) -> float:
                 s = static[pos] + W_TEXT * text_scores.get(pos, 0.0) / top
-                if soft_bytes:
-                    s += W_SOFT * sum(1 for b in soft_bytes if bitset.has(b, pos)) / n_soft
+                if soft_needs:
+                    s += W_SOFT_NEED * sum(bitset.has(b, pos) for b in soft_needs) / len(soft_needs)
+                if soft_groups:
+                    s += (
+                        W_SOFT_GROUP
+                        * sum(bitset.has(b, pos) for b in soft_groups)
+                        / len(soft_groups)
+                    )
+                    s -= W_CONFLICT * conflicts(pos)
                 return s
 
             chosen = heapq.nlargest(
@@ -629,11 +658,11 @@ class SearchService:
             group_fit = 0.0
             if asked_groups and guide_groups:
                 group_fit = 1.0 if any(c in g.codes for c in asked_groups) else -1.5
+            text_fit = text_scores.get(g.rowid, 0.0) / top
+            if not need_overlap and text_fit < 0.5:
+                continue  # a guide is about a need: sharing only a group is not enough
             score = (
-                (2.0 if need_overlap else 0.0)
-                + 0.5 * len(overlap)
-                + group_fit
-                + W_TEXT * text_scores.get(g.rowid, 0.0) / top
+                (2.0 if need_overlap else 0.0) + 0.5 * len(overlap) + group_fit + W_TEXT * text_fit
             )
             if score < 1.0:
                 continue
