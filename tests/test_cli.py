@@ -87,3 +87,55 @@ def test_unknown_area_in_gui_is_a_clear_error(home: Path) -> None:
 @pytest.mark.parametrize("argv", [["areas", "--bogus"], ["nosuchcommand"]])
 def test_usage_errors_exit_nonzero(home: Path, argv: list[str]) -> None:
     assert run(*argv, home=home).returncode != 0
+
+
+def test_search_json_contract_and_must_show_queries(home: Path) -> None:
+    done = run(
+        "search",
+        "--area",
+        "klara",
+        "--group",
+        "group.youth",
+        "--need",
+        "need.shelter-tonight",
+        "--open-at",
+        "2026-12-05T23:30",
+        "--near",
+        "Plattan",
+        "--json",
+        home=home,
+    )
+    assert done.returncode == 0, done.stderr
+    hits = json.loads(done.stdout)
+    assert hits
+    for h in hits:
+        assert {
+            "id",
+            "name",
+            "organization",
+            "groups",
+            "needs",
+            "open_now",
+            "distance_m",
+            "score",
+        } <= set(h)
+        assert "group.youth" in h["groups"]
+    full = json.loads(run("search", "--json", "--full", "tjej 15 sover ute", home=home).stdout)
+    assert {"group.female", "group.youth", "need.shelter-tonight"} <= {
+        c["code"] for c in full["recognized"]
+    }
+    first = full["hits"][0]
+    assert {"need.shelter-tonight", "need.youth-at-risk"} & set(first["needs"])
+    harbarge = json.loads(run("search", "--json", "harbarge", home=home).stdout)
+    assert "need.shelter-tonight" in harbarge[0]["needs"]
+
+
+def test_search_human_output_and_errors(home: Path) -> None:
+    done = run("search", "sprutbyte", "--near", "T-Centralen", home=home)
+    assert done.returncode == 0 and "Sprututbytet" in done.stdout and "min" in done.stdout
+    bad = run("search", "--need", "need.unicorns", home=home)
+    assert bad.returncode == 2 and bad.stderr.startswith("kompassen: Okänd behovskod")
+    assert run("search", "--open-at", "i morgon", home=home).returncode == 2
+    assert "Hittar ingen plats" in run("search", "--near", "Atlantis", "x", home=home).stderr
+    nothing = run("search", "xyzzy", home=home)
+    assert nothing.returncode == 0 and "Rapportera olöst problem" in nothing.stdout

@@ -8,6 +8,8 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from kompassen.catalogue.search import SearchService
+from kompassen.catalogue.search_model import SearchQuery
 from kompassen.compose import AppContext
 from kompassen.core.errors import KompassenError
 
@@ -46,7 +48,7 @@ def run_gui(ctx: AppContext, area_id: str, office: bool = False) -> int:
 
 
 def selftest(ctx: AppContext, area_id: str = "klara") -> int:
-    """Build the main window offscreen, load the first page of services, and report."""
+    """Build the main window offscreen, run a search, and check both gave something."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = _application()
     window = build_window(ctx, area_id)
@@ -54,9 +56,13 @@ def selftest(ctx: AppContext, area_id: str = "klara") -> int:
     app.processEvents()
     rows = window.model.rowCount()
     expected = min(window.model.BATCH, window.area.service_count)
-    ok = rows == expected and rows > 0
+    result = SearchService(ctx.catalogue.conn, ctx.clock).search(
+        SearchQuery(area_id, text="härbärge", limit=5)
+    )
+    ok = rows == expected and rows > 0 and result.total > 0
     print(
-        f"selftest: {window.area.name}: {rows} rader visade av {window.area.service_count} tjänster"
+        f"selftest: {window.area.name}: {rows} rader visade av {window.area.service_count} tjänster; "
+        f"sökning ”härbärge”: {result.total} träffar"
     )
     window.close()
     return 0 if ok else 1
