@@ -198,7 +198,7 @@ class AreaIndex:
             (r["key"], r["name"], json.loads(r["aliases_json"]), r["lat"], r["lon"])
             for r in q("SELECT * FROM landmark WHERE area_id = ? ORDER BY position", (area_id,))
         ]
-        self._static: dict[tuple[object, ...], tuple[list[float], list[int]]] = {}
+        self._static: dict[tuple[object, ...], object] = {}
 
     def _load_guides(self, conn: sqlite3.Connection) -> list[_Guide]:
         guides = []
@@ -248,37 +248,42 @@ class AreaIndex:
             self._mask_bytes[code] = bitset.to_bytes(self.masks.get(code, 0), self.size)
         return self._mask_bytes[code]
 
+    def distances(self, near: tuple[float, float]) -> list[float | None]:
+        """Straight-line metres from ``near`` to each service's place (None: no place)."""
+        key = ("dist", near)
+        cached = self._static.get(key)
+        if cached is None:
+            cached = [None if c is None else distance_m(*near, *c) for c in self.coords]
+            self._static[key] = cached
+        return cached  # type: ignore[return-value]
+
     def static(
         self, open_mask: int | None, near: tuple[float, float] | None
     ) -> tuple[list[float], list[int]]:
-        """Per-position score that does not depend on the text, and positions sorted by it."""
-        key = (open_mask, near)
-        if key in self._static:
-            return self._static[key]
+        """Per-position score that does not depend on the text, and positions sorted by it.
+
+        Cached per (open mask, place): typing changes neither, so a keystroke pays nothing here.
+        """
+        key = ("static", open_mask, near)
+        cached = self._static.get(key)
+        if cached is not None:
+            return cached  # type: ignore[return-value]
         n = self.size
-        unknown = bitset.to_bytes(self.open.unknown, n)
-        opened = bitset.to_bytes(open_mask, n) if open_mask is not None else None
-        scores = [0.0] * n
-        for pos in range(n):
-            s = 0.0
-            if opened is not None:
-                if bitset.has(opened, pos):
-                    s += W_OPEN
-                elif bitset.has(unknown, pos):
-                    s += W_UNKNOWN
-            if near is not None:
-                c = self.coords[pos]
-                s += W_DIST * (
-                    NO_PLACE_DIST if c is None else 1 / (1 + distance_m(*near, *c) / DIST_HALF_M)
-                )
-            if self.status[pos] != "active":
-                s -= CLOSED_PENALTY
-            scores[pos] = s
-        order = sorted(range(n), key=lambda p: (-scores[p], self.names[p]))
-        if len(self._static) > 16:
-            self._static.clear()
-        self._static[key] = (scores, order)
-        return scores, order
+        base = [0.0 if st == "active" else -CLOSED_PENALTY for st in self.status]
+        if near is not None:
+            for pos, d in enumerate(self.distances(near)):
+                base[pos] += W_DIST * (NO_PLACE_DIST if d is None else 1 / (1 + d / DIST_HALF_M))
+        if open_mask is not None:
+            unknown = self.open.unknown & ~open_mask
+            for pos in bitset.positions(unknown, n):
+                base[pos] += W_UNKNOWN
+            for pos in bitset.positions(open_mask, n):
+                base[pos] += W_OPEN
+        order = sorted(range(n), key=lambda p: (-base[p], self.names[p]))
+        if len(self._static) > 32:
+            self._static = {k: v for k, v in self._static.items() if k[0] == "dist"}
+        self._static[key] = (base, order)
+        return base, order
 
 
 @dataclass
