@@ -19,8 +19,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
 from kompassen.catalogue import hsds
 from kompassen.catalogue.hsds import (
@@ -40,11 +38,11 @@ from kompassen.core.clock import FixedClock
 from kompassen.core.errors import KompassenError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import hsds_conformance as conformance
 from minipack import mini_pack
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "hsds"
-SCHEMA_DIR = FIXTURES / "schema"
 AREAS = REPO / "data" / "areas"
 AREA = "testby"
 
@@ -212,16 +210,16 @@ def test_datapackage_with_json_resources_imports(
 
 
 @pytest.fixture(scope="module")
-def hsds_schemas() -> dict[str, dict[str, Any]]:
-    return {p.stem: json.loads(p.read_text("utf-8")) for p in SCHEMA_DIR.glob("*.json")}
+def hsds_schemas() -> dict[str, conformance.Table]:
+    return conformance.HSDS3
 
 
-def _validator(schemas: dict[str, dict[str, Any]], name: str) -> Draft202012Validator:
-    registry: Registry = Registry().with_resources(
-        (s["$id"], Resource.from_contents(s, default_specification=DRAFT202012))
-        for s in schemas.values()
+def _validator(name: str) -> Draft202012Validator:
+    return Draft202012Validator(
+        conformance.json_schema(name),
+        registry=conformance.registry(),
+        format_checker=FormatChecker(),
     )
-    return Draft202012Validator(schemas[name], registry=registry, format_checker=FormatChecker())
 
 
 def _errors(validator: Draft202012Validator, instance: Any) -> list[str]:
@@ -230,7 +228,7 @@ def _errors(validator: Draft202012Validator, instance: Any) -> list[str]:
 
 @pytest.mark.parametrize("area", ["mini", "klara"])
 def test_export_validates_against_hsds3_schemas(
-    cat: CatalogueStore, tmp_path: Path, hsds_schemas: dict[str, dict[str, Any]], area: str
+    cat: CatalogueStore, tmp_path: Path, hsds_schemas: dict[str, conformance.Table], area: str
 ) -> None:
     if area == "klara":
         if not (AREAS / area / "area.json").exists():
@@ -240,10 +238,10 @@ def test_export_validates_against_hsds3_schemas(
     out = tmp_path / "out"
     export_hsds(cat, area_id, out)
 
-    # canonical JSON: every service object against schema/service.json (refs resolved)
+    # canonical JSON: every service object against the service schema (nested tables resolved)
     services = json.loads((out / "hsds_services.json").read_text("utf-8"))
     assert services
-    service_validator = _validator(hsds_schemas, "service")
+    service_validator = _validator("service")
     for svc in services:
         assert _errors(service_validator, svc) == []
 
@@ -255,17 +253,17 @@ def test_export_validates_against_hsds3_schemas(
     for res in desc["resources"]:
         table = res["name"]
         schema = hsds_schemas[table]
-        assert res["path"] == schema["path"] == TABLES[table].file
+        assert res["path"] == schema.file == TABLES[table].file
         header, rows = read_csv(out / res["path"])
         assert header == [f["name"] for f in res["schema"]["fields"]]
-        assert set(header) <= set(schema["properties"])
-        validator = _validator(hsds_schemas, table)
+        assert set(header) <= set(schema.fields)
+        validator = _validator(table)
         for row in rows:
             obj = {k: (float(v) if k in NUMBER_FIELDS else v) for k, v in row.items() if v != ""}
-            for req in schema["required"]:
+            for req in schema.required:
                 obj.setdefault(req, row.get(req, ""))  # empty strings are valid required values
             assert _errors(validator, obj) == [], (table, row)
-            for req in schema.get("tabular_required", []):
+            for req in schema.tabular_required:
                 assert row[req], (table, req, row)
         ids[table] = {r["id"] for r in rows}
         assert len(ids[table]) == len(rows), f"duplicate ids in {table}"
@@ -275,6 +273,66 @@ def test_export_validates_against_hsds3_schemas(
             for row in rows_by_table[res["name"]]:
                 value = row[fk["fields"]]
                 assert not value or value in ids[fk["reference"]["resource"]], (res["name"], fk)
+
+
+def test_conformance_schemas_are_valid_and_self_contained() -> None:
+    assert set(conformance.HSDS3) >= set(TABLES) | {"metadata"}
+    for name, table in conformance.HSDS3.items():
+        built = conformance.json_schema(name)
+        Draft202012Validator.check_schema(built)
+        assert set(table.required) <= set(table.fields), name
+        assert set(table.tabular_required) <= set(table.fields), name
+        # every nested table reference resolves (an unresolvable $ref raises here)
+        probe = {k: [{}] if f.kind == "array" else {} for k, f in table.fields.items() if f.ref}
+        assert all(isinstance(e.message, str) for e in _validator(name).iter_errors(probe))
+
+
+def _broken(row: dict[str, str], **changes: Any) -> dict[str, Any]:
+    obj: dict[str, Any] = {
+        k: (float(v) if k in NUMBER_FIELDS else v) for k, v in row.items() if v != ""
+    }
+    for key, value in changes.items():
+        if value is None:
+            obj.pop(key, None)
+        else:
+            obj[key] = value
+    return obj
+
+
+def test_conformance_check_catches_bad_rows(exported: Path) -> None:
+    """The validators built from hsds_conformance reject rows that break HSDS 3."""
+    phone = read_csv(exported / "phones.csv")[1][0]
+    service = read_csv(exported / "services.csv")[1][0]
+    schedule = read_csv(exported / "schedules.csv")[1][0]
+    location = read_csv(exported / "locations.csv")[1][0]
+    phones, services = _validator("phone"), _validator("service")
+    schedules, locations = _validator("schedule"), _validator("location")
+    assert _errors(phones, _broken(phone)) == []
+    assert _errors(services, _broken(service)) == []
+    assert _errors(schedules, _broken(schedule)) == []
+    assert _errors(locations, _broken(location, latitude=None, longitude=None)) == []
+
+    bad: list[tuple[Draft202012Validator, dict[str, Any], str]] = [
+        (phones, _broken(phone, id="not-a-uuid"), "is not a 'uuid'"),
+        (phones, _broken(phone, number=None), "'number' is a required property"),
+        (phones, _broken(phone, service_id="x"), "is not a 'uuid'"),
+        (services, _broken(service, status="closed"), "is not one of"),
+        (services, _broken(service, name=None), "'name' is a required property"),
+        (services, _broken(service, email="ingen-adress"), "is not a 'email'"),
+        (services, _broken(service, assured_date="24/12/2026"), "is not a 'date'"),
+        (schedules, _broken(schedule, freq="DAILY"), "is not one of"),
+        (schedules, _broken(schedule, byday="Monday"), "does not match"),
+        (schedules, _broken(schedule, opens_at="25:99"), "does not match"),
+        (locations, _broken(location, location_type="home"), "is not one of"),
+        (locations, _broken(location, latitude="59.3"), "is not of type 'number'"),
+    ]
+    for validator, obj, message in bad:
+        errors = _errors(validator, obj)
+        assert errors and any(message in e for e in errors), (obj, errors)
+
+    # nested records are checked too: a broken phone inside a canonical service object
+    nested = _broken(service, phones=[_broken(phone, id="not-a-uuid")])
+    assert any(e.startswith("['phones', 0, 'id']") for e in _errors(services, nested))
 
 
 # ------------------------------------------------------------------------- HSDS 2.x
