@@ -49,6 +49,9 @@ def connect(path: Path | str) -> sqlite3.Connection:
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA busy_timeout = 5000")
+        # search reads the FTS index on every keystroke: keep it in memory, not re-read from disk
+        conn.execute("PRAGMA cache_size = -65536")
+        conn.execute("PRAGMA mmap_size = 268435456")
     except sqlite3.DatabaseError as exc:
         raise CatalogueDbError(
             f"Katalogen kunde inte öppnas ({path}): {exc}",

@@ -8,7 +8,7 @@ text. Ranking is explained in docs/SEARCH.md.
 
 from __future__ import annotations
 
-import heapq
+import gc
 import json
 import logging
 import re
@@ -20,13 +20,14 @@ from datetime import datetime, timedelta
 from functools import cached_property
 from importlib import resources
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from kompassen.core.clock import Clock
 from kompassen.core.errors import KompassenError
 from kompassen.core.geo import describe, distance_m
-from kompassen.core.hours import TZ, OpeningHours, status
+from kompassen.core.hours import TZ, OpeningHours, OpenStatus, status
 from kompassen.core.model import Text
 
 from . import bitset
@@ -64,6 +65,7 @@ GENDER_CODES = frozenset(("group.female", "group.male"))
 MINOR_CODES = frozenset(("group.child", "group.youth"))
 FTS_WEIGHTS = (10.0, 4.0, 1.0, 3.0)  # name, organisation, body, taxonomy words
 MAX_PHRASE = 4
+SHORT_PREFIX = re.compile(r'\("[^"]{1,3}"\*( OR "[^"]{1,3}"\*)?\)')  # one word, 1–3 letters typed
 
 AGE_GROUPS = (
     (0, 12, "group.child"),
@@ -119,7 +121,13 @@ class AreaIndex:
         ).fetchall()
         self.size = n = len(rows)
         self.ids = [r["id"] for r in rows]
-        self.rowid_pos = {r["rowid"]: i for i, r in enumerate(rows)}
+        rowids = [r["rowid"] for r in rows]
+        self.min_rowid = min(rowids, default=0)
+        self.max_rowid = max(rowids, default=-1)
+        self.rowid_to_pos = np.full(self.max_rowid - self.min_rowid + 1, -1, dtype=np.int64)
+        self.rowid_to_pos[np.array(rowids, dtype=np.int64) - self.min_rowid] = np.arange(
+            len(rowids)
+        )
         self.names = [r["name"] for r in rows]
         self.orgs = [r["org"] for r in rows]
         self.status = [r["status"] for r in rows]
@@ -148,6 +156,19 @@ class AreaIndex:
         for gender in ("group.female", "group.male"):
             members[gender] = sorted({*members.get(gender, ()), *neutral})
         self.masks = {code: bitset.from_positions(ps, n) for code, ps in members.items()}
+        self.raw_masks = {
+            c: bitset.from_positions((p for p in range(n) if c in codes[p]), n)
+            for c in (*AGE_CODES, *GENDER_CODES)
+        }
+        self.lists_age = np.array([bool(AGE_CODES.intersection(cs)) for cs in codes])
+        self.lists_gender = np.array([bool(GENDER_CODES.intersection(cs)) for cs in codes])
+        self.adults_only = np.array([(lo or 0) >= 18 for lo, _ in self.ages])
+        self.active_arr = np.array([st != "closed" for st in self.status], dtype=bool)
+        ranks = np.empty(n)
+        ranks[np.argsort(np.array([fold(x) for x in self.names], dtype=object), kind="stable")] = (
+            np.arange(n)
+        )
+        self.name_rank = ranks
         self._mask_bytes: dict[str, bytes] = {}
         self.all = bitset.full(n)
         self.active = bitset.from_positions(
@@ -198,7 +219,9 @@ class AreaIndex:
             (r["key"], r["name"], json.loads(r["aliases_json"]), r["lat"], r["lon"])
             for r in q("SELECT * FROM landmark WHERE area_id = ? ORDER BY position", (area_id,))
         ]
-        self._static: dict[tuple[object, ...], object] = {}
+        self._cache: dict[tuple[object, ...], object] = {}
+        self._status: dict[tuple[int, datetime, str], OpenStatus] = {}
+        self._name_terms: dict[int, frozenset[str]] = {}
 
     def _load_guides(self, conn: sqlite3.Connection) -> list[_Guide]:
         guides = []
@@ -248,42 +271,85 @@ class AreaIndex:
             self._mask_bytes[code] = bitset.to_bytes(self.masks.get(code, 0), self.size)
         return self._mask_bytes[code]
 
+    def bools(self, mask: int) -> np.ndarray:
+        """A bitset as a numpy bool array of length ``size``."""
+        raw = np.frombuffer(bitset.to_bytes(mask, self.size), dtype=np.uint8)
+        return np.unpackbits(raw, bitorder="little")[: self.size].astype(bool)
+
+    def member(self, code: str) -> np.ndarray:
+        """Bool array: which services have ``code`` (gender: or name no gender at all)."""
+        key = ("member", code)
+        if key not in self._cache:
+            self._cache[key] = self.bools(self.masks.get(code, 0))
+        return self._cache[key]  # type: ignore[return-value]
+
+    def conflicts(self, soft_groups: frozenset[str]) -> np.ndarray:
+        """Per service, how many of the recognised age/gender groups it says it does not serve."""
+        key = ("conflicts", soft_groups)
+        if key in self._cache:
+            return self._cache[key]  # type: ignore[return-value]
+        out = np.zeros(self.size)
+        ages = AGE_CODES & soft_groups
+        if ages:
+            serves = np.zeros(self.size, dtype=bool)
+            for code in ages:
+                serves |= self.bools(self.raw_masks.get(code, 0))
+            out += self.lists_age & ~serves
+            if ages <= MINOR_CODES:  # "15 år" and the service is 18+ without saying so in groups
+                out += ~self.lists_age & self.adults_only
+        genders = GENDER_CODES & soft_groups
+        if genders:
+            serves = np.zeros(self.size, dtype=bool)
+            for code in genders:
+                serves |= self.bools(self.raw_masks.get(code, 0))
+            out += self.lists_gender & ~serves
+        self._cache[key] = out
+        return out
+
     def distances(self, near: tuple[float, float]) -> list[float | None]:
         """Straight-line metres from ``near`` to each service's place (None: no place)."""
         key = ("dist", near)
-        cached = self._static.get(key)
-        if cached is None:
-            cached = [None if c is None else distance_m(*near, *c) for c in self.coords]
-            self._static[key] = cached
-        return cached  # type: ignore[return-value]
+        if key not in self._cache:
+            self._cache[key] = [None if c is None else distance_m(*near, *c) for c in self.coords]
+        return self._cache[key]  # type: ignore[return-value]
 
-    def static(
-        self, open_mask: int | None, near: tuple[float, float] | None
-    ) -> tuple[list[float], list[int]]:
-        """Per-position score that does not depend on the text, and positions sorted by it.
+    def static(self, open_mask: int | None, near: tuple[float, float] | None) -> np.ndarray:
+        """Per-service score that does not depend on the text (status, open, distance).
 
         Cached per (open mask, place): typing changes neither, so a keystroke pays nothing here.
         """
         key = ("static", open_mask, near)
-        cached = self._static.get(key)
-        if cached is not None:
-            return cached  # type: ignore[return-value]
-        n = self.size
-        base = [0.0 if st == "active" else -CLOSED_PENALTY for st in self.status]
+        if key in self._cache:
+            return self._cache[key]  # type: ignore[return-value]
+        score = np.where(self.active_arr, 0.0, -CLOSED_PENALTY)
         if near is not None:
-            for pos, d in enumerate(self.distances(near)):
-                base[pos] += W_DIST * (NO_PLACE_DIST if d is None else 1 / (1 + d / DIST_HALF_M))
+            d = np.array([np.nan if x is None else x for x in self.distances(near)])
+            score += W_DIST * np.where(np.isnan(d), NO_PLACE_DIST, 1 / (1 + d / DIST_HALF_M))
         if open_mask is not None:
-            unknown = self.open.unknown & ~open_mask
-            for pos in bitset.positions(unknown, n):
-                base[pos] += W_UNKNOWN
-            for pos in bitset.positions(open_mask, n):
-                base[pos] += W_OPEN
-        order = sorted(range(n), key=lambda p: (-base[p], self.names[p]))
-        if len(self._static) > 32:
-            self._static = {k: v for k, v in self._static.items() if k[0] == "dist"}
-        self._static[key] = (base, order)
-        return base, order
+            score += W_OPEN * self.bools(open_mask)
+            score += W_UNKNOWN * self.bools(self.open.unknown & ~open_mask)
+        if len(self._cache) > 64:
+            self._cache = {k: v for k, v in self._cache.items() if k[0] in ("dist", "member")}
+        self._cache[key] = score
+        return score
+
+    def name_terms(self, pos: int, analyzer: Analyzer) -> frozenset[str]:
+        """Analysed words of a service's name and organisation (to say which words matched)."""
+        terms = self._name_terms.get(pos)
+        if terms is None:
+            terms = frozenset(analyzer.terms(f"{self.names[pos]} {self.orgs[pos]}"))
+            self._name_terms[pos] = terms
+        return terms
+
+    def status_at(self, pos: int, at: datetime, lang: str) -> OpenStatus:
+        """Open status text of one service, cached per minute (the same hits repeat per keystroke)."""
+        key = (pos, at.replace(second=0, microsecond=0), lang)
+        st = self._status.get(key)
+        if st is None:
+            if len(self._status) > 5000:
+                self._status.clear()
+            st = self._status[key] = status(self.hours[pos], at, lang, horizon_days=8)
+        return st
 
 
 @dataclass
@@ -317,6 +383,10 @@ class SearchService:
         if idx is None or idx.version != row[0]:
             idx = AreaIndex(self._conn, area_id, row[0], self._analyzer)
             self._indexes[area_id] = idx
+            # The index is large and long-lived: keep the cyclic garbage collector from
+            # re-scanning it (a full collection over 100k services stalled keystrokes ~100 ms).
+            # Frozen objects are still freed by reference counting when the index is replaced.
+            gc.freeze()
         return idx
 
     def resolve_near(self, area_id: str, spec: str) -> tuple[float, float, str]:
@@ -352,20 +422,12 @@ class SearchService:
             at = at.replace(tzinfo=TZ)
         text = self._analyse_text(idx, q.text, q.lang)
 
-        text_scores: dict[int, float] = {}
-        if text.fts:
-            for rowid, score in self._conn.execute(
-                "SELECT rowid, bm25(search_fts, ?, ?, ?, ?) FROM search_fts WHERE search_fts MATCH ?",
-                (*FTS_WEIGHTS, text.fts),
-            ):
-                pos = idx.rowid_pos.get(rowid)
-                if pos is not None:
-                    text_scores[pos] = -score
+        text_pos, text_val = self._text_scores(idx, text.fts)
         soft_mask = 0
         for code in text.soft:
             soft_mask |= idx.masks.get(code, 0)
         if q.text.strip():
-            text_hit_mask = bitset.from_positions(text_scores, idx.size)
+            text_hit_mask = bitset.from_positions(text_pos.tolist(), idx.size)
             text_mask = text_hit_mask | soft_mask
             # closed services appear only when the text names them
             text_mask &= idx.active | text_hit_mask
@@ -388,7 +450,7 @@ class SearchService:
                 total if code in chip_codes else (base & idx.masks.get(code, 0)).bit_count()
             )
 
-        hits = self._rank(idx, q, at, base, total, text, text_scores, open_mask)
+        hits = self._rank(idx, q, at, base, total, text, text_pos, text_val, open_mask)
         guides = self._guides(idx, q, at, text, chip_codes)
         alternatives: tuple[Alternative, ...] = ()
         if total == 0:
@@ -495,6 +557,30 @@ class SearchService:
 
     # ----------------------------------------------------------------------- ranking
 
+    def _text_scores(self, idx: AreaIndex, fts: str) -> tuple[np.ndarray, np.ndarray]:
+        """Positions and BM25 relevance (higher is better) of the text matches in this area."""
+        if not fts:
+            return np.empty(0, dtype=np.int64), np.empty(0)
+        bounds = (idx.min_rowid, idx.max_rowid)
+        if SHORT_PREFIX.fullmatch(fts):
+            # "ma"*: thousands of matches and BM25 says nothing yet; match, don't rank
+            rows = self._conn.execute(
+                "SELECT rowid, -1.0 FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ?",
+                (fts, *bounds),
+            ).fetchall()
+        else:
+            rows = self._conn.execute(
+                "SELECT rowid, bm25(search_fts, ?, ?, ?, ?) FROM search_fts "
+                "WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ?",
+                (*FTS_WEIGHTS, fts, *bounds),
+            ).fetchall()
+        if not rows:
+            return np.empty(0, dtype=np.int64), np.empty(0)
+        rowids, scores = zip(*rows, strict=True)
+        pos = idx.rowid_to_pos[np.array(rowids, dtype=np.int64) - idx.min_rowid]
+        keep = pos >= 0
+        return pos[keep], -np.array(scores, dtype=np.float64)[keep]
+
     def _rank(
         self,
         idx: AreaIndex,
@@ -503,62 +589,35 @@ class SearchService:
         base: int,
         total: int,
         text: _TextMatch,
-        text_scores: dict[int, float],
+        text_pos: np.ndarray,
+        text_val: np.ndarray,
         open_mask: int | None,
     ) -> list[ServiceHit]:
+        """Score every candidate at once (numpy), then take the best ``offset + limit``."""
         want = q.offset + q.limit
         if total == 0 or q.limit <= 0:
             return []
-        static, order = idx.static(open_mask, q.near)
-        base_bytes = bitset.to_bytes(base, idx.size)
-        if not text_scores and not text.soft:
-            chosen = []
-            for pos in order:
-                if bitset.has(base_bytes, pos):
-                    chosen.append((static[pos], pos))
-                    if len(chosen) >= want:
-                        break
-        else:
-            top = max(text_scores.values(), default=0.0) or 1.0
-            soft_needs = [idx.mask_bytes(c) for c in text.soft if idx.terms[c][0] == "need"]
-            soft_groups = [idx.mask_bytes(c) for c in text.soft if idx.terms[c][0] == "group"]
-            candidates = bitset.positions(base, idx.size)
-
-            soft_age = AGE_CODES.intersection(text.soft)
-            soft_gender = GENDER_CODES.intersection(text.soft)
-
-            def conflicts(pos: int) -> int:
-                """Recognised age/gender the service says it does not serve."""
-                groups = set(idx.groups[pos])
-                n = 0
-                if (soft_age and groups & AGE_CODES and not groups & soft_age) or (
-                    soft_age <= MINOR_CODES and soft_age and (idx.ages[pos][0] or 0) >= 18
-                ):
-                    n += 1
-                if soft_gender and groups & GENDER_CODES and not groups & soft_gender:
-                    n += 1
-                return n
-
-            def score(pos: int) -> float:
-                s = static[pos] + W_TEXT * text_scores.get(pos, 0.0) / top
-                if soft_needs:
-                    s += W_SOFT_NEED * sum(bitset.has(b, pos) for b in soft_needs) / len(soft_needs)
-                if soft_groups:
-                    s += (
-                        W_SOFT_GROUP
-                        * sum(bitset.has(b, pos) for b in soft_groups)
-                        / len(soft_groups)
-                    )
-                    s -= W_CONFLICT * conflicts(pos)
-                return s
-
-            chosen = heapq.nlargest(
-                want, ((score(p), p) for p in candidates), key=lambda sp: (sp[0], -sp[1])
-            )
-        hits = []
-        for sc, pos in chosen[q.offset :]:
-            hits.append(self._hit(idx, q, at, pos, sc, text, open_mask))
-        return hits
+        static = idx.static(open_mask, q.near)
+        score = static.copy()
+        if len(text_pos):
+            score[text_pos] += W_TEXT * text_val / (text_val.max() or 1.0)
+        soft_needs = [c for c in text.soft if idx.terms[c][0] == "need"]
+        soft_groups = [c for c in text.soft if idx.terms[c][0] == "group"]
+        if soft_needs:
+            score += W_SOFT_NEED * sum(idx.member(c) for c in soft_needs) / len(soft_needs)
+        if soft_groups:
+            score += W_SOFT_GROUP * sum(idx.member(c) for c in soft_groups) / len(soft_groups)
+            score -= W_CONFLICT * idx.conflicts(frozenset(soft_groups))
+        score -= idx.name_rank * 1e-9  # equal scores: alphabetical, and stable across pages
+        candidates = np.flatnonzero(idx.bools(base))
+        cand_scores = score[candidates]
+        if len(candidates) > want:
+            best = np.argpartition(-cand_scores, want - 1)[:want]
+            candidates, cand_scores = candidates[best], cand_scores[best]
+        order = np.argsort(-cand_scores, kind="stable")[q.offset : want]
+        return [
+            self._hit(idx, q, at, int(candidates[i]), float(cand_scores[i]), text) for i in order
+        ]
 
     def _hit(
         self,
@@ -568,10 +627,9 @@ class SearchService:
         pos: int,
         score: float,
         text: _TextMatch,
-        open_mask: int | None,
     ) -> ServiceHit:
         lang = q.lang
-        st = status(idx.hours[pos], at, lang)
+        st = idx.status_at(pos, at, lang)
         open_now = None if st.state == "unknown" else st.state in ("open", "always")
         dist = walk = None
         bearing = direction = ""
@@ -580,7 +638,7 @@ class SearchService:
             dist, walk, bearing, direction = round(d.distance_m), d.walking_minutes, d.word, d.text
         codes = set(idx.groups[pos]) | set(idx.needs[pos])
         matched_chips = tuple(c for c in (*q.groups, *q.needs, *text.soft) if c in codes)
-        name_terms = set(self._analyzer.terms(f"{idx.names[pos]} {idx.orgs[pos]}"))
+        name_terms = idx.name_terms(pos, self._analyzer)
         matched_words = tuple(
             w
             for w in text.words
