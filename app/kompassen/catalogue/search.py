@@ -55,8 +55,9 @@ W_OPEN = 1.5
 W_UNKNOWN = 0.6
 W_DIST = 1.0
 DIST_HALF_M = 400.0  # distance at which the distance bonus is halved
-NO_PLACE_DIST = 0.5  # phone lines and outreach teams: neither near nor far
+NO_PLACE_DIST = 0.3  # phone lines and outreach teams: as if ~900 m away
 CLOSED_PENALTY = 5.0
+W_NOW = 2.0  # the current step of a matching guide names the service ("Socialjouren tar över")
 W_CONFLICT = 2.5  # the text says "15 år" but the service is 18+: not for this person
 AGE_CODES = frozenset(
     ("group.child", "group.youth", "group.young-adult", "group.adult", "group.older")
@@ -133,7 +134,7 @@ class AreaIndex:
         self.status = [r["status"] for r in rows]
         self.verified = [r["verified_at"] for r in rows]
         self.ages = [(r["age_min"], r["age_max"]) for r in rows]
-        id_pos = {sid: i for i, sid in enumerate(self.ids)}
+        self.id_pos = id_pos = {sid: i for i, sid in enumerate(self.ids)}
 
         kinds = {c: k for c, k in q("SELECT code, kind FROM taxonomy_term")}
         codes: list[list[str]] = [[] for _ in range(n)]
@@ -212,8 +213,8 @@ class AreaIndex:
                 toks = tuple(analyzer.terms(phrase))
                 if toks and len(toks) <= MAX_PHRASE:
                     self.phrases.setdefault(toks, set()).add(code)
-        self.vocab = {r[0] for r in q("SELECT term FROM search_vocab") if not r[0].isdigit()}
-        self.vocab_list = sorted(self.vocab)
+        self.vocab = {r[0] for r in q("SELECT term FROM search_vocab")}  # "1177" included
+        self.vocab_list = sorted(w for w in self.vocab if not w.isdigit())  # for typo matching
         self.guides = self._load_guides(conn)
         self.landmarks = [
             (r["key"], r["name"], json.loads(r["aliases_json"]), r["lat"], r["lon"])
@@ -354,7 +355,8 @@ class AreaIndex:
 
 @dataclass
 class _TextMatch:
-    fts: str  # FTS5 MATCH expression ("" = no text)
+    fts: str  # FTS5 MATCH expression for services ("" = no text)
+    guide_fts: str  # the same for guides (no column filters)
     recognized: list[RecognizedChip]
     soft: list[str]
     words: list[str]
@@ -450,8 +452,9 @@ class SearchService:
                 total if code in chip_codes else (base & idx.masks.get(code, 0)).bit_count()
             )
 
-        hits = self._rank(idx, q, at, base, total, text, text_pos, text_val, open_mask)
         guides = self._guides(idx, q, at, text, chip_codes)
+        takes_over = {sid for g in guides if g.step_now for sid in g.step_now.service_ids}
+        hits = self._rank(idx, q, at, base, total, text, text_pos, text_val, open_mask, takes_over)
         alternatives: tuple[Alternative, ...] = ()
         if total == 0:
             alternatives = self._alternatives(idx, q, text_mask, chip_codes, time_mask)
@@ -485,7 +488,7 @@ class SearchService:
     def _analyse_text(self, idx: AreaIndex, raw: str, lang: str) -> _TextMatch:
         ws = words(raw)
         if not ws:
-            return _TextMatch("", [], [], [], [])
+            return _TextMatch("", "", [], [], [], [])
         partial = not raw[-1:].isspace() and raw[-1:] not in ".,!?;:"
         terms = [self._analyzer.term(w) for w in ws]
         recognized: list[RecognizedChip] = []
@@ -528,6 +531,7 @@ class SearchService:
                     used[j] = True
 
         groups = []
+        plain: list[str] = []  # the same without column filters, for the guides' index
         ignored = []
         for j, (w, t) in enumerate(zip(ws, terms, strict=True)):
             if fold(w) in AGE_WORDS and j > 0 and ws[j - 1].isdigit():
@@ -536,24 +540,28 @@ class SearchService:
             alts: list[str] = []
             if t in idx.vocab:
                 alts.append(f'"{t}"')
-            if last_partial and len(fold(w)) >= 2:
+            if last_partial and not used[j] and len(fold(w)) >= 2:
                 for prefix in dict.fromkeys((fold(w), t)):
                     if _has_prefix(idx.vocab_list, prefix):
                         alts.append(f'"{prefix}"*')
-            parts = () if w.isdigit() else split_compound(t, idx.vocab)
+            parts = () if w.isdigit() or used[j] else split_compound(t, idx.vocab)
             alts.extend(f'"{p}"' for p in parts[:1])  # "natthärbärge" also finds "härbärge"
-            if not alts and not w.isdigit() and len(t) >= 4:
+            if not alts and not w.isdigit() and not used[j] and len(t) >= 4:
+                # a typo; never "correct" a word we recognised ("packad" is not "park")
                 cutoff = 1 if len(t) <= 5 else 2
                 for cand, _, _ in process.extract(
                     t, idx.vocab_list, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=3
                 ):
                     alts.append(f'"{cand}"')
             if alts:
-                groups.append("(" + " OR ".join(dict.fromkeys(alts)) + ")")
+                group = "(" + " OR ".join(dict.fromkeys(alts)) + ")"
+                # A recognised word already counts through its chip; matching it again in the
+                # taxonomy-words column would count it twice.
+                groups.append("{name org body} : " + group if used[j] else group)
+                plain.append(group)
             elif not used[j]:
                 ignored.append(w)
-        fts = " OR ".join(groups)
-        return _TextMatch(fts, recognized, soft, ws, ignored)
+        return _TextMatch(" OR ".join(groups), " OR ".join(plain), recognized, soft, ws, ignored)
 
     # ----------------------------------------------------------------------- ranking
 
@@ -592,6 +600,7 @@ class SearchService:
         text_pos: np.ndarray,
         text_val: np.ndarray,
         open_mask: int | None,
+        takes_over: set[str],
     ) -> list[ServiceHit]:
         """Score every candidate at once (numpy), then take the best ``offset + limit``."""
         want = q.offset + q.limit
@@ -608,6 +617,10 @@ class SearchService:
         if soft_groups:
             score += W_SOFT_GROUP * sum(idx.member(c) for c in soft_groups) / len(soft_groups)
             score -= W_CONFLICT * idx.conflicts(frozenset(soft_groups))
+        for sid in takes_over:  # a matching guide says this service takes over right now
+            pos = idx.id_pos.get(sid)
+            if pos is not None:
+                score[pos] += W_NOW
         score -= idx.name_rank * 1e-9  # equal scores: alphabetical, and stable across pages
         candidates = np.flatnonzero(idx.bools(base))
         cand_scores = score[candidates]
@@ -700,12 +713,12 @@ class SearchService:
     ) -> list[GuideHit]:
         wanted = set(chip_codes) | set(text.soft)
         text_scores: dict[int, float] = {}
-        if text.fts:
+        if text.guide_fts:
             text_scores = {
                 rowid: -score
                 for rowid, score in self._conn.execute(
                     "SELECT rowid, bm25(guide_fts, 5.0, 1.0) FROM guide_fts WHERE guide_fts MATCH ?",
-                    (text.fts,),
+                    (text.guide_fts,),
                 )
             }
         top = max(text_scores.values(), default=0.0) or 1.0
