@@ -500,13 +500,7 @@ def dump_area(conn: sqlite3.Connection, area_id: str) -> PackData:
         _put(ph, "label", _text(r["label_sv"], r["label_en"]))
         _put(ph, "to_verify", bool(r["to_verify"]), False)
         phones.setdefault(r["service_id"], []).append(ph)
-    sched: dict[str, list[sqlite3.Row]] = {}
-    for r in q(
-        "SELECT sc.* FROM schedule sc JOIN service s ON s.id = sc.service_id "
-        "WHERE s.area_id = ? ORDER BY sc.service_id, sc.kind DESC, sc.position",
-        (area_id,),
-    ):
-        sched.setdefault(r["service_id"], []).append(r)
+    sched = schedules_by_service(conn, area_id)
     handovers = {
         r["service_id"]: r
         for r in q(
@@ -577,6 +571,18 @@ def dump_area(conn: sqlite3.Connection, area_id: str) -> PackData:
         "notices.json": {"format_version": FORMAT_VERSION, "notices": _dump_notices(conn, area_id)},
     }
     return PackData(documents, origin=a["origin"])
+
+
+def schedules_by_service(conn: sqlite3.Connection, area_id: str) -> dict[str, list[sqlite3.Row]]:
+    """Schedule rows of an area's services, weekly rules before exceptions, in pack order."""
+    sched: dict[str, list[sqlite3.Row]] = {}
+    for r in conn.execute(
+        "SELECT sc.* FROM schedule sc JOIN service s ON s.id = sc.service_id "
+        "WHERE s.area_id = ? ORDER BY sc.service_id, sc.kind DESC, sc.position",
+        (area_id,),
+    ):
+        sched.setdefault(r["service_id"], []).append(r)
+    return sched
 
 
 def hours_dict(s: sqlite3.Row, rows: list[sqlite3.Row]) -> dict[str, Any] | None:

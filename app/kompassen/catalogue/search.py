@@ -32,7 +32,7 @@ from kompassen.core.model import Text
 
 from . import bitset
 from .analyzer import Analyzer, fold, words
-from .loader import AreaNotInstalled, hours_dict
+from .loader import AreaNotInstalled, hours_dict, schedules_by_service
 from .open_index import OpenIndex
 from .search_index import split_compound
 from .search_model import (
@@ -176,13 +176,7 @@ class AreaIndex:
             (i for i, s in enumerate(self.status) if s != "closed"), n
         )
 
-        sched: dict[str, list[sqlite3.Row]] = {}
-        for r in q(
-            "SELECT sc.* FROM schedule sc JOIN service s ON s.id = sc.service_id "
-            "WHERE s.area_id = ? ORDER BY sc.service_id, sc.kind DESC, sc.position",
-            (area_id,),
-        ):
-            sched.setdefault(r["service_id"], []).append(r)
+        sched = schedules_by_service(conn, area_id)
         self.hours: list[OpeningHours | None] = []
         for r in rows:
             d = hours_dict(r, sched.get(r["id"], []))
