@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
+
 _BYTE_BITS = [tuple(i for i in range(8) if b >> i & 1) for b in range(256)]
 
 
@@ -17,6 +19,13 @@ def from_positions(positions: Iterable[int], size: int) -> int:
     for p in positions:
         buf[p >> 3] |= 1 << (p & 7)
     return int.from_bytes(buf, "little")
+
+
+def from_array(positions: np.ndarray, size: int) -> int:
+    """A mask from a numpy array of positions (vectorised: no Python loop)."""
+    bits = np.zeros(((size + 7) // 8 or 1) * 8, dtype=bool)
+    bits[positions] = True
+    return int.from_bytes(np.packbits(bits, bitorder="little").tobytes(), "little")
 
 
 def full(size: int) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from kompassen.core.hours import (
     TZ,
@@ -26,6 +26,13 @@ from kompassen.core.hours import (
 from . import bitset
 
 WEEK = 7 * 24 * 60
+
+
+def _clock_change(d: date) -> bool:
+    """True on the days Stockholm's clocks go forward or back."""
+    start = datetime.combine(d, time(0), TZ)
+    end = datetime.combine(d + timedelta(days=1), time(0), TZ)
+    return start.utcoffset() != end.utcoffset()
 
 
 def _minutes(t: object) -> int:
@@ -66,6 +73,8 @@ class OpenIndex:
         self._max_len = max((e - s for s, e, _ in spans), default=0)
         self.unknown = bitset.from_positions(unknown, self.size)
         self.always = bitset.from_positions(always, self.size)
+        self._always_list = always
+        self._ruled = [p for p, h in enumerate(hours) if h is not None and h.known]
         self._policy = policy
         self._dated = dated
         self._cache: OrderedDict[tuple[object, ...], int] = OrderedDict()
@@ -77,8 +86,15 @@ class OpenIndex:
         return value
 
     def _date_dependent(self, days: Sequence[date]) -> set[int]:
-        """Positions whose hours on these dates differ from their weekly rules."""
+        """Positions whose hours on these dates differ from plain minute-of-week arithmetic.
+
+        Holidays and eves (for services with a holiday policy), dated exceptions, and — on the
+        two nights a year the clocks change — every service with rules, since wall-clock
+        minutes repeat or vanish then.
+        """
         out: set[int] = set()
+        if any(_clock_change(d) for d in days):
+            out.update(self._ruled)
         if any(is_public_holiday(d) or is_holiday_eve(d) for d in days):
             out.update(self._policy)
         for d in days:
@@ -88,7 +104,7 @@ class OpenIndex:
     def open_at(self, at: datetime) -> int:
         """Mask of services open at ``at`` (unknown hours are not in it)."""
         local = at.astimezone(TZ)
-        key = ("at", local.replace(second=0, microsecond=0))
+        key = ("at", int(at.timestamp() // 60))  # UTC minutes: the repeated autumn hour differs
         if key in self._cache:
             return self._cache[key]
         mow = local.weekday() * 1440 + local.hour * 60 + local.minute
@@ -97,10 +113,10 @@ class OpenIndex:
         hits = {pos for s, e, pos in self._spans[lo:hi] if s <= mow < e}
         today = local.date()
         exact = self._date_dependent((today - timedelta(days=1), today))
+        hits.update(self._always_list)
         hits -= exact
         hits.update(p for p in exact if is_open(self._hours[p], local))
-        mask = self.always | bitset.from_positions(hits, self.size)
-        return self._remember(key, mask)
+        return self._remember(key, bitset.from_positions(hits, self.size))
 
     def open_between(self, start: datetime, end: datetime) -> int:
         """Mask of services open at any moment in ``[start, end)`` ("open tonight")."""
@@ -117,27 +133,24 @@ class OpenIndex:
         while days[-1] < last:
             days.append(days[-1] + timedelta(days=1))
         exact = self._date_dependent(days)
-        hits: set[int] = set()
-        # weekly spans, walked day by day in local minutes
+        hits: set[int] = set(self._always_list)
+        # weekly spans, walked day by day in local minutes (no clock change in these days,
+        # otherwise every ruled service is in `exact`)
         cursor = s_local
-        while cursor < e_local:
-            day_end = min(
-                e_local,
-                (cursor + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0),
-            )
+        while cursor.timestamp() < e_local.timestamp():
+            next_midnight = datetime.combine(cursor.date() + timedelta(days=1), time(0), TZ)
+            day_end = min(e_local, next_midnight, key=lambda d: d.timestamp())
             base = cursor.weekday() * 1440
             a = base + cursor.hour * 60 + cursor.minute
-            b = base + (
-                1440 if day_end.date() != cursor.date() else day_end.hour * 60 + day_end.minute
-            )
+            b = base + (1440 if day_end is next_midnight else day_end.hour * 60 + day_end.minute)
             hi = bisect_right(self._starts, b - 1)
             lo = bisect_right(self._starts, a - self._max_len - 1)
             hits.update(pos for s, e, pos in self._spans[lo:hi] if s < b and e > a)
             cursor = day_end
         hits -= exact
+        s_utc, e_utc = start.timestamp(), end.timestamp()
         for p in exact:
             ivs = open_intervals(self._hours[p], first - timedelta(days=1), last)
-            if ivs and any(s < e_local and e > s_local for s, e in ivs):
+            if ivs and any(s.timestamp() < e_utc and e.timestamp() > s_utc for s, e in ivs):
                 hits.add(p)
-        mask = self.always | bitset.from_positions(hits, self.size)
-        return self._remember(key, mask)
+        return self._remember(key, bitset.from_positions(hits, self.size))

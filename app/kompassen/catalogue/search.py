@@ -66,7 +66,7 @@ GENDER_CODES = frozenset(("group.female", "group.male"))
 MINOR_CODES = frozenset(("group.child", "group.youth"))
 FTS_WEIGHTS = (10.0, 4.0, 1.0, 3.0)  # name, organisation, body, taxonomy words
 MAX_PHRASE = 4
-SHORT_PREFIX = re.compile(r'\("[^"]{1,3}"\*( OR "[^"]{1,3}"\*)?\)')  # one word, 1–3 letters typed
+SHORT_PREFIX = re.compile(r'\("[^"]{1,3}"\*( OR "[^"]{1,3}"\*)*\)')  # one word, 1–3 letters typed
 
 AGE_GROUPS = (
     (0, 12, "group.child"),
@@ -422,8 +422,8 @@ class SearchService:
         soft_mask = 0
         for code in text.soft:
             soft_mask |= idx.masks.get(code, 0)
-        if q.text.strip():
-            text_hit_mask = bitset.from_positions(text_pos.tolist(), idx.size)
+        if text.fts or text.soft or text.ignored:
+            text_hit_mask = bitset.from_array(text_pos, idx.size)
             text_mask = text_hit_mask | soft_mask
             # closed services appear only when the text names them
             text_mask &= idx.active | text_hit_mask
@@ -514,8 +514,8 @@ class SearchService:
             if not matched:
                 i += 1
         for j, w in enumerate(ws):
-            if w.isdigit() and int(w) <= 120:
-                following = fold(ws[j + 1]) if j + 1 < len(ws) else ""
+            if w.isascii() and w.isdecimal() and len(w) <= 3 and int(w) <= 120:
+                following = fold(ws[j + 1]) if j + 1 < len(ws) else ""  # "15 år"
                 standalone = len(ws) > 1 or following in AGE_WORDS
                 if following in AGE_WORDS or (standalone and 5 <= int(w) <= 99):
                     age = int(w)
@@ -532,12 +532,14 @@ class SearchService:
                 continue
             last_partial = partial and j == len(ws) - 1
             alts: list[str] = []
-            if t in idx.vocab:
-                alts.append(f'"{t}"')
+            prefixes: list[str] = []
             if last_partial and not used[j] and len(fold(w)) >= 2:
-                for prefix in dict.fromkeys((fold(w), t)):
-                    if _has_prefix(idx.vocab_list, prefix):
-                        alts.append(f'"{prefix}"*')
+                prefixes = [
+                    p for p in dict.fromkeys((fold(w), t)) if _has_prefix(idx.vocab_list, p)
+                ]
+            if t in idx.vocab and not any(t.startswith(p) for p in prefixes):
+                alts.append(f'"{t}"')  # (a prefix of itself already covers it)
+            alts.extend(f'"{p}"*' for p in prefixes)
             parts = () if w.isdigit() or used[j] else split_compound(t, idx.vocab)
             alts.extend(f'"{p}"' for p in parts[:1])  # "natthärbärge" also finds "härbärge"
             if not alts and not w.isdigit() and not used[j] and len(t) >= 4:
@@ -553,8 +555,8 @@ class SearchService:
                 # taxonomy-words column would count it twice.
                 groups.append("{name org body} : " + group if used[j] else group)
                 plain.append(group)
-            elif not used[j]:
-                ignored.append(w)
+            elif not used[j] and not (last_partial and len(fold(w)) < 2):
+                ignored.append(w)  # (one letter typed so far is not yet a word)
         return _TextMatch(" OR ".join(groups), " OR ".join(plain), recognized, soft, ws, ignored)
 
     # ----------------------------------------------------------------------- ranking
@@ -719,7 +721,7 @@ class SearchService:
         hits = []
         for g in idx.guides:
             overlap = [c for c in (*chip_codes, *text.soft) if c in g.codes]
-            need_overlap = any(c in g.codes for c in wanted if c.split(".")[-2] == "need")
+            need_overlap = any(c in g.codes for c in wanted if ".need." in f".{c}")
             chosen_needs = [c for c in q.needs if c not in g.codes]
             if chosen_needs:
                 continue  # a guide must cover every need the worker chose
