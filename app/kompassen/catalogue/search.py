@@ -66,6 +66,7 @@ GENDER_CODES = frozenset(("group.female", "group.male"))
 MINOR_CODES = frozenset(("group.child", "group.youth"))
 FTS_WEIGHTS = (10.0, 4.0, 1.0, 3.0)  # name, organisation, body, taxonomy words
 MAX_PHRASE = 4
+BROAD_MATCHES = 2000  # more text matches than this: skip BM25 (chips, time, place still rank)
 SHORT_PREFIX = re.compile(r'\("[^"]{1,3}"\*( OR "[^"]{1,3}"\*)*\)')  # one word, 1–3 letters typed
 
 AGE_GROUPS = (
@@ -566,24 +567,41 @@ class SearchService:
         if not fts:
             return np.empty(0, dtype=np.int64), np.empty(0)
         bounds = (idx.min_rowid, idx.max_rowid)
-        if SHORT_PREFIX.fullmatch(fts):
-            # "ma"*: thousands of matches and BM25 says nothing yet; match, don't rank
-            rows = self._conn.execute(
-                "SELECT rowid, -1.0 FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ?",
+        broad = SHORT_PREFIX.fullmatch(fts) or (
+            idx.size > BROAD_MATCHES
+            and self._conn.execute(
+                "SELECT count(*) FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ?",
                 (fts, *bounds),
-            ).fetchall()
+            ).fetchone()[0]
+            > BROAD_MATCHES
+        )
+        if broad:
+            # "ma"*, or thousands of matches: BM25 cannot tell them apart in a useful way and
+            # computing it for every match is most of a keystroke's time; match, don't rank.
+            # One comma-joined string instead of 100k Python tuples: ~6× faster to fetch.
+            joined = self._conn.execute(
+                "SELECT group_concat(rowid) FROM search_fts "
+                "WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ?",
+                (fts, *bounds),
+            ).fetchone()[0]
+            if not joined:
+                return np.empty(0, dtype=np.int64), np.empty(0)
+            rowids = np.fromstring(joined, dtype=np.int64, sep=",")
+            scores = np.ones(len(rowids))
         else:
             rows = self._conn.execute(
                 "SELECT rowid, bm25(search_fts, ?, ?, ?, ?) FROM search_fts "
                 "WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ?",
                 (*FTS_WEIGHTS, fts, *bounds),
             ).fetchall()
-        if not rows:
-            return np.empty(0, dtype=np.int64), np.empty(0)
-        rowids, scores = zip(*rows, strict=True)
-        pos = idx.rowid_to_pos[np.array(rowids, dtype=np.int64) - idx.min_rowid]
+            if not rows:
+                return np.empty(0, dtype=np.int64), np.empty(0)
+            ids, bm25 = zip(*rows, strict=True)
+            rowids = np.array(ids, dtype=np.int64)
+            scores = -np.array(bm25, dtype=np.float64)  # FTS5's bm25 is "lower is better"
+        pos = idx.rowid_to_pos[rowids - idx.min_rowid]
         keep = pos >= 0
-        return pos[keep], -np.array(scores, dtype=np.float64)[keep]
+        return pos[keep], scores[keep]
 
     def _rank(
         self,
