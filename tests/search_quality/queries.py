@@ -186,12 +186,6 @@ ROWS: tuple[Row, ...] = (
         text="tjej 15 sover ute",
         top10=("socialjouren", "ungdomsjouren"),
         not_top3=("akutboende-eu", "hemloshetsmottagningen"),
-        xfail=(
-            "akutboende-eu (18+) is #3: 'tjej', 'sov' and 'ute*' all hit the taxonomy-words "
-            "column of services that list group.female and need.shelter-tonight, so it has the "
-            "best BM25 (+3.0), which outweighs the 2.5 age-conflict penalty; gender-neutral "
-            "services can never get the 'tjej' hit. " + WHY_YOUTH_WITHOUT_NEED
-        ),
     ),
     # ------------------------------------------------------------------ klara: shelter, typos
     Row(
@@ -317,12 +311,6 @@ ROWS: tuple[Row, ...] = (
             "stadsmissionen-uppsokarteam",
         ),
         recognised=("need.shelter-tonight",),
-        xfail=(
-            "Uppsökarteamet (need.shelter-tonight; its English text says 'sleeping rough') "
-            "scores 2.6 (2.0 need + 0.6 unknown hours) and is 11th, behind services that merely "
-            "mention 'homeless' (Capio, budget advice, Ny Gemenskap café: 3.0 × text + 0.6). "
-            "W_TEXT 3.0 > W_SOFT_NEED 2.0: a word match beats having the need."
-        ),
     ),
     Row(
         "k-nowhere-to-sleep-en",
@@ -557,7 +545,6 @@ ROWS: tuple[Row, ...] = (
         top3=SUICIDE,
         recognised=("need.suicide-risk",),
         guide="psykisk-kris",
-        xfail="Regressed on 2026-11-23 when recognised words stopped matching the taxonomy-words column (to stop counting them twice): the three suicide-risk lines now tie with other 24/7 services on the chip boost, and Capio heldygnsvård wins a small body-text match on 'vill'. Needs a boost for services whose need matches *every* recognised need, or service-specific synonyms.",
     ),
     Row(
         "k-kille-16-vill-inte-leva",
@@ -612,7 +599,6 @@ ROWS: tuple[Row, ...] = (
         recognised=("need.confused-or-lost", "group.older", "group.male"),
         guide="aldre-forvirrad-man",
         guide_step=("norra-innerstaden-sdf-socialtjanst",),
-        xfail="Since the time chain feeds ranking (2026-11-23), on Tuesday 14:00 the guide's office-hours step lifts the district social services to #1 and Socialjouren (out of hours) drops out of the top 10. Which is right is a policy question for the coordinator: the guide says the district office takes over in office hours.",
     ),
     Row(
         "k-dement-gubbe-vilse",
@@ -928,6 +914,7 @@ ROWS: tuple[Row, ...] = (
             "psykiatrisk-akut-st-goran",
         ),
         recognised=("need.mental-health", "need.shelter-tonight"),
+        xfail="Since open/near bonuses are scaled by the share of recognised needs a service meets (2026-11-23), Capio Pelarbacken (mental health care for homeless people; no shelter code, hours unknown) meets 1 of 2 recognised needs like the 24/7 mental-health lines, which then win on being open; it ends 11th. The taxonomy has no target group for homeless people, so 'hemlös' cannot count as Capio's audience — a taxonomy question for the coordinator.",
     ),
     Row(
         "v-vard-for-hemlosa",

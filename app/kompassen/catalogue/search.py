@@ -57,6 +57,7 @@ W_DIST = 1.0
 DIST_HALF_M = 400.0  # distance at which the distance bonus is halved
 NO_PLACE_DIST = 0.3  # phone lines and outreach teams: as if ~900 m away
 CLOSED_PENALTY = 5.0
+W_GUIDE = 0.5  # named in a step of one of the two best-matching guides
 W_NOW = 2.0  # the current step of a matching guide names the service ("Socialjouren tar över")
 W_CONFLICT = 2.5  # the text says "15 år" but the service is 18+: not for this person
 AGE_CODES = frozenset(
@@ -166,6 +167,9 @@ class AreaIndex:
         self.lists_gender = np.array([bool(GENDER_CODES.intersection(cs)) for cs in codes])
         self.adults_only = np.array([(lo or 0) >= 18 for lo, _ in self.ages])
         self.active_arr = np.array([st != "closed" for st in self.status], dtype=bool)
+        self.status_penalty = np.array(
+            [0.0 if st == "active" else -CLOSED_PENALTY for st in self.status]
+        )
         ranks = np.empty(n)
         ranks[np.argsort(np.array([fold(x) for x in self.names], dtype=object), kind="stable")] = (
             np.arange(n)
@@ -211,6 +215,7 @@ class AreaIndex:
         self.vocab = {r[0] for r in q("SELECT term FROM search_vocab")}  # "1177" included
         self.vocab_list = sorted(w for w in self.vocab if not w.isdigit())  # for typo matching
         self.guides = self._load_guides(conn)
+        self.guide_by_id = {g.id: g for g in self.guides}
         self.landmarks = [
             (r["key"], r["name"], json.loads(r["aliases_json"]), r["lat"], r["lon"])
             for r in q("SELECT * FROM landmark WHERE area_id = ? ORDER BY position", (area_id,))
@@ -310,14 +315,14 @@ class AreaIndex:
         return self._cache[key]  # type: ignore[return-value]
 
     def static(self, open_mask: int | None, near: tuple[float, float] | None) -> np.ndarray:
-        """Per-service score that does not depend on the text (status, open, distance).
+        """Per-service score for being open at the time and near the place.
 
         Cached per (open mask, place): typing changes neither, so a keystroke pays nothing here.
         """
         key = ("static", open_mask, near)
         if key in self._cache:
             return self._cache[key]  # type: ignore[return-value]
-        score = np.where(self.active_arr, 0.0, -CLOSED_PENALTY)
+        score = np.zeros(self.size)
         if near is not None:
             d = np.array([np.nan if x is None else x for x in self.distances(near)])
             score += W_DIST * np.where(np.isnan(d), NO_PLACE_DIST, 1 / (1 + d / DIST_HALF_M))
@@ -448,7 +453,14 @@ class SearchService:
             )
 
         guides = self._guides(idx, q, at, text, chip_codes)
-        takes_over = {sid for g in guides if g.step_now for sid in g.step_now.service_ids}
+        takes_over: dict[str, float] = {}
+        for g in guides[:2]:  # the partner team's solutions for this problem name who helps
+            for _, services, _ in idx.guide_by_id[g.id].steps:
+                for sid in services:
+                    takes_over[sid] = max(takes_over.get(sid, 0.0), W_GUIDE)
+        for g in guides:
+            for sid in g.step_now.service_ids if g.step_now else ():
+                takes_over[sid] = W_NOW  # "Socialjouren tar över efter 24.00"
         hits = self._rank(idx, q, at, base, total, text, text_pos, text_val, open_mask, takes_over)
         alternatives: tuple[Alternative, ...] = ()
         if total == 0:
@@ -614,27 +626,32 @@ class SearchService:
         text_pos: np.ndarray,
         text_val: np.ndarray,
         open_mask: int | None,
-        takes_over: set[str],
+        takes_over: dict[str, float],
     ) -> list[ServiceHit]:
         """Score every candidate at once (numpy), then take the best ``offset + limit``."""
         want = q.offset + q.limit
         if total == 0 or q.limit <= 0:
             return []
-        static = idx.static(open_mask, q.near)
-        score = static.copy()
-        if len(text_pos):
-            score[text_pos] += W_TEXT * text_val / (text_val.max() or 1.0)
         soft_needs = [c for c in text.soft if idx.terms[c][0] == "need"]
         soft_groups = [c for c in text.soft if idx.terms[c][0] == "group"]
+        when_where = idx.static(open_mask, q.near)
         if soft_needs:
-            score += W_SOFT_NEED * sum(idx.member(c) for c in soft_needs) / len(soft_needs)
+            need_share = sum(idx.member(c) for c in soft_needs) / len(soft_needs)
+            # Being open and near counts for what the person needs: a 24/7 line that shares
+            # only "15 år" with the text must not outrank the service that meets the need.
+            score = idx.status_penalty + when_where * (0.25 + 0.75 * need_share)
+            score += W_SOFT_NEED * need_share
+        else:
+            score = idx.status_penalty + when_where
+        if len(text_pos):
+            score[text_pos] += W_TEXT * text_val / (text_val.max() or 1.0)
         if soft_groups:
             score += W_SOFT_GROUP * sum(idx.member(c) for c in soft_groups) / len(soft_groups)
             score -= W_CONFLICT * idx.conflicts(frozenset(soft_groups))
-        for sid in takes_over:  # a matching guide says this service takes over right now
+        for sid, bonus in takes_over.items():  # named by a matching guide (now: more)
             pos = idx.id_pos.get(sid)
             if pos is not None:
-                score[pos] += W_NOW
+                score[pos] += bonus
         score -= idx.name_rank * 1e-9  # equal scores: alphabetical, and stable across pages
         candidates = np.flatnonzero(idx.bools(base))
         cand_scores = score[candidates]
