@@ -6,12 +6,19 @@ Tests build the same graph with ``build(environ={"KOMPASSEN_HOME": tmp}, clock=F
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from kompassen.catalogue.db import connect
 from kompassen.catalogue.store import CatalogueStore, InstallReport
 from kompassen.core.clock import Clock, SystemClock
 from kompassen.logs import setup_logging
 from kompassen.paths import Paths, resolve_paths
+from kompassen.settings import SettingsStore
+from kompassen.stats.events import EventLog
+
+if TYPE_CHECKING:
+    from kompassen.catalogue.search import SearchService
 
 
 @dataclass
@@ -22,9 +29,31 @@ class AppContext:
     clock: Clock
     catalogue: CatalogueStore
     install_reports: list[InstallReport]
+    settings: SettingsStore
+    _events: EventLog | None = field(default=None, repr=False)
+
+    @property
+    def events(self) -> EventLog:
+        """The usage-event log in device.db, opened on first use."""
+        if self._events is None:
+            self._events = EventLog(self.paths.device_db, self.clock)
+        return self._events
+
+    def open_search(self) -> SearchService:
+        """A search service on its own read connection, for a worker thread to own.
+
+        Imported here, not at the top: search pulls in numpy and the text analyser, which a
+        GUI loads on its search thread after the window is already on screen.
+        """
+        from kompassen.catalogue.search import SearchService
+
+        return SearchService(connect(self.paths.catalogue_db), self.clock)
 
     def close(self) -> None:
         self.catalogue.close()
+        if self._events is not None:
+            self._events.close()
+            self._events = None
 
 
 def build(
@@ -42,4 +71,4 @@ def build(
     reports = []
     if install_bundled and paths.bundled_areas_dir.is_dir():
         reports = catalogue.install_bundled(paths.bundled_areas_dir)
-    return AppContext(paths, clock, catalogue, reports)
+    return AppContext(paths, clock, catalogue, reports, SettingsStore(paths.settings_file))

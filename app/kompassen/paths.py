@@ -38,6 +38,11 @@ class Paths:
         return self.data_dir / "device.db"
 
     @property
+    def settings_file(self) -> Path:
+        """The user's choices (area, language, theme, text size, server)."""
+        return self.data_dir / "settings.json"
+
+    @property
     def log_file(self) -> Path:
         return self.log_dir / "kompassen.log"
 
@@ -54,6 +59,14 @@ def bundled_areas_dir() -> Path:
     if frozen_root:
         return Path(frozen_root) / "data" / "areas"
     return Path(__file__).resolve().parents[2] / "data" / "areas"
+
+
+def resources_dir() -> Path:
+    """Icons, style and translations (.ts sources, .qm built by ``make``): source or bundle."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
 
 
 def resolve_paths(environ: os._Environ[str] | dict[str, str] | None = None) -> Paths:

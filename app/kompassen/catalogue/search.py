@@ -372,6 +372,11 @@ class SearchService:
         self._analyzer = Analyzer()
         self._indexes: dict[str, AreaIndex] = {}
 
+    def close(self) -> None:
+        """Close the connection this service was given (it owns it from then on)."""
+        self._indexes.clear()
+        self._conn.close()
+
     # ------------------------------------------------------------------ index management
 
     def index(self, area_id: str) -> AreaIndex:

@@ -1,0 +1,1 @@
+"""The field GUI: the tablet a patrol carries (search, detail, locations, guides, settings)."""

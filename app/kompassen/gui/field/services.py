@@ -1,0 +1,71 @@
+"""What every page of the field window is given: built once by the window, no globals."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kompassen.catalogue.reader import CatalogueReader
+from kompassen.compose import AppContext
+from kompassen.core.clock import Clock
+from kompassen.settings import SettingsStore
+from kompassen.stats.events import EventLog
+
+from ..i18n import Translations
+from ..search_runner import SearchRunner
+from ..theme import Theme
+from .state import FieldState
+
+
+@dataclass
+class Navigator:
+    """How a page asks the window to show another page (set by the window)."""
+
+    open_service: Callable[[str], None]
+    open_guide: Callable[[str], None]
+    open_report: Callable[[str], None]  # prefilled text; the report form arrives with sync
+    back: Callable[[], None]
+
+
+@dataclass
+class FieldServices:
+    reader: CatalogueReader
+    runner: SearchRunner
+    clock: Clock
+    state: FieldState
+    theme: Theme
+    translations: Translations
+    settings: SettingsStore
+    events: EventLog
+    nav: Navigator
+
+
+def _nowhere(*_args: object) -> None:
+    """A navigation target before the window has wired the real one."""
+
+
+def build_services(
+    ctx: AppContext,
+    area_id: str,
+    *,
+    synchronous: bool = False,
+    theme: Theme | None = None,
+    translations: Translations | None = None,
+) -> FieldServices:
+    """Everything the pages need, from the app context (the window replaces ``nav``)."""
+    settings = ctx.settings.load()
+    reader = ctx.catalogue.reader
+    area = reader.area(area_id)
+    state = FieldState(area, reader.landmarks(area_id), settings.lang)
+    state.set_landmark(settings.landmark_for(area_id) or area.default_landmark_id, quiet=True)
+    return FieldServices(
+        reader=reader,
+        runner=SearchRunner(ctx.open_search, synchronous=synchronous),
+        clock=ctx.clock,
+        state=state,
+        theme=theme or Theme(settings.theme, settings.text_step),
+        translations=translations or Translations(),
+        settings=ctx.settings,
+        events=ctx.events,
+        nav=Navigator(_nowhere, _nowhere, _nowhere, _nowhere),
+    )

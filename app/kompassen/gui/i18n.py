@@ -1,0 +1,60 @@
+"""Switching the user interface language at runtime with Qt's translation system.
+
+Source strings in the code are Swedish (the users' language). ``resources/translations``
+holds the ``.ts`` sources (Swedish for plural forms, English for everything); ``make`` builds
+the ``.qm`` files. Installing a translator makes Qt send ``LanguageChange`` to every widget,
+which then calls its ``retranslate()``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+
+from kompassen.paths import resources_dir
+
+log = logging.getLogger(__name__)
+
+LANGS = ("sv", "en")
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+class Translations(QObject):
+    """Owns the installed translators; ``changed`` fires after a switch."""
+
+    changed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.lang = "sv"
+        self._installed: list[QTranslator] = []
+
+    def set_language(self, lang: str) -> bool:
+        """Install ``lang``; False (and Swedish) when its .qm file is missing."""
+        lang = lang if lang in LANGS else "sv"
+        app = QCoreApplication.instance()
+        for t in self._installed:
+            if app is not None:
+                QCoreApplication.removeTranslator(t)
+        self._installed.clear()
+        ok = True
+        for name, folder in (
+            (f"kompassen_{lang}", translations_dir()),
+            (f"qtbase_{lang}", Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))),
+        ):
+            t = QTranslator(self)
+            if t.load(name, str(folder)):
+                QCoreApplication.installTranslator(t)
+                self._installed.append(t)
+            elif name.startswith("kompassen"):
+                log.warning("translation %s not found in %s (run make)", name, folder)
+                ok = lang == "sv"
+        QLocale.setDefault(QLocale(QLocale.Language.Swedish if lang == "sv" else QLocale.Language.English, QLocale.Country.Sweden))
+        self.lang = lang if ok else "sv"
+        self.changed.emit(self.lang)
+        return ok

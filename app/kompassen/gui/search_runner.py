@@ -1,0 +1,127 @@
+"""Runs searches on one worker thread so typing never waits for the catalogue.
+
+The worker owns its own :class:`SearchService` (and SQLite read connection), built on the
+thread itself so the search index is built there too. Jobs are keyed: a new job under a key
+replaces one still waiting under that key, so fast typing only searches for the latest text.
+Results come back to the GUI thread through a Qt signal. ``synchronous=True`` runs jobs in
+the caller's thread (for tests that want no threads at all).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from kompassen.core.errors import KompassenError
+
+if TYPE_CHECKING:
+    from kompassen.catalogue.search import SearchService
+
+log = logging.getLogger(__name__)
+
+Job = Callable[["SearchService"], Any]
+
+
+class SearchRunner(QObject):
+    """A one-thread job queue around a SearchService, latest job per key wins."""
+
+    finished = Signal(str, int, object)  # key, ticket, result
+    failed = Signal(str, int, object)  # key, ticket, KompassenError | Exception
+    busy_changed = Signal(bool)
+
+    def __init__(
+        self,
+        factory: Callable[[], SearchService],
+        synchronous: bool = False,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._factory = factory
+        self._sync = synchronous
+        self._service: SearchService | None = None
+        self._pending: dict[str, tuple[int, Job]] = {}
+        self._cond = threading.Condition()
+        self._ticket = 0
+        self._stop = False
+        self._thread: threading.Thread | None = None
+        self.busy = False
+        if not synchronous:
+            self._thread = threading.Thread(target=self._loop, name="kompassen-search", daemon=True)
+            self._thread.start()
+
+    def submit(self, key: str, job: Job) -> int:
+        """Queue ``job`` under ``key`` (replacing a waiting one) and return its ticket."""
+        with self._cond:
+            self._ticket += 1
+            ticket = self._ticket
+            if self._sync:
+                pass
+            else:
+                self._pending[key] = (ticket, job)
+                self._cond.notify()
+                return ticket
+        self._run(key, ticket, job)
+        return ticket
+
+    def _service_now(self) -> SearchService:
+        if self._service is None:
+            self._service = self._factory()
+        return self._service
+
+    def _run(self, key: str, ticket: int, job: Job) -> None:
+        try:
+            result = job(self._service_now())
+        except Exception as exc:  # delivered to the GUI, which shows it in words
+            if not isinstance(exc, KompassenError):
+                log.exception("search job %s failed", key)
+            self.failed.emit(key, ticket, exc)
+            return
+        self.finished.emit(key, ticket, result)
+
+    def _loop(self) -> None:
+        while True:
+            with self._cond:
+                while not self._pending and not self._stop:
+                    if self.busy:
+                        self.busy = False
+                        self.busy_changed.emit(False)
+                    self._cond.wait()
+                if self._stop:
+                    break
+                key = next(iter(self._pending))
+                ticket, job = self._pending.pop(key)
+                if not self.busy:
+                    self.busy = True
+                    self.busy_changed.emit(True)
+            self._run(key, ticket, job)
+        if self._service is not None:
+            self._service.close()
+
+    def wait_idle(self, timeout: float = 10.0) -> bool:
+        """True once nothing is waiting or running (tests and benchmarks)."""
+        import time
+
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            with self._cond:
+                if not self._pending and not self.busy:
+                    return True
+            time.sleep(0.002)
+        return False
+
+    def close(self) -> None:
+        """Stop the thread after the job it is running; waiting jobs are dropped."""
+        with self._cond:
+            self._stop = True
+            self._pending.clear()
+            self._cond.notify()
+        if self._thread is not None:
+            self._thread.join(timeout=30)
+            self._thread = None
+        elif self._service is not None:
+            self._service.close()
+        self._service = None

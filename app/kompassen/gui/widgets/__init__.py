@@ -1,0 +1,1 @@
+"""Reusable widgets: flow layout, chips, compass arrow."""

@@ -1,0 +1,67 @@
+"""Small helpers that make every screen touch-friendly in the same way."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QLabel,
+    QPushButton,
+    QScroller,
+    QScrollerProperties,
+    QSizePolicy,
+    QWidget,
+)
+
+from ..theme import TOUCH_PX
+
+
+def kinetic(area: QAbstractScrollArea) -> None:
+    """Drag-to-scroll with momentum on a list or scroll area (finger or mouse)."""
+    if isinstance(area, QAbstractItemView):
+        area.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        area.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    scroller = QScroller.scroller(area.viewport())
+    props = scroller.scrollerProperties()
+    # do not steal a tap as a tiny drag: taps on cards and chips must stay taps
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)
+    props.setScrollMetric(
+        QScrollerProperties.ScrollMetric.OvershootDragResistanceFactor, 0.3
+    )
+    scroller.setScrollerProperties(props)
+
+
+def button(
+    text: str, accessible: str = "", role: str = "", parent: QWidget | None = None
+) -> QPushButton:
+    """A push button at least 48×48 px, with an accessible name and an optional style role."""
+    b = QPushButton(text, parent)
+    b.setMinimumSize(TOUCH_PX, TOUCH_PX)
+    b.setAccessibleName(accessible or text)
+    if role:
+        b.setProperty("role", role)
+    b.setCursor(Qt.CursorShape.PointingHandCursor)
+    b.setAutoDefault(False)
+    return b
+
+
+def label(text: str = "", role: str = "", parent: QWidget | None = None, wrap: bool = True) -> QLabel:
+    """A label with a style role (heading, section, muted, open, closed, warning, phone)."""
+    lab = QLabel(text, parent)
+    if role:
+        lab.setProperty("role", role)
+    lab.setWordWrap(wrap)
+    lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    lab.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return lab
+
+
+def set_role(widget: QWidget, role: str, **props: object) -> None:
+    """Change a style role or property and make the style sheet see it."""
+    widget.setProperty("role", role)
+    for k, v in props.items():
+        widget.setProperty(k, v)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

@@ -1,0 +1,19 @@
+"""GUI fixtures: the field pages' services built on the real app context."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from kompassen.compose import AppContext
+from kompassen.gui.field.services import FieldServices, build_services
+
+
+@pytest.fixture
+def services(ctx: AppContext, qapp: object) -> Iterator[FieldServices]:
+    """Field services on Klara with a synchronous search runner (no threads)."""
+    svc = build_services(ctx, "klara", synchronous=True)
+    svc.theme.apply(ctx.clock.now(), force=True)
+    yield svc
+    svc.runner.close()
