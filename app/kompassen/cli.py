@@ -30,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Kompassen – vem kan jag lämna över till? (offline partner catalogue)",
     )
     p.add_argument("--version", action="version", version=f"kompassen {__version__}")
-    p.add_argument("--area", help="area to show in the GUI (default: klara)")
+    p.add_argument("--area", help="area to show in the GUI (default: the last one used, else klara)")
     p.add_argument("--office", action="store_true", help="start in office mode")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -149,7 +149,7 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
 
         if args.command == "selftest":
             return selftest(ctx, area_id=args.area or "klara")
-        return run_gui(ctx, area_id=args.area or "klara", office=args.office)
+        return run_gui(ctx, area_id=args.area, office=args.office)
     finally:
         ctx.close()
 

@@ -1,19 +1,21 @@
-"""Starting the Qt application: the real GUI and the offscreen self-test."""
+"""Starting the Qt application: the field window, and the offscreen self-test."""
 
 from __future__ import annotations
 
 import logging
 import os
 import sys
+import time
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from kompassen.catalogue.search import SearchService
-from kompassen.catalogue.search_model import SearchQuery
 from kompassen.compose import AppContext
 from kompassen.core.errors import KompassenError
 
-from .main_window import MainWindow
+from .field.services import build_services
+from .field.window import FieldWindow
+from .i18n import Translations
+from .theme import Theme
 
 log = logging.getLogger(__name__)
 
@@ -25,16 +27,33 @@ def _application() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Kompassen")
     app.setOrganizationName("Kompassen")
+    app.setApplicationDisplayName("Kompassen")
     return app
 
 
-def build_window(ctx: AppContext, area_id: str) -> MainWindow:
-    reader = ctx.catalogue.reader
-    return MainWindow(reader, reader.area(area_id))
+def build_window(
+    ctx: AppContext, area_id: str | None = None, *, synchronous: bool = False
+) -> FieldWindow:
+    """The field window on ``area_id`` (default: the area in the settings), themed and translated."""
+    _application()
+    settings = ctx.settings.load()
+    area = area_id or settings.area
+    installed = {a.id for a in ctx.catalogue.reader.areas()}
+    if area not in installed and area_id is None and installed:
+        area = "klara" if "klara" in installed else sorted(installed)[0]
+    theme = Theme(settings.theme, settings.text_step)
+    translations = Translations()
+    translations.set_language(settings.lang)
+    svc = build_services(
+        ctx, area, synchronous=synchronous, theme=theme, translations=translations
+    )
+    svc.state.set_lang(translations.lang)
+    theme.apply(ctx.clock.now(), force=True)
+    return FieldWindow(svc)
 
 
-def run_gui(ctx: AppContext, area_id: str, office: bool = False) -> int:
-    """Open the main window on ``area_id`` and run until it is closed."""
+def run_gui(ctx: AppContext, area_id: str | None = None, office: bool = False) -> int:
+    """Open the field window and run until it is closed."""
     app = _application()
     try:
         window = build_window(ctx, area_id)
@@ -48,21 +67,27 @@ def run_gui(ctx: AppContext, area_id: str, office: bool = False) -> int:
 
 
 def selftest(ctx: AppContext, area_id: str = "klara") -> int:
-    """Build the main window offscreen, run a search, and check both gave something."""
+    """Open the field window offscreen, search for "härbärge", and check results arrived."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = _application()
     window = build_window(ctx, area_id)
     window.show()
-    app.processEvents()
-    rows = window.model.rowCount()
-    expected = min(window.model.BATCH, window.area.service_count)
-    result = SearchService(ctx.catalogue.conn, ctx.clock).search(
-        SearchQuery(area_id, text="härbärge", limit=5)
-    )
-    ok = rows == expected and rows > 0 and result.total > 0
+    window.search_page.filters.search.setText("härbärge")
+    window.svc.state.update(text="härbärge")
+    deadline = time.monotonic() + 60
+    page = window.search_page
+    while time.monotonic() < deadline:
+        app.processEvents()
+        r = page.result
+        if r is not None and r.query.text == "härbärge":
+            break
+        time.sleep(0.01)
+    r = page.result
+    rows = page.model.rowCount()
+    ok = r is not None and r.query.text == "härbärge" and r.total > 0 and rows > 0
     print(
-        f"selftest: {window.area.name}: {rows} rader visade av {window.area.service_count} tjänster; "
-        f"sökning ”härbärge”: {result.total} träffar"
+        f"selftest: {window.svc.state.area.name}: sökning ”härbärge”: "
+        f"{r.total if r else 0} träffar, {rows} kort visade"
     )
     window.close()
     return 0 if ok else 1

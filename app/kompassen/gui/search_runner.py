@@ -3,8 +3,9 @@
 The worker owns its own :class:`SearchService` (and SQLite read connection), built on the
 thread itself so the search index is built there too. Jobs are keyed: a new job under a key
 replaces one still waiting under that key, so fast typing only searches for the latest text.
-Results come back to the GUI thread through a Qt signal. ``synchronous=True`` runs jobs in
-the caller's thread (for tests that want no threads at all).
+Results come back to the GUI thread through a Qt signal. ``synchronous=True`` runs jobs on
+the GUI thread from the event loop (a zero timer), for tests that want no threads at all;
+either way ``submit`` returns its ticket before any result is delivered.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from kompassen.core.errors import KompassenError
 
@@ -58,14 +59,19 @@ class SearchRunner(QObject):
         with self._cond:
             self._ticket += 1
             ticket = self._ticket
-            if self._sync:
-                pass
-            else:
-                self._pending[key] = (ticket, job)
+            self._pending[key] = (ticket, job)
+            if not self._sync:
                 self._cond.notify()
                 return ticket
-        self._run(key, ticket, job)
+        QTimer.singleShot(0, self, self._run_pending)
         return ticket
+
+    def _run_pending(self) -> None:
+        """Synchronous mode: run what is waiting, on the GUI thread."""
+        while self._pending and not self._stop:
+            key = next(iter(self._pending))
+            ticket, job = self._pending.pop(key)
+            self._run(key, ticket, job)
 
     def _service_now(self) -> SearchService:
         if self._service is None:

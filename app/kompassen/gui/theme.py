@@ -170,7 +170,7 @@ QPushButton, QToolButton {{ background: {p.surface}; color: {p.text};
 QPushButton:focus, QToolButton:focus, QLineEdit:focus, QComboBox:focus,
 QListView:focus, QTreeView:focus {{ border: 3px solid {p.accent}; }}
 QPushButton:checked, QToolButton:checked {{ background: {p.accent}; color: {p.accent_text};
-    border-color: {p.accent}; font-weight: 700; }}
+    border-color: {p.accent}; }}
 QPushButton[role="primary"] {{ background: {p.accent}; color: {p.accent_text};
     border-color: {p.accent}; font-weight: 700; }}
 QPushButton[role="danger"] {{ background: {p.danger}; color: {p.danger_text};

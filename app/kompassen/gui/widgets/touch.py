@@ -18,11 +18,16 @@ from ..theme import TOUCH_PX
 
 
 def kinetic(area: QAbstractScrollArea) -> None:
-    """Drag-to-scroll with momentum on a list or scroll area (finger or mouse)."""
+    """Drag-to-scroll with momentum on a list or scroll area, for fingers.
+
+    The touch gesture, not the left-mouse one: with the mouse gesture the scroller holds
+    every press back and swallowed quick taps on cards; a mouse keeps ordinary clicks and
+    the scroll wheel, a finger gets flicking.
+    """
     if isinstance(area, QAbstractItemView):
         area.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         area.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
     scroller = QScroller.scroller(area.viewport())
     props = scroller.scrollerProperties()
     # do not steal a tap as a tiny drag: taps on cards and chips must stay taps

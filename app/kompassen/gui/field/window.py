@@ -1,0 +1,254 @@
+"""The field window: a tab bar on top (Sök, Platser, Lösningar, Inställningar) and pages.
+
+The window builds the pages, wires navigation between them (detail, guide, back), keeps the
+status line and the theme clock, and saves the worker's place and area between runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kompassen.core.errors import KompassenError
+
+from ..widgets.touch import button, label
+from .detail_page import DetailPage
+from .guides_page import GuidesPage
+from .locations_page import LocationsPage
+from .search_page import SearchPage
+from .services import FieldServices, Navigator
+from .settings_page import SettingsPage
+
+THEME_CHECK_MS = 60_000
+
+
+class ReportPlaceholder(QDialog):
+    """Until the report form exists: say so, and keep the worker's text so nothing is lost."""
+
+    def __init__(self, prefill: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Rapportera"))
+        self.prefill = prefill
+        lay = QVBoxLayout(self)
+        lay.setSpacing(12)
+        lay.addWidget(label(self.tr("Rapportformuläret kommer i nästa version"), "section", self))
+        lay.addWidget(
+            label(
+                self.tr(
+                    "Tills dess: skriv ner problemet och meddela samordnaren på kontoret. "
+                    "Det här är vad sökningen gällde:"
+                ),
+                "",
+                self,
+            )
+        )
+        self.text = label(prefill, "muted", self)
+        lay.addWidget(self.text)
+        row = QHBoxLayout()
+        copy = button(self.tr("Kopiera texten"), parent=self)
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(prefill))
+        ok = button(self.tr("Stäng"), role="primary", parent=self)
+        ok.clicked.connect(self.accept)
+        row.addWidget(copy)
+        row.addStretch(1)
+        row.addWidget(ok)
+        lay.addLayout(row)
+        self.resize(640, 320)
+
+
+class FieldWindow(QMainWindow):
+    """One area at a time; everything it shows comes from the injected services."""
+
+    PAGES = ("search", "locations", "guides", "settings")
+
+    def __init__(self, svc: FieldServices) -> None:
+        super().__init__()
+        self.svc = svc
+        self._history: list[QWidget] = []
+        self.report_dialog_factory = ReportPlaceholder  # replaced by the report form later
+        svc.nav = Navigator(self.open_service, self.open_guide, self.open_report, self.back)
+
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+
+        bar = QFrame(central)
+        bar.setObjectName("topbar")
+        bl = QHBoxLayout(bar)
+        bl.setContentsMargins(12, 6, 12, 0)
+        bl.setSpacing(4)
+        self.area_mark = QFrame(bar)
+        self.area_mark.setFixedSize(10, 40)
+        bl.addWidget(self.area_mark)
+        self.title = label("", "section", bar, wrap=False)
+        bl.addWidget(self.title)
+        bl.addStretch(1)
+        self.nav_group = QButtonGroup(self)
+        self.nav_buttons = {}
+        for i, key in enumerate(self.PAGES):
+            b = button("", role="nav", parent=bar)
+            b.setCheckable(True)
+            self.nav_group.addButton(b, i)
+            self.nav_buttons[key] = b
+            bl.addWidget(b)
+        outer.addWidget(bar)
+
+        self.stack = QStackedWidget(central)
+        self.search_page = SearchPage(svc, self.stack)
+        self.locations_page = LocationsPage(svc, self.stack)
+        self.guides_page = GuidesPage(svc, self.stack)
+        self.settings_page = SettingsPage(svc, self.stack)
+        self.detail_page = DetailPage(svc, self.stack)
+        for page in (
+            self.search_page,
+            self.locations_page,
+            self.guides_page,
+            self.settings_page,
+            self.detail_page,
+        ):
+            self.stack.addWidget(page)
+        outer.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.status = label("", "", self, wrap=False)
+        self.statusBar().addWidget(self.status, 1)
+        self.statusBar().setSizeGripEnabled(False)
+
+        self.nav_group.idClicked.connect(self._nav_clicked)
+        self.settings_page.area_requested.connect(self.switch_area)
+        svc.state.place_changed.connect(self._save_place)
+        svc.state.area_changed.connect(self._update_titles)
+        for i, key in enumerate(self.PAGES):
+            QShortcut(QKeySequence(f"Alt+{i + 1}"), self, lambda k=key: self.show_page(k))
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.back)
+
+        self._theme_timer = QTimer(self)
+        self._theme_timer.setInterval(THEME_CHECK_MS)
+        self._theme_timer.timeout.connect(lambda: svc.theme.apply(svc.clock.now()))
+        self._theme_timer.start()
+
+        self.resize(1280, 800)
+        self.retranslate()
+        self.show_page("search")
+        self.search_page.filters.search.setFocus()
+
+    # ------------------------------------------------------------------ texts
+
+    def retranslate(self) -> None:
+        names = {
+            "search": self.tr("Sök"),
+            "locations": self.tr("Platser"),
+            "guides": self.tr("Lösningar"),
+            "settings": self.tr("Inställningar"),
+        }
+        for key, b in self.nav_buttons.items():
+            b.setText(names[key])
+            b.setAccessibleName(names[key])
+        self._update_titles()
+
+    def _update_titles(self) -> None:
+        area = self.svc.state.area
+        self.setWindowTitle(f"{area.name} – {area.title}")
+        self.title.setText(area.name)
+        self.area_mark.setStyleSheet(f"background: {area.colour}; border-radius: 4px;")
+        self.status.setText(
+            self.tr("{name} · %n tjänster · katalogversion {v}", "", area.service_count).format(
+                name=area.name, v=area.catalogue_version
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ------------------------------------------------------------------ navigation
+
+    def show_page(self, key: str) -> None:
+        page = {
+            "search": self.search_page,
+            "locations": self.locations_page,
+            "guides": self.guides_page,
+            "settings": self.settings_page,
+        }[key]
+        self._history.clear()
+        self.stack.setCurrentWidget(page)
+        self.nav_buttons[key].setChecked(True)
+
+    def _nav_clicked(self, i: int) -> None:
+        self.show_page(self.PAGES[i])
+
+    def _push(self, page: QWidget) -> None:
+        current = self.stack.currentWidget()
+        if current is not page:
+            self._history.append(current)
+        self.stack.setCurrentWidget(page)
+
+    def open_service(self, service_id: str) -> None:
+        self.detail_page.show_service(service_id)
+        self._push(self.detail_page)
+        self.detail_page.setFocus()
+
+    def open_guide(self, guide_id: str) -> None:
+        self.guides_page.show_guide(guide_id)
+        self._history.append(self.stack.currentWidget())
+        self.stack.setCurrentWidget(self.guides_page)
+        self.nav_buttons["guides"].setChecked(True)
+
+    def open_report(self, prefill: str) -> None:
+        dialog = self.report_dialog_factory(prefill, self)
+        dialog.open()
+
+    def back(self) -> None:
+        if not self._history:
+            return
+        page = self._history.pop()
+        self.stack.setCurrentWidget(page)
+        for key, p in (
+            ("search", self.search_page),
+            ("locations", self.locations_page),
+            ("guides", self.guides_page),
+            ("settings", self.settings_page),
+        ):
+            if p is page:
+                self.nav_buttons[key].setChecked(True)
+
+    # ------------------------------------------------------------------ area and place
+
+    def switch_area(self, area_id: str) -> None:
+        svc = self.svc
+        try:
+            area = svc.reader.area(area_id)
+        except KompassenError as err:
+            self.status.setText(err.message(svc.state.lang))
+            return
+        settings = svc.settings.load()
+        svc.settings.save(replace(settings, area=area_id))
+        svc.state.set_area(area, svc.reader.landmarks(area_id), settings.landmark_for(area_id))
+        self.show_page("search")
+
+    def _save_place(self) -> None:
+        lm = self.svc.state.landmark
+        if lm is None or self.svc.state.coords is not None:
+            return
+        settings = self.svc.settings.load()
+        if settings.landmark_for(lm.area_id) != lm.id:
+            self.svc.settings.save(settings.with_landmark(lm.area_id, lm.id))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._theme_timer.stop()
+        self.svc.runner.close()
+        super().closeEvent(event)

@@ -1,0 +1,54 @@
+"""Themes: one palette definition, every text/background pair at WCAG AA (4.5:1)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from kompassen.core.clock import STOCKHOLM
+from kompassen.gui.theme import (
+    PALETTES,
+    TEXT_PAIRS,
+    contrast,
+    palette_roles,
+    resolve_theme,
+    style_sheet,
+)
+
+
+@pytest.mark.parametrize("name", sorted(PALETTES))
+@pytest.mark.parametrize(("fg", "bg"), TEXT_PAIRS)
+def test_text_contrast_is_at_least_4_5(name: str, fg: str, bg: str) -> None:
+    p = PALETTES[name]
+    ratio = contrast(getattr(p, fg), getattr(p, bg))
+    assert ratio >= 4.5, f"{name}: {fg} on {bg} is {ratio:.2f}:1"
+
+
+def test_contrast_formula_matches_known_values() -> None:
+    assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
+    assert contrast("#ffffff", "#ffffff") == pytest.approx(1.0)
+    assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+
+
+def test_every_palette_role_is_used_by_the_style_sheet_or_painter() -> None:
+    sheet = style_sheet(PALETTES["day"], 1.0)
+    used_elsewhere = {"surface_alt", "open", "closed", "unknown", "warning"}
+    for role in palette_roles():
+        colour = getattr(PALETTES["day"], role)
+        assert colour in sheet or role in used_elsewhere, role
+
+
+def test_night_theme_is_dark_and_day_theme_is_light() -> None:
+    assert contrast(PALETTES["night"].window, "#000000") < 1.5
+    assert contrast(PALETTES["day"].window, "#ffffff") < 1.2
+
+
+@pytest.mark.parametrize(
+    ("hour", "expected"), [(6, "night"), (7, "day"), (12, "day"), (18, "day"), (19, "night"), (23, "night")]
+)
+def test_follow_the_clock(hour: int, expected: str) -> None:
+    now = datetime(2026, 11, 23, hour, 30, tzinfo=STOCKHOLM)
+    assert resolve_theme("auto", now) == expected
+    assert resolve_theme("day", now) == "day"
+    assert resolve_theme("night", now) == "night"

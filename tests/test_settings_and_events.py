@@ -1,0 +1,52 @@
+"""Settings file and usage-event log: real files, bad input never loses the app."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kompassen.compose import AppContext
+from kompassen.settings import Settings, SettingsStore
+from kompassen.stats.events import EventLog
+
+
+def test_settings_round_trip(tmp_path: Path) -> None:
+    store = SettingsStore(tmp_path / "settings.json")
+    assert store.load() == Settings()
+    s = Settings(area="vastra-sodermalm", lang="en", theme="night", text_step=2).with_landmark(
+        "klara", "klara/lm/plattan"
+    )
+    store.save(s)
+    assert store.load() == s
+    assert not (tmp_path / "settings.tmp").exists()
+
+
+def test_damaged_settings_fall_back_to_defaults_and_are_kept_aside(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text("{ not json", encoding="utf-8")
+    assert SettingsStore(path).load() == Settings()
+    assert (tmp_path / "settings.damaged").read_text(encoding="utf-8") == "{ not json"
+
+
+def test_out_of_range_values_become_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(
+        json.dumps({"lang": "fi", "theme": "pink", "text_step": 9, "area": "", "x": 1}),
+        encoding="utf-8",
+    )
+    assert SettingsStore(path).load() == Settings()
+
+
+def test_events_are_stored_in_device_db(ctx: AppContext) -> None:
+    ev = ctx.events.record(
+        "handover", "klara", service_id="klara/x", landmark_id="klara/lm", detail={"needs": ["n"]}
+    )
+    assert ctx.paths.device_db.exists()
+    again = EventLog(ctx.paths.device_db, ctx.clock)
+    try:
+        stored = again.events("handover")
+    finally:
+        again.close()
+    assert [e.id for e in stored] == [ev.id]
+    assert stored[0].detail == {"needs": ["n"]}
+    assert stored[0].at.startswith("2026-11-23T12:00")
