@@ -14,16 +14,18 @@ from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-import json_source_map
-import jsonschema_rs
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from kompassen.core.errors import KompassenError
 
 from .packdata import PACK_FILES, REQUIRED_FILES, PackData
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+
+# The schema libraries are imported where they are used: opening the app must not pay
+# ~150 ms for them when no pack is being installed.
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a pack file larger than this is not a pack
 
@@ -69,6 +71,8 @@ def _schema() -> dict[str, Any]:
 
 @cache
 def _validator(file_name: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     schema = _schema()
     return Draft202012Validator({"$defs": schema["$defs"], **schema["files"][file_name]})
 
@@ -76,6 +80,8 @@ def _validator(file_name: str) -> Draft202012Validator:
 @cache
 def _fast_validator(file_name: str) -> Any:
     """Rust validator: ~250× faster on 10k services; says only *whether* a document is valid."""
+    import jsonschema_rs
+
     schema = _schema()
     return jsonschema_rs.validator_for({"$defs": schema["$defs"], **schema["files"][file_name]})
 
@@ -294,6 +300,8 @@ def _locate_all(problems: list[PackProblem], texts: dict[str, str]) -> list[Pack
             located.append(p)
             continue
         if p.file not in maps:
+            import json_source_map
+
             maps[p.file] = json_source_map.calculate(text)
         smap = maps[p.file]
         pointer = p.pointer

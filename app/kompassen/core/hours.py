@@ -37,8 +37,6 @@ from functools import lru_cache
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-import holidays as pyholidays
-
 TZ = ZoneInfo("Europe/Stockholm")
 MIDNIGHT = time(0, 0)
 
@@ -316,6 +314,8 @@ def _eves(year: int) -> dict[date, str]:
 @lru_cache(maxsize=64)
 def _public_holidays(year: int, lang: str) -> dict[date, str]:
     """Official Swedish public holidays, without the package's "every Sunday" convention."""
+    import holidays as pyholidays  # ~100 ms to import: paid on first use, not at start-up
+
     language = "sv" if lang == "sv" else "en_US"
     cal = pyholidays.country_holidays("SE", years=year, include_sundays=False, language=language)
     eves = _eves(year)
