@@ -6,6 +6,7 @@ and the CLI can read it too. A damaged file falls back to defaults and is kept a
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -45,9 +46,7 @@ class Settings:
             text_step=self.text_step if self.text_step in (0, 1, 2) else d.text_step,
             area=self.area if isinstance(self.area, str) and self.area else d.area,
             server_url=self.server_url if isinstance(self.server_url, str) else "",
-            landmarks={
-                str(k): str(v) for k, v in dict(self.landmarks or {}).items() if k and v
-            },
+            landmarks={str(k): str(v) for k, v in dict(self.landmarks or {}).items() if k and v},
         )
 
 
@@ -66,10 +65,8 @@ class SettingsStore:
             return Settings()
         except (OSError, ValueError, TypeError, AttributeError) as exc:
             log.warning("settings file %s unreadable (%s); using defaults", self.path, exc)
-            try:
+            with contextlib.suppress(OSError):
                 self.path.replace(self.path.with_suffix(".damaged"))
-            except OSError:
-                pass
             return Settings()
 
     def save(self, settings: Settings) -> None:

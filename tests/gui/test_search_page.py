@@ -27,7 +27,9 @@ def _settled(page: SearchPage) -> bool:
     return r is not None and r.query == page.svc.state.query
 
 
-def test_typing_searches_as_you_type_and_offers_chips(qtbot: QtBot, services: FieldServices) -> None:
+def test_typing_searches_as_you_type_and_offers_chips(
+    qtbot: QtBot, services: FieldServices
+) -> None:
     page = _page(qtbot, services)
     qtbot.keyClicks(page.filters.search, "tjej 15 sover ute")
     qtbot.waitUntil(lambda: _settled(page) and page.result.query.text == "tjej 15 sover ute")
@@ -36,7 +38,8 @@ def test_typing_searches_as_you_type_and_offers_chips(qtbot: QtBot, services: Fi
     assert {"group.female", "group.youth", "need.shelter-tonight"} <= codes
     # the suggestions are shown as buttons, one tap adds the chip
     suggestions = [
-        w for w in page.filters.suggest_box.findChildren(type(page.filters.clear_all))
+        w
+        for w in page.filters.suggest_box.findChildren(type(page.filters.clear_all))
         if w.isVisible()
     ]
     assert page.filters.suggest_box.isVisible() and len(suggestions) == len(codes)
@@ -80,7 +83,9 @@ def test_clear_all_resets_text_chips_and_time(qtbot: QtBot, services: FieldServi
     qtbot.mouseClick(page.filters.tonight_btn, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.filters.only_open, Qt.MouseButton.LeftButton)
     q = services.state.query
-    assert q.text == "mat" and q.needs == ("need.food",) and q.time_mode == "tonight" and q.only_open
+    assert (
+        q.text == "mat" and q.needs == ("need.food",) and q.time_mode == "tonight" and q.only_open
+    )
     qtbot.mouseClick(page.filters.clear_all, Qt.MouseButton.LeftButton)
     q = services.state.query
     assert (q.text, q.groups, q.needs, q.time_mode, q.only_open) == ("", (), (), "now", False)
@@ -95,7 +100,9 @@ def test_choose_a_time_in_the_dialog(qtbot: QtBot, services: FieldServices) -> N
     def pick() -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, QDialog)
-        quick = [b for b in dialog.findChildren(type(page.filters.clear_all)) if "08:00" in b.text()]
+        quick = [
+            b for b in dialog.findChildren(type(page.filters.clear_all)) if "08:00" in b.text()
+        ]
         quick[0].click()
 
     QTimer.singleShot(0, pick)
@@ -108,7 +115,9 @@ def test_choose_a_time_in_the_dialog(qtbot: QtBot, services: FieldServices) -> N
     assert page.result.query.at == q.at
 
 
-def test_zero_results_offer_alternatives_and_a_report(qtbot: QtBot, services: FieldServices) -> None:
+def test_zero_results_offer_alternatives_and_a_report(
+    qtbot: QtBot, services: FieldServices
+) -> None:
     page = _page(qtbot, services)
     reported: list[str] = []
     services.nav.open_report = reported.append
@@ -116,7 +125,7 @@ def test_zero_results_offer_alternatives_and_a_report(qtbot: QtBot, services: Fi
     qtbot.mouseClick(page.filters._chips["need.harm-reduction"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _settled(page))
     assert page.result.total == 0
-    assert page.stack.currentWidget() is page.zero
+    assert page.stack.currentWidget() is page.zero_scroll
     alts = [b for b in page.alt_box.findChildren(type(page.report_btn))]
     assert len(alts) == len(page.result.alternatives) > 0
     qtbot.mouseClick(page.report_btn, Qt.MouseButton.LeftButton)

@@ -45,7 +45,8 @@ def test_night_theme_is_dark_and_day_theme_is_light() -> None:
 
 
 @pytest.mark.parametrize(
-    ("hour", "expected"), [(6, "night"), (7, "day"), (12, "day"), (18, "day"), (19, "night"), (23, "night")]
+    ("hour", "expected"),
+    [(6, "night"), (7, "day"), (12, "day"), (18, "day"), (19, "night"), (23, "night")],
 )
 def test_follow_the_clock(hour: int, expected: str) -> None:
     now = datetime(2026, 11, 23, hour, 30, tzinfo=STOCKHOLM)

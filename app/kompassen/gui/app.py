@@ -44,9 +44,7 @@ def build_window(
     theme = Theme(settings.theme, settings.text_step)
     translations = Translations()
     translations.set_language(settings.lang)
-    svc = build_services(
-        ctx, area, synchronous=synchronous, theme=theme, translations=translations
-    )
+    svc = build_services(ctx, area, synchronous=synchronous, theme=theme, translations=translations)
     svc.state.set_lang(translations.lang)
     theme.apply(ctx.clock.now(), force=True)
     return FieldWindow(svc)

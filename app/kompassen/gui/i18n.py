@@ -54,7 +54,12 @@ class Translations(QObject):
             elif name.startswith("kompassen"):
                 log.warning("translation %s not found in %s (run make)", name, folder)
                 ok = lang == "sv"
-        QLocale.setDefault(QLocale(QLocale.Language.Swedish if lang == "sv" else QLocale.Language.English, QLocale.Country.Sweden))
+        QLocale.setDefault(
+            QLocale(
+                QLocale.Language.Swedish if lang == "sv" else QLocale.Language.English,
+                QLocale.Country.Sweden,
+            )
+        )
         self.lang = lang if ok else "sv"
         self.changed.emit(self.lang)
         return ok

@@ -139,7 +139,7 @@ def palette_roles() -> list[str]:
 
 
 def resolve_theme(choice: str, now: datetime) -> str:
-    """"day" or "night" for a setting of day, night or auto (follow the clock)."""
+    """ "day" or "night" for a setting of day, night or auto (follow the clock)."""
     if choice in PALETTES:
         return choice
     return "night" if now.hour >= NIGHT_FROM or now.hour < NIGHT_TO else "day"
@@ -155,6 +155,7 @@ QLabel {{ background: transparent; }}
 QLabel[role="muted"] {{ color: {p.text_muted}; }}
 QLabel[role="heading"] {{ font-size: {big * 1.2:.1f}pt; font-weight: 700; }}
 QLabel[role="section"] {{ font-size: {big:.1f}pt; font-weight: 700; margin-top: 8px; }}
+QLabel[role="title"] {{ font-size: {big:.1f}pt; font-weight: 700; }}
 QLabel[role="open"] {{ color: {p.open}; font-weight: 700; }}
 QLabel[role="closed"] {{ color: {p.closed}; font-weight: 700; }}
 QLabel[role="unknown"] {{ color: {p.unknown}; font-weight: 700; }}

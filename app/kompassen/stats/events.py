@@ -72,8 +72,15 @@ class EventLog:
         self._conn.execute(
             "INSERT INTO usage_event (id, kind, at, area_id, service_id, landmark_id, detail)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (ev.id, kind, ev.at, area_id, service_id, landmark_id,
-             json.dumps(ev.detail, ensure_ascii=False, sort_keys=True)),
+            (
+                ev.id,
+                kind,
+                ev.at,
+                area_id,
+                service_id,
+                landmark_id,
+                json.dumps(ev.detail, ensure_ascii=False, sort_keys=True),
+            ),
         )
         return ev
 

@@ -27,12 +27,12 @@ from kompassen.core.model import Term
 
 from ..theme import TOUCH_PX
 from ..widgets.flow_layout import flow_widget
-from ..widgets.touch import button, label, set_role
+from ..widgets.touch import button, clear_layout, label, set_role
 from .services import FieldServices
 
 
 class TimeDialog(QDialog):
-    """"Välj tid": a day and a time, with quick choices for the common cases."""
+    """ "Välj tid": a day and a time, with quick choices for the common cases."""
 
     def __init__(self, now: datetime, current: datetime | None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -47,7 +47,9 @@ class TimeDialog(QDialog):
         self.edit.setCalendarPopup(True)
         self.edit.setMinimumHeight(TOUCH_PX)
         start = current or now
-        self.edit.setDateTime(QDateTime(start.date(), start.time().replace(second=0, microsecond=0)))
+        self.edit.setDateTime(
+            QDateTime(start.date(), start.time().replace(second=0, microsecond=0))
+        )
         lay.addWidget(self.edit)
         quick = QHBoxLayout()
         tonight = now.replace(hour=23, minute=0, second=0, microsecond=0)
@@ -107,30 +109,34 @@ class FilterPanel(QWidget):
         row.addWidget(self.clear_all)
         top.addLayout(row)
 
-        when = QHBoxLayout()
+        # time and place share one row that wraps on a narrow (portrait) screen
+        self.when_box, when = flow_widget(self)
         self.time_group = QButtonGroup(self)
         self.time_group.setExclusive(True)
-        self.now_btn = button("", parent=self)
-        self.tonight_btn = button("", parent=self)
-        self.at_btn = button("", parent=self)
+        self.now_btn = button("", parent=self.when_box)
+        self.tonight_btn = button("", parent=self.when_box)
+        self.at_btn = button("", parent=self.when_box)
         for i, b in enumerate((self.now_btn, self.tonight_btn, self.at_btn)):
             b.setCheckable(True)
             self.time_group.addButton(b, i)
             when.addWidget(b)
-        self.only_open = button("", parent=self)
+        self.only_open = button("", parent=self.when_box)
         self.only_open.setCheckable(True)
         when.addWidget(self.only_open)
-        when.addStretch(1)
-        top.addLayout(when)
-
-        place = QHBoxLayout()
-        self.near_label = label("", "", self, wrap=False)
+        place_box = QWidget(self.when_box)
+        place = QHBoxLayout(place_box)
+        place.setContentsMargins(12, 0, 0, 0)
+        self.near_label = label("", "", place_box, wrap=False)
         place.addWidget(self.near_label)
-        self.near = QComboBox(self)
+        self.near = QComboBox(place_box)
         self.near.setMinimumHeight(TOUCH_PX)
-        self.near.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        place.addWidget(self.near, 1)
-        top.addLayout(place)
+        self.near.setMinimumContentsLength(16)
+        self.near.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        place.addWidget(self.near)
+        when.addWidget(place_box)
+        top.addWidget(self.when_box)
 
         self.suggest_box, self.suggest_flow = flow_widget(self)
         self.suggest_title = label("", "muted", self, wrap=False)
@@ -171,18 +177,19 @@ class FilterPanel(QWidget):
         svc = self.svc
         lang = svc.state.lang
         for flow in (self.groups_flow, self.needs_flow):
-            while flow.count():
-                item = flow.takeAt(0)
-                if item is not None and item.widget() is not None:
-                    item.widget().deleteLater()
+            clear_layout(flow)
         self._chips.clear()
-        self._terms = {t.code: t for t in svc.reader.terms(svc.state.area.id) if t.kind != "handover"}
+        self._terms = {
+            t.code: t for t in svc.reader.terms(svc.state.area.id) if t.kind != "handover"
+        }
         for t in self._terms.values():
             b = button(t.label.get(lang), parent=self.chips)
             b.setProperty("role", "chip")
             b.setCheckable(True)
             b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            b.clicked.connect(lambda _=False, code=t.code, kind=t.kind: svc.state.toggle_chip(code, kind))
+            b.clicked.connect(
+                lambda _=False, code=t.code, kind=t.kind: svc.state.toggle_chip(code, kind)
+            )
             (self.groups_flow if t.kind == "group" else self.needs_flow).addWidget(b)
             self._chips[t.code] = b
         self.near.blockSignals(True)
@@ -214,7 +221,7 @@ class FilterPanel(QWidget):
         self._update_at_text()
         self.set_facets(self._facets)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -262,18 +269,20 @@ class FilterPanel(QWidget):
             empty = n == 0 and not b.isChecked()
             if bool(b.property("empty")) != empty:
                 set_role(b, "chip", empty=empty)
+            b.updateGeometry()
             b.setAccessibleName(
                 self.tr("{label}, {n} träffar").format(label=t.label.get(lang), n=n)
                 if n is not None
                 else t.label.get(lang)
             )
+        # the chips' widths changed with their counts: lay the rows out again
+        for flow in (self.groups_flow, self.needs_flow):
+            flow.invalidate()
+        self.chips.updateGeometry()
 
     def set_suggestions(self, result: SearchResult) -> None:
         """Offer the chips the text names ("sover ute" → Sova i natt) as one-tap additions."""
-        while self.suggest_flow.count() > 1:
-            item = self.suggest_flow.takeAt(1)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+        clear_layout(self.suggest_flow, keep=1)
         q = result.query
         chosen = set(q.groups) | set(q.needs)
         shown = 0
@@ -283,7 +292,9 @@ class FilterPanel(QWidget):
             t = self._terms[chip.code]
             b = button("+ " + t.label.get(self.svc.state.lang), parent=self.suggest_box)
             b.setProperty("role", "suggestion")
-            b.setAccessibleName(self.tr("Lägg till val: {label}").format(label=t.label.get(self.svc.state.lang)))
+            b.setAccessibleName(
+                self.tr("Lägg till val: {label}").format(label=t.label.get(self.svc.state.lang))
+            )
             b.clicked.connect(lambda _=False, c=chip: self.svc.state.toggle_chip(c.code, c.kind))
             self.suggest_flow.addWidget(b)
             shown += 1

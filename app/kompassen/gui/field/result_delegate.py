@@ -32,7 +32,7 @@ class ResultDelegate(QStyledItemDelegate):
     def _lines(self, hit: ServiceHit) -> int:
         return 4 if hit.stale or hit.status != "active" else 3
 
-    def sizeHint(  # noqa: N802
+    def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         hit = index.data(HitRole)
@@ -55,7 +55,9 @@ class ResultDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         card = QRectF(option.rect.adjusted(MARGIN_H, MARGIN_V, -MARGIN_H, -MARGIN_V))
-        focused = bool(option.state & (QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_Selected))
+        focused = bool(
+            option.state & (QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_Selected)
+        )
         painter.setPen(QPen(QColor(p.accent if focused else p.border), 3 if focused else 1))
         painter.setBrush(QColor(p.surface))
         painter.drawRoundedRect(card, 10, 10)

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from kompassen.catalogue.search_model import Alternative, GuideHit, SearchResult
 from kompassen.core.errors import KompassenError
 
-from ..widgets.touch import button, kinetic, label
+from ..widgets.elided_label import ElidedLabel
+from ..widgets.touch import button, clear_layout, kinetic, label
 from .filter_panel import FilterPanel
 from .result_delegate import ResultDelegate
 from .results_model import ResultModel, ServiceIdRole
@@ -87,7 +88,13 @@ class SearchPage(QWidget):
         kinetic(self.list)
         self.stack.addWidget(self.list)
         self.zero = self._build_zero()
-        self.stack.addWidget(self.zero)
+        self.zero_scroll = QScrollArea(self.stack)
+        self.zero_scroll.setWidgetResizable(True)
+        self.zero_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.zero_scroll.setWidget(self.zero)
+        kinetic(self.zero_scroll)
+        self.stack.addWidget(self.zero_scroll)
+        self.stack.setMinimumHeight(0)
         rl.addWidget(self.stack, 1)
         self.body.addWidget(results, 6)
 
@@ -133,7 +140,7 @@ class SearchPage(QWidget):
         lay.addStretch(1)
         return w
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         """Side by side when wide, stacked when tall (portrait tablet)."""
         size = event.size()
         landscape = size.width() >= 1000 and size.width() >= size.height()
@@ -144,7 +151,9 @@ class SearchPage(QWidget):
             )
             self.body.setStretch(0, 4 if landscape else 3)
             self.body.setStretch(1, 6 if landscape else 7)
-        self.chip_scroll.setMaximumHeight(16777215 if landscape else max(200, size.height() * 2 // 5))
+        self.chip_scroll.setMaximumHeight(
+            16777215 if landscape else max(200, size.height() * 2 // 5)
+        )
         super().resizeEvent(event)
 
     def retranslate(self) -> None:
@@ -158,7 +167,7 @@ class SearchPage(QWidget):
         if self.result is not None:
             self._show(self.result)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -205,7 +214,7 @@ class SearchPage(QWidget):
         self.count_label.setText(self.tr("%n träffar", "", n) + self._time_words(result))
         if n == 0:
             self._show_zero(result)
-            self.stack.setCurrentWidget(self.zero)
+            self.stack.setCurrentWidget(self.zero_scroll)
             self._zero_timer.start()
         else:
             self.stack.setCurrentWidget(self.list)
@@ -220,35 +229,32 @@ class SearchPage(QWidget):
         return " · " + self.tr("öppna och nära först")
 
     def _show_guides(self, guides: tuple[GuideHit, ...] | list[GuideHit]) -> None:
-        while self.guides_lay.count():
-            item = self.guides_lay.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+        clear_layout(self.guides_lay)
         for g in guides:
             card = QFrame(self.guides_box)
             card.setProperty("role", "card")
             lay = QHBoxLayout(card)
             lay.setContentsMargins(12, 8, 8, 8)
             texts = QVBoxLayout()
-            texts.addWidget(label(self.tr("Lösning: {t}").format(t=g.title), "section", card))
+            # one line each: many guides must not push the results off a landscape tablet
+            texts.addWidget(ElidedLabel(self.tr("Lösning: {t}").format(t=g.title), "title", card))
             if g.step_now is not None:
                 texts.addWidget(
-                    label(self.tr("Nu: {s}").format(s=g.step_now.text), "warning", card)
+                    ElidedLabel(self.tr("Nu: {s}").format(s=g.step_now.text), "warning", card)
                 )
             else:
-                texts.addWidget(label(g.problem, "muted", card))
+                texts.addWidget(ElidedLabel(g.problem, "muted", card))
             lay.addLayout(texts, 1)
-            b = button(self.tr("Visa"), self.tr("Visa lösningen {t}").format(t=g.title), "primary", card)
+            b = button(
+                self.tr("Visa"), self.tr("Visa lösningen {t}").format(t=g.title), "primary", card
+            )
             b.clicked.connect(lambda _=False, gid=g.id: self.svc.nav.open_guide(gid))
             lay.addWidget(b, 0, Qt.AlignmentFlag.AlignVCenter)
             self.guides_lay.addWidget(card)
         self.guides_box.setVisible(bool(guides))
 
     def _show_zero(self, result: SearchResult) -> None:
-        while self.alt_lay.count():
-            item = self.alt_lay.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+        clear_layout(self.alt_lay)
         if result.alternatives:
             self.zero_text.setText(self.tr("Så här kommer du närmare:"))
         else:
@@ -281,7 +287,9 @@ class SearchPage(QWidget):
     def report_prefill(self) -> str:
         """What the report form starts with: the words and chips that found nothing."""
         q = self.svc.state.query
-        labels = {t.code: t.label.get(self.svc.state.lang) for t in self.svc.reader.terms(q.area_id)}
+        labels = {
+            t.code: t.label.get(self.svc.state.lang) for t in self.svc.reader.terms(q.area_id)
+        }
         parts = [labels.get(c, c) for c in (*q.groups, *q.needs)]
         if q.text.strip():
             parts.append(f"”{q.text.strip()}”")

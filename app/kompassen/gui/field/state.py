@@ -100,7 +100,7 @@ class FieldState(QObject):
         self.update(**{"groups" if kind == "group" else "needs": chosen})
 
     def clear(self) -> None:
-        """"Rensa allt": text, chips and time back to the start; the place stays."""
+        """ "Rensa allt": text, chips and time back to the start; the place stays."""
         self.update(text="", groups=(), needs=(), time_mode="now", at=None, only_open=False)
 
     def set_time(self, mode: str, at: datetime | None = None) -> None:

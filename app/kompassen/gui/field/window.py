@@ -170,7 +170,7 @@ class FieldWindow(QMainWindow):
             )
         )
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -248,7 +248,7 @@ class FieldWindow(QMainWindow):
         if settings.landmark_for(lm.area_id) != lm.id:
             self.svc.settings.save(settings.with_landmark(lm.area_id, lm.id))
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self._theme_timer.stop()
         self.svc.runner.close()
         super().closeEvent(event)

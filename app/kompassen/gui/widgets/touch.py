@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QLabel,
+    QLayout,
     QPushButton,
     QScroller,
     QScrollerProperties,
@@ -32,9 +33,7 @@ def kinetic(area: QAbstractScrollArea) -> None:
     props = scroller.scrollerProperties()
     # do not steal a tap as a tiny drag: taps on cards and chips must stay taps
     props.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)
-    props.setScrollMetric(
-        QScrollerProperties.ScrollMetric.OvershootDragResistanceFactor, 0.3
-    )
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.OvershootDragResistanceFactor, 0.3)
     scroller.setScrollerProperties(props)
 
 
@@ -52,7 +51,9 @@ def button(
     return b
 
 
-def label(text: str = "", role: str = "", parent: QWidget | None = None, wrap: bool = True) -> QLabel:
+def label(
+    text: str = "", role: str = "", parent: QWidget | None = None, wrap: bool = True
+) -> QLabel:
     """A label with a style role (heading, section, muted, open, closed, warning, phone)."""
     lab = QLabel(text, parent)
     if role:
@@ -70,3 +71,17 @@ def set_role(widget: QWidget, role: str, **props: object) -> None:
         widget.setProperty(k, v)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+def clear_layout(layout: QLayout, keep: int = 0) -> None:
+    """Remove all items after the first ``keep``; their widgets vanish at once.
+
+    Hidden first, deleted later: deletion waits for the event loop (a click handler of the
+    old widget may still be running), and until then the old widget must not be seen.
+    """
+    while layout.count() > keep:
+        item = layout.takeAt(keep)
+        w = item.widget() if item is not None else None
+        if w is not None:
+            w.hide()
+            w.deleteLater()
