@@ -6,7 +6,9 @@ status line and the theme clock, and saves the worker's place and area between r
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
@@ -24,14 +26,22 @@ from PySide6.QtWidgets import (
 from kompassen.core.errors import KompassenError
 
 from ..widgets.touch import button, label
-from .detail_page import DetailPage
-from .guides_page import GuidesPage
-from .locations_page import LocationsPage
 from .search_page import SearchPage
 from .services import FieldServices, Navigator
-from .settings_page import SettingsPage
+
+if TYPE_CHECKING:
+    from .detail_page import DetailPage
+    from .guides_page import GuidesPage
+    from .locations_page import LocationsPage
+    from .settings_page import SettingsPage
 
 THEME_CHECK_MS = 60_000
+LAZY_PAGES = {  # key → (module, class): built on first use, not at start-up
+    "locations": ("locations_page", "LocationsPage"),
+    "guides": ("guides_page", "GuidesPage"),
+    "settings": ("settings_page", "SettingsPage"),
+    "detail": ("detail_page", "DetailPage"),
+}
 
 
 class ReportPlaceholder(QDialog):
@@ -108,18 +118,8 @@ class FieldWindow(QMainWindow):
 
         self.stack = QStackedWidget(central)
         self.search_page = SearchPage(svc, self.stack)
-        self.locations_page = LocationsPage(svc, self.stack)
-        self.guides_page = GuidesPage(svc, self.stack)
-        self.settings_page = SettingsPage(svc, self.stack)
-        self.detail_page = DetailPage(svc, self.stack)
-        for page in (
-            self.search_page,
-            self.locations_page,
-            self.guides_page,
-            self.settings_page,
-            self.detail_page,
-        ):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.search_page)
+        self._pages: dict[str, QWidget] = {"search": self.search_page}
         outer.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
@@ -128,7 +128,6 @@ class FieldWindow(QMainWindow):
         self.statusBar().setSizeGripEnabled(False)
 
         self.nav_group.idClicked.connect(self._nav_clicked)
-        self.settings_page.area_requested.connect(self.switch_area)
         svc.state.place_changed.connect(self._save_place)
         svc.state.area_changed.connect(self._update_titles)
         for i, key in enumerate(self.PAGES):
@@ -144,6 +143,36 @@ class FieldWindow(QMainWindow):
         self.retranslate()
         self.show_page("search")
         self.search_page.filters.search.setFocus()
+
+    # ------------------------------------------------------------------ pages
+
+    def page(self, key: str) -> QWidget:
+        """A page, built the first time it is needed: start-up builds only the search page."""
+        if key not in self._pages:
+            module, name = LAZY_PAGES[key]
+            cls = getattr(importlib.import_module(f"{__package__}.{module}"), name)
+            page = cls(self.svc, self.stack)
+            self.stack.addWidget(page)
+            self._pages[key] = page
+            if key == "settings":
+                page.area_requested.connect(self.switch_area)
+        return self._pages[key]
+
+    @property
+    def locations_page(self) -> LocationsPage:
+        return self.page("locations")  # type: ignore[return-value]
+
+    @property
+    def guides_page(self) -> GuidesPage:
+        return self.page("guides")  # type: ignore[return-value]
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self.page("settings")  # type: ignore[return-value]
+
+    @property
+    def detail_page(self) -> DetailPage:
+        return self.page("detail")  # type: ignore[return-value]
 
     # ------------------------------------------------------------------ texts
 
@@ -178,12 +207,7 @@ class FieldWindow(QMainWindow):
     # ------------------------------------------------------------------ navigation
 
     def show_page(self, key: str) -> None:
-        page = {
-            "search": self.search_page,
-            "locations": self.locations_page,
-            "guides": self.guides_page,
-            "settings": self.settings_page,
-        }[key]
+        page = self.page(key)
         self._history.clear()
         self.stack.setCurrentWidget(page)
         self.nav_buttons[key].setChecked(True)
@@ -217,13 +241,8 @@ class FieldWindow(QMainWindow):
             return
         page = self._history.pop()
         self.stack.setCurrentWidget(page)
-        for key, p in (
-            ("search", self.search_page),
-            ("locations", self.locations_page),
-            ("guides", self.guides_page),
-            ("settings", self.settings_page),
-        ):
-            if p is page:
+        for key, p in self._pages.items():
+            if p is page and key in self.nav_buttons:
                 self.nav_buttons[key].setChecked(True)
 
     # ------------------------------------------------------------------ area and place
