@@ -1,0 +1,949 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="sv_SE">
+<context>
+    <name>CompassArrow</name>
+    <message>
+        <source>Riktning</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Riktningen är okänd</source>
+        <translation>Direction unknown</translation>
+    </message>
+    <message>
+        <source>Platsen är här</source>
+        <translation>The place is here</translation>
+    </message>
+    <message>
+        <source>Riktning: {word}</source>
+        <translation>Direction: {word}</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPage</name>
+    <message>
+        <source>Numret {n} är kopierat.</source>
+        <extracomment>Verified longer ago than this (in days) and the page warns that the data may be out of date. The two big buttons at the bottom are taller than the 48 px minimum: they are the goal.</extracomment>
+        <translation>Number {n} copied.</translation>
+    </message>
+    <message>
+        <source>Överlämning registrerad {t}</source>
+        <translation>Handover recorded {t}</translation>
+    </message>
+    <message>
+        <source>Fel i uppgiften om {name}: </source>
+        <translation>Error in the information about {name}: </translation>
+    </message>
+    <message>
+        <source>Tjänstens uppgifter</source>
+        <translation>Service details</translation>
+    </message>
+    <message>
+        <source>← Tillbaka</source>
+        <translation>← Back</translation>
+    </message>
+    <message>
+        <source>Tillbaka</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Tillbaka (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <source>Tjänsten finns inte längre i katalogen</source>
+        <translation>The service is no longer in the catalogue</translation>
+    </message>
+    <message>
+        <source>Den kan ha tagits bort när katalogen uppdaterades. Gå tillbaka och sök igen.</source>
+        <translation>It may have been removed when the catalogue was updated. Go back and search again.</translation>
+    </message>
+    <message>
+        <source>även kallad {name}</source>
+        <translation>also called {name}</translation>
+    </message>
+    <message>
+        <source>Vad de gör</source>
+        <translation>What they do</translation>
+    </message>
+    <message>
+        <source>Vem de tar emot</source>
+        <translation>Who they take</translation>
+    </message>
+    <message>
+        <source>Så lämnar du över</source>
+        <translation>How to hand over</translation>
+    </message>
+    <message>
+        <source>Öppettider denna vecka</source>
+        <translation>Opening hours this week</translation>
+    </message>
+    <message>
+        <source>Adress och vägbeskrivning</source>
+        <translation>Address and directions</translation>
+    </message>
+    <message>
+        <source>Hur säker är uppgiften</source>
+        <translation>How reliable is this</translation>
+    </message>
+    <message>
+        <source>Nedlagd – lämna inte över hit</source>
+        <translation>Closed down – do not hand over here</translation>
+    </message>
+    <message>
+        <source>Tillfälligt stängd</source>
+        <translation>Temporarily closed</translation>
+    </message>
+    <message>
+        <source>Målgrupper</source>
+        <translation>Target groups</translation>
+    </message>
+    <message>
+        <source>Hjälper med</source>
+        <translation>Helps with</translation>
+    </message>
+    <message>
+        <source>Ålder</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Kön</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Utan papper eller personnummer</source>
+        <translation>No papers or ID number</translation>
+    </message>
+    <message>
+        <source>Påverkad av alkohol eller droger</source>
+        <translation>Under the influence of alcohol or drugs</translation>
+    </message>
+    <message>
+        <source>Remiss krävs</source>
+        <translation>Referral required</translation>
+    </message>
+    <message>
+        <source>Språk</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <source>Ej angivet</source>
+        <translation>Not stated</translation>
+    </message>
+    <message>
+        <source>{a}–{b} år</source>
+        <translation>{a}–{b} years</translation>
+    </message>
+    <message>
+        <source>Från {a} år</source>
+        <translation>From {a} years</translation>
+    </message>
+    <message>
+        <source>Upp till {b} år</source>
+        <translation>Up to {b} years</translation>
+    </message>
+    <message>
+        <source>Alla kön</source>
+        <translation>All genders</translation>
+    </message>
+    <message>
+        <source>Kvinnor</source>
+        <translation>Women</translation>
+    </message>
+    <message>
+        <source>Män</source>
+        <translation>Men</translation>
+    </message>
+    <message>
+        <source>Tas emot</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Tas inte emot</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Nej</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Inget telefonnummer angivet</source>
+        <translation>No phone number given</translation>
+    </message>
+    <message>
+        <source>Webb</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <source>E-post</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>För yrkesverksamma</source>
+        <translation>For professionals</translation>
+    </message>
+    <message>
+        <source>Växel</source>
+        <translation>Switchboard</translation>
+    </message>
+    <message>
+        <source>Stödlinje</source>
+        <translation>Helpline</translation>
+    </message>
+    <message>
+        <source>Akut</source>
+        <translation>Emergency</translation>
+    </message>
+    <message>
+        <source>Sms</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Telefonnummer {n}</source>
+        <translation>Phone number {n}</translation>
+    </message>
+    <message>
+        <source>⚠ Kontrollera numret – det är inte bekräftat.</source>
+        <translation>⚠ Check the number – it is not confirmed.</translation>
+    </message>
+    <message>
+        <source>Skicka sms</source>
+        <translation>Send SMS</translation>
+    </message>
+    <message>
+        <source>Skicka sms till {n}</source>
+        <translation>Send SMS to {n}</translation>
+    </message>
+    <message>
+        <source>Ring</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>Ring {n}</source>
+        <translation>Call {n}</translation>
+    </message>
+    <message>
+        <source>Kopiera</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Kopiera {n}</source>
+        <translation>Copy {n}</translation>
+    </message>
+    <message>
+        <source>Öppettiderna är inte kända – ring och fråga innan ni går dit.</source>
+        <translation>Opening hours are not known – call and ask before you go.</translation>
+    </message>
+    <message>
+        <source>{day} (i dag)</source>
+        <translation>{day} (today)</translation>
+    </message>
+    <message>
+        <source>Stängt</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Tjänsten rör sig i området och har ingen fast adress.</source>
+        <translation>The service moves around the area and has no fixed address.</translation>
+    </message>
+    <message>
+        <source>Ingen adress angiven.</source>
+        <translation>No address given.</translation>
+    </message>
+    <message>
+        <source>Gatuadress saknas</source>
+        <translation>No street address</translation>
+    </message>
+    <message>
+        <source>Vägbeskrivning saknas – platsens läge är inte inlagt.</source>
+        <translation>No directions – the location has not been entered.</translation>
+    </message>
+    <message>
+        <source>Välj var du är för att se vägen hit.</source>
+        <translation>Choose where you are to see the way here.</translation>
+    </message>
+    <message>
+        <source>{way} från {place}</source>
+        <translation>{way} from {place}</translation>
+    </message>
+    <message>
+        <source>{here}, vid {place}</source>
+        <translation>{here}, at {place}</translation>
+    </message>
+    <message>
+        <source>Läget är ungefärligt – avståndet är en uppskattning.</source>
+        <translation>The location is approximate – the distance is an estimate.</translation>
+    </message>
+    <message>
+        <source>okänt</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Senast kontrollerad: {d}</source>
+        <translation>Last checked: {d}</translation>
+    </message>
+    <message>
+        <source>Det är okänt när uppgiften kontrollerades – ring och kontrollera.</source>
+        <translation>It is not known when this was last checked – call and check.</translation>
+    </message>
+    <message>
+        <source>Uppgiften kontrollerades för mer än ett år sedan – ring och kontrollera.</source>
+        <translation>This was last checked more than a year ago – call and check.</translation>
+    </message>
+    <message>
+        <source>Källor:</source>
+        <translation>Sources:</translation>
+    </message>
+    <message>
+        <source>Jag lämnade över hit</source>
+        <translation>I handed over here</translation>
+    </message>
+    <message>
+        <source>Rapportera fel i uppgiften</source>
+        <translation>Report an error</translation>
+    </message>
+    <message>
+        <source>Öppnar felrapporten med tjänstens namn ifyllt</source>
+        <translation>Opens the error report with the service name filled in</translation>
+    </message>
+</context>
+<context>
+    <name>FieldWindow</name>
+    <message>
+        <source>Sök</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Platser</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Lösningar</source>
+        <translation>Solutions</translation>
+    </message>
+    <message>
+        <source>Inställningar</source>
+        <translation>Settings</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} · %n tjänster · katalogversion {v}</source>
+        <translation>
+            <numerusform>{name} · %n service · catalogue version {v}</numerusform>
+            <numerusform>{name} · %n services · catalogue version {v}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <source>Skriv vad du ser eller vad personen behöver, t.ex. ”tjej 15 sover ute”</source>
+        <translation>Type what you see or what the person needs, e.g. “girl 15 sleeping rough”</translation>
+    </message>
+    <message>
+        <source>Sök</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Rensa allt</source>
+        <translation>Clear all</translation>
+    </message>
+    <message>
+        <source>Rensa allt: text, val och tid</source>
+        <translation>Clear all: text, choices and time</translation>
+    </message>
+    <message>
+        <source>Öppet nu</source>
+        <translation>Open now</translation>
+    </message>
+    <message>
+        <source>Öppet i natt</source>
+        <translation>Open tonight</translation>
+    </message>
+    <message>
+        <source>Välj tid…</source>
+        <translation>Pick a time…</translation>
+    </message>
+    <message>
+        <source>Bara öppna</source>
+        <translation>Open only</translation>
+    </message>
+    <message>
+        <source>Nära:</source>
+        <translation>Near:</translation>
+    </message>
+    <message>
+        <source>Nära: välj plats</source>
+        <translation>Near: choose a place</translation>
+    </message>
+    <message>
+        <source>Vem har du träffat?</source>
+        <translation>Who did you meet?</translation>
+    </message>
+    <message>
+        <source>Vad behöver personen?</source>
+        <translation>What does the person need?</translation>
+    </message>
+    <message>
+        <source>Känns igen i texten:</source>
+        <translation>Recognised in the text:</translation>
+    </message>
+    <message>
+        <source>Välj tid</source>
+        <translation>Pick a time</translation>
+    </message>
+    <message>
+        <source>{label}, {n} träffar</source>
+        <translation>{label}, {n} results</translation>
+    </message>
+    <message>
+        <source>Lägg till val: {label}</source>
+        <translation>Add choice: {label}</translation>
+    </message>
+</context>
+<context>
+    <name>GuidesPage</name>
+    <message>
+        <source>Guider</source>
+        <translation>Guides</translation>
+    </message>
+    <message>
+        <source>Välj situationen du står i för att se vad du kan göra.</source>
+        <translation>Choose the situation you are in to see what you can do.</translation>
+    </message>
+    <message>
+        <source>Tryck eller tryck Enter för att öppna</source>
+        <translation>Tap or press Enter to open</translation>
+    </message>
+    <message>
+        <source>← Alla guider</source>
+        <translation>← All guides</translation>
+    </message>
+    <message>
+        <source>Tillbaka till alla guider</source>
+        <translation>Back to all guides</translation>
+    </message>
+    <message>
+        <source>Vald guide</source>
+        <translation>Selected guide</translation>
+    </message>
+    <message>
+        <source>mån</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>tis</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>ons</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>tor</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>fre</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>lör</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>sön</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>alla dagar</source>
+        <translation>every day</translation>
+    </message>
+    <message>
+        <source>{days} hela dygnet</source>
+        <translation>{days} round the clock</translation>
+    </message>
+    <message>
+        <source>Välj en guide i listan.</source>
+        <translation>Choose a guide from the list.</translation>
+    </message>
+    <message>
+        <source>Målgrupp: {terms}</source>
+        <translation>Target group: {terms}</translation>
+    </message>
+    <message>
+        <source>Behov: {terms}</source>
+        <translation>Needs: {terms}</translation>
+    </message>
+    <message>
+        <source>Gör så här</source>
+        <translation>What to do</translation>
+    </message>
+    <message>
+        <source>Steg {n}</source>
+        <translation>Step {n}</translation>
+    </message>
+    <message>
+        <source>Gäller nu</source>
+        <translation>Applies now</translation>
+    </message>
+    <message>
+        <source>{name} (stängd)</source>
+        <translation>{name} (closed)</translation>
+    </message>
+    <message>
+        <source>{name} (tillfälligt stängd)</source>
+        <translation>{name} (temporarily closed)</translation>
+    </message>
+    <message>
+        <source>Öppna {name}</source>
+        <translation>Open {name}</translation>
+    </message>
+    <message>
+        <source>okänt</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Senast kontrollerad: {when}</source>
+        <translation>Last checked: {when}</translation>
+    </message>
+    <message>
+        <source>Källor: {sources}</source>
+        <translation>Sources: {sources}</translation>
+    </message>
+</context>
+<context>
+    <name>LocationDelegate</name>
+    <message>
+        <source>Vid {landmark}, ingen exakt adress</source>
+        <translation>At {landmark}, no exact address</translation>
+    </message>
+    <message>
+        <source>Nedlagd</source>
+        <translation>Closed down</translation>
+    </message>
+    <message>
+        <source>Tillfälligt stängd</source>
+        <translation>Temporarily closed</translation>
+    </message>
+</context>
+<context>
+    <name>LocationModel</name>
+    <message>
+        <source>Övriga platser</source>
+        <extracomment>A place farther than this from every landmark is listed under &quot;Övriga platser&quot;: a header &quot;Stadshuset&quot; over a place on Södermalm, 1.3 km away, would send the worker the wrong way.</extracomment>
+        <translation>Other places</translation>
+    </message>
+    <message>
+        <source>Utan känd plats</source>
+        <translation>No known location</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n platser</source>
+        <translation>
+            <numerusform>%n place</numerusform>
+            <numerusform>%n places</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rubrik: {title}, {count}</source>
+        <translation>Heading: {title}, {count}</translation>
+    </message>
+    <message>
+        <source>Avstånd okänt</source>
+        <translation>Distance unknown</translation>
+    </message>
+    <message>
+        <source>ca {way}</source>
+        <translation>approx. {way}</translation>
+    </message>
+</context>
+<context>
+    <name>LocationsPage</name>
+    <message>
+        <source>Skriv latitud och longitud som två tal, till exempel {example}.</source>
+        <translation>Type latitude and longitude as two numbers, for example {example}.</translation>
+    </message>
+    <message>
+        <source>Latitud ska vara mellan −90 och 90 och longitud mellan −180 och 180.</source>
+        <translation>Latitude must be between −90 and 90 and longitude between −180 and 180.</translation>
+    </message>
+    <message>
+        <source>Latitud och longitud verkar ha bytt plats – prova {pair}.</source>
+        <translation>Latitude and longitude seem to be swapped – try {pair}.</translation>
+    </message>
+    <message>
+        <source>Punkten ligger {km} km från {area}. Kontrollera koordinaterna.</source>
+        <translation>The point is {km} km from {area}. Check the coordinates.</translation>
+    </message>
+    <message>
+        <source>”{text}”</source>
+        <translation>“{text}”</translation>
+    </message>
+    <message>
+        <source>bara öppna</source>
+        <translation>open only</translation>
+    </message>
+    <message>
+        <source>Filtrerat: {filters}</source>
+        <translation>Filtered: {filters}</translation>
+    </message>
+    <message>
+        <source>söker …</source>
+        <translation>searching …</translation>
+    </message>
+    <message>
+        <source>filtret gick inte att använda: {error}</source>
+        <translation>the filter could not be used: {error}</translation>
+    </message>
+    <message>
+        <source>närmast först från {place}</source>
+        <translation>nearest first from {place}</translation>
+    </message>
+    <message>
+        <source>Inga platser med adress matchar filtren.</source>
+        <translation>No places with an address match the filters.</translation>
+    </message>
+    <message>
+        <source>Området har inga platser med adress.</source>
+        <translation>The area has no places with an address.</translation>
+    </message>
+    <message>
+        <source>Från:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>Från plats</source>
+        <translation>From place</translation>
+    </message>
+    <message>
+        <source>Egen punkt</source>
+        <translation>Custom point</translation>
+    </message>
+    <message>
+        <source>lat, lon</source>
+        <translation>lat, lon</translation>
+    </message>
+    <message>
+        <source>Egen punkt: latitud, longitud</source>
+        <translation>Custom point: latitude, longitude</translation>
+    </message>
+    <message>
+        <source>Använd</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <source>Använd koordinaterna</source>
+        <translation>Use the coordinates</translation>
+    </message>
+    <message>
+        <source>Visa alla</source>
+        <translation>Show all</translation>
+    </message>
+    <message>
+        <source>Visa alla platser, rensa filtren</source>
+        <translation>Show all places, clear the filters</translation>
+    </message>
+    <message>
+        <source>Platser, närmast först</source>
+        <translation>Places, nearest first</translation>
+    </message>
+    <message>
+        <source>Vilka filter som gäller</source>
+        <translation>Active filters</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPlaceholder</name>
+    <message>
+        <source>Rapportera</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Rapportformuläret kommer i nästa version</source>
+        <translation>The report form comes in the next version</translation>
+    </message>
+    <message>
+        <source>Tills dess: skriv ner problemet och meddela samordnaren på kontoret. Det här är vad sökningen gällde:</source>
+        <translation>Until then: write the problem down and tell the coordinator at the office. This is what the search was about:</translation>
+    </message>
+    <message>
+        <source>Kopiera texten</source>
+        <translation>Copy the text</translation>
+    </message>
+    <message>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ResultDelegate</name>
+    <message>
+        <source>⚠ Okänt när uppgifterna senast kontrollerades</source>
+        <translation>⚠ Not known when last checked</translation>
+    </message>
+    <message>
+        <source>⚠ Kontrollerades senast {d}</source>
+        <translation>⚠ Last checked {d}</translation>
+    </message>
+    <message>
+        <source>Stängd – finns kvar i listan för kännedom</source>
+        <translation>Closed – kept in the list for information</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>Förbereder sökningen…</source>
+        <translation>Preparing the search…</translation>
+    </message>
+    <message>
+        <source>Träffar</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>Val: vem och vad</source>
+        <translation>Choices: who and what</translation>
+    </message>
+    <message>
+        <source>Rapportera olöst problem</source>
+        <translation>Report an unsolved problem</translation>
+    </message>
+    <message>
+        <source>Ingen tjänst passar alla val</source>
+        <translation>No service matches all choices</translation>
+    </message>
+    <message>
+        <source>Börja om (rensa alla val)</source>
+        <translation>Start over (clear all choices)</translation>
+    </message>
+    <message>
+        <source>Sökningen misslyckades: {e}</source>
+        <translation>The search failed: {e}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n träffar</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>öppet i natt först</source>
+        <translation>open tonight first</translation>
+    </message>
+    <message>
+        <source>öppet {t} först</source>
+        <translation>open {t} first</translation>
+    </message>
+    <message>
+        <source>öppna och nära först</source>
+        <translation>open and near first</translation>
+    </message>
+    <message>
+        <source>Lösning: {t}</source>
+        <translation>Solution: {t}</translation>
+    </message>
+    <message>
+        <source>Nu: {s}</source>
+        <translation>Now: {s}</translation>
+    </message>
+    <message>
+        <source>Visa</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Visa lösningen {t}</source>
+        <translation>Show the solution {t}</translation>
+    </message>
+    <message>
+        <source>Så här kommer du närmare:</source>
+        <translation>How to get closer:</translation>
+    </message>
+    <message>
+        <source>Inget i katalogen passar, inte heller om ett val tas bort. Rapportera problemet så tar kontoret upp det.</source>
+        <translation>Nothing in the catalogue fits, not even with one choice removed. Report the problem and the office will take it up.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{label} · %n träffar</source>
+        <translation>
+            <numerusform>{label} · %n result</numerusform>
+            <numerusform>{label} · %n results</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ingen hjälp hittades för: {what}</source>
+        <translation>No help found for: {what}</translation>
+    </message>
+    <message>
+        <source> (nära {place})</source>
+        <translation> (near {place})</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Område: {name}</source>
+        <translation>Area: {name}</translation>
+    </message>
+    <message>
+        <source>Inställningar</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Område</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Språk</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Tema</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Textstorlek</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <source>Synkserver</source>
+        <translation>Sync server</translation>
+    </message>
+    <message>
+        <source>Språk: {name}</source>
+        <translation>Language: {name}</translation>
+    </message>
+    <message>
+        <source>Dag</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Natt</source>
+        <translation>Night</translation>
+    </message>
+    <message>
+        <source>Följ klockan</source>
+        <translation>Follow clock</translation>
+    </message>
+    <message>
+        <source>Tema: {name}</source>
+        <translation>Theme: {name}</translation>
+    </message>
+    <message>
+        <source>Natt mellan 19 och 7, annars dag</source>
+        <translation>Night from 19:00 to 07:00, otherwise day</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Stor</source>
+        <translation>Large</translation>
+    </message>
+    <message>
+        <source>Större</source>
+        <translation>Larger</translation>
+    </message>
+    <message>
+        <source>Textstorlek: {name}</source>
+        <translation>Text size: {name}</translation>
+    </message>
+    <message>
+        <source>Serveradress</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Synkserverns adress</source>
+        <translation>Sync server address</translation>
+    </message>
+    <message>
+        <source>Spara adress</source>
+        <translation>Save address</translation>
+    </message>
+    <message>
+        <source>Spara synkserverns adress</source>
+        <translation>Save the sync server address</translation>
+    </message>
+    <message>
+        <source>Anslut surfplattan</source>
+        <translation>Connect the tablet</translation>
+    </message>
+    <message>
+        <source>Anslutningskod</source>
+        <translation>Connection code</translation>
+    </message>
+    <message>
+        <source>Anslut</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>Anslutning kommer med synkroniseringen.</source>
+        <translation>Connecting will come with sync.</translation>
+    </message>
+    <message>
+        <source>Katalogen visas på engelska; knapparna är ännu inte översatta.</source>
+        <translation>The catalogue is shown in English; the buttons are not translated yet.</translation>
+    </message>
+    <message>
+        <source>Kompassen {app} · Områdespaket {area} {pack} · Katalogversion {catalogue}</source>
+        <translation>Kompassen {app} · Area pack {area} {pack} · Catalogue version {catalogue}</translation>
+    </message>
+    <message>
+        <source>Adressen stämmer inte. Skriv den som https://namn.se eller https://namn.se:8443.</source>
+        <translation>The address is not valid. Write it as https://name.se or https://name.se:8443.</translation>
+    </message>
+    <message>
+        <source>Adressen är sparad.</source>
+        <translation>Address saved.</translation>
+    </message>
+    <message>
+        <source>Ingen synkserver angiven.</source>
+        <translation>No sync server set.</translation>
+    </message>
+</context>
+<context>
+    <name>TimeDialog</name>
+    <message>
+        <source>Välj tid</source>
+        <translation>Pick a time</translation>
+    </message>
+    <message>
+        <source>När ska personen få hjälp?</source>
+        <translation>When does the person need help?</translation>
+    </message>
+    <message>
+        <source>Datum och tid</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <source>I kväll 23:00</source>
+        <translation>Tonight 23:00</translation>
+    </message>
+    <message>
+        <source>I morgon 08:00</source>
+        <translation>Tomorrow 08:00</translation>
+    </message>
+    <message>
+        <source>Om 2 timmar</source>
+        <translation>In 2 hours</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Välj</source>
+        <translation>Choose</translation>
+    </message>
+</context>
+</TS>

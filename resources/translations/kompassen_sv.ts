@@ -1,0 +1,949 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv_SE" sourcelanguage="sv_SE">
+<context>
+    <name>CompassArrow</name>
+    <message>
+        <source>Riktning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Riktningen är okänd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platsen är här</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Riktning: {word}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DetailPage</name>
+    <message>
+        <source>Numret {n} är kopierat.</source>
+        <extracomment>Verified longer ago than this (in days) and the page warns that the data may be out of date. The two big buttons at the bottom are taller than the 48 px minimum: they are the goal.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Överlämning registrerad {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fel i uppgiften om {name}: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tjänstens uppgifter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← Tillbaka</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tillbaka</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tillbaka (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tjänsten finns inte längre i katalogen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Den kan ha tagits bort när katalogen uppdaterades. Gå tillbaka och sök igen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>även kallad {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vad de gör</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vem de tar emot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Så lämnar du över</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Öppettider denna vecka</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adress och vägbeskrivning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hur säker är uppgiften</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nedlagd – lämna inte över hit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tillfälligt stängd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Målgrupper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hjälper med</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ålder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kön</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utan papper eller personnummer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Påverkad av alkohol eller droger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remiss krävs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Språk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ej angivet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{a}–{b} år</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Från {a} år</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upp till {b} år</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alla kön</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kvinnor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Män</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tas emot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tas inte emot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nej</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inget telefonnummer angivet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>För yrkesverksamma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Växel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stödlinje</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Akut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telefon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telefonnummer {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Kontrollera numret – det är inte bekräftat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skicka sms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skicka sms till {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ring {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kopiera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kopiera {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Öppettiderna är inte kända – ring och fråga innan ni går dit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{day} (i dag)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stängt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tjänsten rör sig i området och har ingen fast adress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ingen adress angiven.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gatuadress saknas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vägbeskrivning saknas – platsens läge är inte inlagt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Välj var du är för att se vägen hit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{way} från {place}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{here}, vid {place}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Läget är ungefärligt – avståndet är en uppskattning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>okänt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Senast kontrollerad: {d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Det är okänt när uppgiften kontrollerades – ring och kontrollera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uppgiften kontrollerades för mer än ett år sedan – ring och kontrollera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Källor:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jag lämnade över hit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rapportera fel i uppgiften</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Öppnar felrapporten med tjänstens namn ifyllt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FieldWindow</name>
+    <message>
+        <source>Sök</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lösningar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inställningar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} · %n tjänster · katalogversion {v}</source>
+        <translation>
+            <numerusform>{name} · %n tjänst · katalogversion {v}</numerusform>
+            <numerusform>{name} · %n tjänster · katalogversion {v}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <source>Skriv vad du ser eller vad personen behöver, t.ex. ”tjej 15 sover ute”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sök</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rensa allt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rensa allt: text, val och tid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Öppet nu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Öppet i natt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Välj tid…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bara öppna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nära:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nära: välj plats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vem har du träffat?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vad behöver personen?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Känns igen i texten:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Välj tid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}, {n} träffar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lägg till val: {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuidesPage</name>
+    <message>
+        <source>Guider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Välj situationen du står i för att se vad du kan göra.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tryck eller tryck Enter för att öppna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← Alla guider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tillbaka till alla guider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vald guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mån</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lör</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sön</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alla dagar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{days} hela dygnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Välj en guide i listan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Målgrupp: {terms}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behov: {terms}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gör så här</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steg {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gäller nu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (stängd)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (tillfälligt stängd)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Öppna {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>okänt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Senast kontrollerad: {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Källor: {sources}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LocationDelegate</name>
+    <message>
+        <source>Vid {landmark}, ingen exakt adress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nedlagd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tillfälligt stängd</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LocationModel</name>
+    <message>
+        <source>Övriga platser</source>
+        <extracomment>A place farther than this from every landmark is listed under &quot;Övriga platser&quot;: a header &quot;Stadshuset&quot; over a place on Södermalm, 1.3 km away, would send the worker the wrong way.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utan känd plats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n platser</source>
+        <translation>
+            <numerusform>%n plats</numerusform>
+            <numerusform>%n platser</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rubrik: {title}, {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avstånd okänt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ca {way}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LocationsPage</name>
+    <message>
+        <source>Skriv latitud och longitud som två tal, till exempel {example}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latitud ska vara mellan −90 och 90 och longitud mellan −180 och 180.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latitud och longitud verkar ha bytt plats – prova {pair}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Punkten ligger {km} km från {area}. Kontrollera koordinaterna.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>”{text}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bara öppna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filtrerat: {filters}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>söker …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>filtret gick inte att använda: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>närmast först från {place}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inga platser med adress matchar filtren.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Området har inga platser med adress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Från:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Från plats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Egen punkt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lat, lon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Egen punkt: latitud, longitud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Använd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Använd koordinaterna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visa alla</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visa alla platser, rensa filtren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platser, närmast först</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vilka filter som gäller</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportPlaceholder</name>
+    <message>
+        <source>Rapportera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rapportformuläret kommer i nästa version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tills dess: skriv ner problemet och meddela samordnaren på kontoret. Det här är vad sökningen gällde:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kopiera texten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stäng</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultDelegate</name>
+    <message>
+        <source>⚠ Okänt när uppgifterna senast kontrollerades</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Kontrollerades senast {d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stängd – finns kvar i listan för kännedom</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>Förbereder sökningen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Träffar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Val: vem och vad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rapportera olöst problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ingen tjänst passar alla val</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Börja om (rensa alla val)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sökningen misslyckades: {e}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n träffar</source>
+        <translation>
+            <numerusform>%n träff</numerusform>
+            <numerusform>%n träffar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>öppet i natt först</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>öppet {t} först</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>öppna och nära först</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lösning: {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nu: {s}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visa lösningen {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Så här kommer du närmare:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inget i katalogen passar, inte heller om ett val tas bort. Rapportera problemet så tar kontoret upp det.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{label} · %n träffar</source>
+        <translation>
+            <numerusform>{label} · %n träff</numerusform>
+            <numerusform>{label} · %n träffar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ingen hjälp hittades för: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (nära {place})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Område: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inställningar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Område</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Språk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Textstorlek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synkserver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Språk: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Natt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Följ klockan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tema: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Natt mellan 19 och 7, annars dag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Större</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Textstorlek: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serveradress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synkserverns adress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spara adress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spara synkserverns adress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anslut surfplattan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anslutningskod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anslut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anslutning kommer med synkroniseringen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Katalogen visas på engelska; knapparna är ännu inte översatta.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kompassen {app} · Områdespaket {area} {pack} · Katalogversion {catalogue}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adressen stämmer inte. Skriv den som https://namn.se eller https://namn.se:8443.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adressen är sparad.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ingen synkserver angiven.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimeDialog</name>
+    <message>
+        <source>Välj tid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>När ska personen få hjälp?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datum och tid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I kväll 23:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I morgon 08:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Om 2 timmar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Välj</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
