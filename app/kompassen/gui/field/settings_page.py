@@ -1,0 +1,418 @@
+"""The settings page: area, language, theme, text size and the sync server.
+
+Everything is a big segmented button that applies at once and is saved at once: a worker in
+the street changes the theme with a glove on and must not look for a "Save" button. The
+area switch itself is the window's job (it rebuilds the pages), so the page only asks for it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from itertools import pairwise
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QButtonGroup,
+    QFrame,
+    QGraphicsOpacityEffect,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kompassen import __version__
+from kompassen.core.model import Area
+from kompassen.settings import Settings
+
+from ..theme import TOUCH_PX
+from ..widgets.touch import button, kinetic, label, set_role
+from .guides_page import EnterClicks
+from .services import FieldServices
+
+THEME_CHOICES = ("day", "night", "auto")
+TEXT_STEPS = (0, 1, 2)
+LANG_CHOICES = (("sv", "Svenska"), ("en", "English"))  # language names are never translated
+
+# http(s)://host[:port][/path]; host: dot-separated labels of letters, digits and inner hyphens
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_HOST = rf"{_LABEL}(?:\.{_LABEL})*"
+_URL = re.compile(rf"^https?://{_HOST}(?::(\d{{1,5}}))?(?:/[^\s]*)?$", re.IGNORECASE)
+
+
+def valid_server_url(url: str) -> bool:
+    """Whether ``url`` looks like http(s)://host[:port] (an empty field means "no server")."""
+    m = _URL.match(url.strip())
+    if m is None:
+        return False
+    port = m.group(1)
+    return port is None or 0 < int(port) < 65536
+
+
+class ChoiceButton(QPushButton):
+    """One segment of a segmented control: checkable, touch sized, always a Tab stop.
+
+    In an exclusive group Qt keeps only the focused button in the Tab chain (radio-button
+    style, arrows move within the group); here every segment stays reachable by Tab too.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCheckable(True)
+        self.setMinimumSize(TOUCH_PX, TOUCH_PX)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAutoDefault(False)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        group = self.group()
+        for b in group.buttons() if group is not None else ():
+            b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
+class SettingsPage(QWidget):
+    """Segmented choices applied and saved at once; ``area_requested`` asks for a switch."""
+
+    area_requested = Signal(str)
+
+    def __init__(self, svc: FieldServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.svc = svc
+        self._enter = EnterClicks(self)
+        self._ready = False
+        self.areas: list[Area] = []
+        self.area_ids: list[str] = []
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab scrolls to the focused control
+        kinetic(self.scroll)
+        outer.addWidget(self.scroll)
+
+        body = QWidget()
+        body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)  # hfw height
+        centre = QHBoxLayout(body)  # a readable column, centred on a wide screen
+        centre.setContentsMargins(16, 16, 16, 24)
+        self.column = QWidget()
+        self.column.setMaximumWidth(860)
+        centre.addStretch(0)
+        centre.addWidget(self.column, 1)
+        centre.addStretch(0)
+        self.scroll.setWidget(body)
+        col = QVBoxLayout(self.column)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(10)
+
+        self.heading = label(role="heading")
+        col.addWidget(self.heading)
+
+        # area: one full-width button per installed area (names are long)
+        self.area_label = self._section()
+        col.addWidget(self.area_label)
+        self.area_box = QVBoxLayout()
+        self.area_box.setSpacing(8)
+        col.addLayout(self.area_box)
+        self.area_group = QButtonGroup(self)
+        self.area_group.setExclusive(True)
+        self.area_group.idClicked.connect(self._area_clicked)
+
+        self.lang_label = self._section()
+        col.addWidget(self.lang_label)
+        self.lang_group, self.lang_buttons = self._segments(col, len(LANG_CHOICES))
+        self.lang_group.idClicked.connect(self._lang_clicked)
+        self.lang_note = label(role="muted")
+        self.lang_note.hide()
+        col.addWidget(self.lang_note)
+
+        self.theme_label = self._section()
+        col.addWidget(self.theme_label)
+        self.theme_group, self.theme_buttons = self._segments(col, len(THEME_CHOICES))
+        self.theme_group.idClicked.connect(self._look_clicked)
+
+        self.size_label = self._section()
+        col.addWidget(self.size_label)
+        self.size_group, self.size_buttons = self._segments(col, len(TEXT_STEPS))
+        self.size_group.idClicked.connect(self._look_clicked)
+
+        # sync server
+        self.server_label = self._section()
+        col.addWidget(self.server_label)
+        self.server_caption = label()
+        col.addWidget(self.server_caption)
+        server_row = QHBoxLayout()
+        self.server_edit = QLineEdit()
+        self.server_edit.setMinimumHeight(TOUCH_PX)
+        self.server_edit.setInputMethodHints(
+            Qt.InputMethodHint.ImhUrlCharactersOnly | Qt.InputMethodHint.ImhNoAutoUppercase
+        )
+        self.server_edit.returnPressed.connect(self.save_server)
+        self.server_edit.textEdited.connect(lambda _t: self._server_message(""))
+        self.server_save = button("")
+        self.server_save.clicked.connect(self.save_server)
+        self.server_save.installEventFilter(self._enter)
+        server_row.addWidget(self.server_edit, 1)
+        server_row.addWidget(self.server_save)
+        col.addLayout(server_row)
+        self.server_status = label()
+        self.server_status.hide()
+        col.addWidget(self.server_status)
+
+        # enrolment: visible so workers know it is coming, dimmed until sync exists
+        self.enrol_label = label()
+        col.addWidget(self.enrol_label)
+        self.enrol_row = QWidget()
+        er = QHBoxLayout(self.enrol_row)
+        er.setContentsMargins(0, 0, 0, 0)
+        self.enrol_code = QLineEdit()
+        self.enrol_code.setMinimumHeight(TOUCH_PX)
+        self.enrol_code.setReadOnly(True)
+        self.enrol_code.returnPressed.connect(self._enrol_clicked)
+        self.enrol_button = button("")
+        self.enrol_button.clicked.connect(self._enrol_clicked)
+        self.enrol_button.installEventFilter(self._enter)
+        er.addWidget(self.enrol_code, 1)
+        er.addWidget(self.enrol_button)
+        dim = QGraphicsOpacityEffect(self.enrol_row)
+        dim.setOpacity(0.55)
+        self.enrol_row.setGraphicsEffect(dim)
+        col.addWidget(self.enrol_row)
+        self.enrol_message = label(role="muted")
+        self.enrol_message.hide()
+        col.addWidget(self.enrol_message)
+
+        # versions
+        self.version_label = label(role="muted")
+        self.version_label.setContentsMargins(0, 16, 0, 0)
+        col.addWidget(self.version_label)
+        col.addStretch(1)
+
+        svc.state.area_changed.connect(self._area_changed)
+        svc.state.language_changed.connect(self.load)
+        svc.theme.changed.connect(self.load)
+        self._ready = True
+        self._build_area_buttons()
+        self.retranslate()
+        self.load()
+
+    # ------------------------------------------------------------------ building
+
+    @staticmethod
+    def _section() -> QLabel:
+        lab = label(role="section")
+        lab.setIndent(0)  # the role's margin makes QLabel indent by half an "x" otherwise
+        return lab
+
+    def _choice_button(self) -> ChoiceButton:
+        b = ChoiceButton()
+        b.installEventFilter(self._enter)
+        return b
+
+    def _segments(self, col: QBoxLayout, n: int) -> tuple[QButtonGroup, list[ChoiceButton]]:
+        """A row of ``n`` equal, exclusive checkable buttons (a segmented control)."""
+        group = QButtonGroup(self)
+        group.setExclusive(True)
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        buttons = []
+        for i in range(n):
+            b = self._choice_button()
+            group.addButton(b, i)
+            row.addWidget(b, 1)
+            buttons.append(b)
+        col.addLayout(row)
+        return group, buttons
+
+    def _build_area_buttons(self) -> None:
+        """One button per installed area (read here only: retranslating must not hit the db)."""
+        for b in self.area_group.buttons():
+            self.area_group.removeButton(b)
+            b.hide()
+            b.deleteLater()
+        self.areas = self.svc.reader.areas()
+        self.area_ids = [a.id for a in self.areas]
+        for i, area in enumerate(self.areas):
+            b = self._choice_button()
+            b.setText(f"{area.name}\n{area.title}")
+            self.area_group.addButton(b, i)
+            self.area_box.addWidget(b)
+        self._name_area_buttons()
+        self._tab_order()
+
+    def _tab_order(self) -> None:
+        """Tab goes top to bottom (the area buttons are made last but shown first)."""
+        chain: list[QWidget] = [
+            *self.area_group.buttons(),
+            *self.lang_buttons,
+            *self.theme_buttons,
+            *self.size_buttons,
+            self.server_edit,
+            self.server_save,
+            self.enrol_code,
+            self.enrol_button,
+        ]
+        for a, b in pairwise(chain):
+            QWidget.setTabOrder(a, b)
+
+    def _name_area_buttons(self) -> None:
+        for i, a in enumerate(self.areas):
+            b = self.area_group.button(i)
+            if b is not None:
+                b.setAccessibleName(self.tr("Område: {name}").format(name=a.name))
+                b.setAccessibleDescription(a.title)
+
+    # ------------------------------------------------------------------ texts
+
+    def retranslate(self) -> None:
+        """Set every text the page writes itself (called again on a language change)."""
+        self.heading.setText(self.tr("Inställningar"))
+        self.area_label.setText(self.tr("Område"))
+        self.lang_label.setText(self.tr("Språk"))
+        self.theme_label.setText(self.tr("Tema"))
+        self.size_label.setText(self.tr("Textstorlek"))
+        self.server_label.setText(self.tr("Synkserver"))
+        for (_code, name), b in zip(LANG_CHOICES, self.lang_buttons, strict=True):
+            b.setText(name)
+            b.setAccessibleName(self.tr("Språk: {name}").format(name=name))
+        theme_names = (self.tr("Dag"), self.tr("Natt"), self.tr("Följ klockan"))
+        for name, b in zip(theme_names, self.theme_buttons, strict=True):
+            b.setText(name)
+            b.setAccessibleName(self.tr("Tema: {name}").format(name=name))
+        self.theme_buttons[2].setAccessibleDescription(self.tr("Natt mellan 19 och 7, annars dag"))
+        size_names = (self.tr("Normal"), self.tr("Stor"), self.tr("Större"))
+        for name, b in zip(size_names, self.size_buttons, strict=True):
+            b.setText(name)
+            b.setAccessibleName(self.tr("Textstorlek: {name}").format(name=name))
+        self._name_area_buttons()
+        self.server_caption.setText(self.tr("Serveradress"))
+        self.server_edit.setPlaceholderText("https://kompassen.example.se:8443")
+        self.server_edit.setAccessibleName(self.tr("Synkserverns adress"))
+        self.server_save.setText(self.tr("Spara adress"))
+        self.server_save.setAccessibleName(self.tr("Spara synkserverns adress"))
+        self.enrol_label.setText(self.tr("Anslut surfplattan"))
+        self.enrol_code.setPlaceholderText(self.tr("Anslutningskod"))
+        self.enrol_code.setAccessibleName(self.tr("Anslutningskod"))
+        self.enrol_button.setText(self.tr("Anslut"))
+        self.enrol_button.setAccessibleName(self.tr("Anslut surfplattan"))
+        self.enrol_message.setText(self.tr("Anslutning kommer med synkroniseringen."))
+        self.lang_note.setText(
+            self.tr("Katalogen visas på engelska; knapparna är ännu inte översatta.")
+        )
+        self._show_versions()
+
+    def _show_versions(self) -> None:
+        a = self.svc.state.area
+        self.version_label.setText(
+            self.tr(
+                "Kompassen {app} · Områdespaket {area} {pack} · Katalogversion {catalogue}"
+            ).format(
+                app=__version__, area=a.name, pack=a.pack_version, catalogue=a.catalogue_version
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self._ready:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ------------------------------------------------------------------ state in
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Settings may have changed elsewhere (theme by the clock, area by the window)."""
+        super().showEvent(event)
+        self.load()
+
+    def load(self) -> None:
+        """Check the buttons that match the saved settings and the area on screen."""
+        s = self.svc.settings.load()
+        self._check(self.area_group, self._index(self.area_ids, self.svc.state.area.id))
+        langs = [code for code, _name in LANG_CHOICES]
+        self._check(self.lang_group, self._index(langs, self.svc.state.lang))
+        self._check(self.theme_group, self._index(THEME_CHOICES, s.theme))
+        self._check(self.size_group, self._index(TEXT_STEPS, s.text_step))
+        if not self.server_edit.hasFocus():
+            self.server_edit.setText(s.server_url)
+        self._show_versions()
+
+    @staticmethod
+    def _index(values: Sequence[object], value: object) -> int:
+        return values.index(value) if value in values else -1
+
+    @staticmethod
+    def _check(group: QButtonGroup, index: int) -> None:
+        b = group.button(index)
+        if b is not None:
+            b.setChecked(True)
+        elif group.checkedButton() is not None:
+            group.setExclusive(False)
+            group.checkedButton().setChecked(False)
+            group.setExclusive(True)
+
+    def _area_changed(self) -> None:
+        self._build_area_buttons()
+        self.load()
+
+    # ------------------------------------------------------------------ changes out
+
+    def _save(self, **changes: object) -> Settings:
+        s = replace(self.svc.settings.load(), **changes)  # type: ignore[arg-type]
+        self.svc.settings.save(s)
+        return s
+
+    def _area_clicked(self, index: int) -> None:
+        area_id = self.area_ids[index]
+        self._save(area=area_id)
+        if area_id != self.svc.state.area.id:
+            self.area_requested.emit(area_id)
+
+    def _lang_clicked(self, index: int) -> None:
+        lang = LANG_CHOICES[index][0]
+        self._save(lang=lang)
+        translated = self.svc.translations.set_language(lang)
+        # the catalogue has its own English texts, so switch them even without a .qm file
+        self.lang_note.setVisible(not translated and lang != "sv")
+        self.svc.state.set_lang(lang)
+
+    def _look_clicked(self, _index: int) -> None:
+        choice = THEME_CHOICES[max(0, self.theme_group.checkedId())]
+        step = TEXT_STEPS[max(0, self.size_group.checkedId())]
+        self._save(theme=choice, text_step=step)
+        self.svc.theme.set(choice, step, self.svc.clock.now())
+
+    def save_server(self) -> bool:
+        """Save the server address if it is valid (or empty); say why when it is not."""
+        url = self.server_edit.text().strip()
+        if url and not valid_server_url(url):
+            self._server_message(
+                self.tr(
+                    "Adressen stämmer inte. Skriv den som https://namn.se eller https://namn.se:8443."
+                ),
+                error=True,
+            )
+            return False
+        self._save(server_url=url.rstrip("/"))
+        self.server_edit.setText(url.rstrip("/"))
+        self._server_message(
+            self.tr("Adressen är sparad.") if url else self.tr("Ingen synkserver angiven.")
+        )
+        return True
+
+    def _server_message(self, text: str, error: bool = False) -> None:
+        set_role(self.server_status, "warning" if error else "muted")
+        self.server_status.setText(text)
+        self.server_status.setVisible(bool(text))
+        self.server_edit.setAccessibleDescription(text)
+
+    def _enrol_clicked(self) -> None:
+        self.enrol_message.show()
