@@ -229,3 +229,14 @@ def test_migrated_catalogue_gets_indexed(tmp_path: Path) -> None:
         )
     finally:
         store.close()
+
+
+def test_results_do_not_vanish_while_a_compound_is_typed(ss: SearchService) -> None:
+    """Every prefix of "ungdomsmottagning" from "ungdom" on finds what the whole word finds."""
+    word = "ungdomsmottagning"
+    whole = {h.id for h in ss.search(SearchQuery("klara", text=word, limit=50)).hits}
+    assert whole
+    for end in range(len("ungdom"), len(word)):
+        got = {h.id for h in ss.search(SearchQuery("klara", text=word[:end], limit=50)).hits}
+        assert got, word[:end]
+        assert got & whole, word[:end]

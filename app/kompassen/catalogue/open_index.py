@@ -121,11 +121,9 @@ class OpenIndex:
     def open_between(self, start: datetime, end: datetime) -> int:
         """Mask of services open at any moment in ``[start, end)`` ("open tonight")."""
         s_local, e_local = start.astimezone(TZ), end.astimezone(TZ)
-        key = (
-            "between",
-            s_local.replace(second=0, microsecond=0),
-            e_local.replace(second=0, microsecond=0),
-        )
+        # a span starting at 22:01 is open before an end of 22:01:00.000001: round the end up
+        e_ceil = 1 if (e_local.second or e_local.microsecond) else 0
+        key = ("between", s_local.replace(second=0, microsecond=0), end.timestamp() // 60 + e_ceil)
         if key in self._cache:
             return self._cache[key]
         first, last = s_local.date(), e_local.date()
@@ -142,7 +140,11 @@ class OpenIndex:
             day_end = min(e_local, next_midnight, key=lambda d: d.timestamp())
             base = cursor.weekday() * 1440
             a = base + cursor.hour * 60 + cursor.minute
-            b = base + (1440 if day_end is next_midnight else day_end.hour * 60 + day_end.minute)
+            b = base + (
+                1440
+                if day_end is next_midnight
+                else day_end.hour * 60 + day_end.minute + e_ceil * (day_end is e_local)
+            )
             hi = bisect_right(self._starts, b - 1)
             lo = bisect_right(self._starts, a - self._max_len - 1)
             hits.update(pos for s, e, pos in self._spans[lo:hi] if s < b and e > a)

@@ -567,6 +567,13 @@ class SearchService:
                     t, idx.vocab_list, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=3
                 ):
                     alts.append(f'"{cand}"')
+            if not alts and last_partial and not used[j]:
+                # no typo either: mid-compound while typing ("ungdomsmo…"): keep the longest known word it
+                # starts with, so results do not vanish between "ungdom" and the whole word
+                for end in range(len(t) - 1, 3, -1):
+                    if t[:end] in idx.vocab:
+                        alts.append(f'"{t[:end]}"')
+                        break
             if alts:
                 group = "(" + " OR ".join(dict.fromkeys(alts)) + ")"
                 # A recognised word already counts through its chip; matching it again in the
