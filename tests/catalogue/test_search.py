@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -240,3 +241,11 @@ def test_results_do_not_vanish_while_a_compound_is_typed(ss: SearchService) -> N
         got = {h.id for h in ss.search(SearchQuery("klara", text=word[:end], limit=50)).hits}
         assert got, word[:end]
         assert got & whole, word[:end]
+
+
+def test_ids_only_ranks_the_same_without_building_hits(ss: SearchService) -> None:
+    q = SearchQuery("klara", text="sova", groups=("group.adult",), limit=1000)
+    full = ss.search(q)
+    ids = ss.search(replace(q, ids_only=True))
+    assert ids.hits == () and ids.ids == tuple(h.id for h in full.hits)
+    assert ids.total == full.total and ids.facets == full.facets

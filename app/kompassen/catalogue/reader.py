@@ -25,6 +25,7 @@ from kompassen.core.model import (
     Phone,
     Provenance,
     Service,
+    ServiceRef,
     Term,
     Text,
     TimeWindow,
@@ -117,6 +118,18 @@ class CatalogueReader:
                 "SELECT id FROM service WHERE area_id = ? ORDER BY position", (area_id,)
             )
         ]
+
+    def services_by_location(self, area_id: str) -> dict[str, list[ServiceRef]]:
+        """Location id → the services there (id, name, status), in catalogue order."""
+        out: dict[str, list[ServiceRef]] = {}
+        for loc, sid, name, status in self._conn.execute(
+            "SELECT sl.location_id, s.id, s.name, s.status FROM service_at_location sl"
+            " JOIN service s ON s.id = sl.service_id WHERE s.area_id = ?"
+            " ORDER BY s.position, sl.position",
+            (area_id,),
+        ):
+            out.setdefault(loc, []).append(ServiceRef(sid, name, status))
+        return out
 
     def service_count(self, area_id: str) -> int:
         return self._conn.execute(

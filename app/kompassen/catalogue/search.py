@@ -473,13 +473,14 @@ class SearchService:
         return SearchResult(
             query=q,
             total=total,
-            hits=tuple(hits),
+            hits=() if q.ids_only else tuple(hits),  # type: ignore[arg-type]
             guides=tuple(guides),
             facets=facets,
             recognized=tuple(text.recognized),
             alternatives=alternatives,
             report_suggested=total == 0,
             ignored_words=tuple(text.ignored),
+            ids=tuple(hits) if q.ids_only else (),  # type: ignore[arg-type]
         )
 
     def _open_mask(self, idx: AreaIndex, q: SearchQuery, at: datetime) -> int | None:
@@ -639,7 +640,7 @@ class SearchService:
         text_val: np.ndarray,
         open_mask: int | None,
         takes_over: dict[str, float],
-    ) -> list[ServiceHit]:
+    ) -> list[ServiceHit] | list[str]:
         """Score every candidate at once (numpy), then take the best ``offset + limit``."""
         want = q.offset + q.limit
         if total == 0 or q.limit <= 0:
@@ -671,6 +672,8 @@ class SearchService:
             best = np.argpartition(-cand_scores, want - 1)[:want]
             candidates, cand_scores = candidates[best], cand_scores[best]
         order = np.argsort(-cand_scores, kind="stable")[q.offset : want]
+        if q.ids_only:
+            return [idx.ids[int(candidates[i])] for i in order]
         return [
             self._hit(idx, q, at, int(candidates[i]), float(cand_scores[i]), text) for i in order
         ]

@@ -28,6 +28,7 @@ class SearchQuery:
     lang: str = "sv"
     limit: int = 20
     offset: int = 0
+    ids_only: bool = False  # rank, but answer ids instead of hits (lists of places: cheap at 100k)
 
     def __post_init__(self) -> None:
         if self.time_mode not in TIME_MODES:
@@ -106,3 +107,4 @@ class SearchResult:
     alternatives: tuple[Alternative, ...] = ()
     report_suggested: bool = False  # nothing found: offer "rapportera olöst problem"
     ignored_words: tuple[str, ...] = field(default=())  # words that matched nothing at all
+    ids: tuple[str, ...] = field(default=())  # with ``ids_only``: the ranked ids, no hits

@@ -151,6 +151,15 @@ class Service:
 
 
 @dataclass(frozen=True, slots=True)
+class ServiceRef:
+    """The few fields a list of places shows per service (cheap for 100k services)."""
+
+    id: str
+    name: str
+    status: str  # active | closed | temporarily-closed
+
+
+@dataclass(frozen=True, slots=True)
 class TimeWindow:
     """A window of the week in which a guide step applies ("16:30–24:00 mon–fri")."""
 

@@ -95,6 +95,7 @@ class FilterPanel(QWidget):
         self._chips: dict[str, QPushButton] = {}
         self._terms: dict[str, Term] = {}
         self._facets: dict[str, int] = {}
+        self._suggest_key: object = None
 
         top = QVBoxLayout(self)
         top.setContentsMargins(0, 0, 0, 0)
@@ -201,6 +202,7 @@ class FilterPanel(QWidget):
         self.sync_from_state()
 
     def retranslate(self) -> None:
+        self._suggest_key = None
         self.search.setPlaceholderText(
             self.tr("Skriv vad du ser eller vad personen behöver, t.ex. ”tjej 15 sover ute”")
         )
@@ -257,34 +259,41 @@ class FilterPanel(QWidget):
         self.at_btn.setAccessibleName(self.tr("Välj tid") + ": " + self.at_btn.text())
 
     def set_facets(self, facets: dict[str, int]) -> None:
-        """Show "Label · n" on each chip; chips that would give nothing look empty."""
+        """Show "Label · n" on each chip; chips that would give nothing look empty.
+
+        Runs on every keystroke: touch only the chips whose count changed, and lay the
+        chip rows out once at the end rather than once per chip.
+        """
         self._facets = facets
         lang = self.svc.state.lang
+        changed = False
         for code, b in self._chips.items():
             t = self._terms[code]
             n = facets.get(code)
-            text = t.label.get(lang) if n is None else f"{t.label.get(lang)} · {n}"
+            name = t.label.get(lang)
+            text = name if n is None else f"{name} · {n}"
             if b.text() != text:
                 b.setText(text)
+                b.setAccessibleName(
+                    self.tr("{label}, {n} träffar").format(label=name, n=n) if n is not None else name
+                )
+                changed = True
             empty = n == 0 and not b.isChecked()
             if bool(b.property("empty")) != empty:
                 set_role(b, "chip", empty=empty)
-            b.updateGeometry()
-            b.setAccessibleName(
-                self.tr("{label}, {n} träffar").format(label=t.label.get(lang), n=n)
-                if n is not None
-                else t.label.get(lang)
-            )
-        # the chips' widths changed with their counts: lay the rows out again
-        for flow in (self.groups_flow, self.needs_flow):
-            flow.invalidate()
-        self.chips.updateGeometry()
+        if changed:
+            for flow in (self.groups_flow, self.needs_flow):
+                flow.invalidate()
 
     def set_suggestions(self, result: SearchResult) -> None:
         """Offer the chips the text names ("sover ute" → Sova i natt) as one-tap additions."""
-        clear_layout(self.suggest_flow, keep=1)
         q = result.query
         chosen = set(q.groups) | set(q.needs)
+        key = (self.svc.state.lang, tuple(c.code for c in result.recognized), frozenset(chosen))
+        if key == self._suggest_key:
+            return  # typing on: the same suggestions, keep their buttons
+        self._suggest_key = key
+        clear_layout(self.suggest_flow, keep=1)
         shown = 0
         for chip in result.recognized:
             if chip.code in chosen or chip.code not in self._terms:

@@ -20,7 +20,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from kompassen.core import geo
 from kompassen.core.geo import Direction
-from kompassen.core.model import Landmark, Location, Service
+from kompassen.core.model import Landmark, Location, Service, ServiceRef
 
 KindRole = Qt.ItemDataRole.UserRole + 1  # "section" | "place"
 PlaceRole = Qt.ItemDataRole.UserRole + 2  # PlaceRow
@@ -45,7 +45,7 @@ class PlaceRow:
     """One location and the services there (active ones first), with the way from here."""
 
     location: Location
-    services: tuple[Service, ...]
+    services: tuple[ServiceRef | Service, ...]
     landmark: Landmark | None  # the group it is listed under
     lat: float | None  # where the distance is measured to
     lon: float | None
@@ -99,7 +99,7 @@ def nearest_landmark(
 
 def build_rows(
     locations: Sequence[Location],
-    services: Mapping[str, Sequence[Service]],
+    services: Mapping[str, Sequence[ServiceRef | Service]],
     landmarks: Sequence[Landmark],
     near: tuple[float, float] | None,
     lang: str,

@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QResizeEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,7 +50,7 @@ from PySide6.QtWidgets import (
 
 from kompassen.catalogue.search_model import SearchQuery, SearchResult
 from kompassen.core import geo
-from kompassen.core.model import Location, Service, Term
+from kompassen.core.model import Location, Service, ServiceRef, Term
 
 from ..theme import TOUCH_PX, Theme
 from ..widgets.compass import paint_compass
@@ -59,7 +60,6 @@ from .locations_model import (
     PlaceRow,
     SectionRow,
     build_rows,
-    services_by_location,
 )
 from .services import FieldServices
 
@@ -132,7 +132,7 @@ class LocationDelegate(QStyledItemDelegate):
             return self.tr("Vid {landmark}, ingen exakt adress").format(landmark=row.landmark.name)
         return ""
 
-    def _status_text(self, service: Service) -> str:
+    def _status_text(self, service: ServiceRef | Service) -> str:
         if service.status == "closed":
             return self.tr("Nedlagd")
         if service.status == "temporarily-closed":
@@ -343,7 +343,7 @@ class LocationsPage(QWidget):
         super().__init__(parent)
         self.svc = svc
         self._locations: list[Location] = []
-        self._services: dict[str, list[Service]] = {}
+        self._services: dict[str, list[ServiceRef]] = {}
         self._terms: dict[str, Term] = {}
         self._ranked: list[str] | None = None  # hit ids of the current filter, best first
         self._latest = 0  # ticket of the newest filter search
@@ -351,6 +351,7 @@ class LocationsPage(QWidget):
         self._searching = False
         self._failed = ""
         self._syncing = False
+        self._pending: set[str] = set()  # what changed while the page was hidden
 
         self.model = LocationModel(self)
         self.delegate = LocationDelegate(svc.theme, self)
@@ -434,7 +435,7 @@ class LocationsPage(QWidget):
     def _connect(self) -> None:
         st = self.svc.state
         st.place_changed.connect(self._on_place_changed)
-        st.filters_changed.connect(self._refilter)
+        st.filters_changed.connect(self._on_filters_changed)
         st.language_changed.connect(self._on_language_changed)
         st.area_changed.connect(self._on_area_changed)
         self.svc.runner.finished.connect(self._on_search_finished)
@@ -452,7 +453,7 @@ class LocationsPage(QWidget):
         """Read the area's locations and services once; sorting and filtering reuse them."""
         reader, area_id = self.svc.reader, self.svc.state.area.id
         self._locations = reader.locations(area_id)
-        self._services = services_by_location(reader.services(reader.service_ids(area_id)))
+        self._services = reader.services_by_location(area_id)  # names only: 10k stay light
         self._terms = {t.code: t for t in reader.terms(area_id)}
         self._syncing = True
         self.place_combo.clear()
@@ -488,7 +489,7 @@ class LocationsPage(QWidget):
         self._searching = True
         self._failed = ""
         self._update_texts()
-        wanted = replace(q, limit=100_000, offset=0)
+        wanted = replace(q, limit=1_000_000, offset=0, ids_only=True)
         self._latest = self.svc.runner.submit(SEARCH_KEY, lambda s: s.search(wanted))
 
     def _on_search_finished(self, key: str, ticket: int, result: object) -> None:
@@ -499,7 +500,7 @@ class LocationsPage(QWidget):
         if not self._filter_active(self.svc.state.query):
             return  # the filters were cleared meanwhile
         self._searching = False
-        self._ranked = [h.id for h in result.hits]
+        self._ranked = list(result.ids)
         self._rebuild()
 
     def _on_search_failed(self, key: str, ticket: int, exc: object) -> None:
@@ -513,14 +514,43 @@ class LocationsPage(QWidget):
 
     # ---------------------------------------------------------------- reacting
 
+    def _hidden(self, what: str) -> bool:
+        """While another page is shown, remember what changed instead of working for nothing.
+
+        Typing on the search page must not also re-search and re-sort every place here.
+        """
+        if self.isVisible():
+            return False
+        self._pending.add(what)
+        return True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        pending, self._pending = self._pending, set()
+        if "area" in pending:
+            self._on_area_changed()
+        elif pending:
+            self._sync_place_controls()
+            self._filter_key = None
+            self._refilter()
+        super().showEvent(event)
+
+    def _on_filters_changed(self) -> None:
+        if not self._hidden("filters"):
+            self._refilter()
+
     def _on_place_changed(self) -> None:
+        if self._hidden("place"):
+            return
         self._sync_place_controls()
         self._rebuild()
 
     def _on_language_changed(self) -> None:
-        self._rebuild()  # directions and chip labels are in the data's language
+        if not self._hidden("language"):
+            self._rebuild()  # directions and chip labels are in the data's language
 
     def _on_area_changed(self) -> None:
+        if self._hidden("area"):
+            return
         self._filter_key = None
         self._ranked = None
         self._load_area()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from kompassen.catalogue.search_model import ServiceHit
@@ -23,6 +23,22 @@ class ResultDelegate(QStyledItemDelegate):
     def __init__(self, theme: Theme, parent: object | None = None) -> None:
         super().__init__(parent)
         self._theme = theme
+        self._scale = -1.0
+        self._fonts: dict[str, QFont] = {}
+        self._fm: dict[str, QFontMetrics] = {}
+
+    def _font(self, name: str) -> tuple[QFont, QFontMetrics]:
+        """Fonts and metrics, made once per text size (sizeHint runs for every row)."""
+        if self._scale != self._theme.scale:
+            self._scale = self._theme.scale
+            self._fonts = {
+                "big": self._theme.font(1.15, bold=True),
+                "normal": self._theme.font(),
+                "bold": self._theme.font(bold=True),
+                "badge": self._theme.font(0.9, bold=True),
+            }
+            self._fm = {k: QFontMetrics(f) for k, f in self._fonts.items()}
+        return self._fonts[name], self._fm[name]
 
     def _stale_text(self, hit: ServiceHit) -> str:
         if hit.verified_at in ("", "unknown"):
@@ -37,8 +53,8 @@ class ResultDelegate(QStyledItemDelegate):
     ) -> QSize:
         hit = index.data(HitRole)
         lines = self._lines(hit) if isinstance(hit, ServiceHit) else 3
-        big = QFontMetrics(self._theme.font(1.15, bold=True)).height()
-        small = QFontMetrics(self._theme.font()).height()
+        big = self._font("big")[1].height()
+        small = self._font("normal")[1].height()
         h = 2 * MARGIN_V + 2 * PAD + big + (lines - 1) * (small + GAP)
         return QSize(option.rect.width() or 400, max(h, TOUCH_PX + 2 * MARGIN_V))
 
@@ -63,16 +79,14 @@ class ResultDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(card, 10, 10)
 
         inner = card.toRect().adjusted(PAD, PAD, -PAD, -PAD)
-        big_font = self._theme.font(1.15, bold=True)
-        font = self._theme.font()
-        fm_big, fm = QFontMetrics(big_font), QFontMetrics(font)
+        big_font, fm_big = self._font("big")
+        font, fm = self._font("normal")
 
         # handover badge, top right
         badge_w = 0
         if hit.handover:
-            bold = self._theme.font(0.9, bold=True)
+            bold, bfm = self._font("badge")
             painter.setFont(bold)
-            bfm = QFontMetrics(bold)
             text = bfm.elidedText(hit.handover, Qt.TextElideMode.ElideRight, inner.width() // 2)
             badge_w = bfm.horizontalAdvance(text) + 20
             badge = QRect(inner.right() - badge_w, inner.top(), badge_w, fm_big.height())
@@ -110,14 +124,14 @@ class ResultDelegate(QStyledItemDelegate):
         if hit.status != "active":
             colour = p.closed
         status = hit.open_text
-        bold = self._theme.font(bold=True)
+        bold, bold_fm = self._font("bold")
         painter.setFont(bold)
         painter.setPen(QColor(colour))
-        status_w = min(QFontMetrics(bold).horizontalAdvance(status), inner.width() // 2 + 40)
+        status_w = min(bold_fm.horizontalAdvance(status), inner.width() // 2 + 40)
         painter.drawText(
             QRect(inner.left(), y, status_w, fm.height()),
             Qt.AlignmentFlag.AlignLeft,
-            QFontMetrics(bold).elidedText(status, Qt.TextElideMode.ElideRight, status_w),
+            bold_fm.elidedText(status, Qt.TextElideMode.ElideRight, status_w),
         )
         if hit.direction:
             painter.setFont(font)
@@ -141,6 +155,6 @@ class ResultDelegate(QStyledItemDelegate):
             painter.drawText(
                 QRect(inner.left(), y, inner.width(), fm.height()),
                 Qt.AlignmentFlag.AlignLeft,
-                QFontMetrics(bold).elidedText(text, Qt.TextElideMode.ElideRight, inner.width()),
+                bold_fm.elidedText(text, Qt.TextElideMode.ElideRight, inner.width()),
             )
         painter.restore()

@@ -45,6 +45,7 @@ class SearchPage(QWidget):
         self._ticket = 0
         self._page_ticket = 0
         self._landscape: bool | None = None
+        self._guides_key: object = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 12, 12, 0)
@@ -164,6 +165,7 @@ class SearchPage(QWidget):
         self.zero_title.setText(self.tr("Ingen tjänst passar alla val"))
         self.restart_btn.setText(self.tr("Börja om (rensa alla val)"))
         self.restart_btn.setAccessibleName(self.restart_btn.text())
+        self._guides_key = None  # their "Lösning:" prefix is translated too
         if self.result is not None:
             self._show(self.result)
 
@@ -229,6 +231,10 @@ class SearchPage(QWidget):
         return " · " + self.tr("öppna och nära först")
 
     def _show_guides(self, guides: tuple[GuideHit, ...] | list[GuideHit]) -> None:
+        key = (self.svc.state.lang, tuple(guides))
+        if key == self._guides_key:
+            return  # typing on: the same guides, keep their cards
+        self._guides_key = key
         clear_layout(self.guides_lay)
         for g in guides:
             card = QFrame(self.guides_box)
