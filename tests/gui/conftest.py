@@ -5,9 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
 
 from kompassen.compose import AppContext
 from kompassen.gui.field.services import FieldServices, build_services
+
+
+@pytest.fixture(autouse=True)
+def swedish_after_each_test() -> Iterator[None]:
+    """A test that switched to English must not leave the translator installed for the next."""
+    yield
+    app = QCoreApplication.instance()
+    if app is not None:
+        for t in app.findChildren(QTranslator):
+            QCoreApplication.removeTranslator(t)
+            t.deleteLater()
 
 
 @pytest.fixture

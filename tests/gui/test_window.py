@@ -117,14 +117,15 @@ def test_language_switches_at_runtime(qtbot: QtBot, window: FieldWindow) -> None
     assert window.nav_buttons["search"].text() == "Sök"
     assert svc.translations.set_language("en")
     svc.state.set_lang("en")
-    assert window.nav_buttons["search"].text() == "Search"
+    # Qt posts LanguageChange: the texts change when the event loop delivers it
+    qtbot.waitUntil(lambda: window.nav_buttons["search"].text() == "Search")
     assert window.search_page.filters.now_btn.text() == "Open now"
     qtbot.waitUntil(lambda: _settled(window) and window.search_page.result.query.lang == "en")
     texts = " ".join(b.text() for b in window.search_page.filters._chips.values())
     assert "Young person" in texts
     assert svc.translations.set_language("sv")
     svc.state.set_lang("sv")
-    assert window.nav_buttons["search"].text() == "Sök"
+    qtbot.waitUntil(lambda: window.nav_buttons["search"].text() == "Sök")
 
 
 @pytest.mark.parametrize("size", SIZES)

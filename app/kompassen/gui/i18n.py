@@ -2,8 +2,8 @@
 
 Source strings in the code are Swedish (the users' language). ``resources/translations``
 holds the ``.ts`` sources (Swedish for plural forms, English for everything); ``make`` builds
-the ``.qm`` files. Installing a translator makes Qt send ``LanguageChange`` to every widget,
-which then calls its ``retranslate()``.
+the ``.qm`` files. Installing a translator makes Qt post ``LanguageChange`` to every widget, which then calls
+its ``retranslate()`` when the event loop delivers it.
 """
 
 from __future__ import annotations
@@ -34,20 +34,25 @@ class Translations(QObject):
         self.lang = "sv"
         self._installed: list[QTranslator] = []
 
+    def uninstall(self) -> None:
+        """Remove this object's translators from the application (back to the Swedish source)."""
+        if QCoreApplication.instance() is not None:
+            for t in self._installed:
+                QCoreApplication.removeTranslator(t)
+                t.deleteLater()
+        self._installed.clear()
+
     def set_language(self, lang: str) -> bool:
         """Install ``lang``; False (and Swedish) when its .qm file is missing."""
         lang = lang if lang in LANGS else "sv"
-        app = QCoreApplication.instance()
-        for t in self._installed:
-            if app is not None:
-                QCoreApplication.removeTranslator(t)
-        self._installed.clear()
+        self.uninstall()
         ok = True
         for name, folder in (
             (f"kompassen_{lang}", translations_dir()),
             (f"qtbase_{lang}", Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))),
         ):
-            t = QTranslator(self)
+            # owned by the application, like the installation itself (findChildren finds them)
+            t = QTranslator(QCoreApplication.instance())
             if t.load(name, str(folder)):
                 QCoreApplication.installTranslator(t)
                 self._installed.append(t)
