@@ -84,7 +84,7 @@ class SearchPage(QWidget):
         self.list.setModel(self.model)
         self.list.setItemDelegate(ResultDelegate(svc.theme, self.list))
         self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
-        self.list.setUniformItemSizes(False)
+        self.list.setUniformItemSizes(True)
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         kinetic(self.list)
         self.stack.addWidget(self.list)
@@ -105,7 +105,7 @@ class SearchPage(QWidget):
         svc.runner.finished.connect(self._finished)
         svc.runner.failed.connect(self._failed)
         svc.state.filters_changed.connect(self.refresh)
-        svc.theme.changed.connect(self.list.viewport().update)
+        svc.theme.changed.connect(self.list.doItemsLayout)  # text size → card height
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
 
         self._zero_timer = QTimer(self)

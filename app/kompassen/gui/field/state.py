@@ -15,6 +15,8 @@ from PySide6.QtCore import QObject, Signal
 from kompassen.catalogue.search_model import SearchQuery
 from kompassen.core.model import Area, Landmark
 
+PAGE = 15  # cards per search: a screenful and a half; scrolling fetches the next page
+
 
 class FieldState(QObject):
     area_changed = Signal()
@@ -29,7 +31,7 @@ class FieldState(QObject):
         self.lang = lang
         self.landmark: Landmark | None = None
         self.coords: tuple[float, float] | None = None  # typed "lat,lon" instead of a landmark
-        self.query = SearchQuery(area.id, lang=lang, limit=30)
+        self.query = SearchQuery(area.id, lang=lang, limit=PAGE)
         self.set_landmark(area.default_landmark_id, quiet=True)
 
     # ---------------------------------------------------------------- place
