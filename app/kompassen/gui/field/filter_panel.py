@@ -30,6 +30,8 @@ from ..widgets.flow_layout import flow_widget
 from ..widgets.touch import button, clear_layout, label, set_role
 from .services import FieldServices
 
+FIGURE_SPACE = "\u2007"  # as wide as a digit
+
 
 class TimeDialog(QDialog):
     """ "Välj tid": a day and a time, with quick choices for the common cases."""
@@ -266,12 +268,15 @@ class FilterPanel(QWidget):
         """
         self._facets = facets
         lang = self.svc.state.lang
+        width = len(str(self.svc.state.area.service_count))
         changed = False
         for code, b in self._chips.items():
             t = self._terms[code]
             n = facets.get(code)
             name = t.label.get(lang)
-            text = name if n is None else f"{name} · {n}"
+            # counts padded with figure spaces to the widest possible: a chip keeps its width
+            # while counts change, so typing repaints chips without laying the panel out again
+            text = name if n is None else f"{name} · {n}" + FIGURE_SPACE * (width - len(str(n)))
             if b.text() != text:
                 b.setText(text)
                 b.setAccessibleName(
