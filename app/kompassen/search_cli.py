@@ -83,8 +83,11 @@ def result_json(r: SearchResult) -> dict[str, Any]:
 
 
 def run_search(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
-    service = SearchService(ctx.catalogue.conn, ctx.clock)
-    result = service.search(build_query(service, args, lang))
+    service = ctx.open_search()
+    try:
+        result = service.search(build_query(service, args, lang))
+    finally:
+        service.close()
     if args.json:
         out: Any = result_json(result) if args.full else [hit_json(h) for h in result.hits]
         print(json.dumps(out, ensure_ascii=False, indent=2))
