@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 import tempfile
 import time
 from collections.abc import Callable
@@ -61,6 +62,7 @@ def main(outdir: Path) -> int:
     clock = FixedClock(datetime(2026, 12, 5, 23, 30, tzinfo=ZoneInfo("Europe/Stockholm")))
     with tempfile.TemporaryDirectory() as home:
         ctx = build({"KOMPASSEN_HOME": home}, clock)
+        ctx.settings.save(replace(ctx.settings.load(), theme="day"))  # what Settings shows
         app = _application()
         try:
             w = build_window(ctx, "klara", synchronous=True)
