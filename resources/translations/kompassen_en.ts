@@ -24,7 +24,6 @@
     <name>DetailPage</name>
     <message>
         <source>Numret {n} är kopierat.</source>
-        <extracomment>Verified longer ago than this (in days) and the page warns that the data may be out of date. The two big buttons at the bottom are taller than the 48 px minimum: they are the goal.</extracomment>
         <translation>Number {n} copied.</translation>
     </message>
     <message>
@@ -400,9 +399,12 @@
         <source>Välj tid</source>
         <translation>Pick a time</translation>
     </message>
-    <message>
-        <source>{label}, {n} träffar</source>
-        <translation>{label}, {n} results</translation>
+    <message numerus="yes">
+        <source>{label}, %n träffar</source>
+        <translation>
+            <numerusform>{label}, %n result</numerusform>
+            <numerusform>{label}, %n results</numerusform>
+        </translation>
     </message>
     <message>
         <source>Lägg till val: {label}</source>
@@ -539,7 +541,6 @@
     <name>LocationModel</name>
     <message>
         <source>Övriga platser</source>
-        <extracomment>A place farther than this from every landmark is listed under &quot;Övriga platser&quot;: a header &quot;Stadshuset&quot; over a place on Södermalm, 1.3 km away, would send the worker the wrong way.</extracomment>
         <translation>Other places</translation>
     </message>
     <message>
@@ -730,23 +731,25 @@
         <translation>The search failed: {e}</translation>
     </message>
     <message numerus="yes">
-        <source>%n träffar</source>
+        <source>%n träffar · öppet i natt först</source>
         <translation>
-            <numerusform>%n result</numerusform>
-            <numerusform>%n results</numerusform>
+            <numerusform>%n result · open tonight first</numerusform>
+            <numerusform>%n results · open tonight first</numerusform>
         </translation>
     </message>
-    <message>
-        <source>öppet i natt först</source>
-        <translation>open tonight first</translation>
+    <message numerus="yes">
+        <source>%n träffar · öppet {t} först</source>
+        <translation>
+            <numerusform>%n result · open at {t} first</numerusform>
+            <numerusform>%n results · open at {t} first</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>öppet {t} först</source>
-        <translation>open {t} first</translation>
-    </message>
-    <message>
-        <source>öppna och nära först</source>
-        <translation>open and near first</translation>
+    <message numerus="yes">
+        <source>%n träffar · öppna och nära först</source>
+        <translation>
+            <numerusform>%n result · open and near first</numerusform>
+            <numerusform>%n results · open and near first</numerusform>
+        </translation>
     </message>
     <message>
         <source>Lösning: {t}</source>
@@ -780,12 +783,12 @@
         </translation>
     </message>
     <message>
-        <source>Ingen hjälp hittades för: {what}</source>
-        <translation>No help found for: {what}</translation>
+        <source>Ingen hjälp hittades för: {what} (nära {place})</source>
+        <translation>No help found for: {what} (near {place})</translation>
     </message>
     <message>
-        <source> (nära {place})</source>
-        <translation> (near {place})</translation>
+        <source>Ingen hjälp hittades för: {what}</source>
+        <translation>No help found for: {what}</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,6 @@
     <name>DetailPage</name>
     <message>
         <source>Numret {n} är kopierat.</source>
-        <extracomment>Verified longer ago than this (in days) and the page warns that the data may be out of date. The two big buttons at the bottom are taller than the 48 px minimum: they are the goal.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -400,9 +399,12 @@
         <source>Välj tid</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{label}, {n} träffar</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>{label}, %n träffar</source>
+        <translation>
+            <numerusform>{label}, %n träff</numerusform>
+            <numerusform>{label}, %n träffar</numerusform>
+        </translation>
     </message>
     <message>
         <source>Lägg till val: {label}</source>
@@ -539,7 +541,6 @@
     <name>LocationModel</name>
     <message>
         <source>Övriga platser</source>
-        <extracomment>A place farther than this from every landmark is listed under &quot;Övriga platser&quot;: a header &quot;Stadshuset&quot; over a place on Södermalm, 1.3 km away, would send the worker the wrong way.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -730,23 +731,25 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n träffar</source>
+        <source>%n träffar · öppet i natt först</source>
         <translation>
-            <numerusform>%n träff</numerusform>
-            <numerusform>%n träffar</numerusform>
+            <numerusform>%n träff · öppet i natt först</numerusform>
+            <numerusform>%n träffar · öppet i natt först</numerusform>
         </translation>
     </message>
-    <message>
-        <source>öppet i natt först</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n träffar · öppet {t} först</source>
+        <translation>
+            <numerusform>%n träff · öppet {t} först</numerusform>
+            <numerusform>%n träffar · öppet {t} först</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>öppet {t} först</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>öppna och nära först</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n träffar · öppna och nära först</source>
+        <translation>
+            <numerusform>%n träff · öppna och nära först</numerusform>
+            <numerusform>%n träffar · öppna och nära först</numerusform>
+        </translation>
     </message>
     <message>
         <source>Lösning: {t}</source>
@@ -780,11 +783,11 @@
         </translation>
     </message>
     <message>
-        <source>Ingen hjälp hittades för: {what}</source>
+        <source>Ingen hjälp hittades för: {what} (nära {place})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> (nära {place})</source>
+        <source>Ingen hjälp hittades för: {what}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

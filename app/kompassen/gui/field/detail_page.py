@@ -42,9 +42,9 @@ from kompassen.core.model import Handover, Location, Phone, Service
 from ..widgets.touch import button, kinetic, label
 from .services import FieldServices
 
-#: Verified longer ago than this (in days) and the page warns that the data may be out of date.
+# Verified longer ago than this (in days) and the page warns that the data may be out of date.
 STALE_AFTER_DAYS = 365
-#: The two big buttons at the bottom are taller than the 48 px minimum: they are the goal.
+# The two big buttons at the bottom are taller than the 48 px minimum: they are the goal.
 BIG_BUTTON_PX = 64
 
 _STATUS_ROLE = {"open": "open", "always": "open", "closed": "closed", "unknown": "unknown"}

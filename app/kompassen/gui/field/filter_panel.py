@@ -280,7 +280,9 @@ class FilterPanel(QWidget):
             if b.text() != text:
                 b.setText(text)
                 b.setAccessibleName(
-                    self.tr("{label}, {n} träffar").format(label=name, n=n) if n is not None else name
+                    self.tr("{label}, %n träffar", "", n).format(label=name)
+                    if n is not None
+                    else name
                 )
                 changed = True
             empty = n == 0 and not b.isChecked()

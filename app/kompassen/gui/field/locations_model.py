@@ -30,8 +30,8 @@ BearingRole = Qt.ItemDataRole.UserRole + 5  # float | None (None when here or un
 DistanceRole = Qt.ItemDataRole.UserRole + 6  # float | None, metres
 DirectionTextRole = Qt.ItemDataRole.UserRole + 7  # "350 m nordost · 5 min"
 
-#: A place farther than this from every landmark is listed under "Övriga platser": a header
-#: "Stadshuset" over a place on Södermalm, 1.3 km away, would send the worker the wrong way.
+# A place farther than this from every landmark is listed under "Övriga platser": a header
+# "Stadshuset" over a place on Södermalm, 1.3 km away, would send the worker the wrong way.
 NEAR_LANDMARK_M = 600.0
 
 SECTION = "section"

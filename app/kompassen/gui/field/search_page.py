@@ -213,7 +213,7 @@ class SearchPage(QWidget):
         self.filters.set_suggestions(result)
         self._show_guides(result.guides[:2])
         n = result.total
-        self.count_label.setText(self.tr("%n träffar", "", n) + self._time_words(result))
+        self.count_label.setText(self._count_text(result))
         if n == 0:
             self._show_zero(result)
             self.stack.setCurrentWidget(self.zero_scroll)
@@ -222,13 +222,16 @@ class SearchPage(QWidget):
             self.stack.setCurrentWidget(self.list)
             self._zero_timer.stop()
 
-    def _time_words(self, result: SearchResult) -> str:
-        q = result.query
+    def _count_text(self, result: SearchResult) -> str:
+        """ "12 träffar · öppna och nära först": one message per ordering, so it translates."""
+        q, n = result.query, result.total
         if q.time_mode == "tonight":
-            return " · " + self.tr("öppet i natt först")
+            return self.tr("%n träffar · öppet i natt först", "", n)
         if q.time_mode == "at" and q.at is not None:
-            return " · " + self.tr("öppet {t} först").format(t=q.at.strftime("%Y-%m-%d %H:%M"))
-        return " · " + self.tr("öppna och nära först")
+            return self.tr("%n träffar · öppet {t} först", "", n).format(
+                t=q.at.strftime("%Y-%m-%d %H:%M")
+            )
+        return self.tr("%n träffar · öppna och nära först", "", n)
 
     def _show_guides(self, guides: tuple[GuideHit, ...] | list[GuideHit]) -> None:
         key = (self.svc.state.lang, tuple(guides))
@@ -300,8 +303,12 @@ class SearchPage(QWidget):
         if q.text.strip():
             parts.append(f"”{q.text.strip()}”")
         where = self.svc.state.place_name
-        head = self.tr("Ingen hjälp hittades för: {what}").format(what=", ".join(parts) or "–")
-        return head + (self.tr(" (nära {place})").format(place=where) if where else "")
+        what = ", ".join(parts) or "–"
+        if where:
+            return self.tr("Ingen hjälp hittades för: {what} (nära {place})").format(
+                what=what, place=where
+            )
+        return self.tr("Ingen hjälp hittades för: {what}").format(what=what)
 
     def _report(self) -> None:
         self.svc.nav.open_report(self.report_prefill())
