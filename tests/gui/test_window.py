@@ -205,3 +205,15 @@ def test_switching_area_from_settings(qtbot: QtBot, window: FieldWindow) -> None
     )
     assert "Västra Södermalm" in window.windowTitle() or "Söder" in window.windowTitle()
     assert window.svc.settings.load().area == "vastra-sodermalm"
+
+
+def test_every_model_passes_the_model_tester(qtmodeltester: object, window: FieldWindow) -> None:
+    """Results, places and the guide list: the models every list view of the window uses."""
+    models = [
+        window.search_page.model,
+        window.locations_page.model,
+        window.guides_page.list.model(),
+    ]
+    for model in models:
+        assert model.rowCount() > 0
+        qtmodeltester.check(model)  # type: ignore[attr-defined]
