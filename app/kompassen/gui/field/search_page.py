@@ -69,8 +69,8 @@ class SearchPage(QWidget):
         rl = QVBoxLayout(results)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.setSpacing(6)
-        self.count_label = label("", "section", results)
-        self.count_label.setAccessibleName("")
+        # one line that never changes height: a new count must not lay the column out again
+        self.count_label = ElidedLabel("", "title", results)
         rl.addWidget(self.count_label)
         self.guides_box = QWidget(results)
         self.guides_lay = QVBoxLayout(self.guides_box)
