@@ -13,7 +13,7 @@
    ``app.exec()`` does (``WaitForMoreEvents``), so the search thread is not starved of the GIL.
    Each keystroke waits until the search thread is idle before the next one (no overtaking).
    Baseline (same run, same catalogue, interleaved): the raw ``SearchService.search`` of the
-   very same ``SearchQuery`` on a second SearchService (``ctx.open_search()``) in this thread.
+   very same ``SearchQuery`` on a second SearchService (``ctx.open_search(lean=True)``, as the GUI opens it) in this thread.
    The first search after the window opens (it builds the in-memory index) is reported apart.
    Then, without waiting: each query typed at a steady pace (default 150 ms per key), timed
    from the last key to the final results painted (what a worker sees when done typing).
@@ -291,7 +291,7 @@ def run_typing(
     wait(lambda: page.result is not None, "the first result")
     t_first = time.perf_counter() - t0
 
-    ss = ctx.open_search()
+    ss = ctx.open_search(lean=True)  # the same connection settings as the GUI
     t1 = time.perf_counter()
     ss.search(SearchQuery(area))  # the baseline's own index build
     t_raw_build = time.perf_counter() - t1

@@ -30,7 +30,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Kompassen – vem kan jag lämna över till? (offline partner catalogue)",
     )
     p.add_argument("--version", action="version", version=f"kompassen {__version__}")
-    p.add_argument("--area", help="area to show in the GUI (default: the last one used, else klara)")
+    p.add_argument(
+        "--area", help="area to show in the GUI (default: the last one used, else klara)"
+    )
     p.add_argument("--office", action="store_true", help="start in office mode")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 

@@ -35,12 +35,13 @@ class MigrationResult:
     backup: Path | None
 
 
-def connect(path: Path | str, *, for_search: bool = True) -> sqlite3.Connection:
+def connect(path: Path | str, *, cache_mb: int = 64, mmap_mb: int = 256) -> sqlite3.Connection:
     """Open a catalogue database with the pragmas every handle must have.
 
-    ``for_search`` handles get a large page cache and memory-mapped reads (every keystroke
-    reads the FTS index); the store's own handle, which reads one service at a time and
-    writes packs, stays small so a GUI process does not hold the catalogue in memory twice.
+    Search handles (the defaults) keep the FTS index in a large page cache and map the file
+    (every keystroke reads it). The store's own handle, which reads one service at a time
+    and writes packs, stays small; the GUI's search thread maps nothing (mapped pages count
+    in the tablet's resident memory) and caches 32 MB.
 
     Autocommit mode (``isolation_level=None``): writers open transactions explicitly with
     :func:`transaction`, so nothing is committed half-way by accident.
@@ -54,8 +55,8 @@ def connect(path: Path | str, *, for_search: bool = True) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA busy_timeout = 5000")
         # search reads the FTS index on every keystroke: keep it in memory, not re-read from disk
-        conn.execute(f"PRAGMA cache_size = {-65536 if for_search else -16384}")
-        conn.execute(f"PRAGMA mmap_size = {268435456 if for_search else 0}")
+        conn.execute(f"PRAGMA cache_size = {-1024 * cache_mb}")
+        conn.execute(f"PRAGMA mmap_size = {1024 * 1024 * mmap_mb}")
     except sqlite3.DatabaseError as exc:
         raise CatalogueDbError(
             f"Katalogen kunde inte öppnas ({path}): {exc}",

@@ -71,7 +71,7 @@ class CatalogueStore:
         return self
 
     def _open_and_migrate(self) -> None:
-        conn = connect(self.path, for_search=False)
+        conn = connect(self.path, cache_mb=4, mmap_mb=0)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             self.migration = migrate(conn, backup_dir=self.backup_dir, now=self.clock.now())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from kompassen.catalogue.reader import CatalogueReader
 from kompassen.compose import AppContext
@@ -60,7 +61,7 @@ def build_services(
     state.set_landmark(settings.landmark_for(area_id) or area.default_landmark_id, quiet=True)
     return FieldServices(
         reader=reader,
-        runner=SearchRunner(ctx.open_search, synchronous=synchronous),
+        runner=SearchRunner(partial(ctx.open_search, lean=True), synchronous=synchronous),
         clock=ctx.clock,
         state=state,
         theme=theme or Theme(settings.theme, settings.text_step),
