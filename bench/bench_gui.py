@@ -635,27 +635,41 @@ os._exit(0)
 """
 )
 
-# What `kompassen` (no subcommand) does: kompassen.cli imports compose, build(), then the GUI.
+# What `kompassen` (no subcommand) does: kompassen.cli, then gui.launch: the start window with
+# the search field first ("interactive": it takes typing), the catalogue and the field window
+# after its first paint ("window"), then the first results.
 KOMPASSEN_CHILD = (
     _CHILD_COMMON
     + """
 from kompassen import cli
 print("imported", flush=True)
-ctx = cli.build()
-print("built", flush=True)
-from kompassen.gui.app import build_window
-from PySide6.QtCore import QEventLoop, QTimer
+from kompassen.gui.launch import StartWindow, application, launch
+from PySide6.QtCore import QTimer
 print("gui imported", flush=True)
-w = build_window(ctx, "klara")
-w.show()
-print("window", flush=True)
-wait, tick = waiter(QEventLoop, QTimer)
-wait(lambda: w.windowHandle() is not None and w.windowHandle().isExposed())
-print("interactive", flush=True)
-wait(lambda: w.search_page.result is not None)
-print("results", flush=True)
-rss()
-os._exit(0)
+app = application()
+said = set()
+
+def poll():
+    for w in app.topLevelWidgets():
+        h = w.windowHandle()
+        if isinstance(w, StartWindow) and h is not None and h.isExposed() and not said:
+            said.add("interactive")
+            print("interactive", flush=True)
+            return
+    QTimer.singleShot(1, poll)
+
+def ready(window):
+    print("window", flush=True)
+    def results():
+        if window.search_page.result is not None:
+            print("results", flush=True)
+            rss()
+            os._exit(0)
+        QTimer.singleShot(1, results)
+    results()
+
+QTimer.singleShot(0, poll)
+launch(dict(os.environ), "klara", ready=ready)
 """
 )
 

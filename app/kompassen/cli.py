@@ -12,10 +12,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kompassen import __version__
-from kompassen.compose import AppContext, build
 from kompassen.core.errors import KompassenError
+
+if TYPE_CHECKING:
+    from kompassen.compose import AppContext
 
 EXIT_USER_ERROR = 2
 
@@ -112,6 +115,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace, lang: str) -> int:
+    if args.command is None:
+        # the window first, the catalogue after its first paint (see gui/launch.py)
+        from kompassen.gui.launch import launch
+
+        return launch(dict(os.environ), args.area, office=args.office)
     if args.command == "validate-pack":
         from kompassen.catalogue.validate import read_pack_dir
 
@@ -123,6 +131,9 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
             else f"OK: {pack.area_id} ({n} services)"
         )
         return 0
+
+    from kompassen.compose import build  # not before the GUI's first window: see launch.py
+
     ctx = build()
     try:
         if args.command == "areas":
@@ -147,11 +158,9 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
             result = export_hsds(ctx.catalogue, args.target_area, args.dir)
             print(result.summary(lang))
             return 0
-        from kompassen.gui.app import run_gui, selftest
+        from kompassen.gui.app import selftest
 
-        if args.command == "selftest":
-            return selftest(ctx, area_id=args.area or "klara")
-        return run_gui(ctx, area_id=args.area, office=args.office)
+        return selftest(ctx, area_id=args.area or "klara")
     finally:
         ctx.close()
 

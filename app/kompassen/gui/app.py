@@ -4,35 +4,28 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 import time
 
-from PySide6.QtWidgets import QApplication, QMessageBox
-
 from kompassen.compose import AppContext
-from kompassen.core.errors import KompassenError
 
 from .field.services import build_services
 from .field.window import FieldWindow
 from .i18n import Translations
+from .launch import application
 from .theme import Theme
 
 log = logging.getLogger(__name__)
 
 
-def _application() -> QApplication:
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        return app
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("Kompassen")
-    app.setOrganizationName("Kompassen")
-    app.setApplicationDisplayName("Kompassen")
-    return app
+_application = application
 
 
 def build_window(
-    ctx: AppContext, area_id: str | None = None, *, synchronous: bool = False
+    ctx: AppContext,
+    area_id: str | None = None,
+    *,
+    synchronous: bool = False,
+    theme: Theme | None = None,
 ) -> FieldWindow:
     """The field window on ``area_id`` (default: the area in the settings), themed and translated."""
     _application()
@@ -41,27 +34,13 @@ def build_window(
     installed = {a.id for a in ctx.catalogue.reader.areas()}
     if area not in installed and area_id is None and installed:
         area = "klara" if "klara" in installed else sorted(installed)[0]
-    theme = Theme(settings.theme, settings.text_step)
+    theme = theme or Theme(settings.theme, settings.text_step)
     translations = Translations()
     translations.set_language(settings.lang)
     svc = build_services(ctx, area, synchronous=synchronous, theme=theme, translations=translations)
     svc.state.set_lang(translations.lang)
     theme.apply(ctx.clock.now(), force=True)
     return FieldWindow(svc)
-
-
-def run_gui(ctx: AppContext, area_id: str | None = None, office: bool = False) -> int:
-    """Open the field window and run until it is closed."""
-    app = _application()
-    try:
-        window = build_window(ctx, area_id)
-    except KompassenError as err:
-        QMessageBox.critical(None, "Kompassen", err.message("sv"))
-        return 2
-    if office:
-        log.info("office mode requested; office screens come in a later release")
-    window.show()
-    return app.exec()
 
 
 def selftest(ctx: AppContext, area_id: str = "klara") -> int:
