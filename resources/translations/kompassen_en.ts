@@ -915,6 +915,25 @@
     </message>
 </context>
 <context>
+    <name>StartWindow</name>
+    <message>
+        <source>Skriv vad du ser eller vad personen behöver, t.ex. ”tjej 15 sover ute”</source>
+        <translation>Type what you see or what the person needs, e.g. “girl 15 sleeping rough”</translation>
+    </message>
+    <message>
+        <source>Sök</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Laddar katalogen…</source>
+        <translation>Loading the catalogue…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
     <name>TimeDialog</name>
     <message>
         <source>Välj tid</source>

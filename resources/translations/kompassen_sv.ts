@@ -915,6 +915,25 @@
     </message>
 </context>
 <context>
+    <name>StartWindow</name>
+    <message>
+        <source>Skriv vad du ser eller vad personen behöver, t.ex. ”tjej 15 sover ute”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sök</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laddar katalogen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TimeDialog</name>
     <message>
         <source>Välj tid</source>
