@@ -643,7 +643,7 @@ KOMPASSEN_CHILD = (
     + """
 from kompassen import cli
 print("imported", flush=True)
-from kompassen.gui.launch import StartWindow, application, launch
+from kompassen.gui.launch import Launch, StartWindow, application
 from PySide6.QtCore import QTimer
 print("gui imported", flush=True)
 app = application()
@@ -669,7 +669,8 @@ def ready(window):
     results()
 
 QTimer.singleShot(0, poll)
-launch(dict(os.environ), "klara", ready=ready)
+started = Launch(dict(os.environ), "klara", ready=ready)
+app.exec()
 """
 )
 

@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import json
-import logging
 import os
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
-
-log = logging.getLogger(__name__)
 
 LANGS = ("sv", "en")
 THEMES = ("day", "night", "auto")
@@ -64,7 +61,11 @@ class SettingsStore:
         except FileNotFoundError:
             return Settings()
         except (OSError, ValueError, TypeError, AttributeError) as exc:
-            log.warning("settings file %s unreadable (%s); using defaults", self.path, exc)
+            import logging  # only when something is wrong: not on every start
+
+            logging.getLogger(__name__).warning(
+                "settings file %s unreadable (%s); using defaults", self.path, exc
+            )
             with contextlib.suppress(OSError):
                 self.path.replace(self.path.with_suffix(".damaged"))
             return Settings()

@@ -5,45 +5,34 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kompassen.gui.field.window import FieldWindow
-from kompassen.gui.launch import StartWindow, launch
+from kompassen.gui.launch import Launch
 
 
 def test_text_typed_while_the_catalogue_loads_is_kept(qtbot: QtBot, home: Path) -> None:
-    app = QApplication.instance()
     seen: dict[str, object] = {}
-
-    def type_early() -> None:
-        starts = [w for w in app.topLevelWidgets() if isinstance(w, StartWindow) and w.isVisible()]
-        assert len(starts) == 1
-        seen["focused"] = starts[0].search.hasFocus() or starts[0].search is starts[0].focusWidget()
-        qtbot.keyClicks(starts[0].search, "harbarge")
-
-    def ready(window: FieldWindow) -> None:
+    ready: list[FieldWindow] = []
+    # typed on the first turn of the event loop: before the catalogue is opened
+    QTimer.singleShot(0, lambda: qtbot.keyClicks(started.start.search, "harbarge"))
+    started = Launch({"KOMPASSEN_HOME": str(home)}, "klara", ready=ready.append)
+    try:
+        assert started.start.isVisible() and started.window is None
+        assert started.start.focusWidget() is started.start.search
+        qtbot.waitUntil(lambda: bool(ready), timeout=30_000)
+        window = ready[0]
         seen["text"] = window.search_page.filters.search.text()
-        seen["query"] = window.svc.state.query.text
-        seen["start_closed"] = not any(
-            isinstance(w, StartWindow) and w.isVisible() for w in app.topLevelWidgets()
+        assert seen["text"] == "harbarge"
+        assert window.svc.state.query.text == "harbarge"
+        assert not started.start.isVisible() and window.isVisible()
+        qtbot.waitUntil(
+            lambda: (
+                window.search_page.result is not None
+                and window.search_page.result.query.text == "harbarge"
+            ),
+            timeout=30_000,
         )
-
-        def finish() -> None:
-            r = window.search_page.result
-            if r is None or r.query.text != "harbarge":
-                QTimer.singleShot(10, finish)
-                return
-            seen["results"] = r.total
-            window.close()
-            app.quit()
-
-        finish()
-
-    QTimer.singleShot(0, type_early)
-    rc = launch({"KOMPASSEN_HOME": str(home)}, "klara", ready=ready)
-    assert rc == 0
-    assert seen["focused"]
-    assert seen["text"] == "harbarge" and seen["query"] == "harbarge"
-    assert seen["start_closed"]
-    assert isinstance(seen["results"], int) and seen["results"] > 0
+        assert window.search_page.result.total > 0
+    finally:
+        started.close()

@@ -8,9 +8,9 @@ that is built (on the next turn of the event loop, after the first paint).
 
 from __future__ import annotations
 
-import logging
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
@@ -18,12 +18,10 @@ from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from kompassen.core.clock import SystemClock
 from kompassen.core.errors import KompassenError
 from kompassen.paths import resolve_paths
 from kompassen.settings import SettingsStore
@@ -31,9 +29,9 @@ from kompassen.settings import SettingsStore
 from .theme import TOUCH_PX, Theme
 
 if TYPE_CHECKING:
-    from .field.window import FieldWindow
+    from kompassen.compose import AppContext
 
-log = logging.getLogger(__name__)
+    from .field.window import FieldWindow
 
 
 def application() -> QApplication:
@@ -93,56 +91,80 @@ def hand_over(start: StartWindow, window: FieldWindow) -> None:
     start.close()
 
 
-def launch(
-    environ: dict[str, str],
-    area_id: str | None,
-    *,
-    office: bool = False,
-    ready: Callable[[FieldWindow], None] | None = None,
-) -> int:
-    """Show the start window, then build everything else; runs until the window is closed."""
-    app = application()
-    paths = resolve_paths(environ)
-    settings = SettingsStore(paths.settings_file).load()
-    theme = Theme(settings.theme, settings.text_step)
-    theme.apply(SystemClock().now(), force=True)
-    start = StartWindow()
-    start.resize(1280, 800)
-    start.show()
-    state: dict[str, object] = {}
+class Launch:
+    """One start: the start window now, the field window once the catalogue is open."""
 
-    def build_rest() -> None:
+    def __init__(
+        self,
+        environ: dict[str, str],
+        area_id: str | None,
+        *,
+        office: bool = False,
+        ready: Callable[[FieldWindow], None] | None = None,
+    ) -> None:
+        self.app = application()
+        self._environ = environ
+        self._area_id = area_id
+        self._office = office
+        self._ready = ready
+        self.ctx: AppContext | None = None
+        self.window: FieldWindow | None = None
+        self.failed = 0
+        settings = SettingsStore(resolve_paths(environ).settings_file).load()
+        self._lang = settings.lang
+        self.theme = Theme(settings.theme, settings.text_step)
+        # local time is enough to pick day or night (the catalogue's clock is not loaded yet)
+        self.theme.apply(datetime.now(), force=True)
+        self.start = StartWindow()
+        self.start.resize(1280, 800)
+        self.start.show()
+        self._when_painted()
+
+    def _when_painted(self) -> None:
+        """Build the rest once the start window is on screen (the worker can type already)."""
+        handle = self.start.windowHandle()
+        if handle is not None and handle.isExposed():
+            QTimer.singleShot(0, self._build_rest)
+        else:
+            QTimer.singleShot(5, self._when_painted)
+
+    def _build_rest(self) -> None:
         from kompassen.compose import build
 
         from .app import build_window
 
         try:
-            ctx = build(environ)
-            state["ctx"] = ctx
-            window = build_window(ctx, area_id, theme=theme)
+            self.ctx = build(self._environ)
+            window = build_window(self.ctx, self._area_id, theme=self.theme)
         except KompassenError as err:
-            QMessageBox.critical(start, "Kompassen", err.message(settings.lang))
-            app.exit(2)
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(self.start, "Kompassen", err.message(self._lang))
+            self.failed = 2
+            self.app.exit(2)
             return
-        if office:
-            log.info("office mode requested; office screens come in a later release")
-        state["window"] = window
-        hand_over(start, window)
-        if ready is not None:
-            ready(window)
+        if self._office:
+            import logging
 
-    def when_painted() -> None:
-        """Build the rest once the start window is on screen (the worker can type already)."""
-        handle = start.windowHandle()
-        if handle is not None and handle.isExposed():
-            QTimer.singleShot(0, build_rest)
-        else:
-            QTimer.singleShot(5, when_painted)
+            logging.getLogger(__name__).info("office mode requested; office screens come later")
+        self.window = window
+        hand_over(self.start, window)
+        if self._ready is not None:
+            self._ready(window)
 
-    when_painted()
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.close()
+        self.start.close()
+        if self.ctx is not None:
+            self.ctx.close()
+            self.ctx = None
+
+
+def launch(environ: dict[str, str], area_id: str | None, *, office: bool = False) -> int:
+    """``kompassen`` with no command: start, then run until the window is closed."""
+    started = Launch(environ, area_id, office=office)
     try:
-        return app.exec()
+        return started.app.exec()
     finally:
-        ctx = state.get("ctx")
-        if ctx is not None:
-            ctx.close()  # type: ignore[attr-defined]
+        started.close()
