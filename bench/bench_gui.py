@@ -62,9 +62,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -83,24 +81,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from bench_search import NOW, QUERIES  # the same moment and queries as the search benchmark
 from kompassen.catalogue.search_model import SearchQuery
 from kompassen.catalogue.synthetic import generate_pack
 from kompassen.compose import build
 from kompassen.core.clock import FixedClock
 
-TZ = ZoneInfo("Europe/Stockholm")
-NOW = datetime(2026, 11, 23, 21, 30, tzinfo=TZ)  # a Monday evening, as in bench_search.py
-
-# the same queries as bench_search.py: query → chips a worker would tap with it
-QUERIES: dict[str, tuple[str, ...]] = {
-    "härbärge": ("group.adult",),
-    "sova ute": ("group.youth", "need.shelter-tonight"),
-    "ungdomsmottagning": ("group.youth",),
-    "sprutbyte": ("need.harm-reduction",),
-    "tjej 15": ("need.shelter-tonight",),
-    "akut psykiatri": ("group.adult", "need.mental-health"),
-    "mat dusch": ("need.food",),
-}
 VARIANTS = ("text", "text+chips", "text+open+near")
 GOAL_KEY_P95_MS = 33.0
 GOAL_START_RATIO = 1.5

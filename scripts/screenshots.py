@@ -22,8 +22,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from kompassen.compose import build
 from kompassen.core.clock import FixedClock
-from kompassen.gui.app import _application, build_window
+from kompassen.gui.app import build_window
 from kompassen.gui.field.window import FieldWindow
+from kompassen.gui.launch import application
 
 
 def _wait(app: object, done: Callable[[], bool], timeout: float = 30.0) -> None:
@@ -63,7 +64,7 @@ def main(outdir: Path) -> int:
     with tempfile.TemporaryDirectory() as home:
         ctx = build({"KOMPASSEN_HOME": home}, clock)
         ctx.settings.save(replace(ctx.settings.load(), theme="day"))  # what Settings shows
-        app = _application()
+        app = application()
         try:
             w = build_window(ctx, "klara", synchronous=True)
             w.svc.theme.set("day", 0, clock.now())

@@ -17,9 +17,6 @@ from .theme import Theme
 log = logging.getLogger(__name__)
 
 
-_application = application
-
-
 def build_window(
     ctx: AppContext,
     area_id: str | None = None,
@@ -28,7 +25,7 @@ def build_window(
     theme: Theme | None = None,
 ) -> FieldWindow:
     """The field window on ``area_id`` (default: the area in the settings), themed and translated."""
-    _application()
+    application()
     settings = ctx.settings.load()
     area = area_id or settings.area
     installed = {a.id for a in ctx.catalogue.reader.areas()}
@@ -46,7 +43,7 @@ def build_window(
 def selftest(ctx: AppContext, area_id: str = "klara") -> int:
     """Open the field window offscreen, search for "härbärge", and check results arrived."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = _application()
+    app = application()
     window = build_window(ctx, area_id)
     window.show()
     window.search_page.filters.search.setText("härbärge")

@@ -32,7 +32,6 @@ class SearchRunner(QObject):
 
     finished = Signal(str, int, object)  # key, ticket, result
     failed = Signal(str, int, object)  # key, ticket, KompassenError | Exception
-    busy_changed = Signal(bool)
 
     def __init__(
         self,
@@ -92,32 +91,16 @@ class SearchRunner(QObject):
         while True:
             with self._cond:
                 while not self._pending and not self._stop:
-                    if self.busy:
-                        self.busy = False
-                        self.busy_changed.emit(False)
+                    self.busy = False
                     self._cond.wait()
                 if self._stop:
                     break
                 key = next(iter(self._pending))
                 ticket, job = self._pending.pop(key)
-                if not self.busy:
-                    self.busy = True
-                    self.busy_changed.emit(True)
+                self.busy = True
             self._run(key, ticket, job)
         if self._service is not None:
             self._service.close()
-
-    def wait_idle(self, timeout: float = 10.0) -> bool:
-        """True once nothing is waiting or running (tests and benchmarks)."""
-        import time
-
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            with self._cond:
-                if not self._pending and not self.busy:
-                    return True
-            time.sleep(0.002)
-        return False
 
     def close(self) -> None:
         """Stop the thread after the job it is running; waiting jobs are dropped."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, QEvent, Qt, Signal
+from PySide6.QtCore import QDateTime, QEvent, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -88,8 +88,6 @@ class TimeDialog(QDialog):
 
 class FilterPanel(QWidget):
     """Search field, time and place on top; the chips below (placed by the search page)."""
-
-    time_dialog_requested = Signal()
 
     def __init__(self, svc: FieldServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -331,7 +329,6 @@ class FilterPanel(QWidget):
         elif which == 1:
             self.svc.state.set_time("tonight")
         else:
-            self.time_dialog_requested.emit()
             self.choose_time()
 
     def choose_time(self) -> None:
