@@ -43,6 +43,11 @@ class Paths:
         return self.data_dir / "settings.json"
 
     @property
+    def token_file(self) -> Path:
+        """The device's sync token when no OS keyring is available (mode 0600)."""
+        return self.data_dir / "device-token.json"
+
+    @property
     def log_file(self) -> Path:
         return self.log_dir / "kompassen.log"
 
