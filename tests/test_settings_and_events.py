@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from kompassen.compose import AppContext
+from kompassen.devicedb import DeviceDb
 from kompassen.settings import Settings, SettingsStore
 from kompassen.stats.events import EventLog
 
@@ -42,11 +43,11 @@ def test_events_are_stored_in_device_db(ctx: AppContext) -> None:
         "handover", "klara", service_id="klara/x", landmark_id="klara/lm", detail={"needs": ["n"]}
     )
     assert ctx.paths.device_db.exists()
-    again = EventLog(ctx.paths.device_db, ctx.clock)
+    db = DeviceDb(ctx.paths.device_db, ctx.paths.backup_dir, ctx.clock.now())
     try:
-        stored = again.events("handover")
+        stored = EventLog(db, ctx.clock).events("handover")
     finally:
-        again.close()
+        db.close()
     assert [e.id for e in stored] == [ev.id]
     assert stored[0].detail == {"needs": ["n"]}
     assert stored[0].at.startswith("2026-11-23T12:00")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from kompassen.catalogue.db import connect
 from kompassen.catalogue.store import CatalogueStore, InstallReport
 from kompassen.core.clock import Clock, SystemClock
+from kompassen.devicedb import DeviceDb
 from kompassen.logs import setup_logging
 from kompassen.paths import Paths, resolve_paths
 from kompassen.settings import SettingsStore
@@ -30,13 +31,21 @@ class AppContext:
     catalogue: CatalogueStore
     install_reports: list[InstallReport]
     settings: SettingsStore
+    _device_db: DeviceDb | None = field(default=None, repr=False)
     _events: EventLog | None = field(default=None, repr=False)
 
     @property
+    def device_db(self) -> DeviceDb:
+        """device.db (drafts, outbox, events, sync state), opened and migrated on first use."""
+        if self._device_db is None:
+            self._device_db = DeviceDb(self.paths.device_db, self.paths.backup_dir, self.clock.now())
+        return self._device_db
+
+    @property
     def events(self) -> EventLog:
-        """The usage-event log in device.db, opened on first use."""
+        """The usage-event log in device.db."""
         if self._events is None:
-            self._events = EventLog(self.paths.device_db, self.clock)
+            self._events = EventLog(self.device_db, self.clock)
         return self._events
 
     def open_search(self, lean: bool = False) -> SearchService:
@@ -59,9 +68,10 @@ class AppContext:
 
     def close(self) -> None:
         self.catalogue.close()
-        if self._events is not None:
-            self._events.close()
-            self._events = None
+        self._events = None
+        if self._device_db is not None:
+            self._device_db.close()
+            self._device_db = None
 
 
 def build(

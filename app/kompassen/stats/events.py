@@ -1,32 +1,17 @@
 """Usage events for the follow-up statistics: handovers, searches that found nothing.
 
-Stored in ``device.db`` (WAL, one writer: this class). Events carry codes and ids, never
-free text about a person. The sync issue uploads them; until then they stay on the device.
+Stored in ``device.db`` (the table is created by :mod:`kompassen.devicedb`; writes go through
+its one connection). Events carry codes and ids, never free text about a person.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 import uuid
 from dataclasses import dataclass
-from pathlib import Path
 
 from kompassen.core.clock import Clock
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS usage_event (
-    id TEXT PRIMARY KEY,
-    kind TEXT NOT NULL CHECK (kind IN ('handover', 'zero_result', 'search')),
-    at TEXT NOT NULL,
-    area_id TEXT NOT NULL,
-    service_id TEXT,
-    landmark_id TEXT,
-    detail TEXT NOT NULL DEFAULT '{}',
-    synced INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX IF NOT EXISTS usage_event_kind_at ON usage_event(kind, at);
-"""
+from kompassen.devicedb import DeviceDb
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,14 +26,11 @@ class UsageEvent:
 
 
 class EventLog:
-    """Appends usage events; the only writer of the ``usage_event`` table."""
+    """Appends usage events to device.db."""
 
-    def __init__(self, path: Path, clock: Clock) -> None:
+    def __init__(self, db: DeviceDb, clock: Clock) -> None:
+        self._db = db
         self._clock = clock
-        self._conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-        self._conn.execute("PRAGMA journal_mode = WAL")
-        self._conn.execute("PRAGMA synchronous = FULL")
-        self._conn.executescript(SCHEMA)
 
     def record(
         self,
@@ -69,19 +51,20 @@ class EventLog:
             landmark_id,
             dict(detail or {}),
         )
-        self._conn.execute(
-            "INSERT INTO usage_event (id, kind, at, area_id, service_id, landmark_id, detail)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                ev.id,
-                kind,
-                ev.at,
-                area_id,
-                service_id,
-                landmark_id,
-                json.dumps(ev.detail, ensure_ascii=False, sort_keys=True),
-            ),
-        )
+        with self._db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO usage_event (id, kind, at, area_id, service_id, landmark_id, detail)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    ev.id,
+                    kind,
+                    ev.at,
+                    area_id,
+                    service_id,
+                    landmark_id,
+                    json.dumps(ev.detail, ensure_ascii=False, sort_keys=True),
+                ),
+            )
         return ev
 
     def events(self, kind: str | None = None) -> list[UsageEvent]:
@@ -90,8 +73,5 @@ class EventLog:
         if kind:
             sql += " WHERE kind = ?"
             args = (kind,)
-        rows = self._conn.execute(sql + " ORDER BY at, rowid", args).fetchall()
+        rows = self._db.query(sql + " ORDER BY at, rowid", args)
         return [UsageEvent(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6])) for r in rows]
-
-    def close(self) -> None:
-        self._conn.close()
