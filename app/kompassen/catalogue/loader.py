@@ -67,9 +67,17 @@ def sync_base_taxonomy(conn: sqlite3.Connection) -> None:
 
 
 def install_pack(
-    conn: sqlite3.Connection, pack: PackData, *, now: datetime, origin: str | None = None
+    conn: sqlite3.Connection,
+    pack: PackData,
+    *,
+    now: datetime,
+    origin: str | None = None,
+    release_version: int | None = None,
 ) -> int:
-    """Validate and (re)install one area atomically; return its new catalogue version."""
+    """Validate and (re)install one area atomically; return its new catalogue version.
+
+    ``release_version`` is the signed release the content came from (None for a pack).
+    """
     check_pack(pack)
     area = pack.area
     area_id = area["id"]
@@ -86,8 +94,16 @@ def install_pack(
         ).fetchone()[0]
         conn.execute(
             """INSERT INTO area_release (area_id, catalogue_version, pack_version, origin,
-               applied_at, service_count) VALUES (?, ?, ?, ?, ?, ?)""",
-            (area_id, version, area["version"], origin or pack.origin, now.isoformat(), count),
+               applied_at, service_count, release_version) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            (
+                area_id,
+                version,
+                area["version"],
+                origin or pack.origin,
+                now.isoformat(),
+                count,
+                release_version,
+            ),
         )
     return version
 

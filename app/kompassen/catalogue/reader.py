@@ -90,6 +90,14 @@ class CatalogueReader:
             service_count=r["n"],
         )
 
+    def release_version(self, area_id: str) -> int | None:
+        """The signed release the area's current content came from (None: a pack, not a release)."""
+        row = self._conn.execute(
+            "SELECT release_version FROM area_release WHERE area_id = ? ORDER BY id DESC LIMIT 1",
+            (area_id,),
+        ).fetchone()
+        return None if row is None else row[0]
+
     def terms(self, area_id: str | None = None, kind: str | None = None) -> list[Term]:
         """Base vocabulary plus the additions of ``area_id``, in their published order."""
         sql = "SELECT * FROM taxonomy_term WHERE (area_id IS NULL OR area_id = ?)"

@@ -240,9 +240,14 @@ CREATE VIRTUAL TABLE guide_fts USING fts5(
 CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_fts, 'row');
 """
 
+M0004_RELEASE_VERSION = """
+ALTER TABLE area_release ADD COLUMN release_version INTEGER;
+"""
+
 # (number, title, script). Append only.
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "initial HSDS-shaped catalogue", M0001_INITIAL),
     (2, "release log and term indexes", M0002_RELEASE_LOG),
     (3, "full-text search index", M0003_SEARCH),
+    (4, "signed release version in the release log", M0004_RELEASE_VERSION),
 ]

@@ -11,14 +11,25 @@ import logging
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kompassen.core.clock import Clock
+from kompassen.core.errors import KompassenError
 
 from .analyzer import Analyzer
 from .db import CatalogueDbError, MigrationResult, connect, migrate, transaction
-from .loader import install_pack, sync_base_taxonomy
-from .packdata import PackData
+from .loader import AreaNotInstalled, dump_area, install_pack, sync_base_taxonomy
+from .packdata import PACK_FILES, REQUIRED_FILES, PackData
 from .reader import CatalogueReader
+from .release import (
+    DeltaMismatch,
+    ReleaseError,
+    apply_delta,
+    check_manifest,
+    content_hash,
+    release_form,
+    verify_manifest,
+)
 from .search_index import index_area
 from .validate import PackError, read_pack_dir
 
@@ -147,3 +158,114 @@ class CatalogueStore:
             log.info("installed bundled area %s as catalogue v%d", folder.name, version)
             reports.append(InstallReport(folder.name, version))
         return reports
+
+    # -------------------------------------------------------------------------- releases
+
+    def release_version(self, area_id: str) -> int | None:
+        """The signed release the area's content came from (None: not from a release)."""
+        return self.reader.release_version(area_id)
+
+    def release_docs(self, area_id: str) -> dict[str, Any]:
+        """The installed area in release form: what a delta from the server applies to."""
+        return release_form(dump_area(self.conn, area_id))
+
+    def apply_release(self, response: dict[str, Any]) -> int:
+        """Check and install a release response (full or delta); return the catalogue version.
+
+        Nothing is written before the content hash and the signature (by the *installed*
+        area's signing key) hold, and the install is one transaction: any ReleaseError leaves
+        the old catalogue exactly as it was. DeltaMismatch means: ask for the full snapshot.
+        """
+        if not isinstance(response, dict):
+            raise _malformed("svaret är inte ett objekt", "the response is not an object")
+        area_id, version = response.get("area_id"), response.get("version")
+        if (
+            not isinstance(area_id, str)
+            or not isinstance(version, int)
+            or isinstance(version, bool)
+        ):
+            raise _malformed("område eller version saknas", "area or version missing")
+        kind = response.get("kind")
+        if kind not in ("full", "delta"):
+            raise _malformed("okänd sort", "unknown kind")
+        try:
+            area = self.reader.area(area_id)
+        except AreaNotInstalled as exc:
+            raise ReleaseError(
+                f"Området ”{area_id}” är inte installerat, så släppet kan inte tas emot.",
+                f"The area '{area_id}' is not installed, so the release cannot be applied.",
+            ) from exc
+        current = self.release_version(area_id)
+        if current is not None and version <= current:
+            raise ReleaseError(
+                f"Katalogsläpp {version} för ”{area_id}” är inte nyare än det installerade "
+                f"({current}).",
+                f"Release {version} of '{area_id}' is not newer than the installed one "
+                f"({current}).",
+            )
+        manifest = check_manifest(response.get("manifest"))
+        if manifest["area_id"] != area_id or manifest["version"] != version:
+            raise _malformed(
+                "manifestet gäller ett annat släpp", "the manifest names another release"
+            )
+        verify_manifest(manifest, response.get("signature"), area.signing_public_key)
+
+        if kind == "delta":
+            base = response.get("base_version")
+            if current is None or base != current or isinstance(base, bool):
+                raise DeltaMismatch(
+                    f"Ändringarna bygger på släpp {base}, men enheten har {current}.",
+                    f"The delta is based on release {base}, but the device has {current}.",
+                )
+            try:
+                docs = apply_delta(self.release_docs(area_id), response.get("delta"))
+            except ReleaseError as exc:
+                raise DeltaMismatch(exc.sv, exc.en) from exc
+        else:
+            docs = response.get("documents")
+            if (
+                not isinstance(docs, dict)
+                or not set(REQUIRED_FILES) <= set(docs) <= set(PACK_FILES)
+                or not all(isinstance(d, dict) for d in docs.values())
+            ):
+                raise _malformed("paketfilerna saknas", "the pack documents are missing")
+        try:
+            digest = content_hash(docs)
+        except (TypeError, ValueError) as exc:
+            raise _malformed("innehållet går inte att läsa", "the content cannot be read") from exc
+        if digest != manifest["sha256"]:
+            cls = DeltaMismatch if kind == "delta" else ReleaseError
+            raise cls(
+                "Katalogsläppets innehåll stämmer inte med det signerade manifestet.",
+                "The release content does not match the signed manifest.",
+            )
+        area_doc = docs.get("area.json")
+        if (
+            not isinstance(area_doc, dict)
+            or area_doc.get("id") != area_id
+            or area_doc.get("version") != manifest["pack_version"]
+        ):
+            raise _malformed("area.json gäller ett annat område", "area.json names another area")
+        try:
+            return install_pack(
+                self.conn,
+                PackData(docs, origin="release"),
+                now=self.clock.now(),
+                origin="release",
+                release_version=version,
+            )
+        except ReleaseError:
+            raise
+        except (KompassenError, sqlite3.Error, KeyError, TypeError, ValueError) as exc:
+            sv = exc.sv if isinstance(exc, KompassenError) else str(exc)
+            en = exc.en if isinstance(exc, KompassenError) else str(exc)
+            raise ReleaseError(
+                f"Katalogsläppet kunde inte installeras: {sv}",
+                f"The release could not be installed: {en}",
+            ) from exc
+
+
+def _malformed(why_sv: str, why_en: str) -> ReleaseError:
+    return ReleaseError(
+        f"Katalogsläppet har fel form: {why_sv}.", f"The release is malformed: {why_en}."
+    )
