@@ -1,46 +1,53 @@
-"""The sync server's web application (FastAPI).
+"""The sync server's web application (FastAPI): ``create_app(db_path)``.
 
-For now it answers health checks and serves its OpenAPI description; enrolment, submissions
-and catalogue releases arrive with the sync issue. FastAPI is an optional extra
-(``pip install kompassen[server]``): the tablet app never imports this module.
+The wire protocol is docs/SYNC.md. FastAPI is an optional extra (``pip install
+kompassen[server]``): the tablet app never imports this package.
 """
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
 
 from fastapi import FastAPI
+from starlette.middleware.gzip import GZipMiddleware
 
 from kompassen import __version__
+from kompassen.core.clock import Clock, SystemClock
+from kompassen.server import api_device, api_office
+from kompassen.server.db import ServerDb
+from kompassen.server.errors import install_error_handlers
+from kompassen.server.limits import GENERAL_LIMIT, RELEASE_LIMIT, BodyLimitMiddleware
+from kompassen.server.releases import Releases
+
+API_PREFIX = "/api/v1"
 
 
-def open_server_db(path: Path) -> sqlite3.Connection:
-    """The server's own SQLite file (WAL, FULL sync: submissions are precious)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
-    )
-    conn.execute(
-        "INSERT OR IGNORE INTO server_meta (key, value) VALUES ('created_by', ?)", (__version__,)
-    )
-    return conn
+def create_app(
+    db_path: Path,
+    *,
+    clock: Clock | None = None,
+    body_limit: int = GENERAL_LIMIT,
+    release_limit: int = RELEASE_LIMIT,
+) -> FastAPI:
+    """Build the application around one database file (opened and migrated here)."""
+    clock = clock or SystemClock()
+    db = ServerDb(db_path)
 
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        db.close()
 
-def create_app(db_path: Path) -> FastAPI:
-    """Build the application around one database file."""
-    conn = open_server_db(db_path)
-    app = FastAPI(title="Kompassen sync server", version=__version__)
-
-    @app.get("/api/v1/health")
-    def health() -> dict[str, Any]:
-        """Liveness and database check, for monitoring and for clients probing the network."""
-        conn.execute("SELECT 1").fetchone()
-        return {"status": "ok", "version": __version__}
-
+    app = FastAPI(title="Kompassen sync server", version=__version__, lifespan=lifespan)
+    app.state.db = db
+    app.state.clock = clock
+    app.state.releases = Releases(db, clock)
+    install_error_handlers(app)
+    app.include_router(api_device.router, prefix=API_PREFIX)
+    app.include_router(api_office.router, prefix=API_PREFIX)
+    # order: the last added runs first, so the size check sees the raw request
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(BodyLimitMiddleware, general=body_limit, release=release_limit)
     return app

@@ -1,36 +1,125 @@
-"""``kompassen-server --db PATH [--host H] [--port N]``: run the sync server."""
+"""``kompassen-server --db PATH [command]``: run the sync server or administer it.
+
+Without a command the server runs (uvicorn). Commands: ``office-user NAME`` (password on
+stdin), ``enrolment-code [--uses N] [--valid-hours H]``, ``devices [--json]``, ``revoke ID``.
+Messages are Swedish, one line; bad input exits with 2. This module imports nothing of the
+server extra at import time so it can say what is missing.
+"""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import json
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kompassen.core.clock import SystemClock
+from kompassen.core.errors import KompassenError
+
+if TYPE_CHECKING:
+    from kompassen.server.db import ServerDb
+
+PROG = "kompassen-server"
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="kompassen-server", description="Kompassen sync server")
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog=PROG, description="Kompassen sync server")
     p.add_argument("--db", type=Path, required=True, help="path to the server's SQLite database")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8750, help="port (default 8750)")
-    args = p.parse_args(argv)
+    sub = p.add_subparsers(dest="command", metavar="command")
+    user = sub.add_parser("office-user", help="create an office user or set its password (stdin)")
+    user.add_argument("name")
+    code = sub.add_parser("enrolment-code", help="print a new enrolment code for tablets")
+    code.add_argument("--uses", type=int, default=1, help="how many tablets may use it (1–100)")
+    code.add_argument("--valid-hours", type=int, default=24, help="validity in hours (1–720)")
+    devices = sub.add_parser("devices", help="list enrolled tablets")
+    devices.add_argument("--json", action="store_true", help="as JSON")
+    revoke = sub.add_parser("revoke", help="revoke a tablet (its token stops working)")
+    revoke.add_argument("id")
+    return p
+
+
+def _fail(message: str) -> int:
+    print(f"{PROG}: {message}", file=sys.stderr)
+    return 2
+
+
+def _read_password() -> str:
+    if sys.stdin.isatty():
+        return getpass.getpass("Lösenord: ")
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
     try:
         import uvicorn
 
         from kompassen.server.app import create_app
+        from kompassen.server.db import ServerDb
     except ImportError as exc:
-        print(
-            f"kompassen-server: serverdelen är inte installerad ({exc.name}). "
-            "Installera med: pip install 'kompassen[server]'",
-            file=sys.stderr,
+        return _fail(
+            f"serverdelen är inte installerad ({exc.name}). "
+            "Installera med: pip install 'kompassen[server]'"
         )
-        return 2
+    if args.command is None:
+        try:
+            app = create_app(args.db)
+        except (OSError, sqlite3.Error, KompassenError) as exc:
+            return _fail(f"kan inte öppna databasen {args.db}: {exc}")
+        uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+        return 0
     try:
-        app = create_app(args.db)
-    except OSError as exc:
-        print(f"kompassen-server: kan inte öppna databasen {args.db}: {exc}", file=sys.stderr)
-        return 2
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+        db = ServerDb(args.db)
+    except (OSError, sqlite3.Error, KompassenError) as exc:
+        return _fail(f"kan inte öppna databasen {args.db}: {exc}")
+    try:
+        return _command(args, db)
+    except KompassenError as exc:
+        return _fail(exc.sv)
+    finally:
+        db.close()
+
+
+def _command(args: argparse.Namespace, db: ServerDb) -> int:
+    from kompassen.server import admin as adm
+
+    clock = SystemClock()
+    if args.command == "office-user":
+        password = _read_password()
+        if not password:
+            return _fail("inget lösenord angavs (skriv det på första raden i stdin).")
+        adm.set_office_user(db, clock, args.name, password)
+        print(f"Kontorsanvändaren {args.name.strip()} har ett nytt lösenord.")
+        return 0
+    if args.command == "enrolment-code":
+        code, expires_at = adm.create_enrolment_code(db, clock, args.uses, args.valid_hours)
+        print(code)
+        print(f"Giltig till {expires_at} (UTC), {args.uses} användning(ar).", file=sys.stderr)
+        return 0
+    if args.command == "devices":
+        rows = adm.list_devices(db)
+        if args.json:
+            print(json.dumps(rows, ensure_ascii=False, indent=2))
+        elif not rows:
+            print("Inga enheter är registrerade.")
+        for r in [] if args.json else rows:
+            state = f"spärrad {r['revoked_at']}" if r["revoked_at"] else "aktiv"
+            print(
+                f"{r['id']}  {r['name'] or '-'}  registrerad {r['enrolled_at']}  "
+                f"senast sedd {r['last_seen'] or '-'}  {r['submissions']} rapporter  {state}"
+            )
+        return 0
+    # revoke
+    revoked_at = adm.revoke_device(db, clock, args.id)
+    if revoked_at is None:
+        return _fail(f"det finns ingen enhet {args.id}.")
+    print(f"Enheten {args.id} är spärrad sedan {revoked_at}.")
     return 0
 
 

@@ -1,0 +1,143 @@
+"""Accounts and devices: the operations behind both the office API and the admin CLI."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+from typing import Any
+
+from kompassen.core.clock import Clock
+from kompassen.core.errors import KompassenError
+from kompassen.server import auth
+from kompassen.server.db import ServerDb, utc_iso
+
+
+class AdminError(KompassenError):
+    """An admin command or office request that cannot be carried out as asked."""
+
+
+_DUMMY_HASH: str | None = None
+
+
+def _dummy_hash() -> str:
+    """Checked against when the user is unknown, so a wrong name costs as long as a wrong password."""
+    global _DUMMY_HASH
+    if _DUMMY_HASH is None:
+        _DUMMY_HASH = auth.hash_password(secrets.token_urlsafe(16))
+    return _DUMMY_HASH
+
+
+def set_office_user(db: ServerDb, clock: Clock, name: str, password: str) -> None:
+    """Create the office user or replace the password (which also ends its sessions)."""
+    name = name.strip()
+    if not name or len(name) > 80 or any(ord(c) < 32 or ord(c) == 127 for c in name):
+        raise AdminError(
+            "Namnet måste vara 1–80 tecken utan styrtecken.",
+            "The name must be 1–80 characters without control characters.",
+        )
+    if len(password) < auth.MIN_PASSWORD:
+        raise AdminError(
+            f"Lösenordet måste vara minst {auth.MIN_PASSWORD} tecken.",
+            f"The password must be at least {auth.MIN_PASSWORD} characters.",
+        )
+    hashed = auth.hash_password(password)
+    with db.transaction() as conn:
+        conn.execute(
+            "INSERT INTO office_user (name, password_hash, updated_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (name) DO UPDATE SET password_hash = excluded.password_hash, "
+            "updated_at = excluded.updated_at",
+            (name, hashed, utc_iso(clock.now())),
+        )
+        conn.execute("DELETE FROM office_token WHERE user_name = ?", (name,))
+
+
+def office_login(db: ServerDb, clock: Clock, name: str, password: str) -> tuple[str, str] | None:
+    """A new office token and its expiry, or None for a wrong name or password."""
+    with db.read() as conn:
+        row = conn.execute(
+            "SELECT password_hash FROM office_user WHERE name = ?", (name,)
+        ).fetchone()
+    stored = row["password_hash"] if row is not None else _dummy_hash()
+    if not auth.verify_password(stored, password) or row is None:
+        return None
+    now = clock.now()
+    token = auth.new_token()
+    expires_at = utc_iso(now + auth.office_token_lifetime())
+    with db.transaction() as conn:
+        conn.execute("DELETE FROM office_token WHERE expires_at <= ?", (utc_iso(now),))
+        conn.execute(
+            "INSERT INTO office_token (token_hash, user_name, created_at, expires_at) "
+            "VALUES (?, ?, ?, ?)",
+            (auth.token_hash(token), name, utc_iso(now), expires_at),
+        )
+    return token, expires_at
+
+
+def create_enrolment_code(
+    db: ServerDb, clock: Clock, uses: int = 1, valid_hours: int = 24
+) -> tuple[str, str]:
+    """A new one-time (or ``uses``-time) code and its expiry; only its hash is stored."""
+    if not 1 <= uses <= 100:
+        raise AdminError("Antal användningar måste vara 1–100.", "Uses must be 1–100.")
+    if not 1 <= valid_hours <= 720:
+        raise AdminError(
+            "Giltighetstiden måste vara 1–720 timmar.", "Validity must be 1–720 hours."
+        )
+    now = clock.now()
+    code = auth.new_enrolment_code()
+    expires_at = utc_iso(now + timedelta(hours=valid_hours))
+    with db.transaction() as conn:
+        conn.execute(
+            "INSERT INTO enrolment_code (code_hash, uses_left, created_at, expires_at) "
+            "VALUES (?, ?, ?, ?)",
+            (auth.code_hash(code), uses, utc_iso(now), expires_at),
+        )
+    return code, expires_at
+
+
+def enrol(db: ServerDb, clock: Clock, code: str, name: str | None) -> tuple[str, str] | None:
+    """Spend one use of the code on a new device: (device_id, token), or None for a bad code."""
+    now = utc_iso(clock.now())
+    digest = auth.code_hash(code)
+    token = auth.new_token()
+    with db.transaction() as conn:
+        row = conn.execute(
+            "SELECT uses_left, expires_at FROM enrolment_code WHERE code_hash = ?", (digest,)
+        ).fetchone()
+        if row is None or row["uses_left"] < 1 or row["expires_at"] <= now:
+            return None
+        conn.execute(
+            "UPDATE enrolment_code SET uses_left = uses_left - 1 WHERE code_hash = ?", (digest,)
+        )
+        while True:
+            device_id = secrets.token_hex(6)
+            if conn.execute("SELECT 1 FROM device WHERE id = ?", (device_id,)).fetchone() is None:
+                break
+        conn.execute(
+            "INSERT INTO device (id, name, token_hash, enrolled_at, last_seen) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (device_id, name or "", auth.token_hash(token), now, now),
+        )
+    return device_id, token
+
+
+def list_devices(db: ServerDb) -> list[dict[str, Any]]:
+    """Every device ever enrolled, oldest first, with how many submissions it sent."""
+    with db.read() as conn:
+        rows = conn.execute(
+            "SELECT d.id, d.name, d.enrolled_at, d.last_seen, d.revoked_at, "
+            "(SELECT COUNT(*) FROM submission s WHERE s.device_id = d.id) AS submissions "
+            "FROM device d ORDER BY d.enrolled_at, d.id"
+        ).fetchall()
+    return [dict(r) for r in rows]
+
+
+def revoke_device(db: ServerDb, clock: Clock, device_id: str) -> str | None:
+    """Revoke a device (idempotent: the first revocation time stays); None when unknown."""
+    with db.transaction() as conn:
+        conn.execute(
+            "UPDATE device SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+            (utc_iso(clock.now()), device_id),
+        )
+        row = conn.execute("SELECT revoked_at FROM device WHERE id = ?", (device_id,)).fetchone()
+    return None if row is None else str(row["revoked_at"])

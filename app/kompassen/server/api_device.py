@@ -1,0 +1,136 @@
+"""What tablets call: health, enrolment, sealed submissions and catalogue releases."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, Path, Query, Request, Response
+from fastapi.responses import JSONResponse
+from pydantic import ValidationError
+
+from kompassen import __version__
+from kompassen.server import admin
+from kompassen.server.auth import AnyCaller, DeviceCaller
+from kompassen.server.db import ServerDb, utc_iso
+from kompassen.server.errors import ApiError
+from kompassen.server.models import (
+    AREA_ID_PATTERN,
+    MAX_SINCE,
+    CheckedSubmission,
+    EnrolIn,
+    EnrolOut,
+    Health,
+    SubmissionBatch,
+    SubmissionIn,
+    SubmissionResult,
+    SubmissionsOut,
+)
+from kompassen.server.releases import Releases, etag, etag_matches, latest_version
+
+router = APIRouter()
+
+_ITEM_ERRORS = {
+    "uuid": ("bad_uuid", "uuid är inte ett giltigt UUID"),
+    "area_id": ("bad_area_id", "area_id är inte ett giltigt områdes-id"),
+    "created_at": ("bad_created_at", "created_at är inte en tidpunkt med tidszon"),
+    "sealed": ("bad_sealed", "sealed är inte giltig base64 på 48 byte till 64 KiB"),
+}
+
+
+def _db(request: Request) -> ServerDb:
+    db: ServerDb = request.app.state.db
+    return db
+
+
+@router.get("/health", response_model=Health)
+def health(request: Request) -> dict[str, Any]:
+    """Liveness and database check, for monitoring and for clients probing the network."""
+    with _db(request).read() as conn:
+        conn.execute("SELECT 1").fetchone()
+    return {"status": "ok", "version": __version__}
+
+
+@router.post(
+    "/enrol",
+    response_model=EnrolOut,
+    responses={403: {"description": "wrong, used or expired code (`bad_code`)"}},
+)
+def enrol(body: EnrolIn, request: Request) -> dict[str, Any]:
+    """Trade an enrolment code for a device id and token (shown once, stored hashed)."""
+    got = admin.enrol(_db(request), request.app.state.clock, body.code, body.name)
+    if got is None:
+        raise ApiError(
+            403,
+            "bad_code",
+            "The enrolment code is wrong, used up or expired.",
+            "Koden är fel, redan använd eller har gått ut.",
+        )
+    return {"device_id": got[0], "token": got[1]}
+
+
+def _check(item: SubmissionIn) -> CheckedSubmission | SubmissionResult:
+    try:
+        return CheckedSubmission.model_validate(item.model_dump())
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = str(first["loc"][0]) if first["loc"] else "sealed"
+        code, sv = _ITEM_ERRORS.get(field, ("invalid", "ogiltig post"))
+        return SubmissionResult(uuid=item.uuid, status="rejected", error=code, sv=sv)
+
+
+@router.post("/submissions", response_model=SubmissionsOut, response_model_exclude_none=True)
+def submissions(body: SubmissionBatch, who: DeviceCaller, request: Request) -> dict[str, Any]:
+    """Store sealed reports idempotently by (device, uuid), one transaction per batch.
+
+    The transaction commits before the answer leaves, so ``stored`` means on disk.
+    """
+    now = utc_iso(request.app.state.clock.now())
+    results: list[SubmissionResult] = []
+    with _db(request).transaction() as conn:
+        for item in body.items:
+            checked = _check(item)
+            if isinstance(checked, SubmissionResult):
+                results.append(checked)
+                continue
+            cursor = conn.execute(
+                "INSERT INTO submission (device_id, uuid, area_id, created_at, received_at, "
+                "sealed) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (device_id, uuid) DO NOTHING",
+                (who.id, checked.uuid, checked.area_id, checked.created_at, now, checked.sealed),
+            )
+            status = "stored" if cursor.rowcount == 1 else "duplicate"
+            results.append(SubmissionResult(uuid=item.uuid, status=status))
+    return {"results": results}
+
+
+@router.get(
+    "/areas/{area_id}/release",
+    responses={
+        304: {"description": "`since` (or If-None-Match) is the latest release"},
+        404: {"description": "the area has no release"},
+    },
+)
+def release(
+    who: AnyCaller,
+    request: Request,
+    area_id: Annotated[str, Path(pattern=AREA_ID_PATTERN)],
+    since: Annotated[int, Query(ge=0, le=MAX_SINCE)] = 0,
+    if_none_match: Annotated[str | None, Header(max_length=1024)] = None,
+) -> Response:
+    """The latest release: a delta from ``since`` when the server has it, else in full."""
+    releases: Releases = request.app.state.releases
+    latest = latest_version(releases.db, area_id)
+    if latest == 0:
+        raise ApiError(
+            404,
+            "no_release",
+            f"The area {area_id} has no release.",
+            f"Området {area_id} har inget katalogsläpp.",
+        )
+    headers = {"ETag": etag(area_id, latest), "Cache-Control": "no-cache"}
+    if since >= latest or etag_matches(if_none_match, area_id, latest):
+        return Response(status_code=304, headers=headers)
+    answer = releases.answer(area_id, since)
+    if answer is None:  # pragma: no cover - releases are never deleted
+        raise ApiError(404, "no_release", "No release.", "Inget katalogsläpp.")
+    headers["ETag"] = etag(area_id, answer["version"])
+    return JSONResponse(answer, headers=headers)

@@ -1,0 +1,161 @@
+"""Tokens, office passwords and enrolment codes, and the FastAPI dependencies that check them.
+
+Only hashes are stored: SHA-256 of tokens and codes (they are long and random, so a fast hash
+is enough) and argon2id of passwords (people choose those).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Annotated, Literal
+
+import nacl.exceptions
+import nacl.pwhash
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from kompassen.server.db import ServerDb, utc_iso
+from kompassen.server.errors import ApiError
+
+OFFICE_TOKEN_HOURS = 12
+MIN_PASSWORD = 8
+CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud and typed by hand
+CODE_GROUPS = 4
+CODE_GROUP_LEN = 4
+_CODE_SEPARATORS = re.compile(r"[\s\-–—]+")
+
+
+def new_token() -> str:
+    """32 random bytes, URL-safe base64."""
+    return secrets.token_urlsafe(32)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def hash_password(password: str) -> str:
+    """argon2id, PyNaCl's interactive limits (about 0.1 s and 64 MiB per check)."""
+    return nacl.pwhash.argon2id.str(password.encode("utf-8", "surrogatepass")).decode("ascii")
+
+
+def verify_password(stored: str, password: str) -> bool:
+    try:
+        return bool(
+            nacl.pwhash.argon2id.verify(
+                stored.encode("ascii"), password.encode("utf-8", "surrogatepass")
+            )
+        )
+    except (nacl.exceptions.InvalidkeyError, nacl.exceptions.CryptoError, ValueError):
+        return False
+
+
+def new_enrolment_code() -> str:
+    """``K7QX-M2PR-…``: 16 characters of a 32-letter alphabet (80 bits)."""
+    chars = [secrets.choice(CODE_ALPHABET) for _ in range(CODE_GROUPS * CODE_GROUP_LEN)]
+    groups = ["".join(chars[i : i + CODE_GROUP_LEN]) for i in range(0, len(chars), CODE_GROUP_LEN)]
+    return "-".join(groups)
+
+
+def normalise_code(text: str) -> str:
+    """Case, dashes and spaces do not matter when a code is typed."""
+    return _CODE_SEPARATORS.sub("", text).upper()
+
+
+def code_hash(text: str) -> str:
+    return hashlib.sha256(normalise_code(text).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: a device (by id) or an office user (by name)."""
+
+    role: Literal["device", "office"]
+    id: str
+
+
+_bearer = HTTPBearer(auto_error=False, description="Device or office token")
+
+
+def _db(request: Request) -> ServerDb:
+    db: ServerDb = request.app.state.db
+    return db
+
+
+def _now_iso(request: Request) -> str:
+    return utc_iso(request.app.state.clock.now())
+
+
+def _unauthorized() -> ApiError:
+    return ApiError(
+        401,
+        "unauthorized",
+        "Missing, unknown or expired token.",
+        "Token saknas, är okänd eller har gått ut.",
+        headers={"WWW-Authenticate": "Bearer"},
+    )
+
+
+def caller(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal:
+    """Resolve the bearer token; a device's ``last_seen`` is updated on every call."""
+    if credentials is None or not credentials.credentials:
+        raise _unauthorized()
+    digest = token_hash(credentials.credentials)
+    now = _now_iso(request)
+    with _db(request).transaction() as conn:
+        device = conn.execute(
+            "SELECT id, revoked_at FROM device WHERE token_hash = ?", (digest,)
+        ).fetchone()
+        if device is not None:
+            if device["revoked_at"] is not None:
+                raise ApiError(
+                    403,
+                    "revoked",
+                    "This device has been revoked.",
+                    "Den här enheten är spärrad.",
+                )
+            conn.execute("UPDATE device SET last_seen = ? WHERE id = ?", (now, device["id"]))
+            return Principal("device", device["id"])
+        office = conn.execute(
+            "SELECT user_name, expires_at FROM office_token WHERE token_hash = ?", (digest,)
+        ).fetchone()
+        if office is None or office["expires_at"] <= now:
+            raise _unauthorized()
+        return Principal("office", office["user_name"])
+
+
+def _wrong_role() -> ApiError:
+    return ApiError(
+        403,
+        "wrong_role",
+        "This token may not use this endpoint.",
+        "Den här token får inte använda den här tjänsten.",
+    )
+
+
+def device_caller(who: Annotated[Principal, Depends(caller)]) -> Principal:
+    if who.role != "device":
+        raise _wrong_role()
+    return who
+
+
+def office_caller(who: Annotated[Principal, Depends(caller)]) -> Principal:
+    if who.role != "office":
+        raise _wrong_role()
+    return who
+
+
+AnyCaller = Annotated[Principal, Depends(caller)]
+DeviceCaller = Annotated[Principal, Depends(device_caller)]
+OfficeCaller = Annotated[Principal, Depends(office_caller)]
+
+
+def office_token_lifetime() -> timedelta:
+    return timedelta(hours=OFFICE_TOKEN_HOURS)

@@ -1,0 +1,221 @@
+"""Request and response bodies of ``/api/v1`` (see docs/SYNC.md), validated by pydantic.
+
+Every string has a length bound and every number a range, so nothing a client sends can reach
+SQLite or the crypto code in a shape they do not expect.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+AREA_ID_PATTERN = r"^[a-z0-9-]{1,64}$"
+DEVICE_ID_PATTERN = r"^[A-Za-z0-9-]{1,64}$"
+MAX_ITEMS = 500
+MAX_SEALED = 64 * 1024
+MAX_SEALED_B64 = (MAX_SEALED + 2) // 3 * 4
+MAX_SINCE = 2**31 - 1
+MAX_ID = 2**62
+
+AreaId = Annotated[str, StringConstraints(pattern=AREA_ID_PATTERN)]
+# printable text only: names end up in admin listings and terminals
+Name = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, min_length=1, max_length=80, pattern=r"^[^\x00-\x1f\x7f]*$"
+    ),
+]
+
+
+def _no_lone_surrogates(value: Any) -> None:
+    if isinstance(value, str):
+        value.encode("utf-8")  # UnicodeEncodeError is a ValueError: a 422, not a crash later
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _no_lone_surrogates(k)
+            _no_lone_surrogates(v)
+    elif isinstance(value, list):
+        for v in value:
+            _no_lone_surrogates(v)
+
+
+class Model(BaseModel):
+    """Request bodies: text must be encodable UTF-8 (JSON escapes can smuggle in a lone
+    surrogate that would only fail when SQLite or the response encoder meets it)."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _utf8(cls, value: Any) -> Any:
+        try:
+            _no_lone_surrogates(value)
+        except UnicodeEncodeError as exc:
+            raise ValueError("text is not valid UTF-8 (lone surrogate)") from exc
+        return value
+
+
+class EnrolIn(Model):
+    code: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    name: Name | None = None
+
+
+class EnrolOut(BaseModel):
+    device_id: str
+    token: str
+
+
+class SubmissionIn(Model):
+    """One outbox item. Bounds only here: the content is checked per item, so one bad item is
+    ``rejected`` without holding back the rest of the batch."""
+
+    uuid: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    area_id: Annotated[str, StringConstraints(max_length=128)]
+    created_at: Annotated[str, StringConstraints(max_length=64)]
+    sealed: Annotated[str, StringConstraints(max_length=MAX_SEALED_B64 + 8)]
+
+
+UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+MIN_SEALED = 48  # a SealedBox adds a 32-byte ephemeral key and a 16-byte tag
+
+
+class CheckedSubmission(BaseModel):
+    """One item after the per-item checks; a failure here answers ``rejected`` for that item."""
+
+    uuid: Annotated[str, StringConstraints(pattern=UUID_PATTERN)]
+    area_id: AreaId
+    created_at: str
+    sealed: bytes
+
+    @field_validator("uuid")
+    @classmethod
+    def _lower(cls, value: str) -> str:
+        return value.lower()
+
+    @field_validator("created_at")
+    @classmethod
+    def _aware_time(cls, value: str) -> str:
+        moment = datetime.fromisoformat(value)  # ValueError → rejected
+        if moment.tzinfo is None:
+            raise ValueError("created_at needs a time zone")
+        return value
+
+    @field_validator("sealed", mode="before")
+    @classmethod
+    def _base64(cls, value: Any) -> bytes:
+        if not isinstance(value, str):
+            raise ValueError("sealed must be base64 text")
+        try:
+            blob = base64.b64decode(value, validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise ValueError("sealed is not valid base64") from exc
+        if not MIN_SEALED <= len(blob) <= MAX_SEALED:
+            raise ValueError(f"sealed must be {MIN_SEALED} bytes to 64 KiB")
+        return blob
+
+
+class SubmissionBatch(Model):
+    items: Annotated[list[SubmissionIn], Field(min_length=1, max_length=MAX_ITEMS)]
+
+
+class SubmissionResult(BaseModel):
+    uuid: str
+    status: Literal["stored", "duplicate", "rejected"]
+    error: str | None = None
+    sv: str | None = None
+
+
+class SubmissionsOut(BaseModel):
+    results: list[SubmissionResult]
+
+
+class LoginIn(Model):
+    name: Annotated[str, StringConstraints(min_length=1, max_length=80)]
+    password: Annotated[str, StringConstraints(min_length=1, max_length=1024)]
+
+
+class LoginOut(BaseModel):
+    token: str
+    expires_at: str
+
+
+class OfficeSubmission(BaseModel):
+    id: int
+    device_id: str
+    uuid: str
+    area_id: str
+    created_at: str
+    received_at: str
+    sealed: str
+
+
+class OfficeSubmissionsOut(BaseModel):
+    items: list[OfficeSubmission]
+    next_after: int | None = Field(
+        description="Pass as ``after`` for the next page; null when this page was the last."
+    )
+
+
+class LatestRelease(BaseModel):
+    area_id: str
+    latest_version: int
+
+
+class ManifestIn(Model):
+    """The signed manifest, exactly these keys (the signature covers all of them)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    format: Literal[1]
+    area_id: AreaId
+    version: Annotated[int, Field(ge=1, le=MAX_SINCE)]
+    pack_version: Annotated[str, StringConstraints(max_length=64)]
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    published_at: Annotated[str, StringConstraints(max_length=64)]
+
+
+class ReleaseIn(Model):
+    manifest: ManifestIn
+    signature: Annotated[str, StringConstraints(min_length=1, max_length=256)]
+    documents: dict[str, Any]
+
+
+class ReleaseCreated(BaseModel):
+    area_id: str
+    version: int
+
+
+class EnrolmentCodeIn(Model):
+    uses: Annotated[int, Field(ge=1, le=100)] = 1
+    valid_hours: Annotated[int, Field(ge=1, le=720)] = 24
+
+
+class EnrolmentCodeOut(BaseModel):
+    code: str
+    uses: int
+    expires_at: str
+
+
+class DeviceOut(BaseModel):
+    id: str
+    name: str
+    enrolled_at: str
+    last_seen: str | None
+    revoked_at: str | None
+    submissions: int
+
+
+class DevicesOut(BaseModel):
+    devices: list[DeviceOut]
+
+
+class RevokeOut(BaseModel):
+    id: str
+    revoked_at: str
+
+
+class Health(BaseModel):
+    status: str
+    version: str
