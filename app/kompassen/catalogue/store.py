@@ -19,7 +19,7 @@ from kompassen.core.errors import KompassenError
 from .analyzer import Analyzer
 from .db import CatalogueDbError, MigrationResult, connect, migrate, transaction
 from .loader import AreaNotInstalled, dump_area, install_pack, sync_base_taxonomy
-from .packdata import PACK_FILES, REQUIRED_FILES, PackData
+from .packdata import PACK_FILES, PackData
 from .reader import CatalogueReader
 from .release import (
     DeltaMismatch,
@@ -225,7 +225,7 @@ class CatalogueStore:
             docs = response.get("documents")
             if (
                 not isinstance(docs, dict)
-                or not set(REQUIRED_FILES) <= set(docs) <= set(PACK_FILES)
+                or set(docs) != set(PACK_FILES)  # the release form has every file
                 or not all(isinstance(d, dict) for d in docs.values())
             ):
                 raise _malformed("paketfilerna saknas", "the pack documents are missing")
