@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kompassen.catalogue.db import connect
 from kompassen.catalogue.store import CatalogueStore, InstallReport
@@ -20,6 +20,8 @@ from kompassen.stats.events import EventLog
 
 if TYPE_CHECKING:
     from kompassen.catalogue.search import SearchService
+    from kompassen.sync.client import SyncClient
+    from kompassen.sync.tokens import TokenStore
 
 
 @dataclass
@@ -33,6 +35,7 @@ class AppContext:
     settings: SettingsStore
     _device_db: DeviceDb | None = field(default=None, repr=False)
     _events: EventLog | None = field(default=None, repr=False)
+    _tokens: TokenStore | None = field(default=None, repr=False)
 
     @property
     def device_db(self) -> DeviceDb:
@@ -47,6 +50,26 @@ class AppContext:
         if self._events is None:
             self._events = EventLog(self.device_db, self.clock)
         return self._events
+
+    @property
+    def tokens(self) -> TokenStore:
+        """The device's sync credentials (OS keyring, else a 0600 file; KOMPASSEN_KEYRING=0)."""
+        if self._tokens is None:
+            from kompassen.sync.tokens import TokenStore
+
+            self._tokens = TokenStore(self.paths.token_file)
+        return self._tokens
+
+    def sync_client(self, **options: Any) -> SyncClient:
+        """A new sync client each call: the worker thread that syncs owns (and closes) it.
+
+        ``options``: ``batch_size``, ``timeout``, ``transport`` (see SyncClient).
+        """
+        from kompassen.sync.client import SyncClient
+
+        return SyncClient(
+            self.outbox, self.catalogue, self.tokens, self.device_db, self.clock, **options
+        )
 
     def open_search(self, lean: bool = False) -> SearchService:
         """A search service on its own read connection, for a worker thread to own.

@@ -1,0 +1,338 @@
+"""The device's sync client: enrol once, then push the outbox and pull catalogue releases.
+
+Nothing is lost and nothing is sent twice as two reports: an item is marked ``sent`` only
+after the server answered for it, and the server stores by (device, uuid), so resending after
+a lost answer gives ``duplicate``. Every network or server failure becomes words in a
+:class:`SyncReport` (and in device.db's ``sync_state``), never an exception from :meth:`sync`.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+import httpx
+
+from kompassen.catalogue.release import DeltaMismatch, ReleaseError
+from kompassen.core.clock import Clock
+from kompassen.devicedb import DeviceDb
+
+from .tokens import Credentials, TokenStore
+from .transport import KEPT_EN, KEPT_SV, Api, SyncError, new_http_client, server_root
+
+if TYPE_CHECKING:
+    from kompassen.catalogue.store import CatalogueStore
+    from kompassen.reports.outbox import Outbox
+
+__all__ = ["SyncClient", "SyncError", "SyncReport", "SyncStatus"]
+
+log = logging.getLogger(__name__)
+
+STATE_LAST_SYNC = "last_sync_at"
+STATE_ERROR_SV = "last_sync_error_sv"
+STATE_ERROR_EN = "last_sync_error_en"
+MAX_BATCH = 500  # the server's limit per request
+
+
+@dataclass(frozen=True, slots=True)
+class SyncReport:
+    """What one :meth:`SyncClient.sync` did. ``warnings`` (sv, en): releases not installed."""
+
+    ok: bool  # False when the server could not be reached or refused us
+    sent: int
+    duplicates: int
+    rejected: int
+    queued_left: int
+    catalogue_updates: list[tuple[str, int]]  # (area_id, new release version)
+    error_sv: str | None
+    error_en: str | None
+    finished_at: str
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    enrolled: bool
+    server_url: str | None
+    queued: int
+    sending: int
+    sent: int
+    rejected: int
+    last_sync_at: str | None
+    last_error_sv: str | None
+    last_error_en: str | None
+
+
+@dataclass
+class _Push:
+    sent: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    error: SyncError | None = None
+
+
+def _not_enrolled() -> SyncError:
+    return SyncError(
+        f"Enheten är inte ansluten till någon server. Anslut med en kod från kontoret – {KEPT_SV}.",
+        f"This device is not enrolled with a server. Enrol with a code from the office – {KEPT_EN}.",
+        kind="not_enrolled",
+    )
+
+
+def _incomplete() -> SyncError:
+    return SyncError(
+        "Servern svarade inte för alla rapporter – de som saknades ligger kvar i utkorgen.",
+        "The server did not answer for every report – the missing ones stay in the outbox.",
+        kind="server",
+    )
+
+
+class SyncClient:
+    """Push the outbox, pull releases; one per worker thread (it owns an httpx.Client).
+
+    Catalogue writes (installing a release) happen on the thread that calls :meth:`sync`;
+    the catalogue connection allows that (``check_same_thread=False``), but the caller must
+    not write the catalogue from another thread at the same time. device.db is safe: every
+    outbox change goes through DeviceDb's writer lock.
+    """
+
+    def __init__(
+        self,
+        outbox: Outbox,
+        catalogue: CatalogueStore,
+        tokens: TokenStore,
+        db: DeviceDb,
+        clock: Clock,
+        *,
+        batch_size: int = 200,
+        timeout: float = 10.0,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self._outbox = outbox
+        self._catalogue = catalogue
+        self._tokens = tokens
+        self._db = db
+        self._clock = clock
+        self._batch_size = max(1, min(batch_size, MAX_BATCH))
+        self._http = new_http_client(timeout, transport)
+
+    # ------------------------------------------------------------------------ enrol
+
+    def enrol(self, server_url: str, code: str, name: str = "") -> Credentials:
+        """Trade a one-time code from the office for a device token, and keep it."""
+        root = server_root(server_url)
+        if not code.strip():
+            raise SyncError(
+                "Skriv koden från kontoret.", "Enter the code from the office.", kind="bad_code"
+            )
+        api = Api(self._http, root)
+        api.check_health()
+        body: dict[str, Any] = {"code": code.strip()}
+        if name.strip():
+            body["name"] = name.strip()
+        data = api.json("POST", "/enrol", body=body)
+        device_id, token = data.get("device_id"), data.get("token")
+        if not isinstance(device_id, str) or not isinstance(token, str) or not token:
+            raise SyncError(
+                f"{root} svarade konstigt på anslutningen. Kontrollera adressen.",
+                f"{root} gave a strange answer to the enrolment. Check the address.",
+                kind="not_kompassen",
+            )
+        creds = Credentials(root, device_id, token)
+        self._tokens.save(creds)
+        log.info("enrolled with %s as device %s (token in %s)", root, device_id, self._tokens.where)
+        return creds
+
+    # ------------------------------------------------------------------------- sync
+
+    def sync(
+        self, area_ids: Sequence[str] = (), *, server_url: str | None = None, pull: bool = True
+    ) -> SyncReport:
+        """Push every queued report in batches, then pull releases for ``area_ids``.
+
+        Never raises for network or server trouble: the report says what happened. Records
+        ``last_sync_at`` (on success) and ``last_sync_error_sv/_en`` in device.db.
+        """
+        push = _Push()
+        updates: list[tuple[str, int]] = []
+        warnings: list[tuple[str, str]] = []
+        error: SyncError | None = None
+        creds = self._tokens.load()
+        try:
+            if creds is None:
+                raise _not_enrolled()
+            api = Api(self._http, server_root(server_url or creds.server_url), creds.token)
+            push = self._push(api)
+            error = push.error
+            if error is None and pull:
+                for area_id in area_ids:
+                    self._pull(api, area_id, updates, warnings)
+        except SyncError as err:
+            error = err
+        queued_left = self._outbox.counts().get("queued", 0)
+        report = SyncReport(
+            ok=error is None,
+            sent=push.sent,
+            duplicates=push.duplicates,
+            rejected=push.rejected,
+            queued_left=queued_left,
+            catalogue_updates=updates,
+            error_sv=error.sv if error else None,
+            error_en=error.en if error else None,
+            finished_at=self._clock.now().isoformat(timespec="seconds"),
+            warnings=warnings,
+        )
+        self._record(report)
+        return report
+
+    def _record(self, report: SyncReport) -> None:
+        if report.ok:
+            self._db.set_state(STATE_LAST_SYNC, report.finished_at)
+        self._db.set_state(STATE_ERROR_SV, report.error_sv)
+        self._db.set_state(STATE_ERROR_EN, report.error_en)
+        log.info(
+            "sync ok=%s sent=%d dup=%d rejected=%d left=%d updates=%s error=%s",
+            report.ok,
+            report.sent,
+            report.duplicates,
+            report.rejected,
+            report.queued_left,
+            report.catalogue_updates,
+            report.error_en,
+        )
+
+    def _push(self, api: Api) -> _Push:
+        out = _Push()
+        self._outbox.recover()
+        size = self._batch_size
+        while True:
+            batch = self._outbox.take_batch(size)
+            if not batch:
+                return out
+            uuids = [item.uuid for item, _ in batch]
+            body = {
+                "items": [
+                    {
+                        "uuid": item.uuid,
+                        "area_id": item.area_id,
+                        "created_at": item.created_at,
+                        "sealed": base64.b64encode(blob).decode("ascii"),
+                    }
+                    for item, blob in batch
+                ]
+            }
+            try:
+                data = api.json("POST", "/submissions", body=body)
+            except SyncError as err:
+                if err.kind == "too_large" and len(batch) > 1:
+                    self._outbox.recover()  # back to queued without counting an attempt
+                    size = max(1, len(batch) // 2)
+                    continue
+                self._outbox.mark_failed(uuids, err.sv)
+                out.error = err
+                return out
+            except BaseException:
+                self._outbox.mark_failed(uuids, "Avbröts under sändningen.")
+                raise
+            if not self._answer(batch, data, out):
+                out.error = _incomplete()
+                return out
+
+    def _answer(self, batch: list[Any], data: dict[str, Any], out: _Push) -> bool:
+        """Mark each item by the server's answer; False when some item got no answer."""
+        results = data.get("results")
+        by_uuid: dict[str, dict[str, Any]] = {}
+        if isinstance(results, list):
+            for r in results:
+                if isinstance(r, dict) and isinstance(r.get("uuid"), str):
+                    by_uuid.setdefault(r["uuid"], r)
+        sent: list[str] = []
+        missing: list[str] = []
+        for item, _ in batch:
+            r = by_uuid.get(item.uuid)
+            status = r.get("status") if r else None
+            if r is not None and status in ("stored", "duplicate"):
+                sent.append(item.uuid)
+                if status == "stored":
+                    out.sent += 1
+                else:
+                    out.duplicates += 1
+            elif r is not None and status == "rejected":
+                why = r.get("sv") or r.get("error") or "okänt fel"
+                self._outbox.mark_rejected(item.uuid, f"Servern tog inte emot rapporten: {why}")
+                out.rejected += 1
+            else:
+                missing.append(item.uuid)
+        if sent:
+            self._outbox.mark_sent(sent)
+        if missing:
+            self._outbox.mark_failed(missing, _incomplete().sv)
+        return not missing
+
+    def _pull(
+        self,
+        api: Api,
+        area_id: str,
+        updates: list[tuple[str, int]],
+        warnings: list[tuple[str, str]],
+    ) -> None:
+        since = self._catalogue.release_version(area_id) or 0
+        for attempt in (since, 0) if since else (0,):
+            resp = api.request(
+                "GET",
+                f"/areas/{quote(area_id, safe='')}/release",
+                params={"since": attempt},
+                ok=(200, 304, 404),
+            )
+            if resp.status_code != 200:
+                return
+            try:
+                data = resp.json()
+            except ValueError:
+                data = None
+            try:
+                self._catalogue.apply_release(data)
+            except DeltaMismatch as exc:
+                log.warning(
+                    "delta for %s did not fit (%s); fetching the full release", area_id, exc.en
+                )
+                if attempt == 0:
+                    warnings.append((exc.sv, exc.en))
+                continue
+            except ReleaseError as exc:
+                log.warning("release for %s refused: %s", area_id, exc.en)
+                warnings.append(
+                    (
+                        f"Katalogen för {area_id} uppdaterades inte: {exc.sv} "
+                        "Den gamla katalogen används.",
+                        f"The catalogue of {area_id} was not updated: {exc.en} "
+                        "The old catalogue is kept.",
+                    )
+                )
+                return
+            updates.append((area_id, int(data["version"])))
+            return
+
+    # ------------------------------------------------------------------------ status
+
+    def status(self) -> SyncStatus:
+        creds = self._tokens.load()
+        counts = self._outbox.counts()
+        return SyncStatus(
+            enrolled=creds is not None,
+            server_url=creds.server_url if creds else None,
+            queued=counts.get("queued", 0),
+            sending=counts.get("sending", 0),
+            sent=counts.get("sent", 0),
+            rejected=counts.get("rejected", 0),
+            last_sync_at=self._db.get_state(STATE_LAST_SYNC),
+            last_error_sv=self._db.get_state(STATE_ERROR_SV),
+            last_error_en=self._db.get_state(STATE_ERROR_EN),
+        )
+
+    def close(self) -> None:
+        self._http.close()

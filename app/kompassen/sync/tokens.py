@@ -1,0 +1,163 @@
+"""Where the device keeps its sync credentials: the OS keyring, or a 0600 file.
+
+The token is what lets a device hand reports to the server, so it goes to the OS keyring
+when a real one exists (Windows Credential Manager, macOS Keychain, Secret Service). Many
+tablets and kiosks have none; then a JSON file only the user can read, written atomically so
+a power cut never leaves half a token. ``KOMPASSEN_KEYRING=0`` forces the file (tests, kiosks
+whose keyring prompts for a password nobody knows).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from kompassen.core.errors import KompassenError
+
+log = logging.getLogger(__name__)
+
+KEYRING_ENV = "KOMPASSEN_KEYRING"
+KEYRING_SERVICE = "kompassen-sync"
+KEYRING_USER = "device"
+
+
+@dataclass(frozen=True, slots=True)
+class Credentials:
+    server_url: str
+    device_id: str
+    token: str
+
+
+class TokenStoreError(KompassenError):
+    """The saved credentials cannot be written (disk, permissions)."""
+
+
+def _parse(text: str | None) -> Credentials | None:
+    if not text:
+        return None
+    try:
+        data: Any = json.loads(text)
+        creds = Credentials(str(data["server_url"]), str(data["device_id"]), str(data["token"]))
+    except (ValueError, KeyError, TypeError):
+        log.warning("saved sync credentials are damaged; the device must enrol again")
+        return None
+    return creds if creds.server_url and creds.token else None
+
+
+def _real_keyring() -> Any | None:
+    """The keyring backend if it can really keep secrets, else None (fail/null/empty chain)."""
+    try:
+        import keyring
+        from keyring.backends import chainer, fail, null
+
+        backend = keyring.get_keyring()
+    except Exception as exc:  # a broken keyring install must not stop the app
+        log.info("no keyring: %s", exc)
+        return None
+    if isinstance(backend, fail.Keyring | null.Keyring):
+        return None
+    if isinstance(backend, chainer.ChainerBackend):
+        return backend if backend.backends else None
+    try:
+        priority = float(backend.priority)
+    except Exception:
+        return None
+    return backend if priority > 0 else None
+
+
+class TokenStore:
+    """Load, save and forget the device's credentials (one set per installation)."""
+
+    def __init__(self, file: Path, use_keyring: bool = True) -> None:
+        self.file = file
+        self._use_keyring = use_keyring and os.environ.get(KEYRING_ENV, "1") != "0"
+        self._backend: Any | None = None
+        self._probed = False
+
+    def _keyring(self) -> Any | None:
+        if not self._use_keyring:
+            return None
+        if not self._probed:
+            self._backend = _real_keyring()
+            self._probed = True
+        return self._backend
+
+    @property
+    def where(self) -> str:
+        """``"keyring"`` or ``"file"``: where :meth:`save` puts the token, for messages."""
+        return "keyring" if self._keyring() is not None else "file"
+
+    def load(self) -> Credentials | None:
+        backend = self._keyring()
+        if backend is not None:
+            try:
+                creds = _parse(backend.get_password(KEYRING_SERVICE, KEYRING_USER))
+            except Exception as exc:  # locked or broken keyring: fall back to the file
+                log.warning("keyring read failed: %s", exc)
+            else:
+                if creds is not None:
+                    return creds
+        try:
+            return _parse(self.file.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            log.warning("cannot read %s: %s", self.file, exc)
+            return None
+
+    def save(self, creds: Credentials) -> None:
+        text = json.dumps(asdict(creds), ensure_ascii=False)
+        backend = self._keyring()
+        if backend is not None:
+            try:
+                backend.set_password(KEYRING_SERVICE, KEYRING_USER, text)
+            except Exception as exc:
+                log.warning("keyring write failed, using the file: %s", exc)
+            else:
+                self._remove_file()  # one place only: no stale token left behind
+                return
+        self._write_file(text)
+
+    def clear(self) -> None:
+        backend = self._keyring()
+        if backend is not None:
+            with contextlib.suppress(Exception):  # nothing there, or a locked keyring
+                backend.delete_password(KEYRING_SERVICE, KEYRING_USER)
+        self._remove_file()
+
+    def _remove_file(self) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            self.file.unlink()
+
+    def _write_file(self, text: str) -> None:
+        """Write to a 0600 temporary file, fsync, rename over the old one, fsync the folder."""
+        tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(tmp, 0o600)  # in case the umask took bits away from what we asked
+            os.replace(tmp, self.file)
+            if hasattr(os, "O_DIRECTORY"):
+                dfd = os.open(self.file.parent, os.O_DIRECTORY)
+                try:
+                    os.fsync(dfd)
+                finally:
+                    os.close(dfd)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise TokenStoreError(
+                f"Kunde inte spara enhetens nyckel i {self.file}: {exc}",
+                f"Could not save the device token in {self.file}: {exc}",
+            ) from exc

@@ -1,0 +1,254 @@
+"""HTTP to the Kompassen server: one place that turns every failure into words.
+
+A field worker sees these messages on a tablet at night, so each says what happened and what
+it means for the reports (they stay in the outbox), in Swedish and English. The device client
+and the office commands share this module.
+"""
+
+from __future__ import annotations
+
+import ssl
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from kompassen import __version__
+from kompassen.core.errors import KompassenError
+
+API_PREFIX = "/api/v1"
+CONNECT_TIMEOUT = 5.0
+
+KEPT_SV = "rapporterna ligger kvar i utkorgen"
+KEPT_EN = "the reports stay in the outbox"
+
+
+class SyncError(KompassenError):
+    """Talking to the server failed; ``kind`` lets callers react without parsing words.
+
+    kinds: ``bad_url``, ``unreachable``, ``tls``, ``not_kompassen``, ``not_enrolled``,
+    ``revoked``, ``forbidden``, ``bad_code``, ``too_large``, ``server``, ``refused``.
+    """
+
+    def __init__(self, sv: str, en: str, *, kind: str, status: int | None = None) -> None:
+        super().__init__(sv, en)
+        self.kind = kind
+        self.status = status
+
+
+def server_root(url: str) -> str:
+    """``https://host[:port][/prefix]`` without a trailing slash or ``/api/v1``; SyncError else."""
+    text = url.strip()
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise SyncError(
+            f"Ogiltig serveradress ”{url}”: skriv t.ex. https://kompassen.example.se.",
+            f"Invalid server address '{url}': write e.g. https://kompassen.example.se.",
+            kind="bad_url",
+        )
+    if parts.query or parts.fragment:
+        raise SyncError(
+            f"Serveradressen ”{url}” ska inte ha ? eller #.",
+            f"The server address '{url}' must not contain ? or #.",
+            kind="bad_url",
+        )
+    root = text.split("#")[0].rstrip("/")
+    if root.endswith(API_PREFIX):
+        root = root[: -len(API_PREFIX)].rstrip("/")
+    return root
+
+
+def new_http_client(timeout: float, transport: httpx.BaseTransport | None = None) -> httpx.Client:
+    """One client per worker: connection reuse, our timeouts, JSON, no redirects followed."""
+    return httpx.Client(
+        timeout=httpx.Timeout(timeout, connect=CONNECT_TIMEOUT),
+        transport=transport,
+        headers={"User-Agent": f"kompassen/{__version__}", "Accept": "application/json"},
+        follow_redirects=False,
+    )
+
+
+def _is_tls(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            return False
+        if isinstance(seen, ssl.SSLError | ssl.CertificateError):
+            return True
+        text = str(seen)
+        if "SSL" in text or "CERTIFICATE" in text.upper():
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def transport_error(exc: httpx.HTTPError, root: str) -> SyncError:
+    """A network-level failure (no HTTP answer) in words."""
+    if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
+        return SyncError(
+            f"Ogiltig serveradress {root}.", f"Invalid server address {root}.", kind="bad_url"
+        )
+    if _is_tls(exc):
+        return SyncError(
+            f"Säker anslutning till {root} misslyckades (certifikatet godkändes inte eller "
+            f"servern talar inte HTTPS) – {KEPT_SV}.",
+            f"The secure connection to {root} failed (the certificate was not accepted or the "
+            f"server does not speak HTTPS) – {KEPT_EN}.",
+            kind="tls",
+        )
+    if isinstance(exc, httpx.TimeoutException):
+        return SyncError(
+            f"Servern svarar inte (tidsgränsen passerades) – {KEPT_SV}.",
+            f"The server does not answer (timed out) – {KEPT_EN}.",
+            kind="unreachable",
+        )
+    return SyncError(
+        f"Servern svarar inte – {KEPT_SV}. ({root})",
+        f"The server does not answer – {KEPT_EN}. ({root})",
+        kind="unreachable",
+    )
+
+
+def _body(resp: httpx.Response) -> Any:
+    try:
+        return resp.json()
+    except ValueError:
+        return None
+
+
+def not_kompassen(root: str) -> SyncError:
+    return SyncError(
+        f"{root} svarar, men är inte en Kompassen-server. Kontrollera adressen.",
+        f"{root} answers, but is not a Kompassen server. Check the address.",
+        kind="not_kompassen",
+    )
+
+
+def response_error(resp: httpx.Response, root: str) -> SyncError:
+    """An HTTP error answer (4xx/5xx) in words; the server's own words when it gave some."""
+    status = resp.status_code
+    body = _body(resp)
+    code = body.get("error") if isinstance(body, dict) else None
+    server_sv = body.get("sv") if isinstance(body, dict) else None
+    server_en = body.get("detail") if isinstance(body, dict) else None
+    said_sv = f" (servern: {server_sv})" if isinstance(server_sv, str) and server_sv else ""
+    said_en = f" (server: {server_en})" if isinstance(server_en, str) and server_en else ""
+    if status >= 500:
+        return SyncError(
+            f"Servern har ett tillfälligt fel (HTTP {status}) – {KEPT_SV} och skickas senare.",
+            f"The server has a temporary fault (HTTP {status}) – {KEPT_EN} and are sent later.",
+            kind="server",
+            status=status,
+        )
+    if not isinstance(code, str):
+        return not_kompassen(root)
+    if status == 401:
+        return SyncError(
+            "Enheten är inte ansluten till servern (nyckeln är okänd eller har gått ut). "
+            f"Anslut igen med en kod från kontoret – {KEPT_SV}.",
+            "This device is not enrolled with the server (the token is unknown or expired). "
+            f"Enrol again with a code from the office – {KEPT_EN}.",
+            kind="not_enrolled",
+            status=status,
+        )
+    if status == 403 and code == "revoked":
+        return SyncError(
+            f"Enheten har spärrats av kontoret och får inte skicka – {KEPT_SV}. Kontakta kontoret.",
+            f"This device has been revoked by the office and may not send – {KEPT_EN}. "
+            "Contact the office.",
+            kind="revoked",
+            status=status,
+        )
+    if status == 403 and code == "bad_code":
+        return SyncError(
+            "Koden gäller inte (fel, redan använd eller för gammal). Be kontoret om en ny kod.",
+            "The code is not valid (wrong, already used or expired). Ask the office for a new one.",
+            kind="bad_code",
+            status=status,
+        )
+    if status == 403:
+        return SyncError(
+            f"Servern tillåter inte det här{said_sv}.",
+            f"The server does not allow this{said_en}.",
+            kind="forbidden",
+            status=status,
+        )
+    if status == 413:
+        return SyncError(
+            f"Servern tar inte emot så mycket på en gång (HTTP 413) – {KEPT_SV}.",
+            f"The server does not accept that much at once (HTTP 413) – {KEPT_EN}.",
+            kind="too_large",
+            status=status,
+        )
+    return SyncError(
+        f"Servern tog inte emot förfrågan (HTTP {status}){said_sv}.",
+        f"The server refused the request (HTTP {status}){said_en}.",
+        kind="refused",
+        status=status,
+    )
+
+
+class Api:
+    """Calls to one server's ``/api/v1`` with an optional bearer token."""
+
+    def __init__(self, http: httpx.Client, root: str, token: str | None = None) -> None:
+        self.http = http
+        self.root = root
+        self.token = token
+
+    def _headers(self, extra: dict[str, str] | None = None) -> dict[str, str]:
+        headers = dict(extra or {})
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        return headers
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: Any = None,
+        params: dict[str, Any] | None = None,
+        ok: tuple[int, ...] = (200, 201),
+    ) -> httpx.Response:
+        """The response if its status is in ``ok``; SyncError with words otherwise."""
+        try:
+            resp = self.http.request(
+                method,
+                f"{self.root}{API_PREFIX}{path}",
+                json=body,
+                params=params,
+                headers=self._headers(),
+            )
+        except httpx.HTTPError as exc:
+            raise transport_error(exc, self.root) from exc
+        if resp.status_code not in ok:
+            raise response_error(resp, self.root)
+        return resp
+
+    def json(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: Any = None,
+        params: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """A JSON object answer, or SyncError (a non-JSON answer is not a Kompassen server)."""
+        resp = self.request(method, path, body=body, params=params)
+        data = _body(resp)
+        if not isinstance(data, dict):
+            raise not_kompassen(self.root)
+        return data
+
+    def check_health(self) -> str:
+        """The server's version if ``/health`` answers like a Kompassen server."""
+        try:
+            data = self.json("GET", "/health")
+        except SyncError as err:
+            if err.kind in ("refused", "forbidden", "not_enrolled"):
+                raise not_kompassen(self.root) from err
+            raise
+        if data.get("status") != "ok" or not isinstance(data.get("version"), str):
+            raise not_kompassen(self.root)
+        return str(data["version"])
