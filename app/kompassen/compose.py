@@ -20,6 +20,8 @@ from kompassen.stats.events import EventLog
 
 if TYPE_CHECKING:
     from kompassen.catalogue.search import SearchService
+    from kompassen.reports.drafts import Drafts
+    from kompassen.reports.outbox import Outbox
     from kompassen.sync.client import SyncClient
     from kompassen.sync.tokens import TokenStore
 
@@ -35,6 +37,8 @@ class AppContext:
     settings: SettingsStore
     _device_db: DeviceDb | None = field(default=None, repr=False)
     _events: EventLog | None = field(default=None, repr=False)
+    _drafts: Drafts | None = field(default=None, repr=False)
+    _outbox: Outbox | None = field(default=None, repr=False)
     _tokens: TokenStore | None = field(default=None, repr=False)
 
     @property
@@ -71,6 +75,29 @@ class AppContext:
             self.outbox, self.catalogue, self.tokens, self.device_db, self.clock, **options
         )
 
+    @property
+    def drafts(self) -> Drafts:
+        """Report drafts in device.db."""
+        if self._drafts is None:
+            from kompassen.reports.drafts import Drafts
+
+            self._drafts = Drafts(self.device_db, self.clock)
+        return self._drafts
+
+    @property
+    def outbox(self) -> Outbox:
+        """The sealed-report outbox; items left 'sending' by a crash are requeued on opening.
+
+        Imported on first use: sealing pulls in libsodium, which the start window can do without.
+        """
+        if self._outbox is None:
+            from kompassen.reports.outbox import Outbox
+
+            outbox = Outbox(self.device_db, self.clock)
+            outbox.recover()
+            self._outbox = outbox
+        return self._outbox
+
     def open_search(self, lean: bool = False) -> SearchService:
         """A search service on its own read connection, for a worker thread to own.
 
@@ -92,6 +119,8 @@ class AppContext:
     def close(self) -> None:
         self.catalogue.close()
         self._events = None
+        self._drafts = None
+        self._outbox = None
         if self._device_db is not None:
             self._device_db.close()
             self._device_db = None

@@ -1,0 +1,72 @@
+"""Report drafts: whatever the form holds, saved on every change so nothing typed is lost.
+
+A draft is a partial report (a JSON object of the form's fields), not validated: validation
+happens when the worker presses "Skicka" (:func:`kompassen.core.report.missing_fields`).
+Saving commits under ``synchronous=FULL``, so a saved draft survives a crash or power loss.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from kompassen.core.clock import Clock
+from kompassen.devicedb import DeviceDb
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    id: str
+    created_at: str
+    updated_at: str
+    fields: dict[str, Any]
+
+
+class Drafts:
+    """The draft table of device.db."""
+
+    def __init__(self, db: DeviceDb, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    def save(self, fields: Mapping[str, Any], draft_id: str | None = None) -> str:
+        """Insert or replace a draft's fields; returns its id. Durable when this returns."""
+        draft_id = draft_id or str(uuid.uuid4())
+        now = self._clock.now().isoformat(timespec="seconds")
+        data = json.dumps(dict(fields), ensure_ascii=False, sort_keys=True)
+        with self._db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO draft (id, created_at, updated_at, fields) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at,"
+                " fields = excluded.fields",
+                (draft_id, now, now, data),
+            )
+        return draft_id
+
+    def get(self, draft_id: str) -> Draft | None:
+        rows = self._db.query(
+            "SELECT id, created_at, updated_at, fields FROM draft WHERE id = ?", (draft_id,)
+        )
+        return _draft(rows[0]) if rows else None
+
+    def list(self) -> list[Draft]:
+        """Newest change first (by the instant, so a DST change does not reorder them)."""
+        rows = self._db.query(
+            "SELECT id, created_at, updated_at, fields FROM draft ORDER BY rowid DESC"
+        )
+        drafts = [_draft(r) for r in rows]
+        # stable sort: equal times keep the newest-inserted first
+        drafts.sort(key=lambda d: datetime.fromisoformat(d.updated_at), reverse=True)
+        return drafts
+
+    def delete(self, draft_id: str) -> None:
+        with self._db.transaction() as conn:
+            conn.execute("DELETE FROM draft WHERE id = ?", (draft_id,))
+
+
+def _draft(row: Any) -> Draft:
+    return Draft(row[0], row[1], row[2], json.loads(row[3]))

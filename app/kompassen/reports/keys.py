@@ -1,0 +1,215 @@
+"""The office's key pairs: ``sealing`` (reports, X25519) and ``signing`` (releases, Ed25519).
+
+The private halves never lie on disk in clear: the key file holds them in a ``SecretBox``
+under a key derived from a passphrase with argon2id, next to the public halves in clear (so
+fingerprints can be shown without the passphrase). The file is written atomically with mode
+0600. Packs shipped for development carry keys whose private halves are in
+``tests/fixtures/dev_keys.json``: never for production.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import nacl.pwhash.argon2id as argon2id
+from nacl.exceptions import CryptoError
+from nacl.public import PrivateKey
+from nacl.secret import SecretBox
+from nacl.signing import SigningKey
+from nacl.utils import random
+
+from kompassen.core.errors import KompassenError
+
+FORMAT = 1
+# "moderate" for real key files (~0.7 s, 256 MiB); tests pass strength="interactive" to stay fast
+STRENGTHS: dict[str, tuple[int, int]] = {
+    "moderate": (argon2id.OPSLIMIT_MODERATE, argon2id.MEMLIMIT_MODERATE),
+    "interactive": (argon2id.OPSLIMIT_INTERACTIVE, argon2id.MEMLIMIT_INTERACTIVE),
+}
+WARNING = (
+    "Privata nycklar för rapporter och katalogsläpp. Förvara säkert, dela aldrig. / "
+    "Private keys for reports and catalogue releases. Keep safe, never share."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeKeys:
+    """Base64 of 32-byte keys; ``signing_private`` is the Ed25519 seed."""
+
+    sealing_private: str
+    sealing_public: str
+    signing_private: str
+    signing_public: str
+
+
+class KeyFileError(KompassenError):
+    """The key file cannot be written or read (wrong passphrase, damaged file)."""
+
+
+def _b64(raw: bytes) -> str:
+    return base64.b64encode(raw).decode("ascii")
+
+
+def generate_keys() -> OfficeKeys:
+    """Fresh key pairs from the operating system's random source."""
+    sealing = PrivateKey.generate()
+    signing = SigningKey.generate()
+    return OfficeKeys(
+        sealing_private=_b64(bytes(sealing)),
+        sealing_public=_b64(bytes(sealing.public_key)),
+        signing_private=_b64(bytes(signing)),
+        signing_public=_b64(bytes(signing.verify_key)),
+    )
+
+
+def write_key_file(
+    path: Path, keys: OfficeKeys, passphrase: str, *, strength: str = "moderate"
+) -> None:
+    """Write the key file atomically (temp file + rename), readable by its owner only."""
+    if not passphrase:
+        raise KeyFileError("Lösenfrasen får inte vara tom.", "The passphrase must not be empty.")
+    opslimit, memlimit = STRENGTHS[strength]
+    salt = random(argon2id.SALTBYTES)
+    box = SecretBox(_derive(passphrase, salt, opslimit, memlimit))
+    secret = json.dumps(
+        {"sealing_private": keys.sealing_private, "signing_private": keys.signing_private}
+    ).encode("utf-8")
+    doc = {
+        "format": FORMAT,
+        "kdf": "argon2id",
+        "opslimit": opslimit,
+        "memlimit": memlimit,
+        "salt": _b64(salt),
+        "box": _b64(box.encrypt(secret)),  # the nonce is the box's first 24 bytes
+        "public": {"sealing": keys.sealing_public, "signing": keys.signing_public},
+        "warning": WARNING,
+    }
+    data = (json.dumps(doc, indent=2) + "\n").encode("utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.fchmod(fd, 0o600)  # the umask or an old temp file must not widen it
+            os.write(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise KeyFileError(
+            f"Nyckelfilen kunde inte skrivas ({path}): {exc.strerror or exc}",
+            f"The key file could not be written ({path}): {exc.strerror or exc}",
+        ) from exc
+
+
+def read_key_file(path: Path, passphrase: str) -> OfficeKeys:
+    """Open the key file with the passphrase; KeyFileError in words when it cannot."""
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise KeyFileError(
+            f"Nyckelfilen finns inte: {path}", f"The key file does not exist: {path}"
+        ) from exc
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise _damaged(path, "inte läsbar JSON", "not readable JSON") from exc
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("kdf") != "argon2id":
+        raise _damaged(path, "okänt format", "unknown format")
+    opslimit, memlimit = doc.get("opslimit"), doc.get("memlimit")
+    if not (
+        isinstance(opslimit, int)
+        and isinstance(memlimit, int)
+        and argon2id.OPSLIMIT_MIN <= opslimit <= argon2id.OPSLIMIT_SENSITIVE
+        and argon2id.MEMLIMIT_MIN <= memlimit <= argon2id.MEMLIMIT_SENSITIVE
+    ):
+        raise _damaged(path, "orimliga argon2id-parametrar", "unreasonable argon2id parameters")
+    public = doc.get("public")
+    try:
+        salt = base64.b64decode(doc["salt"], validate=True)
+        sealed = base64.b64decode(doc["box"], validate=True)
+        if len(salt) != argon2id.SALTBYTES or not isinstance(public, dict):
+            raise ValueError("salt or public")
+    except (KeyError, TypeError, ValueError, binascii.Error) as exc:
+        raise _damaged(
+            path, "salt, låda eller publika nycklar saknas", "salt, box or public keys missing"
+        ) from exc
+    if not passphrase:
+        raise KeyFileError("Lösenfrasen får inte vara tom.", "The passphrase must not be empty.")
+    try:
+        secret = SecretBox(_derive(passphrase, salt, opslimit, memlimit)).decrypt(sealed)
+    except CryptoError as exc:
+        raise KeyFileError(
+            f"Fel lösenfras för nyckelfilen {path} (eller så är filen skadad).",
+            f"Wrong passphrase for the key file {path} (or the file is damaged).",
+        ) from exc
+    try:
+        private = json.loads(secret.decode("utf-8"))
+        keys = OfficeKeys(
+            sealing_private=private["sealing_private"],
+            sealing_public=public["sealing"],
+            signing_private=private["signing_private"],
+            signing_public=public["signing"],
+        )
+        sealing = PrivateKey(base64.b64decode(keys.sealing_private, validate=True))
+        signing = SigningKey(base64.b64decode(keys.signing_private, validate=True))
+    except (KeyError, TypeError, ValueError, binascii.Error, CryptoError) as exc:
+        raise _damaged(
+            path, "de privata nycklarna går inte att läsa", "the private keys cannot be read"
+        ) from exc
+    if (
+        _b64(bytes(sealing.public_key)) != keys.sealing_public
+        or _b64(bytes(signing.verify_key)) != keys.signing_public
+    ):
+        raise _damaged(
+            path,
+            "de publika nycklarna hör inte ihop med de privata",
+            "the public keys do not match the private ones",
+        )
+    return keys
+
+
+def fingerprint(public_b64: str) -> str:
+    """A short, readable check of a public key: first 8 bytes of its SHA-256, in hex groups."""
+    try:
+        raw = base64.b64decode(public_b64, validate=True)
+    except (binascii.Error, ValueError, TypeError) as exc:
+        raise KeyFileError(
+            "Nyckeln är inte giltig base64.", "The key is not valid base64."
+        ) from exc
+    digest = hashlib.sha256(raw).hexdigest()[:16].upper()
+    return " ".join(digest[i : i + 4] for i in range(0, 16, 4))
+
+
+def public_keys(keys: OfficeKeys) -> dict[str, Any]:
+    """The public halves, as written to ``public-keys.json`` and into an area pack."""
+    return {
+        "format": FORMAT,
+        "sealing": keys.sealing_public,
+        "signing": keys.signing_public,
+        "fingerprints": {
+            "sealing": fingerprint(keys.sealing_public),
+            "signing": fingerprint(keys.signing_public),
+        },
+    }
+
+
+def _derive(passphrase: str, salt: bytes, opslimit: int, memlimit: int) -> bytes:
+    return argon2id.kdf(
+        SecretBox.KEY_SIZE, passphrase.encode("utf-8"), salt, opslimit=opslimit, memlimit=memlimit
+    )
+
+
+def _damaged(path: Path, sv: str, en: str) -> KeyFileError:
+    return KeyFileError(
+        f"Nyckelfilen {path} är skadad: {sv}.", f"The key file {path} is damaged: {en}."
+    )

@@ -1,0 +1,210 @@
+"""The durable outbox: sealed reports waiting for the sync client (docs/SYNC.md).
+
+Only the report's kind, area and time are kept in clear; the text, the place and the codes
+exist on the device only inside the sealed blob, which the device cannot open, and the blob
+is dropped once the server has it. A lost tablet leaks nothing readable.
+
+Statuses: ``queued`` → ``sending`` (taken in a batch) → ``sent``; the server may answer
+``rejected`` (kept with its reason, and the user can try again). A network failure puts the
+batch back to ``queued``; ``sending`` rows found at start-up (the process died mid-send) go
+back to ``queued`` too, and the server's idempotency makes the resend harmless.
+"""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from kompassen.core.clock import Clock
+from kompassen.core.report import Report
+from kompassen.devicedb import DeviceDb
+from kompassen.reports.sealing import seal
+
+STATUSES = ("queued", "sending", "sent", "rejected")
+
+_COLUMNS = "uuid, area_id, kind, created_at, status, attempts, last_error, last_attempt_at, sent_at"
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    uuid: str
+    area_id: str
+    kind: str
+    created_at: str
+    status: str
+    attempts: int
+    last_error: str | None
+    last_attempt_at: str | None
+    sent_at: str | None
+
+
+def new_uuid() -> str:
+    """The client uuid of a submission (a function so a test can make two collide)."""
+    return str(uuidlib.uuid4())
+
+
+class Outbox:
+    """The outbox table of device.db."""
+
+    def __init__(self, db: DeviceDb, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    def _now(self) -> str:
+        return self._clock.now().isoformat(timespec="seconds")
+
+    def submit(self, report: Report, sealing_public_key: str, draft_id: str | None = None) -> str:
+        """Seal ``report``, queue it and delete its draft, all or nothing; returns the uuid.
+
+        Sealing happens before the transaction (it needs no database); the insert and the
+        draft's deletion commit together, so a report is never both lost and unsent, nor
+        queued twice from a draft that survived.
+        """
+        if not isinstance(report, Report):
+            report = Report.from_dict(report)
+        client_uuid = new_uuid()
+        now = self._now()
+        blob = seal(report, client_uuid, sealing_public_key, now)
+        with self._db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO outbox (uuid, area_id, kind, created_at, sealed, status)"
+                " VALUES (?, ?, ?, ?, ?, 'queued')",
+                (client_uuid, report.area_id, report.kind, now, blob),
+            )
+            if draft_id is not None:
+                conn.execute("DELETE FROM draft WHERE id = ?", (draft_id,))
+        return client_uuid
+
+    def submit_many(self, reports: Sequence[Report], sealing_public_key: str) -> list[str]:
+        """Seal and queue several reports in one transaction (all or none); their uuids.
+
+        For imports and benchmarks: with ``synchronous=FULL`` each commit costs an fsync
+        (about 5 ms on a plain disk), which dominates :meth:`submit` when called in a loop.
+        """
+        now = self._now()
+        rows = []
+        for report in reports:
+            if not isinstance(report, Report):
+                report = Report.from_dict(report)
+            client_uuid = new_uuid()
+            blob = seal(report, client_uuid, sealing_public_key, now)
+            rows.append((client_uuid, report.area_id, report.kind, now, blob))
+        with self._db.transaction() as conn:
+            conn.executemany(
+                "INSERT INTO outbox (uuid, area_id, kind, created_at, sealed, status)"
+                " VALUES (?, ?, ?, ?, ?, 'queued')",
+                rows,
+            )
+        return [r[0] for r in rows]
+
+    def items(self, statuses: Iterable[str] | None = None) -> list[OutboxItem]:
+        """Items with the given statuses (all when None), newest first."""
+        sql = f"SELECT {_COLUMNS} FROM outbox"
+        args: tuple[str, ...] = ()
+        if statuses is not None:
+            args = tuple(_checked(statuses))
+            if not args:
+                return []
+            sql += f" WHERE status IN ({', '.join('?' * len(args))})"
+        return [_item(r) for r in self._db.query(sql + " ORDER BY rowid DESC", args)]
+
+    def counts(self) -> dict[str, int]:
+        """How many items have each status; every status is present, 0 when none."""
+        out = dict.fromkeys(STATUSES, 0)
+        for status, n in self._db.query("SELECT status, count(*) FROM outbox GROUP BY status"):
+            out[status] = int(n)
+        return out
+
+    def take_batch(self, limit: int) -> list[tuple[OutboxItem, bytes]]:
+        """The oldest ``limit`` queued items, now ``sending``, with their sealed blobs."""
+        if limit <= 0:
+            return []
+        with self._db.transaction() as conn:
+            rows = conn.execute(
+                f"SELECT {_COLUMNS}, sealed FROM outbox WHERE status = 'queued'"
+                " ORDER BY rowid LIMIT ?",
+                (limit,),
+            ).fetchall()
+            if not rows:
+                return []
+            uuids = [r[0] for r in rows]
+            conn.execute(
+                f"UPDATE outbox SET status = 'sending' WHERE uuid IN ({_marks(uuids)})", uuids
+            )
+        return [(_item((*r[:4], "sending", *r[5:9])), bytes(r[9])) for r in rows]
+
+    def mark_sent(self, uuids: Sequence[str]) -> None:
+        """The server has these (stored or duplicate): keep the metadata, drop the blob."""
+        if not uuids:
+            return
+        now = self._now()
+        with self._db.transaction() as conn:
+            for chunk in _chunks(uuids):
+                conn.execute(
+                    "UPDATE outbox SET status = 'sent', sealed = NULL, sent_at = ?,"
+                    " last_attempt_at = ?, attempts = attempts + 1, last_error = NULL"
+                    f" WHERE uuid IN ({_marks(chunk)}) AND status IN ('sending', 'queued')",
+                    (now, now, *chunk),
+                )
+
+    def mark_rejected(self, uuid: str, error: str) -> None:
+        """The server refused this item; it stays (sealed) with the reason in words."""
+        with self._db.transaction() as conn:
+            conn.execute(
+                "UPDATE outbox SET status = 'rejected', last_error = ?, last_attempt_at = ?,"
+                " attempts = attempts + 1 WHERE uuid = ? AND status IN ('sending', 'queued')",
+                (error, self._now(), uuid),
+            )
+
+    def mark_failed(self, uuids: Sequence[str], error: str) -> None:
+        """Sending failed (network, server down): back to ``queued`` for a later try."""
+        if not uuids:
+            return
+        now = self._now()
+        with self._db.transaction() as conn:
+            for chunk in _chunks(uuids):
+                conn.execute(
+                    "UPDATE outbox SET status = 'queued', last_error = ?, last_attempt_at = ?,"
+                    " attempts = attempts + 1"
+                    f" WHERE uuid IN ({_marks(chunk)}) AND status IN ('sending', 'queued')",
+                    (error, now, *chunk),
+                )
+
+    def recover(self) -> int:
+        """After a crash: every ``sending`` item goes back to ``queued``; returns how many."""
+        with self._db.transaction() as conn:
+            return conn.execute(
+                "UPDATE outbox SET status = 'queued' WHERE status = 'sending'"
+            ).rowcount
+
+    def requeue_rejected(self, uuid: str) -> None:
+        """The user asks to send a rejected item again."""
+        with self._db.transaction() as conn:
+            conn.execute(
+                "UPDATE outbox SET status = 'queued' WHERE uuid = ? AND status = 'rejected'",
+                (uuid,),
+            )
+
+
+def _checked(statuses: Iterable[str]) -> list[str]:
+    out = list(statuses)
+    unknown = [s for s in out if s not in STATUSES]
+    if unknown:
+        raise ValueError(f"unknown outbox status {unknown!r}; known: {STATUSES}")
+    return out
+
+
+def _chunks(values: Sequence[str], size: int = 500) -> list[Sequence[str]]:
+    """Keep each statement well under SQLite's limit on bound parameters."""
+    seq = list(values)
+    return [seq[i : i + size] for i in range(0, len(seq), size)]
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" * len(values))
+
+
+def _item(r: Sequence[Any]) -> OutboxItem:
+    return OutboxItem(r[0], r[1], r[2], r[3], r[4], int(r[5]), r[6], r[7], r[8])
