@@ -97,7 +97,89 @@ def _parser() -> argparse.ArgumentParser:
     eh = sub.add_parser("export-hsds", help="export an area as HSDS 3 (JSON and CSV)")
     eh.add_argument("dir", type=Path)
     eh.add_argument("--area", required=True, dest="target_area")
+    _sync_parsers(sub)
     return p
+
+
+def _sync_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Reports, outbox, sync and the office commands (see docs/SYNC.md)."""
+    r = sub.add_parser("report", help="reports to the office (sealed, queued in the outbox)")
+    rsub = r.add_subparsers(dest="report_command", metavar="ACTION", required=True)
+    rs = rsub.add_parser(
+        "submit",
+        help="seal a report (JSON) to its area's office and queue it; prints its uuid",
+        description="FILE holds one report object as in docs/SYNC.md ('-' reads stdin).",
+    )
+    rs.add_argument("file", metavar="FILE.json")
+
+    o = sub.add_parser("outbox", help="list the outbox: status, attempts, last error")
+    o.add_argument("--json", action="store_true", help="machine-readable output")
+
+    s = sub.add_parser(
+        "sync",
+        help="send the outbox and fetch catalogue releases",
+        description="Send queued reports and fetch signed catalogue releases. Exit status: "
+        "0 done; 3 the server could not be reached or refused (the reports stay queued); "
+        "2 bad input.",
+    )
+    s.add_argument("--server", metavar="URL", help="use this server instead of the enrolled one")
+    s.add_argument(
+        "--area",
+        dest="sync_area",
+        action="append",
+        default=[],
+        metavar="A",
+        help="area to update (repeatable; default every installed area)",
+    )
+    s.add_argument("--no-pull", action="store_true", help="only send, fetch no releases")
+
+    e = sub.add_parser("enrol", help="connect this device to a server with a code from the office")
+    e.add_argument(
+        "--server", required=True, metavar="URL", help="e.g. https://kompassen.example.se"
+    )
+    e.add_argument("code", metavar="CODE", help="enrolment code, e.g. K7QX-M2PR-4T9W-HC3N")
+    e.add_argument("--name", default="", help="a name for this device in the office's list")
+
+    k = sub.add_parser("keys", help="office key pairs for reports and releases")
+    ksub = k.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    kg = ksub.add_parser(
+        "generate",
+        help="write office-keys.json (encrypted) and public-keys.json into DIR",
+        description="Passphrase from a prompt (twice) or KOMPASSEN_KEY_PASSPHRASE. "
+        "Never overwrites existing key files.",
+    )
+    kg.add_argument("--out", type=Path, required=True, metavar="DIR")
+    kg.add_argument(
+        "--strength",
+        choices=("moderate", "interactive"),
+        default="moderate",
+        help="argon2id cost (default moderate; interactive is faster and weaker)",
+    )
+
+    of = sub.add_parser("office", help="office side: fetch reports, publish releases")
+    osub = of.add_subparsers(dest="office_command", metavar="ACTION", required=True)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--server", required=True, metavar="URL")
+    common.add_argument("--key", type=Path, required=True, metavar="FILE", help="office-keys.json")
+    common.add_argument(
+        "--user", help="office user (default KOMPASSEN_OFFICE_USER, else your login name)"
+    )
+    common.add_argument("--timeout", type=float, default=30.0, help="seconds (default 30)")
+    fr = osub.add_parser(
+        "fetch-reports",
+        parents=[common],
+        help="fetch and open new reports into DIR/<uuid>.json",
+        description="Password from KOMPASSEN_OFFICE_PASSWORD or a prompt; key passphrase "
+        "from KOMPASSEN_KEY_PASSPHRASE or a prompt. Already fetched reports are skipped; "
+        "ones that cannot be opened are kept in DIR/unreadable/.",
+    )
+    fr.add_argument("--out", type=Path, required=True, metavar="DIR")
+    pu = osub.add_parser(
+        "publish",
+        parents=[common],
+        help="sign the installed area as the next catalogue release and publish it",
+    )
+    pu.add_argument("--area", required=True, dest="publish_area", metavar="A")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -132,6 +214,15 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
         )
         return 0
 
+    if args.command == "keys":
+        from kompassen.office_cli import run_keys_generate
+
+        return run_keys_generate(args, lang)
+    if args.command == "office" and args.office_command == "fetch-reports":
+        from kompassen.office_cli import run_fetch_reports
+
+        return run_fetch_reports(args, lang)
+
     from kompassen.compose import build  # not before the GUI's first window: see launch.py
 
     ctx = build()
@@ -158,6 +249,20 @@ def _dispatch(args: argparse.Namespace, lang: str) -> int:
             result = export_hsds(ctx.catalogue, args.target_area, args.dir)
             print(result.summary(lang))
             return 0
+        if args.command in ("report", "outbox", "sync", "enrol"):
+            from kompassen import report_cli
+
+            run = {
+                "report": report_cli.run_report_submit,
+                "outbox": report_cli.run_outbox,
+                "sync": report_cli.run_sync,
+                "enrol": report_cli.run_enrol,
+            }[args.command]
+            return run(ctx, args, lang)
+        if args.command == "office":
+            from kompassen.office_cli import run_publish
+
+            return run_publish(ctx, args, lang)
         from kompassen.gui.app import selftest
 
         return selftest(ctx, area_id=args.area or "klara")
