@@ -299,3 +299,63 @@ def test_too_large_batches_are_split_without_counting_attempts(
         assert sizes[:3] == [20, 10, 5] and sum(sizes[2:]) == 20
     finally:
         small.stop()
+
+
+class _BadGateway(BaseHTTPRequestHandler):
+    """A reverse proxy whose backend is down."""
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        body = b"<html><body>502 Bad Gateway</body></html>"
+        self.send_response(502)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_5xx_answer_keeps_the_batch_queued(ctx: AppContext, enrolled: SyncClient) -> None:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _BadGateway)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        queue(ctx, 2)
+        report = enrolled.sync(server_url=f"http://127.0.0.1:{httpd.server_address[1]}")
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert not report.ok and report.queued_left == 2
+    assert report.error_sv and "tillfälligt fel (HTTP 502)" in report.error_sv
+    assert {(i.status, i.attempts) for i in ctx.outbox.items()} == {("queued", 1)}
+
+
+def test_a_server_that_never_answers_times_out(ctx: AppContext, live: LiveServer) -> None:
+    with socket.socket() as silent:  # the kernel accepts the connection; nobody ever answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        client = ctx.sync_client(timeout=0.5)
+        try:
+            client.enrol(live.url, live.enrolment_code())
+            queue(ctx, 1)
+            report = client.sync(server_url=f"http://127.0.0.1:{silent.getsockname()[1]}")
+        finally:
+            client.close()
+    assert not report.ok and report.queued_left == 1
+    assert report.error_sv and "tidsgränsen" in report.error_sv
+
+
+def test_the_sync_client_never_imports_the_server_stack() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, kompassen.sync.client, kompassen.sync.backoff, kompassen.office_cli;"
+        "bad = [m for m in ('fastapi', 'uvicorn', 'starlette', 'PySide6') if m in sys.modules];"
+        "assert not bad, bad"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
