@@ -59,3 +59,8 @@ def signed_release(
     """A POST /office/releases body for ``docs`` as ``version``, signed with ``key``."""
     manifest = make_manifest(docs["area.json"]["id"], version, docs, "2026-11-23T12:00:00+01:00")
     return {"manifest": manifest, "signature": sign_manifest(manifest, key), "documents": docs}
+
+
+def klara_release_body(version: int) -> dict[str, Any]:
+    """A release of the shipped Klara pack as ``version`` (for module-scoped fixtures)."""
+    return signed_release(release_form(read_pack_dir(KLARA)), version)
