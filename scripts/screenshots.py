@@ -9,6 +9,7 @@ Usage: python scripts/screenshots.py [OUTDIR]
 from __future__ import annotations
 
 import os
+import socket
 import sys
 import tempfile
 import time
@@ -19,8 +20,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["KOMPASSEN_KEYRING"] = "0"  # the pictures' made-up token goes to the temporary home
 
-from kompassen.compose import build
+from kompassen.compose import AppContext, build
 from kompassen.core.clock import FixedClock
 from kompassen.gui.app import build_window
 from kompassen.gui.field.window import FieldWindow
@@ -56,6 +58,50 @@ def _save(w: FieldWindow, outdir: Path, name: str) -> None:
     path = outdir / f"{name}.png"
     w.grab().save(str(path))
     print(path)
+
+
+def _reports(app: object, w: FieldWindow, ctx: AppContext, outdir: Path) -> None:
+    """The Rapporter tab (two sent, one refused, one waiting for a server that is not there)
+    and the end-of-shift dialog that follows."""
+    from kompassen.core.report import Report
+    from kompassen.sync.tokens import Credentials
+
+    key = ctx.catalogue.reader.area("klara").sealing_public_key
+
+    def submit(kind: str, text: str) -> str:
+        at = ctx.clock.now().isoformat(timespec="seconds")
+        return ctx.outbox.submit(Report(kind=kind, area_id="klara", occurred_at=at, text=text), key)
+
+    submit("unsolved", "Inget härbärge med plats för ett par med hund.")
+    submit("observation", "Många sover i Klarabergsgatans trapphus i natt.")
+    ctx.outbox.mark_sent([item.uuid for item, _blob in ctx.outbox.take_batch(10)])
+    refused = submit("correction", "Öppettiderna för dagverksamheten stämmer inte.")
+    ctx.outbox.take_batch(10)
+    ctx.outbox.mark_rejected(refused, "Servern tog inte emot rapporten: okänt område")
+    submit("unsolved", "Ingen akut plats för en 17-åring efter midnatt.")
+    with socket.socket() as s:  # a port nobody listens on: "Servern svarar inte"
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    ctx.tokens.save(Credentials(f"http://127.0.0.1:{port}", "3f2a9c01", "skarmbild-ingen-nyckel"))
+    ctx.drafts.save({"kind": "solution", "text": "Nattkaféet har öppnat igen."})
+
+    w.show_page("reports")
+    w.svc.sync.sync_now()
+    _wait(app, lambda: not w.svc.sync.busy)
+    _save(w, outdir, "reports")
+    w.svc.theme.set("night", 0, ctx.clock.now())
+    _wait(app, lambda: True)
+    _save(w, outdir, "reports-night")
+    w.svc.theme.set("day", 0, ctx.clock.now())
+
+    page = w.reports_page
+    page.end_shift()
+    dialog = page.end_shift_dialog
+    _wait(app, lambda: getattr(dialog, "done_syncing", False))
+    path = outdir / "end-of-shift.png"
+    dialog.grab().save(str(path))  # type: ignore[union-attr]
+    print(path)
+    dialog.accept()  # type: ignore[union-attr]
 
 
 def main(outdir: Path) -> int:
@@ -103,6 +149,8 @@ def main(outdir: Path) -> int:
             w.show_page("settings")
             _wait(app, lambda: True)
             _save(w, outdir, "settings")
+
+            _reports(app, w, ctx, outdir)
 
             w.show_page("search")
             w.svc.state.clear()

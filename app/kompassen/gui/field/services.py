@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from kompassen.catalogue.reader import CatalogueReader
 from kompassen.compose import AppContext
@@ -14,8 +15,12 @@ from kompassen.stats.events import EventLog
 
 from ..i18n import Translations
 from ..search_runner import SearchRunner
+from ..sync_runner import SyncRunner
 from ..theme import Theme
 from .state import FieldState
+
+if TYPE_CHECKING:
+    from kompassen.sync.client import SyncClient
 
 
 @dataclass
@@ -38,6 +43,7 @@ class FieldServices:
     translations: Translations
     settings: SettingsStore
     events: EventLog
+    sync: SyncRunner  # the sync worker; started by the window after its first paint
     nav: Navigator
 
 
@@ -52,6 +58,7 @@ def build_services(
     synchronous: bool = False,
     theme: Theme | None = None,
     translations: Translations | None = None,
+    sync_factory: Callable[[], SyncClient] | None = None,
 ) -> FieldServices:
     """Everything the pages need, from the app context (the window replaces ``nav``)."""
     settings = ctx.settings.load()
@@ -68,5 +75,13 @@ def build_services(
         translations=translations or Translations(),
         settings=ctx.settings,
         events=ctx.events,
+        sync=SyncRunner(
+            sync_factory or ctx.sync_client,  # called on the worker: httpx loads there, later
+            settings=ctx.settings,
+            clock=ctx.clock,
+            areas=lambda: [a.id for a in reader.areas()],
+            tokens=lambda: ctx.tokens,
+            synchronous=synchronous,
+        ),
         nav=Navigator(_nowhere, _nowhere, _nowhere, _nowhere),
     )

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
     QFrame,
-    QGraphicsOpacityEffect,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from kompassen import __version__
+from kompassen.core.errors import KompassenError
 from kompassen.core.model import Area
 from kompassen.settings import Settings
 
@@ -169,7 +169,7 @@ class SettingsPage(QWidget):
         self.server_status.hide()
         col.addWidget(self.server_status)
 
-        # enrolment: visible so workers know it is coming, dimmed until sync exists
+        # enrolment: a one-time code from the office, traded on the sync worker for a token
         self.enrol_label = label()
         col.addWidget(self.enrol_label)
         self.enrol_row = QWidget()
@@ -177,20 +177,22 @@ class SettingsPage(QWidget):
         er.setContentsMargins(0, 0, 0, 0)
         self.enrol_code = QLineEdit()
         self.enrol_code.setMinimumHeight(TOUCH_PX)
-        self.enrol_code.setReadOnly(True)
+        self.enrol_code.setInputMethodHints(Qt.InputMethodHint.ImhNoAutoUppercase)
         self.enrol_code.returnPressed.connect(self._enrol_clicked)
+        self.enrol_code.textEdited.connect(lambda _t: self._enrol_note("", busy=False))
         self.enrol_button = button("")
         self.enrol_button.clicked.connect(self._enrol_clicked)
         self.enrol_button.installEventFilter(self._enter)
         er.addWidget(self.enrol_code, 1)
         er.addWidget(self.enrol_button)
-        dim = QGraphicsOpacityEffect(self.enrol_row)
-        dim.setOpacity(0.55)
-        self.enrol_row.setGraphicsEffect(dim)
         col.addWidget(self.enrol_row)
         self.enrol_message = label(role="muted")
         self.enrol_message.hide()
         col.addWidget(self.enrol_message)
+        self.enrol_state = label(role="muted")  # enrolled or not, and where the token is kept
+        col.addWidget(self.enrol_state)
+        svc.sync.enrol_finished.connect(self._enrolled)
+        svc.sync.status_changed.connect(self._show_enrolment)
 
         # versions
         self.version_label = label(role="muted")
@@ -305,11 +307,11 @@ class SettingsPage(QWidget):
         self.enrol_code.setAccessibleName(self.tr("Anslutningskod"))
         self.enrol_button.setText(self.tr("Anslut"))
         self.enrol_button.setAccessibleName(self.tr("Anslut surfplattan"))
-        self.enrol_message.setText(self.tr("Anslutning kommer med synkroniseringen."))
         self.lang_note.setText(
             self.tr("Katalogen visas på engelska; knapparna är ännu inte översatta.")
         )
         self._show_versions()
+        self._show_enrolment()
 
     def _show_versions(self) -> None:
         a = self.svc.state.area
@@ -332,6 +334,7 @@ class SettingsPage(QWidget):
         """Settings may have changed elsewhere (theme by the clock, area by the window)."""
         super().showEvent(event)
         self.load()
+        self.svc.sync.start()  # reads whether the tablet is enrolled, on the sync worker
 
     def load(self) -> None:
         """Check the buttons that match the saved settings and the area on screen."""
@@ -415,4 +418,61 @@ class SettingsPage(QWidget):
         self.server_edit.setAccessibleDescription(text)
 
     def _enrol_clicked(self) -> None:
-        self.enrol_message.show()
+        """Enrol with the code on the sync worker; the answer arrives in ``_enrolled``."""
+        if not self.enrol_button.isEnabled():
+            return
+        saved = self.svc.settings.load().server_url
+        typed = self.server_edit.text().strip().rstrip("/")
+        if typed != saved and not self.save_server():
+            self._enrol_note(self.tr("Rätta serveradressen först."), error=True)
+            return
+        if not self.svc.settings.load().server_url:
+            self._enrol_note(
+                self.tr("Skriv synkserverns adress ovanför och tryck Spara adress först."),
+                error=True,
+            )
+            return
+        code = self.enrol_code.text().strip()
+        if not code:
+            self._enrol_note(self.tr("Skriv anslutningskoden du fått från kontoret."), error=True)
+            return
+        self._enrol_note(self.tr("Ansluter…"), busy=True)
+        self.svc.sync.enrol(code)
+
+    def _enrolled(self, link: object, error: object) -> None:
+        lang = self.svc.state.lang
+        if error is not None:
+            why = error.message(lang) if isinstance(error, KompassenError) else str(error)
+            self._enrol_note(self.tr("Anslutningen misslyckades: {why}").format(why=why), True)
+            return
+        self.enrol_code.clear()
+        device = getattr(link, "device_id", "") or ""
+        self._enrol_note(self.tr("Ansluten som enhet {id}.").format(id=device))
+        self._show_enrolment()
+
+    def _enrol_note(self, text: str, error: bool = False, busy: bool = False) -> None:
+        set_role(self.enrol_message, "warning" if error else "muted")
+        self.enrol_message.setText(text)
+        self.enrol_message.setVisible(bool(text))
+        self.enrol_code.setAccessibleDescription(text)
+        self.enrol_button.setEnabled(not busy)
+
+    def _show_enrolment(self, *_args: object) -> None:
+        """Whether the tablet is enrolled, as which device, and where its key is kept."""
+        runner = self.svc.sync
+        link = runner.link
+        if runner.status is None:
+            text = ""
+        elif runner.status.enrolled and link is not None:
+            where = (
+                self.tr("i systemets nyckelring")
+                if link.token_where == "keyring"
+                else self.tr("i en skyddad fil på surfplattan")
+            )
+            text = self.tr("Ansluten till {server} som enhet {id}. Nyckeln sparas {where}.").format(
+                server=link.server_url or "", id=link.device_id or "", where=where
+            )
+        else:
+            text = self.tr("Surfplattan är inte ansluten till någon synkserver.")
+        self.enrol_state.setText(text)
+        self.enrol_state.setVisible(bool(text))

@@ -28,19 +28,23 @@ from kompassen.core.errors import KompassenError
 from ..widgets.touch import button, label
 from .search_page import SearchPage
 from .services import FieldServices, Navigator
+from .sync_status import SyncStatusButton
 
 if TYPE_CHECKING:
     from .detail_page import DetailPage
     from .guides_page import GuidesPage
     from .locations_page import LocationsPage
+    from .reports_page import ReportsPage
     from .settings_page import SettingsPage
 
 THEME_CHECK_MS = 60_000
+SYNC_START_MS = 1_000  # the sync worker starts this long after the window is built
 LAZY_PAGES = {  # key → (module, class): built on first use, not at start-up
     "locations": ("locations_page", "LocationsPage"),
     "guides": ("guides_page", "GuidesPage"),
     "settings": ("settings_page", "SettingsPage"),
     "detail": ("detail_page", "DetailPage"),
+    "reports": ("reports_page", "ReportsPage"),
 }
 
 
@@ -81,7 +85,7 @@ class ReportPlaceholder(QDialog):
 class FieldWindow(QMainWindow):
     """One area at a time; everything it shows comes from the injected services."""
 
-    PAGES = ("search", "locations", "guides", "settings")
+    PAGES = ("search", "locations", "guides", "reports", "settings")
 
     def __init__(self, svc: FieldServices) -> None:
         super().__init__()
@@ -125,6 +129,11 @@ class FieldWindow(QMainWindow):
 
         self.status = label("", "", self, wrap=False)
         self.statusBar().addWidget(self.status, 1)
+        self.sync_status = SyncStatusButton(svc, self)
+        self.sync_status.clicked.connect(lambda: self.show_page("reports"))
+        self.statusBar().addPermanentWidget(self.sync_status)
+        svc.sync.sync_finished.connect(self._catalogue_updated)
+        QTimer.singleShot(SYNC_START_MS, svc.sync.start)  # after the first paint, quietly
         self.statusBar().setSizeGripEnabled(False)
 
         self.nav_group.idClicked.connect(self._nav_clicked)
@@ -156,6 +165,8 @@ class FieldWindow(QMainWindow):
             self._pages[key] = page
             if key == "settings":
                 page.area_requested.connect(self.switch_area)
+            if key == "reports":
+                page.start_over.connect(self.start_over)
         return self._pages[key]
 
     @property
@@ -171,6 +182,10 @@ class FieldWindow(QMainWindow):
         return self.page("settings")  # type: ignore[return-value]
 
     @property
+    def reports_page(self) -> ReportsPage:
+        return self.page("reports")  # type: ignore[return-value]
+
+    @property
     def detail_page(self) -> DetailPage:
         return self.page("detail")  # type: ignore[return-value]
 
@@ -181,6 +196,7 @@ class FieldWindow(QMainWindow):
             "search": self.tr("Sök"),
             "locations": self.tr("Platser"),
             "guides": self.tr("Lösningar"),
+            "reports": self.tr("Rapporter"),
             "settings": self.tr("Inställningar"),
         }
         for key, b in self.nav_buttons.items():
@@ -236,6 +252,25 @@ class FieldWindow(QMainWindow):
         dialog = self.report_dialog_factory(prefill, self)
         dialog.open()
 
+    def start_over(self) -> None:
+        """After "Avsluta pass": the search page with everything cleared, for the next shift."""
+        self.svc.state.clear()
+        self.show_page("search")
+        self.search_page.filters.search.setFocus()
+
+    def _catalogue_updated(self, _ticket: int, report: object) -> None:
+        """A sync installed a new catalogue release: show the current area's new content."""
+        svc = self.svc
+        versions = dict(getattr(report, "catalogue_updates", None) or [])
+        area_id = svc.state.area.id
+        if area_id not in versions:
+            return
+        lm = svc.state.landmark
+        svc.state.set_area(svc.reader.area(area_id), svc.reader.landmarks(area_id), lm and lm.id)
+        self.statusBar().showMessage(
+            self.tr("Katalogen är uppdaterad (version {v}).").format(v=versions[area_id]), 10_000
+        )
+
     def back(self) -> None:
         if not self._history:
             return
@@ -270,4 +305,5 @@ class FieldWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._theme_timer.stop()
         self.svc.runner.close()
+        self.svc.sync.close()
         super().closeEvent(event)
