@@ -107,6 +107,11 @@ def test_tampered_documents_and_bad_signatures_are_400(
     other_area["manifest"]["area_id"] = "norr"
     r = api.post("/office/releases", headers=office, json=other_area)
     assert r.status_code == 400 and r.json()["error"] == "bad_documents"
+
+    # a correctly signed subset of the pack files would break every later delta on devices
+    subset = {k: v for k, v in klara_docs.items() if k != "notices.json"}
+    r = api.post("/office/releases", headers=office, json=signed_release(subset, 1))
+    assert r.status_code == 400 and r.json()["error"] == "bad_documents"
     assert api.get("/office/releases/klara", headers=office).json()["latest_version"] == 0
 
 

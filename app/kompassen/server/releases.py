@@ -122,12 +122,16 @@ class Releases:
 
     @staticmethod
     def _check_shape(area_id: str, documents: dict[str, Any]) -> None:
-        unknown = sorted(set(documents) - set(PACK_FILES))
-        if unknown or not all(isinstance(d, dict) for d in documents.values()):
+        # every pack file, as release_form() gives them: a subset would verify here but make
+        # every later delta to devices mismatch
+        if set(documents) != set(PACK_FILES) or not all(
+            isinstance(d, dict) for d in documents.values()
+        ):
             raise _bad_release(
                 "bad_documents",
-                "The documents must be pack files (objects) only.",
-                "Dokumenten får bara vara paketfiler (objekt).",
+                "The documents must be exactly the pack files, as objects: "
+                + ", ".join(PACK_FILES),
+                "Dokumenten måste vara exakt paketfilerna, som objekt: " + ", ".join(PACK_FILES),
             )
         area = documents.get("area.json")
         if not isinstance(area, dict) or area.get("id") != area_id:
