@@ -146,14 +146,17 @@ class SyncRunner(QObject):
 
     def refresh_status(self) -> None:
         """Read the status on the worker (token store, outbox counts, last sync)."""
-        if not any(j.kind == "status" for j in self._jobs):
+        with self._cond:
+            waiting = any(j.kind == "status" for j in self._jobs)
+        if not waiting:
             self._queue("status")
 
     def sync_now(self) -> int:
         """Queue a sync (one waiting sync is shared) and return its ticket."""
-        for job in self._jobs:
-            if job.kind == "sync":
-                return job.ticket
+        with self._cond:  # the worker pops jobs under the same lock
+            waiting = next((j.ticket for j in self._jobs if j.kind == "sync"), None)
+        if waiting is not None:
+            return waiting
         ticket = self._queue("sync", tuple(self._areas()))
         self._pending_syncs += 1
         if self._pending_syncs == 1:
