@@ -19,6 +19,9 @@ if not os.environ.get("XDG_RUNTIME_DIR"):
     _runtime = tempfile.mkdtemp(prefix="kompassen-xdg-")
     os.chmod(_runtime, 0o700)
     os.environ["XDG_RUNTIME_DIR"] = _runtime
+# tests never read or write the developer's OS keyring: tokens go to the 0600 file
+# (tests/sync/test_tokens.py covers the keyring path with an in-memory backend)
+os.environ["KOMPASSEN_KEYRING"] = "0"
 
 from kompassen.catalogue.store import CatalogueStore
 from kompassen.compose import AppContext, build

@@ -342,15 +342,6 @@ def test_server_address_is_checked_before_it_is_saved(
     assert page.server_status.text() == "Adressen är sparad."
 
 
-def test_enrolment_is_visible_but_waits_for_sync(qtbot: QtBot, services: FieldServices) -> None:
-    page = _settings(qtbot, services)
-    assert page.enrol_button.isVisible() and page.enrol_code.isVisible()
-    assert not page.enrol_message.isVisible()
-    qtbot.mouseClick(page.enrol_button, Qt.MouseButton.LeftButton)
-    assert page.enrol_message.isVisible()
-    assert "Anslutning kommer med synkroniseringen" in page.enrol_message.text()
-
-
 def test_area_button_asks_the_window_to_switch(
     qtbot: QtBot, services: FieldServices, ctx: AppContext
 ) -> None:
