@@ -158,6 +158,22 @@ def main(outdir: Path) -> int:
             _wait(app, _settled(w))
             _save(w, outdir, "zero-results")
 
+            w.search_page.report_btn.click()  # the report form, prefilled from the search
+            w.report_page.text_edit.setPlainText(
+                w.report_page.text_edit.toPlainText()
+                + "\nTjej i 12-årsåldern vid Sergels torg, ingen jour öppen för barn i natt."
+                + " Hon sa sitt personnummer, 121212-1212."  # a test number: the warning shows
+            )
+            w.report_page.scan_text()
+            _wait(app, lambda: True)
+            _save(w, outdir, "report-form")
+            w.svc.theme.set("night", 0, clock.now())
+            w.report_page.scroll.ensureWidgetVisible(w.report_page.send_button)  # text, warning
+            _wait(app, lambda: True)
+            _save(w, outdir, "report-form-night")
+            w.svc.theme.set("day", 0, clock.now())
+            w.back()
+
             w.svc.state.clear()
             w.svc.translations.set_language("en")
             w.svc.state.set_lang("en")

@@ -212,13 +212,15 @@ def test_handover_button_records_an_event_and_confirms(
 def test_report_button_opens_the_report_with_a_prefill(
     qtbot: QtBot, page: DetailPage, services: FieldServices
 ) -> None:
-    calls: list[str] = []
+    calls: list[dict] = []
     services.nav.open_report = calls.append
     s = pick(services, with_phones_and_hours)
     shown(qtbot, page, s.id)
     assert page.report_button is not None
     click(qtbot, page, page.report_button)
-    assert calls == [f"Fel i uppgiften om {s.name}: "]
+    assert [(c["kind"], c["service_id"], c["text"]) for c in calls] == [
+        ("correction", s.id, f"Fel i uppgiften om {s.name}: ")
+    ]
 
 
 def test_ring_opens_a_tel_url_and_kopiera_copies(

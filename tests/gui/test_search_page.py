@@ -119,7 +119,7 @@ def test_zero_results_offer_alternatives_and_a_report(
     qtbot: QtBot, services: FieldServices
 ) -> None:
     page = _page(qtbot, services)
-    reported: list[str] = []
+    reported: list[dict] = []
     services.nav.open_report = reported.append
     qtbot.mouseClick(page.filters._chips["group.child"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.filters._chips["need.harm-reduction"], Qt.MouseButton.LeftButton)
@@ -129,7 +129,10 @@ def test_zero_results_offer_alternatives_and_a_report(
     alts = [b for b in page.alt_box.findChildren(type(page.report_btn))]
     assert len(alts) == len(page.result.alternatives) > 0
     qtbot.mouseClick(page.report_btn, Qt.MouseButton.LeftButton)
-    assert len(reported) == 1 and "Barn" in reported[0] and "Sergels torg" in reported[0]
+    assert len(reported) == 1 and reported[0]["kind"] == "unsolved"
+    assert "Barn" in reported[0]["text"] and "Sergels torg" in reported[0]["text"]
+    assert reported[0]["groups"] == ["group.child"]
+    assert reported[0]["needs"] == ["need.harm-reduction"]
     # tapping an alternative drops that filter
     first = page.result.alternatives[0]
     qtbot.mouseClick(alts[0], Qt.MouseButton.LeftButton)

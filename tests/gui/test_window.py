@@ -183,7 +183,7 @@ def test_keyboard_only_use(qtbot: QtBot, window: FieldWindow) -> None:
     assert window.stack.currentWidget() is page
 
 
-def test_report_button_opens_the_placeholder_with_the_query(
+def test_report_button_opens_the_report_form_with_the_query(
     qtbot: QtBot, window: FieldWindow
 ) -> None:
     page = window.search_page
@@ -191,10 +191,9 @@ def test_report_button_opens_the_placeholder_with_the_query(
     qtbot.mouseClick(page.filters._chips["need.harm-reduction"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _settled(window) and page.result.total == 0)
     qtbot.mouseClick(page.report_btn, Qt.MouseButton.LeftButton)
-    dialog = window.findChild(window.report_dialog_factory)
-    assert dialog is not None and dialog.isVisible()
-    assert "Barn (under 13)" in dialog.prefill
-    dialog.accept()
+    assert window.stack.currentWidget() is window.report_page
+    assert "Barn (under 13)" in window.report_page.fields()["text"]
+    window.back()
 
 
 def test_switching_area_from_settings(qtbot: QtBot, window: FieldWindow) -> None:

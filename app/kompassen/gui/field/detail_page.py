@@ -268,7 +268,16 @@ class DetailPage(QWidget):
 
     def _report(self) -> None:
         name = self.service.name if self.service is not None else self.service_id
-        self.svc.nav.open_report(self.tr("Fel i uppgiften om {name}: ").format(name=name))
+        self.svc.nav.open_report(
+            {
+                "kind": "correction",
+                "text": self.tr("Fel i uppgiften om {name}: ").format(name=name),
+                "needs": [],
+                "groups": [],
+                "landmark_id": None,
+                "service_id": self.service_id or None,
+            }
+        )
 
     # ------------------------------------------------------------------ rendering
 

@@ -311,7 +311,18 @@ class SearchPage(QWidget):
         return self.tr("Ingen hjälp hittades för: {what}").format(what=what)
 
     def _report(self) -> None:
-        self.svc.nav.open_report(self.report_prefill())
+        """An unsolved problem: the chips, the place and the words that found nothing."""
+        q, lm = self.svc.state.query, self.svc.state.landmark
+        self.svc.nav.open_report(
+            {
+                "kind": "unsolved",
+                "text": self.report_prefill(),
+                "needs": list(q.needs),
+                "groups": list(q.groups),
+                "landmark_id": lm.id if lm is not None and self.svc.state.coords is None else None,
+                "service_id": None,
+            }
+        )
 
     def _record_zero(self) -> None:
         q = self.svc.state.query

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kompassen.catalogue.reader import CatalogueReader
 from kompassen.compose import AppContext
@@ -20,6 +20,8 @@ from ..theme import Theme
 from .state import FieldState
 
 if TYPE_CHECKING:
+    from kompassen.reports.drafts import Drafts
+    from kompassen.reports.outbox import Outbox
     from kompassen.sync.client import SyncClient
 
 
@@ -29,7 +31,8 @@ class Navigator:
 
     open_service: Callable[[str], None]
     open_guide: Callable[[str], None]
-    open_report: Callable[[str], None]  # prefilled text; the report form arrives with sync
+    # the report form, prefilled: {"kind", "text", "needs", "groups", "landmark_id", "service_id"}
+    open_report: Callable[[Mapping[str, Any] | None], None]
     back: Callable[[], None]
 
 
@@ -43,6 +46,8 @@ class FieldServices:
     translations: Translations
     settings: SettingsStore
     events: EventLog
+    drafts: Drafts
+    outbox: Outbox
     sync: SyncRunner  # the sync worker; started by the window after its first paint
     nav: Navigator
 
@@ -75,6 +80,8 @@ def build_services(
         translations=translations or Translations(),
         settings=ctx.settings,
         events=ctx.events,
+        drafts=ctx.drafts,
+        outbox=ctx.outbox,
         sync=SyncRunner(
             sync_factory or ctx.sync_client,  # called on the worker: httpx loads there, later
             settings=ctx.settings,

@@ -7,14 +7,14 @@ status line and the theme clock, and saves the worker's place and area between r
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QFrame,
     QHBoxLayout,
     QMainWindow,
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from .detail_page import DetailPage
     from .guides_page import GuidesPage
     from .locations_page import LocationsPage
+    from .report_page import ReportPage
     from .reports_page import ReportsPage
     from .settings_page import SettingsPage
 
@@ -45,41 +46,8 @@ LAZY_PAGES = {  # key → (module, class): built on first use, not at start-up
     "settings": ("settings_page", "SettingsPage"),
     "detail": ("detail_page", "DetailPage"),
     "reports": ("reports_page", "ReportsPage"),
+    "report": ("report_page", "ReportPage"),
 }
-
-
-class ReportPlaceholder(QDialog):
-    """Until the report form exists: say so, and keep the worker's text so nothing is lost."""
-
-    def __init__(self, prefill: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Rapportera"))
-        self.prefill = prefill
-        lay = QVBoxLayout(self)
-        lay.setSpacing(12)
-        lay.addWidget(label(self.tr("Rapportformuläret kommer i nästa version"), "section", self))
-        lay.addWidget(
-            label(
-                self.tr(
-                    "Tills dess: skriv ner problemet och meddela samordnaren på kontoret. "
-                    "Det här är vad sökningen gällde:"
-                ),
-                "",
-                self,
-            )
-        )
-        self.text = label(prefill, "muted", self)
-        lay.addWidget(self.text)
-        row = QHBoxLayout()
-        copy = button(self.tr("Kopiera texten"), parent=self)
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(prefill))
-        ok = button(self.tr("Stäng"), role="primary", parent=self)
-        ok.clicked.connect(self.accept)
-        row.addWidget(copy)
-        row.addStretch(1)
-        row.addWidget(ok)
-        lay.addLayout(row)
-        self.resize(640, 320)
 
 
 class FieldWindow(QMainWindow):
@@ -91,7 +59,6 @@ class FieldWindow(QMainWindow):
         super().__init__()
         self.svc = svc
         self._history: list[QWidget] = []
-        self.report_dialog_factory = ReportPlaceholder  # replaced by the report form later
         svc.nav = Navigator(self.open_service, self.open_guide, self.open_report, self.back)
 
         central = QWidget(self)
@@ -167,6 +134,8 @@ class FieldWindow(QMainWindow):
                 page.area_requested.connect(self.switch_area)
             if key == "reports":
                 page.start_over.connect(self.start_over)
+            if key == "report":
+                page.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         return self._pages[key]
 
     @property
@@ -188,6 +157,10 @@ class FieldWindow(QMainWindow):
     @property
     def detail_page(self) -> DetailPage:
         return self.page("detail")  # type: ignore[return-value]
+
+    @property
+    def report_page(self) -> ReportPage:
+        return self.page("report")  # type: ignore[return-value]
 
     # ------------------------------------------------------------------ texts
 
@@ -248,9 +221,12 @@ class FieldWindow(QMainWindow):
         self.stack.setCurrentWidget(self.guides_page)
         self.nav_buttons["guides"].setChecked(True)
 
-    def open_report(self, prefill: str) -> None:
-        dialog = self.report_dialog_factory(prefill, self)
-        dialog.open()
+    def open_report(self, prefill: Mapping[str, Any] | None = None) -> None:
+        """The report form, prefilled (or the open draft, or an offer to continue one)."""
+        page = self.report_page
+        page.start(prefill)
+        self._push(page)
+        page.setFocus()
 
     def start_over(self) -> None:
         """After "Avsluta pass": the search page with everything cleared, for the next shift."""
