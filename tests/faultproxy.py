@@ -10,8 +10,9 @@ these modes, taken from a script:
 - ``drop_after_commit``: forward it, read the server's whole answer (so the server has stored
   what it was sent), then close the client's connection without a byte: the server committed,
   the client never heard.
-- ``slow``: forward it (after ``slow_delay``) and dribble the answer in ``slow_chunk``-byte
-  pieces every ``slow_interval`` seconds.
+- ``slow``: hold the request ``slow_delay`` seconds (if the client goes away meanwhile, the
+  request is dropped, as one still in the network would be), forward it, then dribble the
+  answer in ``slow_chunk``-byte pieces every ``slow_interval`` seconds.
 - ``reset``: close the connection with a TCP reset (SO_LINGER 0) as soon as the request is read.
 
 Real sockets and threads, no mocks: the client sees exactly what a flaky mobile network or a
@@ -280,8 +281,9 @@ class FaultProxy:
                     reader.until_eof()  # until the client gives up or the proxy stops
                     self._set_phase(ex, "done")
                     return
-                if ex.mode == "slow" and self.slow_delay:
-                    time.sleep(self.slow_delay)
+                if ex.mode == "slow" and self.slow_delay and _gone_within(client, self.slow_delay):
+                    self._set_phase(ex, "failed")  # lost in the network with its sender
+                    return
                 self._set_phase(ex, "upstream")
                 if upstream is None:
                     upstream = socket.create_connection(self.upstream, timeout=None)
@@ -317,6 +319,17 @@ class FaultProxy:
                     _close(s)
                     with self._lock:
                         self._socks.discard(s)
+
+
+def _gone_within(sock: socket.socket, seconds: float) -> bool:
+    """Wait ``seconds``; True if the peer closed the connection meanwhile."""
+    ready, _, _ = select.select([sock], [], [], seconds)
+    if not ready:
+        return False
+    try:
+        return sock.recv(1, socket.MSG_PEEK) == b""
+    except OSError:
+        return True
 
 
 def _close(s: socket.socket) -> None:

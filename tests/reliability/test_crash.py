@@ -53,6 +53,7 @@ class Worker:
         self.dead: dict[int, int] = {}
         self.ready: set[int] = set()
         self._cond = threading.Condition()
+        self.stderr = stderr
         with stderr.open("ab") as err:
             self.proc = subprocess.Popen(
                 [sys.executable, str(WORKER), "--zygote"],
@@ -99,7 +100,9 @@ class Worker:
         self._wait("fork", lambda: life in self.pids)
 
     def wait_ready(self, life: int) -> None:
-        self._wait("start up", lambda: life in self.ready)
+        self._wait("start up", lambda: life in self.ready or life in self.dead)
+        if life not in self.ready:
+            raise AssertionError(f"life {life} died starting up:\n{self.stderr.read_text()}")
 
     def kill(self, life: int) -> list[str]:
         """SIGKILL the life, wait until the zygote reaped it; all it printed."""
@@ -135,7 +138,7 @@ def test_kill_9_loses_and_duplicates_nothing(
         office = server.office_token()
         port = int(server.url.rsplit(":", 1)[1])
         with FaultProxy(
-            "127.0.0.1", port, slow_chunk=24, slow_interval=0.004, slow_delay=0.03
+            "127.0.0.1", port, slow_chunk=24, slow_interval=0.004, slow_delay=0.05
         ) as proxy:
             ctx = build({"KOMPASSEN_HOME": str(home)})
             client = ctx.sync_client()
