@@ -316,6 +316,173 @@
     </message>
 </context>
 <context>
+    <name>DraftsList</name>
+    <message>
+        <source>Utkast ({n})</source>
+        <translation>Drafts ({n})</translation>
+    </message>
+    <message>
+        <source>Rapport</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>{kind} · sparat {when}</source>
+        <translation>{kind} · saved {when}</translation>
+    </message>
+    <message>
+        <source>Öppna</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Öppna utkastet {t}</source>
+        <translation>Open the draft {t}</translation>
+    </message>
+    <message>
+        <source>Ta bort</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Ta bort utkastet {t}</source>
+        <translation>Delete the draft {t}</translation>
+    </message>
+    <message>
+        <source>Ta bort utkastet för gott?</source>
+        <translation>Delete the draft for good?</translation>
+    </message>
+    <message>
+        <source>Ja, ta bort</source>
+        <translation>Yes, delete</translation>
+    </message>
+    <message>
+        <source>Ja, ta bort utkastet</source>
+        <translation>Yes, delete the draft</translation>
+    </message>
+    <message>
+        <source>Behåll</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>Behåll utkastet</source>
+        <translation>Keep the draft</translation>
+    </message>
+</context>
+<context>
+    <name>EndShiftDialog</name>
+    <message>
+        <source>Avsluta pass</source>
+        <translation>End shift</translation>
+    </message>
+    <message>
+        <source>Avslutar passet</source>
+        <translation>Ending the shift</translation>
+    </message>
+    <message>
+        <source>Hur mycket som har skickats</source>
+        <translation>How much has been sent</translation>
+    </message>
+    <message>
+        <source>Öppna utkasten</source>
+        <translation>Open drafts</translation>
+    </message>
+    <message>
+        <source>Öppna utkasten som inte skickats</source>
+        <translation>Open the drafts that were not sent</translation>
+    </message>
+    <message>
+        <source>Försök igen</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Försök skicka de väntande rapporterna igen</source>
+        <translation>Try sending the waiting reports again</translation>
+    </message>
+    <message>
+        <source>Klar</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Klar: börja om från en tom sökning</source>
+        <translation>Done: start over from an empty search</translation>
+    </message>
+    <message numerus="yes">
+        <source>Skickar rapporter till kontoret… %n kvar</source>
+        <translation>
+            <numerusform>Sending reports to the office… %n left</numerusform>
+            <numerusform>Sending reports to the office… %n left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hämtar uppdateringar av katalogen…</source>
+        <translation>Fetching catalogue updates…</translation>
+    </message>
+    <message>
+        <source>Allt är skickat</source>
+        <translation>Everything is sent</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rapporter ligger kvar på surfplattan</source>
+        <translation>
+            <numerusform>1 report is still on the tablet</numerusform>
+            <numerusform>%n reports are still on the tablet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rapporter skickades nu.</source>
+        <translation>
+            <numerusform>1 report was sent just now.</numerusform>
+            <numerusform>%n reports were sent just now.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Det fanns inga rapporter att skicka.</source>
+        <translation>There were no reports to send.</translation>
+    </message>
+    <message>
+        <source>Inga rapporter kunde skickas nu.</source>
+        <translation>No reports could be sent right now.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Väntar (%n)</source>
+        <translation>
+            <numerusform>Waiting (%n)</numerusform>
+            <numerusform>Waiting (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Varför: {why}</source>
+        <translation>Why: {why}</translation>
+    </message>
+    <message>
+        <source>De ligger kvar säkert i utkorgen och skickas av sig själva nästa gång surfplattan når servern.</source>
+        <translation>They stay safe in the outbox and are sent automatically the next time the tablet reaches the server.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Avvisade av servern (%n)</source>
+        <translation>
+            <numerusform>Refused by the server (%n)</numerusform>
+            <numerusform>Refused by the server (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Visa dem för samordnaren, eller försök igen under Rapporter.</source>
+        <translation>Show them to the coordinator, or try again under Reports.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Skickade nu (%n)</source>
+        <translation>
+            <numerusform>Sent just now (%n)</numerusform>
+            <numerusform>Sent just now (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n utkast har aldrig skickats.</source>
+        <translation>
+            <numerusform>1 draft was never sent.</numerusform>
+            <numerusform>%n drafts were never sent.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FieldWindow</name>
     <message>
         <source>Sök</source>
@@ -330,6 +497,10 @@
         <translation>Solutions</translation>
     </message>
     <message>
+        <source>Rapporter</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
         <source>Inställningar</source>
         <translation>Settings</translation>
     </message>
@@ -339,6 +510,10 @@
             <numerusform>{name} · %n service · catalogue version {v}</numerusform>
             <numerusform>{name} · %n services · catalogue version {v}</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Katalogen är uppdaterad (version {v}).</source>
+        <translation>The catalogue is updated (version {v}).</translation>
     </message>
 </context>
 <context>
@@ -663,26 +838,356 @@
     </message>
 </context>
 <context>
-    <name>ReportPlaceholder</name>
+    <name>OutboxCard</name>
+    <message>
+        <source>{kind} · skriven {time}</source>
+        <translation>{kind} · written {time}</translation>
+    </message>
+    <message>
+        <source>Försök igen</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Försök skicka {kind} igen</source>
+        <translation>Try sending {kind} again</translation>
+    </message>
+    <message>
+        <source>Skickad {time}</source>
+        <translation>Sent {time}</translation>
+    </message>
+    <message>
+        <source>Skickas…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>servern sa inte varför</source>
+        <translation>the server did not say why</translation>
+    </message>
+    <message>
+        <source>Avvisad: {why}</source>
+        <translation>Refused: {why}</translation>
+    </message>
+    <message>
+        <source>Väntar</source>
+        <translation>Waiting</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n försök</source>
+        <translation>
+            <numerusform>1 attempt</numerusform>
+            <numerusform>%n attempts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{tries} · senaste felet: {error}</source>
+        <translation>{tries} · last error: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
     <message>
         <source>Rapportera</source>
         <translation>Report</translation>
     </message>
     <message>
-        <source>Rapportformuläret kommer i nästa version</source>
-        <translation>The report form comes in the next version</translation>
+        <source>Rapporten går krypterad till kontoret. Skriv vad som hände, inte vem det gällde.</source>
+        <translation>The report goes encrypted to the office. Write what happened, not who it was about.</translation>
     </message>
     <message>
-        <source>Tills dess: skriv ner problemet och meddela samordnaren på kontoret. Det här är vad sökningen gällde:</source>
-        <translation>Until then: write the problem down and tell the coordinator at the office. This is what the search was about:</translation>
+        <source>Vad gäller rapporten?</source>
+        <translation>What is the report about?</translation>
     </message>
     <message>
-        <source>Kopiera texten</source>
-        <translation>Copy the text</translation>
+        <source>Typ: {name}</source>
+        <translation>Type: {name}</translation>
     </message>
     <message>
-        <source>Stäng</source>
-        <translation>Close</translation>
+        <source>Var?</source>
+        <translation>Where?</translation>
+    </message>
+    <message>
+        <source>Plats</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Beskriv platsen, t.ex. ”bakom busskuren”</source>
+        <translation>Describe the place, e.g. “behind the bus shelter”</translation>
+    </message>
+    <message>
+        <source>Annan plats: beskriv platsen</source>
+        <translation>Other place: describe the place</translation>
+    </message>
+    <message>
+        <source>När?</source>
+        <translation>When?</translation>
+    </message>
+    <message>
+        <source>Nu</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>För 30 min sedan</source>
+        <translation>30 min ago</translation>
+    </message>
+    <message>
+        <source>Välj tid…</source>
+        <translation>Pick a time…</translation>
+    </message>
+    <message>
+        <source>Tid: {t}</source>
+        <translation>Time: {t}</translation>
+    </message>
+    <message>
+        <source>Datum och tid</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <source>−15 min</source>
+        <translation>−15 min</translation>
+    </message>
+    <message>
+        <source>15 minuter tidigare</source>
+        <translation>15 minutes earlier</translation>
+    </message>
+    <message>
+        <source>+15 min</source>
+        <translation>+15 min</translation>
+    </message>
+    <message>
+        <source>15 minuter senare</source>
+        <translation>15 minutes later</translation>
+    </message>
+    <message>
+        <source>Vem gäller det?</source>
+        <translation>Who is it about?</translation>
+    </message>
+    <message>
+        <source>Vad behövs?</source>
+        <translation>What is needed?</translation>
+    </message>
+    <message>
+        <source>Beskriv</source>
+        <translation>Describe</translation>
+    </message>
+    <message>
+        <source>Vad hände, vad saknades? Inga namn, inga personnummer.</source>
+        <translation>What happened, what was missing? No names, no ID numbers.</translation>
+    </message>
+    <message>
+        <source>Rapportens text</source>
+        <translation>Report text</translation>
+    </message>
+    <message>
+        <source>Maskera</source>
+        <translation>Mask</translation>
+    </message>
+    <message>
+        <source>Maskera uppgifterna som pekar ut personen</source>
+        <translation>Mask the details that identify the person</translation>
+    </message>
+    <message>
+        <source>Gäller en verksamhet (valfritt)</source>
+        <translation>About a service (optional)</translation>
+    </message>
+    <message>
+        <source>Ta bort</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Ta bort kopplingen till verksamheten</source>
+        <translation>Remove the link to the service</translation>
+    </message>
+    <message>
+        <source>Sök verksamhet att koppla</source>
+        <translation>Search for a service to link</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Avbryt och spara utkastet</source>
+        <translation>Cancel and save the draft</translation>
+    </message>
+    <message>
+        <source>Skicka</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Skicka rapporten</source>
+        <translation>Send the report</translation>
+    </message>
+    <message>
+        <source>Fortsätt utkastet</source>
+        <translation>Continue draft</translation>
+    </message>
+    <message>
+        <source>Fortsätt det senaste utkastet</source>
+        <translation>Continue the latest draft</translation>
+    </message>
+    <message>
+        <source>Ny rapport</source>
+        <translation>New report</translation>
+    </message>
+    <message>
+        <source>Börja en ny rapport</source>
+        <translation>Start a new report</translation>
+    </message>
+    <message>
+        <source>Ingen särskild plats</source>
+        <translation>No particular place</translation>
+    </message>
+    <message>
+        <source>Annan plats…</source>
+        <translation>Other place…</translation>
+    </message>
+    <message>
+        <source>Fortsätta på ditt utkast? {s}</source>
+        <translation>Continue your draft? {s}</translation>
+    </message>
+    <message>
+        <source>Utkastet kunde inte sparas</source>
+        <translation>The draft could not be saved</translation>
+    </message>
+    <message>
+        <source>Utkast sparat {t}</source>
+        <translation>Draft saved {t}</translation>
+    </message>
+    <message>
+        <source>Tidpunkt: {d} kl. {t}</source>
+        <translation>Time: {d} at {t}</translation>
+    </message>
+    <message>
+        <source>{n} av {max} tecken</source>
+        <translation>{n} of {max} characters</translation>
+    </message>
+    <message>
+        <source>Texten verkar innehålla uppgifter som pekar ut en person: {what}. Skriv inte ut vem personen är.</source>
+        <translation>The text seems to contain details that identify a person: {what}. Do not write who the person is.</translation>
+    </message>
+    <message>
+        <source>{id} (finns inte längre i katalogen)</source>
+        <translation>{id} (no longer in the catalogue)</translation>
+    </message>
+    <message>
+        <source>Kopplad verksamhet: {n}</source>
+        <translation>Linked service: {n}</translation>
+    </message>
+    <message>
+        <source>Koppla {name}</source>
+        <translation>Link {name}</translation>
+    </message>
+    <message>
+        <source>Ingen verksamhet med det namnet</source>
+        <translation>No service with that name</translation>
+    </message>
+    <message>
+        <source>Innan du kan skicka: {p}.</source>
+        <translation>Before you can send: {p}.</translation>
+    </message>
+    <message>
+        <source>Rapporten kunde inte läggas i utkorgen: {e} Utkastet finns kvar.</source>
+        <translation>The report could not be put in the outbox: {e} The draft is kept.</translation>
+    </message>
+    <message>
+        <source>Rapporten ligger i utkorgen och skickas när enheten har nät.</source>
+        <translation>The report is in the outbox and will be sent when the tablet has a connection.</translation>
+    </message>
+    <message>
+        <source>Utkastet är sparat. Du hittar det under Utkast.</source>
+        <translation>The draft is saved. You will find it under Drafts.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Rapporter</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Ny rapport</source>
+        <translation>New report</translation>
+    </message>
+    <message>
+        <source>Skriv en ny rapport</source>
+        <translation>Write a new report</translation>
+    </message>
+    <message>
+        <source>Visa utkast</source>
+        <translation>Show drafts</translation>
+    </message>
+    <message>
+        <source>Visa utkast som inte skickats</source>
+        <translation>Show drafts that were not sent</translation>
+    </message>
+    <message>
+        <source>Skicka till kontoret</source>
+        <translation>Send to the office</translation>
+    </message>
+    <message>
+        <source>Synka nu</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Synka nu: skicka väntande rapporter</source>
+        <translation>Sync now: send waiting reports</translation>
+    </message>
+    <message>
+        <source>Avsluta pass</source>
+        <translation>End shift</translation>
+    </message>
+    <message>
+        <source>Avsluta pass: skicka allt och börja om från sökningen</source>
+        <translation>End shift: send everything and start over from the search</translation>
+    </message>
+    <message>
+        <source>Utkorgen</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <source>Inga rapporter ännu. Skickade rapporter visas här.</source>
+        <translation>No reports yet. Sent reports are shown here.</translation>
+    </message>
+    <message>
+        <source>Skickar…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>Surfplattan är inte ansluten till någon server. Anslut under Inställningar med en kod från kontoret.</source>
+        <translation>The tablet is not connected to a server. Connect under Settings with a code from the office.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rapporter väntar</source>
+        <translation>
+            <numerusform>1 report waits</numerusform>
+            <numerusform>%n reports wait</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alla rapporter skickade</source>
+        <translation>All reports sent</translation>
+    </message>
+    <message>
+        <source>senast synkad {time}</source>
+        <translation>last synced {time}</translation>
+    </message>
+    <message>
+        <source>försöker igen {time}</source>
+        <translation>retrying at {time}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n utkast har inte skickats.</source>
+        <translation>
+            <numerusform>1 draft has not been sent.</numerusform>
+            <numerusform>%n drafts have not been sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>och %n äldre skickade rapporter</source>
+        <translation>
+            <numerusform>and 1 older sent report</numerusform>
+            <numerusform>and %n older sent reports</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -890,8 +1395,44 @@
         <translation>Connect</translation>
     </message>
     <message>
-        <source>Anslutning kommer med synkroniseringen.</source>
-        <translation>Connecting will come with sync.</translation>
+        <source>Rätta serveradressen först.</source>
+        <translation>Correct the server address first.</translation>
+    </message>
+    <message>
+        <source>Skriv synkserverns adress ovanför och tryck Spara adress först.</source>
+        <translation>Type the sync server address above and tap Save address first.</translation>
+    </message>
+    <message>
+        <source>Skriv anslutningskoden du fått från kontoret.</source>
+        <translation>Type the connection code you got from the office.</translation>
+    </message>
+    <message>
+        <source>Ansluter…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Anslutningen misslyckades: {why}</source>
+        <translation>Connecting failed: {why}</translation>
+    </message>
+    <message>
+        <source>Ansluten som enhet {id}.</source>
+        <translation>Connected as device {id}.</translation>
+    </message>
+    <message>
+        <source>i systemets nyckelring</source>
+        <translation>in the system keyring</translation>
+    </message>
+    <message>
+        <source>i en skyddad fil på surfplattan</source>
+        <translation>in a protected file on the tablet</translation>
+    </message>
+    <message>
+        <source>Ansluten till {server} som enhet {id}. Nyckeln sparas {where}.</source>
+        <translation>Connected to {server} as device {id}. The key is stored {where}.</translation>
+    </message>
+    <message>
+        <source>Surfplattan är inte ansluten till någon synkserver.</source>
+        <translation>The tablet is not connected to a sync server.</translation>
     </message>
     <message>
         <source>Katalogen visas på engelska; knapparna är ännu inte översatta.</source>
@@ -931,6 +1472,62 @@
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusButton</name>
+    <message>
+        <source>Synkstatus: {text}</source>
+        <translation>Sync status: {text}</translation>
+    </message>
+    <message>
+        <source>Tryck för att visa rapporterna</source>
+        <translation>Tap to show the reports</translation>
+    </message>
+    <message numerus="yes">
+        <source>Skickar %n rapporter…</source>
+        <translation>
+            <numerusform>Sending 1 report…</numerusform>
+            <numerusform>Sending %n reports…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synkar…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Ej ansluten till server</source>
+        <translation>Not connected to a server</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rapporter väntar</source>
+        <translation>
+            <numerusform>1 report waits</numerusform>
+            <numerusform>%n reports wait</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alla rapporter skickade</source>
+        <translation>All reports sent</translation>
+    </message>
+    <message>
+        <source>{error} – försöker igen {time}</source>
+        <translation>{error} – retrying at {time}</translation>
+    </message>
+    <message>
+        <source>senast synkad {time}</source>
+        <translation>last synced {time}</translation>
+    </message>
+    <message>
+        <source>inte synkad ännu</source>
+        <translation>not synced yet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n avvisade</source>
+        <translation>
+            <numerusform>1 refused</numerusform>
+            <numerusform>%n refused</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -316,6 +316,173 @@
     </message>
 </context>
 <context>
+    <name>DraftsList</name>
+    <message>
+        <source>Utkast ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rapport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} · sparat {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Öppna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Öppna utkastet {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ta bort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ta bort utkastet {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ta bort utkastet för gott?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ja, ta bort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ja, ta bort utkastet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behåll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behåll utkastet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EndShiftDialog</name>
+    <message>
+        <source>Avsluta pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avslutar passet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hur mycket som har skickats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Öppna utkasten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Öppna utkasten som inte skickats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Försök igen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Försök skicka de väntande rapporterna igen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Klar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Klar: börja om från en tom sökning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Skickar rapporter till kontoret… %n kvar</source>
+        <translation>
+            <numerusform>Skickar rapporter till kontoret… %n kvar</numerusform>
+            <numerusform>Skickar rapporter till kontoret… %n kvar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hämtar uppdateringar av katalogen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allt är skickat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rapporter ligger kvar på surfplattan</source>
+        <translation>
+            <numerusform>%n rapport ligger kvar på surfplattan</numerusform>
+            <numerusform>%n rapporter ligger kvar på surfplattan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rapporter skickades nu.</source>
+        <translation>
+            <numerusform>%n rapport skickades nu.</numerusform>
+            <numerusform>%n rapporter skickades nu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Det fanns inga rapporter att skicka.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inga rapporter kunde skickas nu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Väntar (%n)</source>
+        <translation>
+            <numerusform>Väntar (%n)</numerusform>
+            <numerusform>Väntar (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Varför: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De ligger kvar säkert i utkorgen och skickas av sig själva nästa gång surfplattan når servern.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Avvisade av servern (%n)</source>
+        <translation>
+            <numerusform>Avvisad av servern (%n)</numerusform>
+            <numerusform>Avvisade av servern (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Visa dem för samordnaren, eller försök igen under Rapporter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Skickade nu (%n)</source>
+        <translation>
+            <numerusform>Skickad nu (%n)</numerusform>
+            <numerusform>Skickade nu (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n utkast har aldrig skickats.</source>
+        <translation>
+            <numerusform>%n utkast har aldrig skickats.</numerusform>
+            <numerusform>%n utkast har aldrig skickats.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FieldWindow</name>
     <message>
         <source>Sök</source>
@@ -330,6 +497,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Rapporter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Inställningar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -339,6 +510,10 @@
             <numerusform>{name} · %n tjänst · katalogversion {v}</numerusform>
             <numerusform>{name} · %n tjänster · katalogversion {v}</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Katalogen är uppdaterad (version {v}).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -663,26 +838,356 @@
     </message>
 </context>
 <context>
-    <name>ReportPlaceholder</name>
+    <name>OutboxCard</name>
+    <message>
+        <source>{kind} · skriven {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Försök igen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Försök skicka {kind} igen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skickad {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skickas…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>servern sa inte varför</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avvisad: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Väntar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n försök</source>
+        <translation>
+            <numerusform>%n försök</numerusform>
+            <numerusform>%n försök</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{tries} · senaste felet: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
     <message>
         <source>Rapportera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rapportformuläret kommer i nästa version</source>
+        <source>Rapporten går krypterad till kontoret. Skriv vad som hände, inte vem det gällde.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tills dess: skriv ner problemet och meddela samordnaren på kontoret. Det här är vad sökningen gällde:</source>
+        <source>Vad gäller rapporten?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Kopiera texten</source>
+        <source>Typ: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stäng</source>
+        <source>Var?</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beskriv platsen, t.ex. ”bakom busskuren”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annan plats: beskriv platsen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>När?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>För 30 min sedan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Välj tid…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tid: {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datum och tid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>−15 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>15 minuter tidigare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+15 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>15 minuter senare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vem gäller det?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vad behövs?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beskriv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vad hände, vad saknades? Inga namn, inga personnummer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rapportens text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maskera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maskera uppgifterna som pekar ut personen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gäller en verksamhet (valfritt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ta bort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ta bort kopplingen till verksamheten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sök verksamhet att koppla</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avbryt och spara utkastet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skicka</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skicka rapporten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fortsätt utkastet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fortsätt det senaste utkastet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ny rapport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Börja en ny rapport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ingen särskild plats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annan plats…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fortsätta på ditt utkast? {s}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utkastet kunde inte sparas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utkast sparat {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidpunkt: {d} kl. {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} av {max} tecken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texten verkar innehålla uppgifter som pekar ut en person: {what}. Skriv inte ut vem personen är.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{id} (finns inte längre i katalogen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kopplad verksamhet: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Koppla {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ingen verksamhet med det namnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Innan du kan skicka: {p}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rapporten kunde inte läggas i utkorgen: {e} Utkastet finns kvar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rapporten ligger i utkorgen och skickas när enheten har nät.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utkastet är sparat. Du hittar det under Utkast.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Rapporter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ny rapport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skriv en ny rapport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visa utkast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visa utkast som inte skickats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skicka till kontoret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synka nu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synka nu: skicka väntande rapporter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avsluta pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avsluta pass: skicka allt och börja om från sökningen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utkorgen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inga rapporter ännu. Skickade rapporter visas här.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skickar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surfplattan är inte ansluten till någon server. Anslut under Inställningar med en kod från kontoret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rapporter väntar</source>
+        <translation>
+            <numerusform>%n rapport väntar</numerusform>
+            <numerusform>%n rapporter väntar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alla rapporter skickade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>senast synkad {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>försöker igen {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n utkast har inte skickats.</source>
+        <translation>
+            <numerusform>%n utkast har inte skickats.</numerusform>
+            <numerusform>%n utkast har inte skickats.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>och %n äldre skickade rapporter</source>
+        <translation>
+            <numerusform>och %n äldre skickad rapport</numerusform>
+            <numerusform>och %n äldre skickade rapporter</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -890,7 +1395,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Anslutning kommer med synkroniseringen.</source>
+        <source>Rätta serveradressen först.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skriv synkserverns adress ovanför och tryck Spara adress först.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skriv anslutningskoden du fått från kontoret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ansluter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anslutningen misslyckades: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ansluten som enhet {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>i systemets nyckelring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>i en skyddad fil på surfplattan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ansluten till {server} som enhet {id}. Nyckeln sparas {where}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surfplattan är inte ansluten till någon synkserver.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -931,6 +1472,62 @@
     <message>
         <source>Status</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusButton</name>
+    <message>
+        <source>Synkstatus: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tryck för att visa rapporterna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Skickar %n rapporter…</source>
+        <translation>
+            <numerusform>Skickar %n rapport…</numerusform>
+            <numerusform>Skickar %n rapporter…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synkar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ej ansluten till server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rapporter väntar</source>
+        <translation>
+            <numerusform>%n rapport väntar</numerusform>
+            <numerusform>%n rapporter väntar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alla rapporter skickade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{error} – försöker igen {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>senast synkad {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inte synkad ännu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n avvisade</source>
+        <translation>
+            <numerusform>%n avvisade</numerusform>
+            <numerusform>%n avvisade</numerusform>
+        </translation>
     </message>
 </context>
 <context>
