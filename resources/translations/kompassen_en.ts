@@ -475,7 +475,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n utkast har aldrig skickats.</source>
+        <source>%n utkast har inte skickats.</source>
         <translation>
             <numerusform>1 draft was never sent.</numerusform>
             <numerusform>%n drafts were never sent.</numerusform>
@@ -986,7 +986,7 @@
         <translation>Mask the details that identify the person</translation>
     </message>
     <message>
-        <source>Gäller en verksamhet (valfritt)</source>
+        <source>Gäller en tjänst (valfritt)</source>
         <translation>About a service (optional)</translation>
     </message>
     <message>
@@ -994,11 +994,11 @@
         <translation>Remove</translation>
     </message>
     <message>
-        <source>Ta bort kopplingen till verksamheten</source>
+        <source>Ta bort kopplingen till tjänsten</source>
         <translation>Remove the link to the service</translation>
     </message>
     <message>
-        <source>Sök verksamhet att koppla</source>
+        <source>Sök tjänst att koppla</source>
         <translation>Search for a service to link</translation>
     </message>
     <message>
@@ -1018,7 +1018,7 @@
         <translation>Send the report</translation>
     </message>
     <message>
-        <source>Fortsätt utkastet</source>
+        <source>Fortsätt på utkastet</source>
         <translation>Continue draft</translation>
     </message>
     <message>
@@ -1042,7 +1042,7 @@
         <translation>Other place…</translation>
     </message>
     <message>
-        <source>Fortsätta på ditt utkast? {s}</source>
+        <source>Vill du fortsätta på ditt utkast? {s}</source>
         <translation>Continue your draft? {s}</translation>
     </message>
     <message>
@@ -1070,7 +1070,7 @@
         <translation>{id} (no longer in the catalogue)</translation>
     </message>
     <message>
-        <source>Kopplad verksamhet: {n}</source>
+        <source>Kopplad tjänst: {n}</source>
         <translation>Linked service: {n}</translation>
     </message>
     <message>
@@ -1078,7 +1078,7 @@
         <translation>Link {name}</translation>
     </message>
     <message>
-        <source>Ingen verksamhet med det namnet</source>
+        <source>Ingen tjänst med det namnet</source>
         <translation>No service with that name</translation>
     </message>
     <message>
@@ -1090,11 +1090,11 @@
         <translation>The report could not be put in the outbox: {e} The draft is kept.</translation>
     </message>
     <message>
-        <source>Rapporten ligger i utkorgen och skickas när enheten har nät.</source>
+        <source>Rapporten ligger i utkorgen och skickas när surfplattan har nät.</source>
         <translation>The report is in the outbox and will be sent when the tablet has a connection.</translation>
     </message>
     <message>
-        <source>Utkastet är sparat. Du hittar det under Utkast.</source>
+        <source>Utkastet är sparat. Du hittar det under Rapporter → Visa utkast.</source>
         <translation>The draft is saved. You will find it under Drafts.</translation>
     </message>
 </context>
@@ -1399,7 +1399,7 @@
         <translation>Correct the server address first.</translation>
     </message>
     <message>
-        <source>Skriv synkserverns adress ovanför och tryck Spara adress först.</source>
+        <source>Skriv synkserverns adress ovan och tryck Spara adress först.</source>
         <translation>Type the sync server address above and tap Save address first.</translation>
     </message>
     <message>
@@ -1496,7 +1496,7 @@
         <translation>Syncing…</translation>
     </message>
     <message>
-        <source>Ej ansluten till server</source>
+        <source>Inte ansluten till någon server</source>
         <translation>Not connected to a server</translation>
     </message>
     <message numerus="yes">

@@ -475,10 +475,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n utkast har aldrig skickats.</source>
+        <source>%n utkast har inte skickats.</source>
         <translation>
-            <numerusform>%n utkast har aldrig skickats.</numerusform>
-            <numerusform>%n utkast har aldrig skickats.</numerusform>
+            <numerusform>%n utkast har inte skickats.</numerusform>
+            <numerusform>%n utkast har inte skickats.</numerusform>
         </translation>
     </message>
 </context>
@@ -986,7 +986,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Gäller en verksamhet (valfritt)</source>
+        <source>Gäller en tjänst (valfritt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -994,11 +994,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ta bort kopplingen till verksamheten</source>
+        <source>Ta bort kopplingen till tjänsten</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sök verksamhet att koppla</source>
+        <source>Sök tjänst att koppla</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1018,7 +1018,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Fortsätt utkastet</source>
+        <source>Fortsätt på utkastet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1042,7 +1042,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Fortsätta på ditt utkast? {s}</source>
+        <source>Vill du fortsätta på ditt utkast? {s}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1070,7 +1070,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Kopplad verksamhet: {n}</source>
+        <source>Kopplad tjänst: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1078,7 +1078,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ingen verksamhet med det namnet</source>
+        <source>Ingen tjänst med det namnet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1090,11 +1090,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rapporten ligger i utkorgen och skickas när enheten har nät.</source>
+        <source>Rapporten ligger i utkorgen och skickas när surfplattan har nät.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Utkastet är sparat. Du hittar det under Utkast.</source>
+        <source>Utkastet är sparat. Du hittar det under Rapporter → Visa utkast.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1399,7 +1399,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Skriv synkserverns adress ovanför och tryck Spara adress först.</source>
+        <source>Skriv synkserverns adress ovan och tryck Spara adress först.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1496,7 +1496,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ej ansluten till server</source>
+        <source>Inte ansluten till någon server</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1525,7 +1525,7 @@
     <message numerus="yes">
         <source>%n avvisade</source>
         <translation>
-            <numerusform>%n avvisade</numerusform>
+            <numerusform>%n avvisad</numerusform>
             <numerusform>%n avvisade</numerusform>
         </translation>
     </message>

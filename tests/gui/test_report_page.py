@@ -146,7 +146,7 @@ def test_fill_and_submit_seals_exactly_what_was_entered(
     assert window.stack.currentWidget() is window.search_page
     assert "utkorgen" in window.statusBar().currentMessage()
     assert page.text_edit.toPlainText() == "" and page.draft_id is None
-    assert "skickas när enheten har nät" in page.result_label.text()
+    assert "skickas när surfplattan har nät" in page.result_label.text()
 
 
 def test_a_failure_is_told_in_words_and_the_draft_stays(

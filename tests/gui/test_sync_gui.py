@@ -278,7 +278,7 @@ def test_not_enrolled_is_said_and_enrolment_errors_are_words(
     w.show_page("settings")
     page = w.settings_page
     qtbot.waitUntil(lambda: "inte ansluten" in page.enrol_state.text(), timeout=WAIT)
-    qtbot.waitUntil(lambda: w.sync_status.text() == "Ej ansluten till server", timeout=WAIT)
+    qtbot.waitUntil(lambda: w.sync_status.text() == "Inte ansluten till någon server", timeout=WAIT)
     # no address yet
     page.enrol_code.setText("FEL-KOD")
     qtbot.mouseClick(page.enrol_button, Qt.MouseButton.LeftButton)
@@ -319,7 +319,7 @@ def test_a_rejected_report_says_why_and_can_be_tried_again(
     assert card.state.text() == "Avvisad: Servern tog inte emot rapporten: okänt område"
     assert card.retry is not None
     qtbot.waitUntil(card.retry.isVisible)  # new cards show on the next turn of the loop
-    qtbot.waitUntil(lambda: "1 avvisade" in w.sync_status.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "1 avvisad" in w.sync_status.text(), timeout=WAIT)
     qtbot.mouseClick(card.retry, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: ctx.outbox.counts()["sent"] == 1, timeout=WAIT)
     qtbot.waitUntil(lambda: _card_states(w) == ["Skickad 12:00"], timeout=WAIT)
@@ -355,7 +355,7 @@ def test_end_of_shift_lists_what_stays_and_why_then_clears_the_search(
     assert any(t.startswith("Varför: Servern svarar inte") for t in texts)
     assert "Väntar (2)" in texts
     assert (
-        dialog.drafts_row.isVisible() and "utkast har aldrig skickats" in dialog.drafts_label.text()
+        dialog.drafts_row.isVisible() and "utkast har inte skickats" in dialog.drafts_label.text()
     )
     assert dialog.retry_button.isVisible()
     for target in _targets(dialog):
@@ -416,7 +416,7 @@ def test_reports_page_targets_are_touch_sized_and_named(
         page = w.reports_page
         assert page.drafts_row.isVisible()
         assert w.sync_status.height() >= 48
-        assert w.sync_status.accessibleName().startswith("Synkstatus: Ej ansluten till server")
+        assert w.sync_status.accessibleName().startswith("Synkstatus: Inte ansluten till någon server")
         for target in _targets(page):
             assert target.height() >= 48 and target.width() >= 48, target.accessibleName()
             assert target.accessibleName(), type(target).__name__

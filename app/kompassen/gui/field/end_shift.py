@@ -207,7 +207,7 @@ class EndShiftDialog(QDialog):
 
         drafts = svc.drafts.list()
         self.drafts_label.setText(
-            self.tr("%n utkast har aldrig skickats.", "", len(drafts)) if drafts else ""
+            self.tr("%n utkast har inte skickats.", "", len(drafts)) if drafts else ""
         )
         self.drafts_row.setVisible(bool(drafts))
         self.retry_button.setVisible(bool(waiting) and svc.sync.enrolled)

@@ -438,16 +438,16 @@ class ReportPage(QWidget):
         self.text_edit.setAccessibleName(self.tr("Rapportens text"))
         self.mask_button.setText(self.tr("Maskera"))
         self.mask_button.setAccessibleName(self.tr("Maskera uppgifterna som pekar ut personen"))
-        self.service_title.setText(self.tr("Gäller en verksamhet (valfritt)"))
+        self.service_title.setText(self.tr("Gäller en tjänst (valfritt)"))
         self.service_remove.setText(self.tr("Ta bort"))
-        self.service_remove.setAccessibleName(self.tr("Ta bort kopplingen till verksamheten"))
-        self.service_search.setPlaceholderText(self.tr("Sök verksamhet att koppla"))
-        self.service_search.setAccessibleName(self.tr("Sök verksamhet att koppla"))
+        self.service_remove.setAccessibleName(self.tr("Ta bort kopplingen till tjänsten"))
+        self.service_search.setPlaceholderText(self.tr("Sök tjänst att koppla"))
+        self.service_search.setAccessibleName(self.tr("Sök tjänst att koppla"))
         self.cancel_button.setText(self.tr("Avbryt"))
         self.cancel_button.setAccessibleName(self.tr("Avbryt och spara utkastet"))
         self.send_button.setText(self.tr("Skicka"))
         self.send_button.setAccessibleName(self.tr("Skicka rapporten"))
-        self.offer_continue.setText(self.tr("Fortsätt utkastet"))
+        self.offer_continue.setText(self.tr("Fortsätt på utkastet"))
         self.offer_continue.setAccessibleName(self.tr("Fortsätt det senaste utkastet"))
         self.offer_new.setText(self.tr("Ny rapport"))
         self.offer_new.setAccessibleName(self.tr("Börja en ny rapport"))
@@ -491,7 +491,7 @@ class ReportPage(QWidget):
                 newest = drafts[0]
                 self._offer_id = newest.id
                 self.offer_label.setText(
-                    self.tr("Fortsätta på ditt utkast? {s}").format(
+                    self.tr("Vill du fortsätta på ditt utkast? {s}").format(
                         s=self.drafts_list.summary(newest)
                     )
                 )
@@ -777,7 +777,7 @@ class ReportPage(QWidget):
         if sid:
             name = self._service_name(sid)
             self.service_name.setText(name)
-            self.service_name.setAccessibleName(self.tr("Kopplad verksamhet: {n}").format(n=name))
+            self.service_name.setAccessibleName(self.tr("Kopplad tjänst: {n}").format(n=name))
 
     def _search_services(self) -> None:
         text = self.service_search.text().strip()
@@ -802,7 +802,7 @@ class ReportPage(QWidget):
             self.service_box.addWidget(b)
             self.service_hits.append(b)
         if not result.hits:
-            lab = label(self.tr("Ingen verksamhet med det namnet"), "muted", self.column)
+            lab = label(self.tr("Ingen tjänst med det namnet"), "muted", self.column)
             self.service_box.addWidget(lab)
 
     def _clear_service_hits(self) -> None:
@@ -855,7 +855,7 @@ class ReportPage(QWidget):
             return None
         self.draft_id = None
         self._reset({})
-        text = self.tr("Rapporten ligger i utkorgen och skickas när enheten har nät.")
+        text = self.tr("Rapporten ligger i utkorgen och skickas när surfplattan har nät.")
         self._result(text, "open")
         self.drafts_list.refresh(None)
         self.submitted.emit(uid)
@@ -867,5 +867,7 @@ class ReportPage(QWidget):
         """Leave the form; the draft stays and the worker is told where it is."""
         self.flush()
         if self.draft_id is not None:
-            self.message.emit(self.tr("Utkastet är sparat. Du hittar det under Utkast."))
+            self.message.emit(
+                self.tr("Utkastet är sparat. Du hittar det under Rapporter → Visa utkast.")
+            )
         self.svc.nav.back()

@@ -428,7 +428,7 @@ class SettingsPage(QWidget):
             return
         if not self.svc.settings.load().server_url:
             self._enrol_note(
-                self.tr("Skriv synkserverns adress ovanför och tryck Spara adress först."),
+                self.tr("Skriv synkserverns adress ovan och tryck Spara adress först."),
                 error=True,
             )
             return

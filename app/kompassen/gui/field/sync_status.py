@@ -111,7 +111,7 @@ class SyncStatusButton(QPushButton):
                 self.tr("Skickar %n rapporter…", "", waiting) if waiting else self.tr("Synkar…")
             )
         elif status is not None and not status.enrolled:
-            parts.append(self.tr("Ej ansluten till server"))
+            parts.append(self.tr("Inte ansluten till någon server"))
             if waiting:
                 parts.append(self.tr("%n rapporter väntar", "", waiting))
         else:
