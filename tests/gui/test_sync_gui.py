@@ -6,6 +6,8 @@ sync worker thread itself; a silent server is a socket that accepts and never an
 
 from __future__ import annotations
 
+import base64
+import json
 import os
 import socket
 import time
@@ -29,6 +31,7 @@ from kompassen.gui.field.window import FieldWindow
 from kompassen.gui.i18n import Translations
 from kompassen.gui.launch import application
 from kompassen.gui.theme import Theme
+from kompassen.reports.sealing import SealError, open_sealed
 from kompassen.server import admin
 from kompassen.sync.tokens import Credentials
 from serverutil import LiveServer, bearer
@@ -432,3 +435,43 @@ def test_reports_page_targets_are_touch_sized_and_named(
         assert w.stack.currentWidget() is not page  # the report form opened
     finally:
         w.close()
+
+
+# ------------------------------------------------------------------------ the whole loop
+
+
+def test_a_report_written_in_the_form_reaches_the_office_readable_only_with_its_key(
+    qtbot: QtBot, window: FieldWindow, ctx: AppContext, server: LiveServer
+) -> None:
+    """Form → Skicka → "1 rapport väntar" → Synka nu → "Skickad" → the office opens it."""
+    w = window
+    _enrol_in_settings(qtbot, w, server.url, server.enrolment_code())
+    qtbot.waitUntil(lambda: "Alla rapporter skickade" in w.sync_status.text(), timeout=WAIT)
+
+    w.open_report({"kind": "unsolved", "needs": ["need.shelter-tonight"]})
+    page = w.report_page
+    text = "Ung kvinna utan sovplats vid Plattan, Nattjouren var full."
+    page.text_edit.setPlainText(text)
+    page.flush()
+    assert page.send_button.isEnabled()
+    qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
+    assert ctx.outbox.counts()["queued"] == 1 and ctx.drafts.list() == []
+    qtbot.waitUntil(lambda: w.sync_status.text().startswith("1 rapport väntar"), timeout=WAIT)
+
+    w.show_page("reports")
+    qtbot.waitUntil(lambda: _card_states(w) == ["Väntar"], timeout=WAIT)
+    qtbot.mouseClick(w.reports_page.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _card_states(w) == ["Skickad 12:00"], timeout=WAIT)
+    assert w.sync_status.text() == "Alla rapporter skickade · senast synkad 12:00"
+    # nothing readable is left on the tablet
+    assert ctx.device_db.query("SELECT sealed FROM outbox")[0][0] is None
+
+    office = server.office_token()
+    [item] = httpx.get(f"{server.api}/office/submissions", headers=bearer(office)).json()["items"]
+    blob = base64.b64decode(item["sealed"])
+    keys = json.loads((Path(__file__).parents[1] / "fixtures" / "dev_keys.json").read_text())
+    envelope = open_sealed(blob, keys["sealing_private"])
+    assert envelope["report"]["text"] == text
+    assert envelope["report"]["needs"] == ["need.shelter-tonight"]
+    with pytest.raises(SealError):  # the area's public key (all a tablet has) cannot open it
+        open_sealed(blob, keys["sealing_public"])
