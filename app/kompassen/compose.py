@@ -64,15 +64,28 @@ class AppContext:
             self._tokens = TokenStore(self.paths.token_file)
         return self._tokens
 
-    def sync_client(self, **options: Any) -> SyncClient:
+    def sync_client(self, *, own_catalogue: bool = False, **options: Any) -> SyncClient:
         """A new sync client each call: the worker thread that syncs owns (and closes) it.
 
-        ``options``: ``batch_size``, ``timeout``, ``transport`` (see SyncClient).
+        ``own_catalogue`` (the GUI): the client gets its own catalogue connection, so a release
+        is applied in a transaction the GUI's reads on ``self.catalogue`` never see half-done
+        (WAL: they read the old catalogue until the commit). It is then the catalogue's one
+        writer while it lives. ``options``: ``batch_size``, ``timeout``, ``transport``.
         """
         from kompassen.sync.client import SyncClient
 
+        catalogue = self.catalogue
+        if own_catalogue:
+            catalogue = CatalogueStore(self.paths.catalogue_db, self.paths.backup_dir, self.clock)
+            catalogue.open()
         return SyncClient(
-            self.outbox, self.catalogue, self.tokens, self.device_db, self.clock, **options
+            self.outbox,
+            catalogue,
+            self.tokens,
+            self.device_db,
+            self.clock,
+            owns_catalogue=own_catalogue,
+            **options,
         )
 
     @property

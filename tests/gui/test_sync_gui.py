@@ -22,6 +22,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from kompassen.catalogue.release import make_manifest, sign_manifest
 from kompassen.compose import AppContext
 from kompassen.core.clock import FixedClock
 from kompassen.core.report import Report
@@ -475,3 +476,39 @@ def test_a_report_written_in_the_form_reaches_the_office_readable_only_with_its_
     assert envelope["report"]["needs"] == ["need.shelter-tonight"]
     with pytest.raises(SealError):  # the area's public key (all a tablet has) cannot open it
         open_sealed(blob, keys["sealing_public"])
+
+
+def test_a_signed_release_pulled_by_the_window_updates_what_it_shows(
+    qtbot: QtBot, ctx: AppContext, server: LiveServer
+) -> None:
+    """The GUI's worker applies the release on its own catalogue connection; the window's
+    reader sees the new catalogue after the commit, and the status bar says so."""
+    keys = json.loads((Path(__file__).parents[1] / "fixtures" / "dev_keys.json").read_text())
+    docs = ctx.catalogue.release_docs("klara")
+    service = docs["services.json"]["services"][0]
+    service["name"] = "Nytt namn från kontoret"
+    manifest = make_manifest("klara", 1, docs, "2026-11-23T12:00:00+01:00")
+    body = {
+        "manifest": manifest,
+        "signature": sign_manifest(manifest, keys["signing_private"]),
+        "documents": docs,
+    }
+    office = bearer(server.office_token())
+    assert httpx.post(f"{server.api}/office/releases", json=body, headers=office).status_code == 201
+
+    application()
+    w = FieldWindow(build_services(ctx, "klara"))  # the real factory: its own catalogue handle
+    qtbot.addWidget(w)
+    w.show()
+    before = w.svc.state.area.catalogue_version
+    try:
+        _enrol_in_settings(qtbot, w, server.url, server.enrolment_code())  # first sync pulls
+        qtbot.waitUntil(
+            lambda: "Katalogen är uppdaterad" in w.statusBar().currentMessage(), timeout=WAIT
+        )
+        assert w.svc.state.area.catalogue_version == before + 1
+        sid = f"klara/{service['key']}"
+        assert w.svc.reader.service(sid).name == "Nytt namn från kontoret"
+        assert ctx.catalogue.release_version("klara") == 1
+    finally:
+        w.close()

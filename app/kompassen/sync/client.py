@@ -111,8 +111,10 @@ class SyncClient:
         batch_size: int = 200,
         timeout: float = 10.0,
         transport: httpx.BaseTransport | None = None,
+        owns_catalogue: bool = False,
     ) -> None:
         self._outbox = outbox
+        self._owns_catalogue = owns_catalogue
         self._catalogue = catalogue
         self._tokens = tokens
         self._db = db
@@ -336,3 +338,5 @@ class SyncClient:
 
     def close(self) -> None:
         self._http.close()
+        if self._owns_catalogue:
+            self._catalogue.close()

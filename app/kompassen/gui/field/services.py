@@ -83,7 +83,8 @@ def build_services(
         drafts=ctx.drafts,
         outbox=ctx.outbox,
         sync=SyncRunner(
-            sync_factory or ctx.sync_client,  # called on the worker: httpx loads there, later
+            # called on the worker: httpx loads there, later; its own catalogue connection
+            sync_factory or partial(ctx.sync_client, own_catalogue=True),
             settings=ctx.settings,
             clock=ctx.clock,
             areas=lambda: [a.id for a in reader.areas()],
