@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +40,7 @@ from kompassen.core.report import KIND_LABELS, KINDS, MAX_TEXT, Report, missing_
 
 from ..theme import TOUCH_PX
 from ..widgets.flow_layout import flow_widget
-from ..widgets.touch import button, clear_layout, kinetic, label
+from ..widgets.touch import button, clear_layout, label, scroll_column
 from .drafts_list import DraftsList
 from .guides_page import WrapButton
 from .services import FieldServices
@@ -93,28 +91,7 @@ class ReportPage(QWidget):
         self._findings: list[privacy.Finding] = []
         self.service_hits: list[QPushButton] = []
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        kinetic(self.scroll)
-        outer.addWidget(self.scroll)
-        body = QWidget()
-        body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
-        centre = QHBoxLayout(body)  # a readable column, centred on a wide screen
-        centre.setContentsMargins(16, 16, 16, 24)
-        self.column = QWidget(body)
-        self.column.setMaximumWidth(900)
-        centre.addStretch(0)
-        centre.addWidget(self.column, 1)
-        centre.addStretch(0)
-        self.scroll.setWidget(body)
-        col = QVBoxLayout(self.column)
-        col.setContentsMargins(0, 0, 0, 0)
-        col.setSpacing(10)
+        self.scroll, self.column, col = scroll_column(self, 900)
 
         top = QHBoxLayout()
         self.heading = label("", "heading", self.column)

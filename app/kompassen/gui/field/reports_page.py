@@ -8,13 +8,12 @@ server goes through the sync runner's worker thread.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from kompassen.core.report import KIND_LABELS
 from kompassen.reports.outbox import OutboxItem
 
-from ..widgets.touch import button, clear_layout, kinetic, label
+from ..widgets.touch import button, clear_layout, label, scroll_column
 from .services import FieldServices
 from .sync_status import first_clause, short_time, waiting_count
 
@@ -107,28 +106,7 @@ class ReportsPage(QWidget):
         self.cards: dict[str, OutboxCard] = {}
         self.end_shift_dialog: QWidget | None = None
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        kinetic(self.scroll)
-        outer.addWidget(self.scroll)
-
-        body = QWidget()
-        centre = QHBoxLayout(body)  # a readable column, centred on a wide screen
-        centre.setContentsMargins(16, 16, 16, 24)
-        self.column = QWidget(body)
-        self.column.setMaximumWidth(860)
-        centre.addStretch(0)
-        centre.addWidget(self.column, 1)
-        centre.addStretch(0)
-        self.scroll.setWidget(body)
-        col = QVBoxLayout(self.column)
-        col.setContentsMargins(0, 0, 0, 0)
-        col.setSpacing(10)
+        self.scroll, self.column, col = scroll_column(self, 860)
 
         self.heading = label("", "heading", self.column)
         col.addWidget(self.heading)

@@ -17,13 +17,10 @@ from PySide6.QtGui import QFocusEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +31,7 @@ from kompassen.core.model import Area
 from kompassen.settings import Settings
 
 from ..theme import TOUCH_PX
-from ..widgets.touch import button, kinetic, label, set_role
+from ..widgets.touch import button, label, scroll_column, set_role
 from .guides_page import EnterClicks
 from .services import FieldServices
 
@@ -91,29 +88,7 @@ class SettingsPage(QWidget):
         self.areas: list[Area] = []
         self.area_ids: list[str] = []
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab scrolls to the focused control
-        kinetic(self.scroll)
-        outer.addWidget(self.scroll)
-
-        body = QWidget()
-        body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)  # hfw height
-        centre = QHBoxLayout(body)  # a readable column, centred on a wide screen
-        centre.setContentsMargins(16, 16, 16, 24)
-        self.column = QWidget()
-        self.column.setMaximumWidth(860)
-        centre.addStretch(0)
-        centre.addWidget(self.column, 1)
-        centre.addStretch(0)
-        self.scroll.setWidget(body)
-        col = QVBoxLayout(self.column)
-        col.setContentsMargins(0, 0, 0, 0)
-        col.setSpacing(10)
+        self.scroll, self.column, col = scroll_column(self, 860)
 
         self.heading = label(role="heading")
         col.addWidget(self.heading)

@@ -6,12 +6,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QLayout,
     QPushButton,
+    QScrollArea,
     QScroller,
     QScrollerProperties,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -35,6 +39,39 @@ def kinetic(area: QAbstractScrollArea) -> None:
     props.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)
     props.setScrollMetric(QScrollerProperties.ScrollMetric.OvershootDragResistanceFactor, 0.3)
     scroller.setScrollerProperties(props)
+
+
+def scroll_column(
+    page: QWidget, max_width: int = 860
+) -> tuple[QScrollArea, QWidget, QVBoxLayout]:
+    """A page that scrolls (kinetic) with one readable column, centred on a wide screen.
+
+    Returns the scroll area, the column widget and its layout (spacing 10) to fill.
+    The scroll area takes no focus, so Tab scrolls to the focused control instead.
+    """
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea(page)
+    scroll.setWidgetResizable(True)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    kinetic(scroll)
+    outer.addWidget(scroll)
+    body = QWidget()
+    body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)  # hfw height
+    centre = QHBoxLayout(body)
+    centre.setContentsMargins(16, 16, 16, 24)
+    column = QWidget(body)
+    column.setMaximumWidth(max_width)
+    centre.addStretch(0)
+    centre.addWidget(column, 1)
+    centre.addStretch(0)
+    scroll.setWidget(body)
+    col = QVBoxLayout(column)
+    col.setContentsMargins(0, 0, 0, 0)
+    col.setSpacing(10)
+    return scroll, column, col
 
 
 def button(
