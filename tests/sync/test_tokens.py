@@ -105,7 +105,7 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
 
 
 @pytest.mark.usefixtures("restore_keyring")
-def test_a_real_keyring_holds_the_token_and_no_file_is_left(
+def test_a_real_keyring_holds_the_token_and_the_file_only_says_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("KOMPASSEN_KEYRING", "1")
@@ -114,13 +114,32 @@ def test_a_real_keyring_holds_the_token_and_no_file_is_left(
     f = tmp_path / "t.json"
     f.write_text('{"server_url": "https://old", "device_id": "d", "token": "stale"}')
     store = TokenStore(f)
-    assert store.where == "keyring"
+    assert store.where == "file"  # the old token is in the file
     store.save(CREDS)
-    assert not f.exists()  # the old file token is gone, not left behind
+    assert "t0ken" not in f.read_text() and "stale" not in f.read_text()  # no token in the file
+    assert stat.S_IMODE(f.stat().st_mode) == 0o600
     assert "t0ken-abc_123" in next(iter(ring.secrets.values()))
-    assert TokenStore(f).load() == CREDS
+    assert TokenStore(f).load() == CREDS and TokenStore(f).where == "keyring"
     store.clear()
-    assert ring.secrets == {} and TokenStore(f).load() is None
+    assert ring.secrets == {} and TokenStore(f).load() is None and not f.exists()
+
+
+def test_not_enrolled_never_imports_the_keyring(tmp_path: Path) -> None:
+    """The window reads the sync status at start-up: that must not load keyring (≈ 24 MB)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import os, sys\n"
+        "os.environ['KOMPASSEN_KEYRING'] = '1'\n"
+        "from pathlib import Path\n"
+        "from kompassen.sync.tokens import TokenStore\n"
+        f"s = TokenStore(Path({str(tmp_path / 'none.json')!r}))\n"
+        "assert s.load() is None\n"
+        "assert 'keyring' not in sys.modules, 'keyring imported'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
 
 
 @pytest.mark.usefixtures("restore_keyring")

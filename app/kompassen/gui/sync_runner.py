@@ -78,6 +78,7 @@ class SyncRunner(QObject):
         clock: Clock,
         areas: Callable[[], Sequence[str]] = tuple,
         tokens: Callable[[], TokenStore] | None = None,
+        status: Callable[[], SyncStatus] | None = None,
         synchronous: bool = False,
         interval: float = AUTO_INTERVAL_S,
         tick_ms: int = TICK_MS,
@@ -89,6 +90,8 @@ class SyncRunner(QObject):
         self._clock = clock
         self._areas = areas
         self._tokens = tokens
+        # the status without the client: no httpx and no catalogue handle until a sync is due
+        self._status = status
         self._sync = synchronous
         self._interval = interval
         self._client: SyncClient | None = None
@@ -288,7 +291,7 @@ class SyncRunner(QObject):
 
     def _emit_status(self) -> None:
         try:
-            status = self._client_now().status()
+            status = self._status() if self._status is not None else self._client_now().status()
             creds = self._tokens().load() if self._tokens is not None else None
             link = DeviceLink(
                 creds.device_id if creds else None,

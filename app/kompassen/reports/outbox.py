@@ -20,7 +20,6 @@ from typing import Any
 from kompassen.core.clock import Clock
 from kompassen.core.report import Report
 from kompassen.devicedb import DeviceDb
-from kompassen.reports.sealing import seal
 
 STATUSES = ("queued", "sending", "sent", "rejected")
 
@@ -66,6 +65,8 @@ class Outbox:
             report = Report.from_dict(report)
         client_uuid = new_uuid()
         now = self._now()
+        from kompassen.reports.sealing import seal  # libsodium only when something is sent
+
         blob = seal(report, client_uuid, sealing_public_key, now)
         with self._db.transaction() as conn:
             conn.execute(
@@ -83,6 +84,8 @@ class Outbox:
         For imports and benchmarks: with ``synchronous=FULL`` each commit costs an fsync
         (about 5 ms on a plain disk), which dominates :meth:`submit` when called in a loop.
         """
+        from kompassen.reports.sealing import seal  # libsodium only when something is sent
+
         now = self._now()
         rows = []
         for report in reports:

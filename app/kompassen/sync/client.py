@@ -21,6 +21,7 @@ from kompassen.catalogue.release import DeltaMismatch, ReleaseError
 from kompassen.core.clock import Clock
 from kompassen.devicedb import DeviceDb
 
+from .status import STATE_ERROR_EN, STATE_ERROR_SV, STATE_LAST_SYNC, SyncStatus, read_status
 from .tokens import Credentials, TokenStore
 from .transport import KEPT_EN, KEPT_SV, Api, SyncError, new_http_client, server_root
 
@@ -32,9 +33,6 @@ __all__ = ["SyncClient", "SyncError", "SyncReport", "SyncStatus"]
 
 log = logging.getLogger(__name__)
 
-STATE_LAST_SYNC = "last_sync_at"
-STATE_ERROR_SV = "last_sync_error_sv"
-STATE_ERROR_EN = "last_sync_error_en"
 MAX_BATCH = 500  # the server's limit per request
 
 
@@ -52,19 +50,6 @@ class SyncReport:
     error_en: str | None
     finished_at: str
     warnings: list[tuple[str, str]] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class SyncStatus:
-    enrolled: bool
-    server_url: str | None
-    queued: int
-    sending: int
-    sent: int
-    rejected: int
-    last_sync_at: str | None
-    last_error_sv: str | None
-    last_error_en: str | None
 
 
 @dataclass
@@ -322,19 +307,7 @@ class SyncClient:
     # ------------------------------------------------------------------------ status
 
     def status(self) -> SyncStatus:
-        creds = self._tokens.load()
-        counts = self._outbox.counts()
-        return SyncStatus(
-            enrolled=creds is not None,
-            server_url=creds.server_url if creds else None,
-            queued=counts.get("queued", 0),
-            sending=counts.get("sending", 0),
-            sent=counts.get("sent", 0),
-            rejected=counts.get("rejected", 0),
-            last_sync_at=self._db.get_state(STATE_LAST_SYNC),
-            last_error_sv=self._db.get_state(STATE_ERROR_SV),
-            last_error_en=self._db.get_state(STATE_ERROR_EN),
-        )
+        return read_status(self._outbox, self._tokens, self._db)
 
     def close(self) -> None:
         self._http.close()

@@ -5,6 +5,11 @@ when a real one exists (Windows Credential Manager, macOS Keychain, Secret Servi
 tablets and kiosks have none; then a JSON file only the user can read, written atomically so
 a power cut never leaves half a token. ``KOMPASSEN_KEYRING=0`` forces the file (tests, kiosks
 whose keyring prompts for a password nobody knows).
+
+The file is always there once the device is enrolled: with a keyring it holds only the server
+and device id and says ``"token_in": "keyring"``. So a device that is not enrolled, or whose
+token is in the file, never imports the keyring library (≈ 24 MB and a D-Bus probe on Linux) —
+the window asks for the sync status at start-up.
 """
 
 from __future__ import annotations
@@ -89,25 +94,36 @@ class TokenStore:
 
     @property
     def where(self) -> str:
-        """``"keyring"`` or ``"file"``: where :meth:`save` puts the token, for messages."""
+        """``"keyring"`` or ``"file"``: where the token is (enrolled) or would go, for messages."""
+        saved = self._read_file()
+        if saved is not None:
+            return "keyring" if saved.get("token_in") == "keyring" else "file"
         return "keyring" if self._keyring() is not None else "file"
 
-    def load(self) -> Credentials | None:
-        backend = self._keyring()
-        if backend is not None:
-            try:
-                creds = _parse(backend.get_password(KEYRING_SERVICE, KEYRING_USER))
-            except Exception as exc:  # locked or broken keyring: fall back to the file
-                log.warning("keyring read failed: %s", exc)
-            else:
-                if creds is not None:
-                    return creds
+    def _read_file(self) -> dict[str, Any] | None:
         try:
-            return _parse(self.file.read_text(encoding="utf-8"))
+            data = json.loads(self.file.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return None
-        except OSError as exc:
+        except (OSError, ValueError) as exc:
             log.warning("cannot read %s: %s", self.file, exc)
+            return None
+        return data if isinstance(data, dict) else None
+
+    def load(self) -> Credentials | None:
+        saved = self._read_file()
+        if saved is None:
+            return None  # not enrolled: no keyring to ask
+        if saved.get("token_in") != "keyring":
+            return _parse(json.dumps(saved))
+        backend = self._keyring()
+        if backend is None:
+            log.warning("the token was kept in a keyring that is not available now")
+            return None
+        try:
+            return _parse(backend.get_password(KEYRING_SERVICE, KEYRING_USER))
+        except Exception as exc:  # locked or broken keyring: not enrolled for now
+            log.warning("keyring read failed: %s", exc)
             return None
 
     def save(self, creds: Credentials) -> None:
@@ -119,15 +135,19 @@ class TokenStore:
             except Exception as exc:
                 log.warning("keyring write failed, using the file: %s", exc)
             else:
-                self._remove_file()  # one place only: no stale token left behind
+                # the file says where the token is, and no longer holds one
+                marker = {"server_url": creds.server_url, "device_id": creds.device_id}
+                self._write_file(json.dumps({**marker, "token_in": "keyring"}))
                 return
         self._write_file(text)
 
     def clear(self) -> None:
-        backend = self._keyring()
-        if backend is not None:
-            with contextlib.suppress(Exception):  # nothing there, or a locked keyring
-                backend.delete_password(KEYRING_SERVICE, KEYRING_USER)
+        saved = self._read_file()
+        if saved is not None and saved.get("token_in") == "keyring":
+            backend = self._keyring()
+            if backend is not None:
+                with contextlib.suppress(Exception):  # nothing there, or a locked keyring
+                    backend.delete_password(KEYRING_SERVICE, KEYRING_USER)
         self._remove_file()
 
     def _remove_file(self) -> None:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from kompassen.reports.drafts import Drafts
     from kompassen.reports.outbox import Outbox
     from kompassen.sync.client import SyncClient
+    from kompassen.sync.status import SyncStatus
 
 
 @dataclass
@@ -54,6 +55,12 @@ class FieldServices:
 
 def _nowhere(*_args: object) -> None:
     """A navigation target before the window has wired the real one."""
+
+
+def _sync_status(ctx: AppContext) -> SyncStatus:
+    from kompassen.sync.status import read_status
+
+    return read_status(ctx.outbox, ctx.tokens, ctx.device_db)
 
 
 def build_services(
@@ -89,6 +96,7 @@ def build_services(
             clock=ctx.clock,
             areas=lambda: [a.id for a in reader.areas()],
             tokens=lambda: ctx.tokens,
+            status=partial(_sync_status, ctx),
             synchronous=synchronous,
         ),
         nav=Navigator(_nowhere, _nowhere, _nowhere, _nowhere),
