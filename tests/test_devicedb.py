@@ -108,3 +108,20 @@ def test_a_file_that_is_not_a_database_is_kept_and_explained(tmp_path: Path) -> 
         DeviceDb(path, tmp_path / "b", NOW)
     assert "Inget har raderats" in info.value.message("sv")
     assert path.read_bytes() == b"this is not sqlite" * 100
+
+
+def test_a_full_disk_is_said_in_words_and_rolls_back(tmp_path: Path) -> None:
+    """SQLite's page limit stands in for a full disk: same error (SQLITE_FULL), same path."""
+    db = DeviceDb(tmp_path / "device.db", tmp_path / "b", NOW)
+    try:
+        db.set_state("kept", "1")
+        pages = db.conn.execute("PRAGMA page_count").fetchone()[0]
+        db.conn.execute(f"PRAGMA max_page_count = {pages}")
+        with pytest.raises(DeviceDbError) as info, db.transaction() as conn:
+            conn.execute("INSERT INTO sync_state VALUES ('big', ?)", ("x" * 200_000,))
+        assert "frigör utrymme" in info.value.message("sv")
+        assert "free some space" in info.value.message("en")
+        assert not db.conn.in_transaction
+        assert db.get_state("kept") == "1" and db.get_state("big") is None
+    finally:
+        db.close()

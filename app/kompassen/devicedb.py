@@ -136,18 +136,18 @@ class DeviceDb:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.conn
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-            try:
                 self.conn.execute("COMMIT")
-            except sqlite3.OperationalError as exc:  # disk full, I/O error: nothing half-done
+            except BaseException as exc:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
-                raise DeviceDbError(
-                    f"Kunde inte spara på enheten: {exc}",
-                    f"Could not save on the device: {exc}",
-                ) from exc
+                if isinstance(exc, sqlite3.OperationalError) and _is_storage_problem(exc):
+                    raise DeviceDbError(
+                        f"Kunde inte spara på surfplattan ({exc}). Inget av det som redan "
+                        "sparats har försvunnit; frigör utrymme och försök igen.",
+                        f"Could not save on the tablet ({exc}). Nothing saved before was "
+                        "lost; free some space and try again.",
+                    ) from exc
+                raise
 
     def query(self, sql: str, args: tuple[object, ...] = ()) -> list[sqlite3.Row]:
         """Read under the lock (the connection is shared between threads)."""
@@ -174,6 +174,12 @@ class DeviceDb:
     def close(self) -> None:
         with self._lock:
             self.conn.close()
+
+
+def _is_storage_problem(exc: sqlite3.OperationalError) -> bool:
+    """Disk full, I/O error, read-only file: the user's device, not a bug in the code."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name.startswith(("SQLITE_FULL", "SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CANTOPEN"))
 
 
 def _statements(script: str) -> list[str]:

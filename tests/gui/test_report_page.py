@@ -175,6 +175,34 @@ def test_a_failure_is_told_in_words_and_the_draft_stays(
     assert window.stack.currentWidget() is page
 
 
+def test_a_full_disk_is_told_in_words_and_nothing_typed_is_lost(
+    qtbot: QtBot, window: FieldWindow, ctx: AppContext
+) -> None:
+    """SQLite's page limit stands in for a full disk (the same SQLITE_FULL error)."""
+    page = _open(qtbot, window, {"kind": "unsolved", "text": "Ingen plats på härbärget."})
+    page.flush()
+    assert len(ctx.drafts.list()) == 1
+    db = ctx.device_db.conn
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    db.execute(f"PRAGMA max_page_count = {pages}")
+    try:
+        long_text = "Ingen plats på härbärget. " + "Kön var lång. " * 250
+        page.text_edit.setPlainText(long_text)
+        page.flush()
+        assert page.saved_label.text() == "Utkastet kunde inte sparas"
+        assert "frigör utrymme" in page.result_label.text()
+        _tap(qtbot, page, page.send_button)
+        assert ctx.outbox.items() == []
+        assert page.text_edit.toPlainText() == long_text  # still on screen, nothing lost
+        assert window.stack.currentWidget() is page
+    finally:
+        db.execute("PRAGMA max_page_count = 1073741823")
+    page.flush()  # space again: the draft is saved with what was typed
+    assert [d.fields["text"] for d in ctx.drafts.list()] == [long_text]
+    _tap(qtbot, page, page.send_button)
+    assert [i.status for i in ctx.outbox.items()] == ["queued"]
+
+
 # ---------------------------------------------------------------------------- privacy
 
 
