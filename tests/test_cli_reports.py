@@ -160,7 +160,8 @@ def test_submit_sync_fetch_publish_end_to_end(
     assert {i["uuid"] for i in queued} == set(uuids)
     assert {i["status"] for i in queued} == {"queued"}
     assert set(queued[0]) == {
-        "uuid", "area_id", "kind", "created_at", "status", "attempts", "last_error", "sent_at"
+        "uuid", "area_id", "kind", "created_at", "status", "attempts", "last_error",
+        "last_error_en", "sent_at",
     }  # fmt: skip
     assert "i kö" in run("outbox", home=home).stdout
 

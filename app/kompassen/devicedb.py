@@ -68,6 +68,12 @@ CREATE INDEX outbox_status ON outbox(status, created_at);
 CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """,
     ),
+    (
+        3,
+        """
+ALTER TABLE outbox ADD COLUMN last_error_en TEXT;
+""",
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

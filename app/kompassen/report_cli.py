@@ -66,6 +66,7 @@ def _item_json(item: Any) -> dict[str, Any]:
         "status": item.status,
         "attempts": item.attempts,
         "last_error": item.last_error,
+        "last_error_en": item.error("en"),
         "sent_at": item.sent_at,
     }
 
@@ -88,7 +89,7 @@ def run_outbox(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
         tries = f"{i.attempts} försök" if sv else f"{i.attempts} attempts"
         line = f"{i.uuid}  {i.area_id:16} {i.kind:12} {i.created_at}  {status:8} {tries}"
         if i.last_error:
-            line += f"  – {i.last_error}"
+            line += f"  – {i.error(lang)}"
         print(line)
     counts = ctx.outbox.counts()
     print(

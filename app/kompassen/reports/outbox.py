@@ -23,7 +23,10 @@ from kompassen.devicedb import DeviceDb
 
 STATUSES = ("queued", "sending", "sent", "rejected")
 
-_COLUMNS = "uuid, area_id, kind, created_at, status, attempts, last_error, last_attempt_at, sent_at"
+_COLUMNS = (
+    "uuid, area_id, kind, created_at, status, attempts, last_error, last_attempt_at, sent_at,"
+    " last_error_en"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +40,11 @@ class OutboxItem:
     last_error: str | None
     last_attempt_at: str | None
     sent_at: str | None
+    last_error_en: str | None = None  # the same reason in English (None: only Swedish known)
+
+    def error(self, lang: str = "sv") -> str | None:
+        """The last error in the user's language (Swedish when no English was given)."""
+        return (self.last_error_en or self.last_error) if lang == "en" else self.last_error
 
 
 def new_uuid() -> str:
@@ -136,7 +144,7 @@ class Outbox:
             conn.execute(
                 f"UPDATE outbox SET status = 'sending' WHERE uuid IN ({_marks(uuids)})", uuids
             )
-        return [(_item((*r[:4], "sending", *r[5:9])), bytes(r[9])) for r in rows]
+        return [(_item((*r[:4], "sending", *r[5:10])), bytes(r[10])) for r in rows]
 
     def mark_sent(self, uuids: Sequence[str]) -> None:
         """The server has these (stored or duplicate): keep the metadata, drop the blob."""
@@ -147,21 +155,23 @@ class Outbox:
             for chunk in _chunks(uuids):
                 conn.execute(
                     "UPDATE outbox SET status = 'sent', sealed = NULL, sent_at = ?,"
-                    " last_attempt_at = ?, attempts = attempts + 1, last_error = NULL"
+                    " last_attempt_at = ?, attempts = attempts + 1, last_error = NULL,"
+                    " last_error_en = NULL"
                     f" WHERE uuid IN ({_marks(chunk)}) AND status IN ('sending', 'queued')",
                     (now, now, *chunk),
                 )
 
-    def mark_rejected(self, uuid: str, error: str) -> None:
+    def mark_rejected(self, uuid: str, error: str, error_en: str | None = None) -> None:
         """The server refused this item; it stays (sealed) with the reason in words."""
         with self._db.transaction() as conn:
             conn.execute(
-                "UPDATE outbox SET status = 'rejected', last_error = ?, last_attempt_at = ?,"
-                " attempts = attempts + 1 WHERE uuid = ? AND status IN ('sending', 'queued')",
-                (error, self._now(), uuid),
+                "UPDATE outbox SET status = 'rejected', last_error = ?, last_error_en = ?,"
+                " last_attempt_at = ?, attempts = attempts + 1"
+                " WHERE uuid = ? AND status IN ('sending', 'queued')",
+                (error, error_en, self._now(), uuid),
             )
 
-    def mark_failed(self, uuids: Sequence[str], error: str) -> None:
+    def mark_failed(self, uuids: Sequence[str], error: str, error_en: str | None = None) -> None:
         """Sending failed (network, server down): back to ``queued`` for a later try."""
         if not uuids:
             return
@@ -169,10 +179,10 @@ class Outbox:
         with self._db.transaction() as conn:
             for chunk in _chunks(uuids):
                 conn.execute(
-                    "UPDATE outbox SET status = 'queued', last_error = ?, last_attempt_at = ?,"
-                    " attempts = attempts + 1"
+                    "UPDATE outbox SET status = 'queued', last_error = ?, last_error_en = ?,"
+                    " last_attempt_at = ?, attempts = attempts + 1"
                     f" WHERE uuid IN ({_marks(chunk)}) AND status IN ('sending', 'queued')",
-                    (error, now, *chunk),
+                    (error, error_en, now, *chunk),
                 )
 
     def recover(self) -> int:
@@ -210,4 +220,4 @@ def _marks(values: Sequence[Any]) -> str:
 
 
 def _item(r: Sequence[Any]) -> OutboxItem:
-    return OutboxItem(r[0], r[1], r[2], r[3], r[4], int(r[5]), r[6], r[7], r[8])
+    return OutboxItem(r[0], r[1], r[2], r[3], r[4], int(r[5]), r[6], r[7], r[8], r[9])

@@ -219,11 +219,13 @@ class SyncClient:
                     self._outbox.recover()  # back to queued without counting an attempt
                     size = max(1, len(batch) // 2)
                     continue
-                self._outbox.mark_failed(uuids, err.sv)
+                self._outbox.mark_failed(uuids, err.sv, err.en)
                 out.error = err
                 return out
             except BaseException:
-                self._outbox.mark_failed(uuids, "Avbröts under sändningen.")
+                self._outbox.mark_failed(
+                    uuids, "Avbröts under sändningen.", "Interrupted while sending."
+                )
                 raise
             if not self._answer(batch, data, out):
                 out.error = _incomplete()
@@ -250,14 +252,19 @@ class SyncClient:
                     out.duplicates += 1
             elif r is not None and status == "rejected":
                 why = r.get("sv") or r.get("error") or "okänt fel"
-                self._outbox.mark_rejected(item.uuid, f"Servern tog inte emot rapporten: {why}")
+                code = r.get("error") or "unknown"
+                self._outbox.mark_rejected(
+                    item.uuid,
+                    f"Servern tog inte emot rapporten: {why}",
+                    f"The server refused the report ({code})",
+                )
                 out.rejected += 1
             else:
                 missing.append(item.uuid)
         if sent:
             self._outbox.mark_sent(sent)
         if missing:
-            self._outbox.mark_failed(missing, _incomplete().sv)
+            self._outbox.mark_failed(missing, _incomplete().sv, _incomplete().en)
         return not missing
 
     def _pull(

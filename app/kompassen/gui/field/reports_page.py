@@ -38,6 +38,7 @@ class OutboxCard(QFrame):
 
     def __init__(self, svc: FieldServices, item: OutboxItem, parent: QWidget | None = None):
         super().__init__(parent)
+        self.svc = svc
         self.item = item
         self.setProperty("role", "card")
         now = svc.clock.now()
@@ -79,7 +80,7 @@ class OutboxCard(QFrame):
         if item.status == "sending":
             return self.tr("Skickas…")
         if item.status == "rejected":
-            why = item.last_error or self.tr("servern sa inte varför")
+            why = item.error(self.svc.state.lang) or self.tr("servern sa inte varför")
             return self.tr("Avvisad: {why}").format(why=why)
         return self.tr("Väntar")
 
@@ -87,9 +88,10 @@ class OutboxCard(QFrame):
         if item.status not in ("queued", "sending") or not item.attempts:
             return ""
         tries = self.tr("%n försök", "", item.attempts)
-        if item.last_error:
+        error = item.error(self.svc.state.lang)
+        if error:
             return self.tr("{tries} · senaste felet: {error}").format(
-                tries=tries, error=first_clause(item.last_error)
+                tries=tries, error=first_clause(error)
             )
         return tries
 
