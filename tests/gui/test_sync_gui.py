@@ -170,7 +170,10 @@ def test_enrol_then_two_reports_wait_and_synka_nu_sends_them(
     qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not w.svc.sync.busy, timeout=WAIT)
     qtbot.waitUntil(lambda: _card_states(w) == ["Skickad 12:00"] * 2, timeout=WAIT)
-    assert w.sync_status.text() == "Alla rapporter skickade · senast synkad 12:00"
+    qtbot.waitUntil(
+        lambda: w.sync_status.text() == "Alla rapporter skickade · senast synkad 12:00",
+        timeout=WAIT,
+    )
     assert ctx.outbox.counts()["sent"] == 2
     # the office really has them (sealed: the server cannot read them either)
     office = server.office_token()
@@ -463,7 +466,10 @@ def test_a_report_written_in_the_form_reaches_the_office_readable_only_with_its_
     qtbot.waitUntil(lambda: _card_states(w) == ["Väntar"], timeout=WAIT)
     qtbot.mouseClick(w.reports_page.sync_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _card_states(w) == ["Skickad 12:00"], timeout=WAIT)
-    assert w.sync_status.text() == "Alla rapporter skickade · senast synkad 12:00"
+    qtbot.waitUntil(  # the indicator follows with the status read after the sync
+        lambda: w.sync_status.text() == "Alla rapporter skickade · senast synkad 12:00",
+        timeout=WAIT,
+    )
     # nothing readable is left on the tablet
     assert ctx.device_db.query("SELECT sealed FROM outbox")[0][0] is None
 

@@ -53,3 +53,18 @@ def test_follow_the_clock(hour: int, expected: str) -> None:
     assert resolve_theme("auto", now) == expected
     assert resolve_theme("day", now) == "day"
     assert resolve_theme("night", now) == "night"
+
+
+@pytest.mark.parametrize("name", sorted(PALETTES))
+def test_combo_arrow_exists_in_each_palette_colour(qapp: object, name: str) -> None:
+    """The style sheet draws the combo arrow from an SVG in the palette's text colour."""
+    from pathlib import Path
+
+    from PySide6.QtGui import QPixmap
+
+    from kompassen.gui.theme import chevron_icon
+
+    path = Path(chevron_icon(PALETTES[name]))
+    assert path.is_file(), path
+    assert PALETTES[name].text.lower() in path.read_text().lower()
+    assert not QPixmap(str(path)).isNull()

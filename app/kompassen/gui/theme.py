@@ -14,6 +14,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from kompassen.paths import resources_dir
+
 THEMES = ("day", "night", "auto")
 TEXT_SIZES = (1.0, 1.25, 1.5)  # the three steps in Settings
 BASE_POINT_SIZE = 12.0
@@ -145,6 +147,11 @@ def resolve_theme(choice: str, now: datetime) -> str:
     return "night" if now.hour >= NIGHT_FROM or now.hour < NIGHT_TO else "day"
 
 
+def chevron_icon(p: Palette) -> str:
+    """The combo box arrow in the palette's text colour (one SVG per palette in resources/)."""
+    return (resources_dir() / "icons" / f"chevron-down-{p.text.lstrip('#')}.svg").as_posix()
+
+
 def style_sheet(p: Palette, scale: float) -> str:
     """The app-wide style sheet: colours from ``p``, sizes scaled, touch minimums kept."""
     pt = BASE_POINT_SIZE * scale
@@ -192,6 +199,10 @@ QLineEdit, QComboBox, QDateTimeEdit, QSpinBox {{ background: {p.surface}; color:
     border: 1px solid {p.border}; border-radius: 10px; padding: 6px 12px;
     min-height: {TOUCH_PX - 14}px; selection-background-color: {p.accent};
     selection-color: {p.accent_text}; }}
+QComboBox::drop-down, QDateTimeEdit::drop-down {{ subcontrol-origin: padding;
+    subcontrol-position: center right; width: 36px; border: none; }}
+QComboBox::down-arrow, QDateTimeEdit::down-arrow {{ image: url({chevron_icon(p)});
+    width: 16px; height: 16px; }}
 QComboBox QAbstractItemView {{ background: {p.surface}; color: {p.text};
     selection-background-color: {p.accent}; selection-color: {p.accent_text}; }}
 QListView, QTreeView {{ background: {p.window}; border: 1px solid transparent; }}
