@@ -112,6 +112,7 @@ def test_enrol_when_the_server_is_unreachable(ctx: AppContext, client: SyncClien
     with pytest.raises(SyncError) as err:
         client.enrol(_closed_port_url(), "AAAA-BBBB-CCCC-DDDD")
     assert err.value.kind == "unreachable" and "Servern svarar inte" in err.value.sv
+    assert "utkorgen" not in err.value.sv and "outbox" not in err.value.en  # no reports here
     assert ctx.tokens.load() is None
 
 

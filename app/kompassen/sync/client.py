@@ -117,11 +117,19 @@ class SyncClient:
                 "Skriv koden från kontoret.", "Enter the code from the office.", kind="bad_code"
             )
         api = Api(self._http, root)
-        api.check_health()
         body: dict[str, Any] = {"code": code.strip()}
         if name.strip():
             body["name"] = name.strip()
-        data = api.json("POST", "/enrol", body=body)
+        try:
+            api.check_health()
+            data = api.json("POST", "/enrol", body=body)
+        except SyncError as err:  # no reports are involved in enrolling: say it without them
+            raise SyncError(
+                err.sv.replace(f" – {KEPT_SV}", ""),
+                err.en.replace(f" – {KEPT_EN}", ""),
+                kind=err.kind,
+                status=err.status,
+            ) from err
         device_id, token = data.get("device_id"), data.get("token")
         if not isinstance(device_id, str) or not isinstance(token, str) or not token:
             raise SyncError(
