@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import base64
 import binascii
-import contextlib
 import getpass
 import json
 import os
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kompassen.core.errors import KompassenError
+from kompassen.files import write_atomic
 from kompassen.sync.transport import Api, SyncError, new_http_client, server_root
 
 if TYPE_CHECKING:
@@ -122,20 +122,7 @@ def run_keys_generate(args: argparse.Namespace, lang: str) -> int:
 
 def _write_new(path: Path, data: bytes, mode: int) -> None:
     """Write a file atomically (temp + rename) with ``mode``."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
-        try:
-            os.fchmod(fd, mode)
-            os.write(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+    write_atomic(path, data, mode)
 
 
 # ----------------------------------------------------------------------------- session

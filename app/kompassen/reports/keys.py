@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +25,7 @@ from nacl.signing import SigningKey
 from nacl.utils import random
 
 from kompassen.core.errors import KompassenError
+from kompassen.files import write_atomic
 
 FORMAT = 1
 # "moderate" for real key files (~0.7 s, 256 MiB); tests pass strength="interactive" to stay fast
@@ -93,20 +92,9 @@ def write_key_file(
         "warning": WARNING,
     }
     data = (json.dumps(doc, indent=2) + "\n").encode("utf-8")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            os.fchmod(fd, 0o600)  # the umask or an old temp file must not widen it
-            os.write(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
+        write_atomic(path, data)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise KeyFileError(
             f"Nyckelfilen kunde inte skrivas ({path}): {exc.strerror or exc}",
             f"The key file could not be written ({path}): {exc.strerror or exc}",

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from kompassen.core.errors import KompassenError
+from kompassen.files import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -155,28 +156,10 @@ class TokenStore:
             self.file.unlink()
 
     def _write_file(self, text: str) -> None:
-        """Write to a 0600 temporary file, fsync, rename over the old one, fsync the folder."""
-        tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
+        """0600, atomic, fsynced (see kompassen.files)."""
         try:
-            self.file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.chmod(tmp, 0o600)  # in case the umask took bits away from what we asked
-            os.replace(tmp, self.file)
-            if hasattr(os, "O_DIRECTORY"):
-                dfd = os.open(self.file.parent, os.O_DIRECTORY)
-                try:
-                    os.fsync(dfd)
-                finally:
-                    os.close(dfd)
+            write_atomic(self.file, text.encode("utf-8"))
         except OSError as exc:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
             raise TokenStoreError(
                 f"Kunde inte spara enhetens nyckel i {self.file}: {exc}",
                 f"Could not save the device token in {self.file}: {exc}",
