@@ -179,6 +179,10 @@ def main(outdir: Path) -> int:
             w.svc.state.set_lang("en")
             _search(app, w, "girl 15 sleeping rough")
             _save(w, outdir, "english")
+            w.show_page("reports")
+            _wait(app, lambda: True)
+            _save(w, outdir, "reports-english")
+            w.show_page("search")
             w.svc.translations.set_language("sv")
             w.svc.state.set_lang("sv")
 
@@ -189,6 +193,10 @@ def main(outdir: Path) -> int:
             w.show_page("locations")
             _wait(app, lambda: True)
             _save(w, outdir, "locations-portrait")
+            w.show_page("search")
+            w.open_report({"kind": "observation", "text": "Lugnt vid Plattan i kväll."})
+            _wait(app, lambda: True)
+            _save(w, outdir, "report-form-portrait")
             w.close()
         finally:
             ctx.close()

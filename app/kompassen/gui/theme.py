@@ -193,6 +193,7 @@ QPushButton[role="suggestion"] {{ background: transparent; color: {p.accent};
     border: 2px dashed {p.accent}; border-radius: 22px; font-weight: 700; }}
 QPushButton[role="nav"] {{ border: none; border-radius: 0; border-bottom: 4px solid transparent;
     font-weight: 700; padding: 8px 18px; }}
+QPushButton[role="nav"][compact="true"] {{ padding: 8px 8px; }}
 QPushButton[role="nav"]:checked {{ background: {p.surface}; color: {p.text};
     border-bottom: 4px solid {p.accent}; }}
 QLineEdit, QComboBox, QDateTimeEdit, QSpinBox {{ background: {p.surface}; color: {p.text};

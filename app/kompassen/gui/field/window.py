@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from kompassen.core.errors import KompassenError
 
-from ..widgets.touch import button, label
+from ..widgets.elided_label import ElidedLabel
+from ..widgets.touch import button, label, set_role
 from .search_page import SearchPage
 from .services import FieldServices, Navigator
 from .sync_status import SyncStatusButton
@@ -94,7 +95,7 @@ class FieldWindow(QMainWindow):
         outer.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.status = label("", "", self, wrap=False)
+        self.status = ElidedLabel("", "", self)  # gives way to the sync indicator when narrow
         self.statusBar().addWidget(self.status, 1)
         self.sync_status = SyncStatusButton(svc, self)
         self.sync_status.clicked.connect(lambda: self.show_page("reports"))
@@ -176,6 +177,7 @@ class FieldWindow(QMainWindow):
             b.setText(names[key])
             b.setAccessibleName(names[key])
         self._update_titles()
+        self._fit_top_bar()
 
     def _update_titles(self) -> None:
         area = self.svc.state.area
@@ -192,6 +194,28 @@ class FieldWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._fit_top_bar()  # a larger text size makes the tabs wider
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_top_bar()
+
+    def _fit_top_bar(self) -> None:
+        """Five tabs must keep their whole words: on a narrow (portrait) screen the area's
+        name gives way first (its colour mark stays, the window title still names it)."""
+        if not getattr(self, "nav_buttons", None):
+            return  # a style event during construction
+        room = 0
+        for compact in (False, True):  # then narrower padding (largest text on a portrait tablet)
+            for b in self.nav_buttons.values():
+                if bool(b.property("compact")) != compact:
+                    set_role(b, "nav", compact=compact)
+            tabs = sum(b.sizeHint().width() for b in self.nav_buttons.values())
+            room = self.width() - tabs - self.area_mark.width() - 24 - 4 * len(self.nav_buttons)
+            if room >= 0:
+                break
+        self.title.setVisible(room >= self.title.sizeHint().width() + 16)
 
     # ------------------------------------------------------------------ navigation
 
