@@ -1,4 +1,4 @@
-"""The field window: a tab bar on top (Sök, Platser, Lösningar, Inställningar) and pages.
+"""The field window: a tab bar on top (Sök, Platser, Lösningar, Rapporter, Inställningar) and pages.
 
 The window builds the pages, wires navigation between them (detail, guide, back), keeps the
 status line and the theme clock, and saves the worker's place and area between runs.
