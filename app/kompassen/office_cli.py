@@ -133,7 +133,7 @@ def _login(args: argparse.Namespace, lang: str) -> tuple[Api, Any]:
     root = server_root(args.server)
     http = new_http_client(args.timeout)
     try:
-        api = Api(http, root)
+        api = Api(http, root, outbox=False)  # the office's calls: no outbox to keep
         api.check_health()
         user = _user(args)
         try:

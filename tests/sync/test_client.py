@@ -116,6 +116,19 @@ def test_enrol_when_the_server_is_unreachable(ctx: AppContext, client: SyncClien
     assert ctx.tokens.load() is None
 
 
+def test_calls_without_an_outbox_do_not_speak_of_one() -> None:
+    """The office's calls (and enrolling) say the server is down, not that reports wait."""
+    from kompassen.sync.transport import Api
+
+    url = _closed_port_url()
+    with httpx.Client(timeout=2) as http:
+        for outbox, says in ((True, True), (False, False)):
+            with pytest.raises(SyncError) as err:
+                Api(http, url, outbox=outbox).json("GET", "/health")
+            assert err.value.kind == "unreachable" and "Servern svarar inte" in err.value.sv
+            assert ("utkorgen" in err.value.sv) is says and ("outbox" in err.value.en) is says
+
+
 def test_enrol_with_a_web_server_that_is_not_kompassen(client: SyncClient, web_page: str) -> None:
     with pytest.raises(SyncError) as err:
         client.enrol(web_page, "AAAA-BBBB-CCCC-DDDD")

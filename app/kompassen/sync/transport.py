@@ -82,8 +82,14 @@ def _is_tls(exc: BaseException) -> bool:
     return False
 
 
-def transport_error(exc: httpx.HTTPError, root: str) -> SyncError:
+def _kept(outbox: bool) -> tuple[str, str]:
+    """The words "– the reports stay in the outbox", when the call was about sending them."""
+    return (f" – {KEPT_SV}", f" – {KEPT_EN}") if outbox else ("", "")
+
+
+def transport_error(exc: httpx.HTTPError, root: str, outbox: bool = True) -> SyncError:
     """A network-level failure (no HTTP answer) in words."""
+    kept_sv, kept_en = _kept(outbox)
     if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
         return SyncError(
             f"Ogiltig serveradress {root}.", f"Invalid server address {root}.", kind="bad_url"
@@ -91,20 +97,20 @@ def transport_error(exc: httpx.HTTPError, root: str) -> SyncError:
     if _is_tls(exc):
         return SyncError(
             f"Säker anslutning till {root} misslyckades (certifikatet godkändes inte eller "
-            f"servern talar inte HTTPS) – {KEPT_SV}.",
+            f"servern talar inte HTTPS){kept_sv}.",
             f"The secure connection to {root} failed (the certificate was not accepted or the "
-            f"server does not speak HTTPS) – {KEPT_EN}.",
+            f"server does not speak HTTPS){kept_en}.",
             kind="tls",
         )
     if isinstance(exc, httpx.TimeoutException):
         return SyncError(
-            f"Servern svarar inte (tidsgränsen passerades) – {KEPT_SV}.",
-            f"The server does not answer (timed out) – {KEPT_EN}.",
+            f"Servern svarar inte (tidsgränsen passerades){kept_sv}.",
+            f"The server does not answer (timed out){kept_en}.",
             kind="unreachable",
         )
     return SyncError(
-        f"Servern svarar inte – {KEPT_SV}. ({root})",
-        f"The server does not answer – {KEPT_EN}. ({root})",
+        f"Servern svarar inte{kept_sv}. ({root})",
+        f"The server does not answer{kept_en}. ({root})",
         kind="unreachable",
     )
 
@@ -124,8 +130,12 @@ def not_kompassen(root: str) -> SyncError:
     )
 
 
-def response_error(resp: httpx.Response, root: str) -> SyncError:
-    """An HTTP error answer (4xx/5xx) in words; the server's own words when it gave some."""
+def response_error(resp: httpx.Response, root: str, outbox: bool = True) -> SyncError:
+    """An HTTP error answer (4xx/5xx) in words; the server's own words when it gave some.
+
+    ``outbox``: the call was the device sending its reports, so the words say they stay queued
+    (enrolling and the office's calls involve no outbox).
+    """
     status = resp.status_code
     body = _body(resp)
     code = body.get("error") if isinstance(body, dict) else None
@@ -134,14 +144,26 @@ def response_error(resp: httpx.Response, root: str) -> SyncError:
     said_sv = f" (servern: {server_sv})" if isinstance(server_sv, str) and server_sv else ""
     said_en = f" (server: {server_en})" if isinstance(server_en, str) and server_en else ""
     if status >= 500:
+        later_sv, later_en = (
+            (f" – {KEPT_SV} och skickas senare", f" – {KEPT_EN} and are sent later")
+            if outbox
+            else ("; försök igen senare", "; try again later")
+        )
         return SyncError(
-            f"Servern har ett tillfälligt fel (HTTP {status}) – {KEPT_SV} och skickas senare.",
-            f"The server has a temporary fault (HTTP {status}) – {KEPT_EN} and are sent later.",
+            f"Servern har ett tillfälligt fel (HTTP {status}){later_sv}.",
+            f"The server has a temporary fault (HTTP {status}){later_en}.",
             kind="server",
             status=status,
         )
     if not isinstance(code, str):
         return not_kompassen(root)
+    if status == 401 and not outbox:
+        return SyncError(
+            f"Servern godtog inte inloggningen{said_sv}.",
+            f"The server did not accept the login{said_en}.",
+            kind="not_enrolled",
+            status=status,
+        )
     if status == 401:
         return SyncError(
             "Enheten är inte ansluten till servern (nyckeln är okänd eller har gått ut). "
@@ -189,12 +211,18 @@ def response_error(resp: httpx.Response, root: str) -> SyncError:
 
 
 class Api:
-    """Calls to one server's ``/api/v1`` with an optional bearer token."""
+    """Calls to one server's ``/api/v1`` with an optional bearer token.
 
-    def __init__(self, http: httpx.Client, root: str, token: str | None = None) -> None:
+    ``outbox``: these calls send the device's reports (errors then say they stay queued).
+    """
+
+    def __init__(
+        self, http: httpx.Client, root: str, token: str | None = None, *, outbox: bool = True
+    ) -> None:
         self.http = http
         self.root = root
         self.token = token
+        self.outbox = outbox
 
     def _headers(self, extra: dict[str, str] | None = None) -> dict[str, str]:
         headers = dict(extra or {})
@@ -221,9 +249,9 @@ class Api:
                 headers=self._headers(),
             )
         except httpx.HTTPError as exc:
-            raise transport_error(exc, self.root) from exc
+            raise transport_error(exc, self.root, self.outbox) from exc
         if resp.status_code not in ok:
-            raise response_error(resp, self.root)
+            raise response_error(resp, self.root, self.outbox)
         return resp
 
     def json(
