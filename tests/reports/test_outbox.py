@@ -199,42 +199,17 @@ def test_statuses_match_the_table() -> None:
     assert STATUSES == ("queued", "sending", "sent", "rejected")
 
 
-def test_submit_many_is_one_all_or_nothing_transaction(
-    db: DeviceDb, fixed_clock: FixedClock, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    outbox = Outbox(db, fixed_clock)
-    uuids = outbox.submit_many([make_report(text=f"nr {i}") for i in range(20)], PUB)
-    assert len(set(uuids)) == 20
-    assert [i.uuid for i in outbox.items()] == uuids[::-1]
-    assert [item.uuid for item, _ in outbox.take_batch(3)] == uuids[:3]
-    monkeypatch.setattr(outbox_module, "new_uuid", lambda: "same")
-    with pytest.raises(sqlite3.IntegrityError):
-        outbox.submit_many([make_report(), make_report()], PUB)
-    assert outbox.counts()["queued"] + outbox.counts()["sending"] == 20
-
-
-def test_errors_are_kept_in_both_languages(tmp_path: Path) -> None:
-    clock = FixedClock(NOW)
-    db = DeviceDb(tmp_path / "device.db", tmp_path / "b", clock.now())
-    try:
-        box = Outbox(db, clock)
-        report = {
-            "kind": "unsolved",
-            "area_id": "klara",
-            "occurred_at": "2026-11-23T21:50:00+01:00",
-            "text": "Ingen plats i natt.",
-        }
-        a = box.submit(report, KEYS["sealing_public"])
-        b = box.submit(report, KEYS["sealing_public"])
-        box.take_batch(10)
-        box.mark_failed([a], "Servern svarar inte", "The server does not answer")
-        box.mark_rejected(b, "Servern tog inte emot rapporten: okänt område")
-        items = {i.uuid: i for i in box.items()}
-        assert items[a].error("sv") == "Servern svarar inte"
-        assert items[a].error("en") == "The server does not answer"
-        assert items[b].error("en") == "Servern tog inte emot rapporten: okänt område"  # only sv
-        box.take_batch(10)
-        box.mark_sent([a])
-        assert box.items(["sent"])[0].error("en") is None
-    finally:
-        db.close()
+def test_errors_are_kept_in_both_languages(db: DeviceDb, fixed_clock: FixedClock) -> None:
+    box = Outbox(db, fixed_clock)
+    a = box.submit(make_report(), PUB)
+    b = box.submit(make_report(), PUB)
+    box.take_batch(10)
+    box.mark_failed([a], "Servern svarar inte", "The server does not answer")
+    box.mark_rejected(b, "Servern tog inte emot rapporten: okänt område")
+    items = {i.uuid: i for i in box.items()}
+    assert items[a].error("sv") == "Servern svarar inte"
+    assert items[a].error("en") == "The server does not answer"
+    assert items[b].error("en") == "Servern tog inte emot rapporten: okänt område"  # only sv
+    box.take_batch(10)
+    box.mark_sent([a])
+    assert box.items(["sent"])[0].error("en") is None

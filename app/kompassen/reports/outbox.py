@@ -86,30 +86,6 @@ class Outbox:
                 conn.execute("DELETE FROM draft WHERE id = ?", (draft_id,))
         return client_uuid
 
-    def submit_many(self, reports: Sequence[Report], sealing_public_key: str) -> list[str]:
-        """Seal and queue several reports in one transaction (all or none); their uuids.
-
-        For imports and benchmarks: with ``synchronous=FULL`` each commit costs an fsync
-        (about 5 ms on a plain disk), which dominates :meth:`submit` when called in a loop.
-        """
-        from kompassen.reports.sealing import seal  # libsodium only when something is sent
-
-        now = self._now()
-        rows = []
-        for report in reports:
-            if not isinstance(report, Report):
-                report = Report.from_dict(report)
-            client_uuid = new_uuid()
-            blob = seal(report, client_uuid, sealing_public_key, now)
-            rows.append((client_uuid, report.area_id, report.kind, now, blob))
-        with self._db.transaction() as conn:
-            conn.executemany(
-                "INSERT INTO outbox (uuid, area_id, kind, created_at, sealed, status)"
-                " VALUES (?, ?, ?, ?, ?, 'queued')",
-                rows,
-            )
-        return [r[0] for r in rows]
-
     def items(self, statuses: Iterable[str] | None = None) -> list[OutboxItem]:
         """Items with the given statuses (all when None), newest first."""
         sql = f"SELECT {_COLUMNS} FROM outbox"
