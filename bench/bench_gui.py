@@ -21,7 +21,7 @@
    and the first three queries are typed again, back on the search tab.
 2. Cold start. Fresh processes, interleaved: (a) bare PySide6: import QtWidgets, QApplication,
    a QMainWindow with a QLabel, show, wait until exposed; (b) Kompassen: what ``kompassen``
-   does for the GUI (``kompassen.cli`` → ``build()`` → ``build_window(ctx, "klara")``), show,
+   does for the GUI (``kompassen.cli.main`` → ``build()`` → ``build_window(ctx, "klara")``), show,
    wait until exposed (the search field has focus: it takes typing), then until the first
    results are shown. The home was initialised by one earlier start (a normal start, not the
    first install). Times are taken by the parent from spawning to the line the child prints,
@@ -82,10 +82,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from bench_search import NOW, QUERIES  # the same moment and queries as the search benchmark
-from kompassen.catalogue.search_model import SearchQuery
-from kompassen.catalogue.synthetic import generate_pack
+from kompassen.catalogue.search.model import SearchQuery
 from kompassen.compose import build
 from kompassen.core.clock import FixedClock
+from kompassen.testing.synthetic import generate_pack
 
 VARIANTS = ("text", "text+chips", "text+open+near")
 GOAL_KEY_P95_MS = 33.0
@@ -621,13 +621,13 @@ os._exit(0)
 """
 )
 
-# What `kompassen` (no subcommand) does: kompassen.cli, then gui.launch: the start window with
+# What `kompassen` (no subcommand) does: kompassen.cli.main, then gui.launch: the start window with
 # the search field first ("interactive": it takes typing), the catalogue and the field window
 # after its first paint ("window"), then the first results.
 KOMPASSEN_CHILD = (
     _CHILD_COMMON
     + """
-from kompassen import cli
+from kompassen.cli.main import main as cli
 print("imported", flush=True)
 from kompassen.gui.launch import Launch, StartWindow, application
 from PySide6.QtCore import QTimer

@@ -18,12 +18,12 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from kompassen.catalogue.hsds import export_hsds, import_hsds
-from kompassen.catalogue.loader import dump_area
-from kompassen.catalogue.packdata import canonical
-from kompassen.catalogue.store import CatalogueStore
-from kompassen.catalogue.synthetic import generate_pack
+from kompassen.catalogue.hsds.mapping import export_hsds, import_hsds
+from kompassen.catalogue.pack.packdata import canonical
+from kompassen.catalogue.store.loader import dump_area
+from kompassen.catalogue.store.store import CatalogueStore
 from kompassen.core.clock import FixedClock
+from kompassen.testing.synthetic import generate_pack
 
 
 def _timed(label: str, results: dict[str, float], fn, *args):  # type: ignore[no-untyped-def]

@@ -18,10 +18,10 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from kompassen.catalogue.db import connect, migrate
-from kompassen.catalogue.loader import install_pack
-from kompassen.catalogue.synthetic import generate_pack
-from kompassen.catalogue.validate import check_pack
+from kompassen.catalogue.pack.validate import check_pack
+from kompassen.catalogue.store.db import connect, migrate
+from kompassen.catalogue.store.loader import install_pack
+from kompassen.testing.synthetic import generate_pack
 
 
 def _baseline(services: list[dict], path: Path) -> float:

@@ -30,10 +30,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from kompassen.catalogue.db import connect, migrate
-from kompassen.catalogue.loader import install_pack
-from kompassen.catalogue.packdata import PackData
-from kompassen.catalogue.release import (
+from kompassen.catalogue.pack.packdata import PackData
+from kompassen.catalogue.store.db import connect, migrate
+from kompassen.catalogue.store.loader import install_pack
+from kompassen.catalogue.store.release import (
     apply_delta,
     content_hash,
     make_delta,
@@ -42,9 +42,9 @@ from kompassen.catalogue.release import (
     sign_manifest,
     verify_manifest,
 )
-from kompassen.catalogue.store import CatalogueStore
-from kompassen.catalogue.synthetic import generate_pack
+from kompassen.catalogue.store.store import CatalogueStore
 from kompassen.core.clock import FixedClock
+from kompassen.testing.synthetic import generate_pack
 
 REPO = Path(__file__).resolve().parents[1]
 KEYS = json.loads((REPO / "tests" / "fixtures" / "dev_keys.json").read_text("utf-8"))

@@ -32,12 +32,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from kompassen.catalogue.analyzer import Analyzer, words
-from kompassen.catalogue.search import SearchService
-from kompassen.catalogue.search_model import SearchQuery
-from kompassen.catalogue.store import CatalogueStore
-from kompassen.catalogue.synthetic import generate_pack
+from kompassen.catalogue.search.analyzer import Analyzer, words
+from kompassen.catalogue.search.model import SearchQuery
+from kompassen.catalogue.search.service import SearchService
+from kompassen.catalogue.store.store import CatalogueStore
 from kompassen.core.clock import FixedClock
+from kompassen.testing.synthetic import generate_pack
 
 TZ = ZoneInfo("Europe/Stockholm")
 NOW = datetime(2026, 11, 23, 21, 30, tzinfo=TZ)  # a Monday evening

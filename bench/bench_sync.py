@@ -42,7 +42,7 @@ import httpx
 
 from kompassen.compose import AppContext, build
 from kompassen.core.report import Report
-from kompassen.logs import close_logging
+from kompassen.device.logs import close_logging
 from kompassen.reports.sealing import seal
 
 AREA = "klara"

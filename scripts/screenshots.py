@@ -26,7 +26,7 @@ from kompassen.compose import AppContext, build
 from kompassen.core.clock import FixedClock
 from kompassen.gui.app import build_window
 from kompassen.gui.field.window import FieldWindow
-from kompassen.gui.launch import application
+from kompassen.gui.qtapp import application
 
 
 def _wait(app: object, done: Callable[[], bool], timeout: float = 30.0) -> None:

@@ -23,10 +23,10 @@ if not os.environ.get("XDG_RUNTIME_DIR"):
 # (tests/sync/test_tokens.py covers the keyring path with an in-memory backend)
 os.environ["KOMPASSEN_KEYRING"] = "0"
 
-from kompassen.catalogue.store import CatalogueStore
+from kompassen.catalogue.store.store import CatalogueStore
 from kompassen.compose import AppContext, build
 from kompassen.core.clock import FixedClock
-from kompassen.logs import close_logging
+from kompassen.device.logs import close_logging
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 REPO = Path(__file__).resolve().parents[1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from kompassen.catalogue.packdata import PackData
+from kompassen.catalogue.pack.packdata import PackData
 
 DEV_SEALING = "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUE="
 DEV_SIGNING = "QkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkI="

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kompassen.catalogue.packdata import PackData
+from kompassen.catalogue.pack.packdata import PackData
 from minipack import mini_documents
 
 

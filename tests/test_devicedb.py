@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kompassen.core.clock import STOCKHOLM
-from kompassen.devicedb import LATEST_VERSION, DeviceDb, DeviceDbError
+from kompassen.device.db import LATEST_VERSION, DeviceDb, DeviceDbError
 
 NOW = datetime(2026, 11, 23, 22, 0, tzinfo=STOCKHOLM)
 

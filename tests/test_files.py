@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kompassen.files import write_atomic
+from kompassen.device.files import write_atomic
 
 
 def test_mode_and_replace_and_nothing_left(tmp_path: Path) -> None:

@@ -20,20 +20,20 @@ from zoneinfo import ZoneInfo
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from kompassen.catalogue import hsds
-from kompassen.catalogue.hsds import (
+from kompassen.catalogue.hsds import mapping as hsds
+from kompassen.catalogue.hsds.export import export_hsds
+from kompassen.catalogue.hsds.importer import import_hsds
+from kompassen.catalogue.hsds.mapping import (
     NAMESPACE,
     NUMBER_FIELDS,
     TABLES,
     HsdsError,
-    export_hsds,
     hsds_id,
-    import_hsds,
 )
-from kompassen.catalogue.loader import dump_area
-from kompassen.catalogue.packdata import PackData, canonical
-from kompassen.catalogue.store import CatalogueStore
-from kompassen.catalogue.validate import read_pack_dir
+from kompassen.catalogue.pack.packdata import PackData, canonical
+from kompassen.catalogue.pack.validate import read_pack_dir
+from kompassen.catalogue.store.loader import dump_area
+from kompassen.catalogue.store.store import CatalogueStore
 from kompassen.core.clock import FixedClock
 from kompassen.core.errors import KompassenError
 
@@ -144,12 +144,12 @@ def test_shipped_pack_round_trip_is_lossless(
 
 
 def test_synthetic_500_round_trip_is_lossless(cat: CatalogueStore, tmp_path: Path) -> None:
-    synthetic = pytest.importorskip("kompassen.catalogue.synthetic")
+    synthetic = pytest.importorskip("kompassen.testing.synthetic")
     _round_trip(cat, synthetic.generate_pack(500, seed=3), tmp_path)
 
 
 def test_synthetic_2000_services_import(cat: CatalogueStore, tmp_path: Path) -> None:
-    synthetic = pytest.importorskip("kompassen.catalogue.synthetic")
+    synthetic = pytest.importorskip("kompassen.testing.synthetic")
     _round_trip(cat, synthetic.generate_pack(2000, seed=7), tmp_path)
 
 
@@ -661,7 +661,7 @@ def test_cli_export_and_import(
 ) -> None:
     if not (AREAS / "klara" / "area.json").exists():
         pytest.skip("data/areas/klara is not in the repository yet")
-    from kompassen.cli import main
+    from kompassen.cli.main import main
 
     out = tmp_path / "klara-hsds"
     assert main(["export-hsds", "--area", "klara", str(out)]) == 0

@@ -54,7 +54,7 @@ def test_core_imports_nothing_of_the_project() -> None:
 def test_app_starts_without_server_extras() -> None:
     """The tablet app never pulls in FastAPI/uvicorn (they are the optional ``server`` extra)."""
     code = (
-        "import sys, kompassen.cli, kompassen.compose, kompassen.gui.app\n"
+        "import sys, kompassen.cli.main, kompassen.compose, kompassen.gui.app\n"
         "bad = [m for m in ('fastapi', 'uvicorn', 'starlette') if m in sys.modules]\n"
         "assert not bad, bad\n"
     )

@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from kompassen.compose import AppContext
-from kompassen.paths import bundled_areas_dir, resolve_paths
+from kompassen.device.paths import bundled_areas_dir, resolve_paths
 
 
 def test_home_override_puts_everything_under_home(tmp_path: Path) -> None:
@@ -58,8 +58,8 @@ def test_newer_bundled_pack_replaces_older_bundled_copy(tmp_path: Path, clock) -
     import sys
 
     sys.path.insert(0, str(Path(__file__).parent))
-    from kompassen.catalogue.packdata import PackData
-    from kompassen.catalogue.store import CatalogueStore
+    from kompassen.catalogue.pack.packdata import PackData
+    from kompassen.catalogue.store.store import CatalogueStore
     from minipack import mini_documents
 
     root = tmp_path / "areas"

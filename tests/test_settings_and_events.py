@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 from kompassen.compose import AppContext
-from kompassen.devicedb import DeviceDb
-from kompassen.settings import Settings, SettingsStore
-from kompassen.stats.events import EventLog
+from kompassen.device.db import DeviceDb
+from kompassen.device.events import EventLog
+from kompassen.device.settings import Settings, SettingsStore
 
 
 def test_settings_round_trip(tmp_path: Path) -> None:

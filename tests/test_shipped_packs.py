@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from kompassen.catalogue.loader import dump_area
-from kompassen.catalogue.packdata import PackData, canonical_documents
-from kompassen.catalogue.store import CatalogueStore
-from kompassen.catalogue.validate import read_pack_dir
+from kompassen.catalogue.pack.packdata import PackData, canonical_documents
+from kompassen.catalogue.pack.validate import read_pack_dir
+from kompassen.catalogue.store.loader import dump_area
+from kompassen.catalogue.store.store import CatalogueStore
 
 AREAS = Path(__file__).resolve().parents[1] / "data" / "areas"
 SOURCES = Path(__file__).resolve().parents[1] / "data" / "sources" / "stockholm_services.json"
@@ -103,7 +103,7 @@ def test_base_taxonomy_is_the_shared_one() -> None:
     shared = SHARED.parent / "taxonomy.json"
     if not shared.exists():
         pytest.skip("shared/data is not next to this checkout")
-    from kompassen.catalogue.validate import base_taxonomy
+    from kompassen.catalogue.pack.validate import base_taxonomy
 
     assert base_taxonomy() == json.loads(shared.read_text(encoding="utf-8"))
 

@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 
-from kompassen.catalogue import db
-from kompassen.catalogue.loader import dump_area, install_pack
-from kompassen.catalogue.packdata import PackData, canonical, dumps_canonical
-from kompassen.catalogue.reader import CatalogueReader
-from kompassen.catalogue.synthetic import DATA_NOTE, generate_pack, main, write_pack
-from kompassen.catalogue.validate import check_pack, read_pack_dir
+from kompassen.catalogue.pack.packdata import PackData, canonical, dumps_canonical
+from kompassen.catalogue.pack.validate import check_pack, read_pack_dir
+from kompassen.catalogue.store import db
+from kompassen.catalogue.store.loader import dump_area, install_pack
+from kompassen.catalogue.store.reader import CatalogueReader
+from kompassen.testing.synthetic import DATA_NOTE, generate_pack, main, write_pack
 
 NOW = datetime(2026, 11, 23, 12, 0)
 

@@ -1,5 +1,5 @@
 """``python -m kompassen``: same as the ``kompassen`` command."""
 
-from kompassen.cli import main
+from kompassen.cli.main import main
 
 raise SystemExit(main())

@@ -9,17 +9,17 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from kompassen.catalogue.db import connect
-from kompassen.catalogue.store import CatalogueStore, InstallReport
+from kompassen.catalogue.store.db import connect
+from kompassen.catalogue.store.store import CatalogueStore, InstallReport
 from kompassen.core.clock import Clock, SystemClock
-from kompassen.devicedb import DeviceDb
-from kompassen.logs import setup_logging
-from kompassen.paths import Paths, resolve_paths
-from kompassen.settings import SettingsStore
-from kompassen.stats.events import EventLog
+from kompassen.device.db import DeviceDb
+from kompassen.device.events import EventLog
+from kompassen.device.logs import setup_logging
+from kompassen.device.paths import Paths, resolve_paths
+from kompassen.device.settings import SettingsStore
 
 if TYPE_CHECKING:
-    from kompassen.catalogue.search import SearchService
+    from kompassen.catalogue.search.service import SearchService
     from kompassen.reports.drafts import Drafts
     from kompassen.reports.outbox import Outbox
     from kompassen.sync.client import SyncClient
@@ -120,7 +120,7 @@ class AppContext:
         Imported here, not at the top: search pulls in numpy and the text analyser, which a
         GUI loads on its search thread after the window is already on screen.
         """
-        from kompassen.catalogue.search import SearchService
+        from kompassen.catalogue.search.service import SearchService
 
         conn = (
             connect(self.paths.catalogue_db, cache_mb=32, mmap_mb=0)

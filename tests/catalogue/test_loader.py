@@ -6,10 +6,10 @@ import sqlite3
 
 import pytest
 
-from kompassen.catalogue.loader import dump_area, install_pack
-from kompassen.catalogue.packdata import PackData, canonical_documents
-from kompassen.catalogue.store import CatalogueStore
-from kompassen.catalogue.validate import PackError
+from kompassen.catalogue.pack.packdata import PackData, canonical_documents
+from kompassen.catalogue.pack.validate import PackError
+from kompassen.catalogue.store.loader import dump_area, install_pack
+from kompassen.catalogue.store.store import CatalogueStore
 from minipack import mini_documents, mini_pack
 
 
@@ -64,8 +64,7 @@ def test_failure_half_way_rolls_back(
     store: CatalogueStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Even a failure after validation (disk full, a bug) leaves the old catalogue intact."""
-    from kompassen.catalogue import loader
-
+    from kompassen.catalogue.store import loader
     store.install(mini_pack())
     before = _snapshot(store.conn)
     original = loader._insert_area

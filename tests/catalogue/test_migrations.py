@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from kompassen.catalogue.db import (
+from kompassen.catalogue.store.db import (
     LATEST_VERSION,
     CatalogueDbError,
     connect,
     migrate,
     schema_version,
 )
-from kompassen.catalogue.store import CatalogueStore
+from kompassen.catalogue.store.store import CatalogueStore
 from kompassen.core.clock import FixedClock
 
 NOW = datetime(2026, 11, 23, 12, 0)
@@ -84,7 +84,7 @@ def test_newer_schema_is_refused_not_destroyed(tmp_path: Path) -> None:
 
 
 def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kompassen.catalogue import db as dbmod
+    from kompassen.catalogue.store import db as dbmod
 
     broken = [
         *dbmod.MIGRATIONS[:1],

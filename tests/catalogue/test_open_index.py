@@ -17,9 +17,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kompassen.catalogue import bitset
-from kompassen.catalogue.open_index import OpenIndex
-from kompassen.catalogue.synthetic import generate_pack
+from kompassen.catalogue.search import bitset
+from kompassen.catalogue.search.open_index import OpenIndex
 from kompassen.core.hours import (
     DateException,
     OpeningHours,
@@ -27,7 +26,8 @@ from kompassen.core.hours import (
     is_open,
     open_intervals,
 )
-from kompassen.paths import bundled_areas_dir
+from kompassen.device.paths import bundled_areas_dir
+from kompassen.testing.synthetic import generate_pack
 
 TZ = ZoneInfo("Europe/Stockholm")
 

@@ -13,9 +13,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kompassen.catalogue.loader import dump_area
-from kompassen.catalogue.packdata import PackData
-from kompassen.catalogue.release import (
+from kompassen.catalogue.pack.packdata import PackData
+from kompassen.catalogue.pack.validate import check_pack, read_pack_dir
+from kompassen.catalogue.search.model import SearchQuery
+from kompassen.catalogue.search.service import SearchService
+from kompassen.catalogue.store.loader import dump_area
+from kompassen.catalogue.store.release import (
     DeltaMismatch,
     ReleaseError,
     SignatureMismatch,
@@ -27,11 +30,8 @@ from kompassen.catalogue.release import (
     sign_manifest,
     verify_manifest,
 )
-from kompassen.catalogue.search import SearchService
-from kompassen.catalogue.search_model import SearchQuery
-from kompassen.catalogue.store import CatalogueStore
-from kompassen.catalogue.synthetic import generate_pack
-from kompassen.catalogue.validate import check_pack, read_pack_dir
+from kompassen.catalogue.store.store import CatalogueStore
+from kompassen.testing.synthetic import generate_pack
 
 REPO = Path(__file__).resolve().parents[2]
 KEYS = json.loads((REPO / "tests" / "fixtures" / "dev_keys.json").read_text("utf-8"))

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from kompassen.catalogue.packdata import PackData
-from kompassen.catalogue.search import SearchService, UnknownPlace
-from kompassen.catalogue.search_model import SearchQuery
-from kompassen.catalogue.store import CatalogueStore
+from kompassen.catalogue.pack.packdata import PackData
+from kompassen.catalogue.search.model import SearchQuery
+from kompassen.catalogue.search.service import SearchService, UnknownPlace
+from kompassen.catalogue.store.store import CatalogueStore
 from kompassen.core.clock import STOCKHOLM, FixedClock
-from kompassen.paths import bundled_areas_dir
+from kompassen.device.paths import bundled_areas_dir
 from minipack import mini_documents
 
 SATURDAY_NIGHT = datetime(2026, 12, 5, 23, 30, tzinfo=STOCKHOLM)
@@ -209,9 +209,9 @@ def test_english_text_and_labels(ss: SearchService) -> None:
 
 def test_migrated_catalogue_gets_indexed(tmp_path: Path) -> None:
     """A catalogue from before the search index (schema v2) is indexed when opened."""
-    from kompassen.catalogue.db import connect, migrate
-    from kompassen.catalogue.loader import _insert_area, sync_base_taxonomy
-    from kompassen.catalogue.validate import read_pack_dir
+    from kompassen.catalogue.pack.validate import read_pack_dir
+    from kompassen.catalogue.store.db import connect, migrate
+    from kompassen.catalogue.store.loader import _insert_area, sync_base_taxonomy
 
     db = tmp_path / "catalogue.db"
     conn = connect(db)

@@ -17,13 +17,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kompassen.catalogue.search import SearchService
-from kompassen.catalogue.search_model import SearchQuery, SearchResult
-from kompassen.catalogue.store import CatalogueStore
-from kompassen.catalogue.synthetic import generate_pack
+from kompassen.catalogue.search.model import SearchQuery, SearchResult
+from kompassen.catalogue.search.service import SearchService
+from kompassen.catalogue.store.store import CatalogueStore
 from kompassen.core.clock import FixedClock
 from kompassen.core.hours import open_intervals
-from kompassen.paths import bundled_areas_dir
+from kompassen.device.paths import bundled_areas_dir
+from kompassen.testing.synthetic import generate_pack
 
 TZ = ZoneInfo("Europe/Stockholm")
 NOW = datetime(2026, 11, 23, 21, 30, tzinfo=TZ)  # a Monday evening

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from kompassen.catalogue.packdata import PackData
-from kompassen.catalogue.validate import PackError, read_pack_dir, validate
+from kompassen.catalogue.pack.packdata import PackData
+from kompassen.catalogue.pack.validate import PackError, read_pack_dir, validate
 from minipack import mini_documents
 
 
@@ -102,7 +102,7 @@ def test_missing_and_unknown_files(tmp_path: Path) -> None:
 
 
 def test_not_utf8_and_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kompassen.catalogue import validate as v
+    from kompassen.catalogue.pack import validate as v
 
     folder = _write(tmp_path / "testby", mini_documents())
     (folder / "guides.json").write_bytes(

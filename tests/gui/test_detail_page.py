@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from kompassen.catalogue.packdata import PackData
+from kompassen.catalogue.pack.packdata import PackData
 from kompassen.compose import AppContext
 from kompassen.core import geo
 from kompassen.core.hours import status, week_summary

@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 from kompassen.compose import AppContext
 from kompassen.core.clock import STOCKHOLM, FixedClock
 from kompassen.core.model import TimeWindow
+from kompassen.device.settings import SettingsStore
 from kompassen.gui.field.guides_page import GuidesPage, window_applies
 from kompassen.gui.field.services import FieldServices
 from kompassen.gui.field.settings_page import SettingsPage, valid_server_url
-from kompassen.settings import SettingsStore
 
 TIME_CHAIN = "klara/hemlos-vuxen-tidskedja"
 SIZES = ((800, 1280), (1280, 800))

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from kompassen.catalogue.search_model import SearchResult
+from kompassen.catalogue.search.model import SearchResult
 from kompassen.compose import AppContext
 from kompassen.core import geo
 from kompassen.core.model import Landmark, Location
-from kompassen.gui.field.locations_model import (
+from kompassen.gui.field.locations.model import (
     NEAR_LANDMARK_M,
     BearingRole,
     DirectionTextRole,
@@ -36,7 +36,7 @@ from kompassen.gui.field.locations_model import (
     build_rows,
     services_by_location,
 )
-from kompassen.gui.field.locations_page import SEARCH_KEY, LocationsPage, parse_coords
+from kompassen.gui.field.locations.page import SEARCH_KEY, LocationsPage, parse_coords
 from kompassen.gui.field.services import FieldServices
 from kompassen.gui.widgets.compass import CompassArrow, arrow_polygon, paint_compass
 

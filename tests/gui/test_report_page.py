@@ -32,7 +32,7 @@ from kompassen.core.clock import FixedClock
 from kompassen.core.report import KIND_LABELS, KINDS
 from kompassen.gui.app import build_window
 from kompassen.gui.field.guides_page import WrapButton
-from kompassen.gui.field.report_page import OTHER_PLACE, ReportPage
+from kompassen.gui.field.report_form.page import OTHER_PLACE, ReportPage
 from kompassen.gui.field.window import FieldWindow
 from kompassen.reports.sealing import open_sealed
 

@@ -8,7 +8,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from kompassen.compose import AppContext
-from kompassen.gui.field.search_page import SearchPage
+from kompassen.gui.field.search.page import SearchPage
 from kompassen.gui.field.services import FieldServices, build_services
 
 

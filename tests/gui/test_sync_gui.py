@@ -22,15 +22,15 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from kompassen.catalogue.release import make_manifest, sign_manifest
+from kompassen.catalogue.store.release import make_manifest, sign_manifest
 from kompassen.compose import AppContext
 from kompassen.core.clock import FixedClock
 from kompassen.core.report import Report
-from kompassen.gui.field.end_shift import EndShiftDialog
+from kompassen.gui.field.reports.end_shift import EndShiftDialog
 from kompassen.gui.field.services import build_services
 from kompassen.gui.field.window import FieldWindow
 from kompassen.gui.i18n import Translations
-from kompassen.gui.launch import application
+from kompassen.gui.qtapp import application
 from kompassen.gui.theme import Theme
 from kompassen.reports.sealing import SealError, open_sealed
 from kompassen.server import admin

@@ -34,7 +34,7 @@ import pytest
 
 from faultproxy import FaultProxy
 from kompassen.compose import build
-from kompassen.logs import close_logging
+from kompassen.device.logs import close_logging
 from kompassen.reports.sealing import open_sealed
 from reliability import DEV_KEYS, outbox_by_status, server_items, uuid_counts
 from serverutil import LiveServer

@@ -11,7 +11,7 @@ import pytest
 
 from kompassen.core.clock import STOCKHOLM, FixedClock
 from kompassen.core.report import Report
-from kompassen.devicedb import DeviceDb
+from kompassen.device.db import DeviceDb
 
 KEYS = json.loads((Path(__file__).resolve().parents[1] / "fixtures" / "dev_keys.json").read_text())
 NOW = datetime(2026, 11, 23, 22, 0, tzinfo=STOCKHOLM)

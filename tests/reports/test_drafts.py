@@ -6,7 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from kompassen.core.clock import FixedClock
-from kompassen.devicedb import DeviceDb
+from kompassen.device.db import DeviceDb
 from kompassen.reports.drafts import Drafts
 
 from .conftest import NOW

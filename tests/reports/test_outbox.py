@@ -10,7 +10,7 @@ import pytest
 
 from kompassen.compose import AppContext
 from kompassen.core.clock import FixedClock
-from kompassen.devicedb import DeviceDb
+from kompassen.device.db import DeviceDb
 from kompassen.reports import outbox as outbox_module
 from kompassen.reports.drafts import Drafts
 from kompassen.reports.outbox import STATUSES, Outbox

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from kompassen.core.clock import FixedClock
-from kompassen.devicedb import DeviceDb
+from kompassen.device.db import DeviceDb
 from kompassen.reports.drafts import Drafts
 from kompassen.reports.outbox import STATUSES, Outbox
 

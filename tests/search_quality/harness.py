@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from statistics import mean
 
-from kompassen.catalogue.search import SearchService
-from kompassen.catalogue.search_model import SearchQuery, SearchResult
-from kompassen.catalogue.store import CatalogueStore
+from kompassen.catalogue.search.model import SearchQuery, SearchResult
+from kompassen.catalogue.search.service import SearchService
+from kompassen.catalogue.store.store import CatalogueStore
 from kompassen.core.clock import FixedClock
-from kompassen.paths import bundled_areas_dir
+from kompassen.device.paths import bundled_areas_dir
 
 from .queries import GUIDE_TOP, NOW, ROWS, Row
 

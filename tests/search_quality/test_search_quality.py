@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kompassen.catalogue.search import SearchService
+from kompassen.catalogue.search.service import SearchService
 
 from .harness import Outcome, catalogue, means, run, run_all
 from .queries import ROWS, Row

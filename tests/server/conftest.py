@@ -10,8 +10,8 @@ from typing import Any
 import httpx
 import pytest
 
-from kompassen.catalogue.release import make_manifest, release_form, sign_manifest
-from kompassen.catalogue.validate import read_pack_dir
+from kompassen.catalogue.pack.validate import read_pack_dir
+from kompassen.catalogue.store.release import make_manifest, release_form, sign_manifest
 from kompassen.core.clock import FixedClock
 from serverutil import LiveServer, bearer
 

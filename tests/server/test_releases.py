@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 from nacl.signing import SigningKey
 
-from kompassen.catalogue.release import apply_delta, content_hash, verify_manifest
+from kompassen.catalogue.store.release import apply_delta, content_hash, verify_manifest
 from serverutil import LiveServer, bearer
 
 from .conftest import DEV_KEYS, signed_release

@@ -367,7 +367,7 @@ def test_the_sync_client_never_imports_the_server_stack() -> None:
     import sys
 
     code = (
-        "import sys, kompassen.sync.client, kompassen.sync.backoff, kompassen.office_cli;"
+        "import sys, kompassen.sync.client, kompassen.sync.backoff, kompassen.cli.office;"
         "bad = [m for m in ('fastapi', 'uvicorn', 'starlette', 'PySide6') if m in sys.modules];"
         "assert not bad, bad"
     )

@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from kompassen.catalogue.release import make_manifest, sign_manifest
+from kompassen.catalogue.store.release import make_manifest, sign_manifest
 from kompassen.compose import AppContext
 from kompassen.reports.keys import generate_keys
 from kompassen.sync.client import SyncClient

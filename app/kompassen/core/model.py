@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .hours import OpeningHours
+from kompassen.core.hours import OpeningHours
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,8 +47,8 @@ class ReportError(KompassenError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = list(problems)
         super().__init__(
-            "Rapporten kan inte skickas: " + "; ".join(sv for sv, _ in problems) + ".",
-            "The report cannot be sent: " + "; ".join(en for _, en in problems) + ".",
+            sv="Rapporten kan inte skickas: " + "; ".join(sv for sv, _ in problems) + ".",
+            en="The report cannot be sent: " + "; ".join(en for _, en in problems) + ".",
         )
 
 

@@ -7,12 +7,11 @@ import os
 import time
 
 from kompassen.compose import AppContext
-
-from .field.services import build_services
-from .field.window import FieldWindow
-from .i18n import Translations
-from .launch import application
-from .theme import Theme
+from kompassen.gui.field.services import build_services
+from kompassen.gui.field.window import FieldWindow
+from kompassen.gui.i18n import Translations
+from kompassen.gui.qtapp import application
+from kompassen.gui.theme import Theme
 
 log = logging.getLogger(__name__)
 

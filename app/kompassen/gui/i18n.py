@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
-from kompassen.paths import resources_dir
+from kompassen.device.paths import resources_dir
 
 log = logging.getLogger(__name__)
 

@@ -8,14 +8,12 @@ that is built (on the next turn of the event loop, after the first paint).
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QApplication,
     QLineEdit,
     QMainWindow,
     QVBoxLayout,
@@ -23,27 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from kompassen.core.errors import KompassenError
-from kompassen.paths import resolve_paths
-from kompassen.settings import SettingsStore
-
-from .theme import TOUCH_PX, Theme
+from kompassen.device.paths import resolve_paths
+from kompassen.device.settings import SettingsStore
+from kompassen.gui.qtapp import application
+from kompassen.gui.theme import TOUCH_PX, Theme
 
 if TYPE_CHECKING:
     from kompassen.compose import AppContext
-
-    from .field.window import FieldWindow
-
-
-def application() -> QApplication:
-    """The one QApplication (created on first use)."""
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        return app
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("Kompassen")
-    app.setOrganizationName("Kompassen")
-    app.setApplicationDisplayName("Kompassen")
-    return app
+    from kompassen.gui.field.window import FieldWindow
 
 
 class StartWindow(QMainWindow):
@@ -130,8 +115,7 @@ class Launch:
 
     def _build_rest(self) -> None:
         from kompassen.compose import build
-
-        from .app import build_window
+        from kompassen.gui.app import build_window
 
         try:
             self.ctx = build(self._environ)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from kompassen.paths import resources_dir
+from kompassen.device.paths import resources_dir
 
 THEMES = ("day", "night", "auto")
 TEXT_SIZES = (1.0, 1.25, 1.5)  # the three steps in Settings

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from kompassen.core.clock import Clock
-from kompassen.devicedb import DeviceDb
+from kompassen.device.db import DeviceDb
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ from nacl.signing import SigningKey
 from nacl.utils import random
 
 from kompassen.core.errors import KompassenError
-from kompassen.files import write_atomic
+from kompassen.device.files import write_atomic
 
 FORMAT = 1
 # "moderate" for real key files (~0.7 s, 256 MiB); tests pass strength="interactive" to stay fast
@@ -74,7 +74,7 @@ def write_key_file(
 ) -> None:
     """Write the key file atomically (temp file + rename), readable by its owner only."""
     if not passphrase:
-        raise KeyFileError("Lösenfrasen får inte vara tom.", "The passphrase must not be empty.")
+        raise KeyFileError(sv="Lösenfrasen får inte vara tom.", en="The passphrase must not be empty.")
     opslimit, memlimit = STRENGTHS[strength]
     salt = random(argon2id.SALTBYTES)
     box = SecretBox(_derive(passphrase, salt, opslimit, memlimit))
@@ -96,8 +96,8 @@ def write_key_file(
         write_atomic(path, data)
     except OSError as exc:
         raise KeyFileError(
-            f"Nyckelfilen kunde inte skrivas ({path}): {exc.strerror or exc}",
-            f"The key file could not be written ({path}): {exc.strerror or exc}",
+            sv=f"Nyckelfilen kunde inte skrivas ({path}): {exc.strerror or exc}",
+            en=f"The key file could not be written ({path}): {exc.strerror or exc}",
         ) from exc
 
 
@@ -107,7 +107,7 @@ def read_key_file(path: Path, passphrase: str) -> OfficeKeys:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise KeyFileError(
-            f"Nyckelfilen finns inte: {path}", f"The key file does not exist: {path}"
+            sv=f"Nyckelfilen finns inte: {path}", en=f"The key file does not exist: {path}"
         ) from exc
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise _damaged(path, "inte läsbar JSON", "not readable JSON") from exc
@@ -132,13 +132,13 @@ def read_key_file(path: Path, passphrase: str) -> OfficeKeys:
             path, "salt, låda eller publika nycklar saknas", "salt, box or public keys missing"
         ) from exc
     if not passphrase:
-        raise KeyFileError("Lösenfrasen får inte vara tom.", "The passphrase must not be empty.")
+        raise KeyFileError(sv="Lösenfrasen får inte vara tom.", en="The passphrase must not be empty.")
     try:
         secret = SecretBox(_derive(passphrase, salt, opslimit, memlimit)).decrypt(sealed)
     except CryptoError as exc:
         raise KeyFileError(
-            f"Fel lösenfras för nyckelfilen {path} (eller så är filen skadad).",
-            f"Wrong passphrase for the key file {path} (or the file is damaged).",
+            sv=f"Fel lösenfras för nyckelfilen {path} (eller så är filen skadad).",
+            en=f"Wrong passphrase for the key file {path} (or the file is damaged).",
         ) from exc
     try:
         private = json.loads(secret.decode("utf-8"))
@@ -172,7 +172,7 @@ def fingerprint(public_b64: str) -> str:
         raw = base64.b64decode(public_b64, validate=True)
     except (binascii.Error, ValueError, TypeError) as exc:
         raise KeyFileError(
-            "Nyckeln är inte giltig base64.", "The key is not valid base64."
+            sv="Nyckeln är inte giltig base64.", en="The key is not valid base64."
         ) from exc
     digest = hashlib.sha256(raw).hexdigest()[:16].upper()
     return " ".join(digest[i : i + 4] for i in range(0, 16, 4))
@@ -199,5 +199,5 @@ def _derive(passphrase: str, salt: bytes, opslimit: int, memlimit: int) -> bytes
 
 def _damaged(path: Path, sv: str, en: str) -> KeyFileError:
     return KeyFileError(
-        f"Nyckelfilen {path} är skadad: {sv}.", f"The key file {path} is damaged: {en}."
+        sv=f"Nyckelfilen {path} är skadad: {sv}.", en=f"The key file {path} is damaged: {en}."
     )

@@ -19,7 +19,7 @@ from typing import Any
 
 from kompassen.core.clock import Clock
 from kompassen.core.report import Report
-from kompassen.devicedb import DeviceDb
+from kompassen.device.db import DeviceDb
 
 STATUSES = ("queued", "sending", "sent", "rejected")
 

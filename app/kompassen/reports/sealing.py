@@ -48,21 +48,21 @@ def open_sealed(blob: bytes, private_key_b64: str) -> dict[str, Any]:
         plain = box.decrypt(bytes(blob))
     except (CryptoError, TypeError, ValueError) as exc:
         raise SealError(
-            "Rapporten kunde inte öppnas: den är skadad eller förseglad med en annan nyckel.",
-            "The report could not be opened: it is damaged or sealed with another key.",
+            sv="Rapporten kunde inte öppnas: den är skadad eller förseglad med en annan nyckel.",
+            en="The report could not be opened: it is damaged or sealed with another key.",
         ) from exc
     try:
         env = json.loads(plain.decode("utf-8").rstrip(" "))
     except (UnicodeDecodeError, ValueError) as exc:
         raise SealError(
-            "Rapporten öppnades men innehållet är inte läsbar JSON.",
-            "The report opened but its content is not readable JSON.",
+            sv="Rapporten öppnades men innehållet är inte läsbar JSON.",
+            en="The report opened but its content is not readable JSON.",
         ) from exc
     if not isinstance(env, dict) or env.get("format") != FORMAT:
         fmt = env.get("format") if isinstance(env, dict) else None
         raise SealError(
-            f"Okänt format på rapporten ({fmt!r}); en nyare version av Kompassen behövs.",
-            f"Unknown report format ({fmt!r}); a newer version of Kompassen is needed.",
+            sv=f"Okänt format på rapporten ({fmt!r}); en nyare version av Kompassen behövs.",
+            en=f"Unknown report format ({fmt!r}); a newer version of Kompassen is needed.",
         )
     if not (
         isinstance(env.get("uuid"), str)
@@ -70,8 +70,8 @@ def open_sealed(blob: bytes, private_key_b64: str) -> dict[str, Any]:
         and isinstance(env.get("report"), dict)
     ):
         raise SealError(
-            "Rapportens kuvert saknar uuid, tid eller rapport.",
-            "The report envelope lacks its uuid, time or report.",
+            sv="Rapportens kuvert saknar uuid, tid eller rapport.",
+            en="The report envelope lacks its uuid, time or report.",
         )
     return env
 
@@ -83,9 +83,9 @@ def _key_bytes(key_b64: str, what_sv: str, what_en: str) -> bytes:
         raw = b""
     if len(raw) != KEY_BYTES:
         raise SealError(
-            f"{what_sv} är fel (ska vara {KEY_BYTES} byte i base64). "
+            sv=f"{what_sv} är fel (ska vara {KEY_BYTES} byte i base64). "
             "Kontakta kontoret: områdespaketet har fel nyckel.",
-            f"{what_en} is wrong (must be {KEY_BYTES} bytes in base64). "
+            en=f"{what_en} is wrong (must be {KEY_BYTES} bytes in base64). "
             "Contact the office: the area pack has the wrong key.",
         )
     return raw

@@ -32,13 +32,13 @@ def set_office_user(db: ServerDb, clock: Clock, name: str, password: str) -> Non
     name = name.strip()
     if not name or len(name) > 80 or any(ord(c) < 32 or ord(c) == 127 for c in name):
         raise AdminError(
-            "Namnet måste vara 1–80 tecken utan styrtecken.",
-            "The name must be 1–80 characters without control characters.",
+            sv="Namnet måste vara 1–80 tecken utan styrtecken.",
+            en="The name must be 1–80 characters without control characters.",
         )
     if len(password) < auth.MIN_PASSWORD:
         raise AdminError(
-            f"Lösenordet måste vara minst {auth.MIN_PASSWORD} tecken.",
-            f"The password must be at least {auth.MIN_PASSWORD} characters.",
+            sv=f"Lösenordet måste vara minst {auth.MIN_PASSWORD} tecken.",
+            en=f"The password must be at least {auth.MIN_PASSWORD} characters.",
         )
     hashed = auth.hash_password(password)
     with db.transaction() as conn:
@@ -78,10 +78,10 @@ def create_enrolment_code(
 ) -> tuple[str, str]:
     """A new one-time (or ``uses``-time) code and its expiry; only its hash is stored."""
     if not 1 <= uses <= 100:
-        raise AdminError("Antal användningar måste vara 1–100.", "Uses must be 1–100.")
+        raise AdminError(sv="Antal användningar måste vara 1–100.", en="Uses must be 1–100.")
     if not 1 <= valid_hours <= 720:
         raise AdminError(
-            "Giltighetstiden måste vara 1–720 timmar.", "Validity must be 1–720 hours."
+            sv="Giltighetstiden måste vara 1–720 timmar.", en="Validity must be 1–720 hours."
         )
     now = clock.now()
     code = auth.new_enrolment_code()

@@ -62,8 +62,8 @@ def enrol(body: EnrolIn, request: Request) -> dict[str, Any]:
         raise ApiError(
             403,
             "bad_code",
-            "The enrolment code is wrong, used up or expired.",
-            "Koden är fel, redan använd eller har gått ut.",
+            en="The enrolment code is wrong, used up or expired.",
+            sv="Koden är fel, redan använd eller har gått ut.",
         )
     return {"device_id": got[0], "token": got[1]}
 
@@ -123,14 +123,14 @@ def release(
         raise ApiError(
             404,
             "no_release",
-            f"The area {area_id} has no release.",
-            f"Området {area_id} har inget katalogsläpp.",
+            en=f"The area {area_id} has no release.",
+            sv=f"Området {area_id} har inget katalogsläpp.",
         )
     headers = {"ETag": etag(area_id, latest), "Cache-Control": "no-cache"}
     if since >= latest or etag_matches(if_none_match, area_id, latest):
         return Response(status_code=304, headers=headers)
     answer = releases.answer(area_id, since)
     if answer is None:  # pragma: no cover - releases are never deleted
-        raise ApiError(404, "no_release", "No release.", "Inget katalogsläpp.")
+        raise ApiError(404, "no_release", en="No release.", sv="Inget katalogsläpp.")
     headers["ETag"] = etag(area_id, answer["version"])
     return JSONResponse(answer, headers=headers)

@@ -44,8 +44,8 @@ def login(body: LoginIn, request: Request) -> dict[str, Any]:
         raise ApiError(
             401,
             "bad_login",
-            "Wrong name or password.",
-            "Fel namn eller lösenord.",
+            en="Wrong name or password.",
+            sv="Fel namn eller lösenord.",
             headers={"WWW-Authenticate": "Bearer"},
         )
     return {"token": got[0], "expires_at": got[1]}
@@ -128,7 +128,7 @@ def revoke(
         raise ApiError(
             404,
             "no_device",
-            f"There is no device {device_id}.",
-            f"Det finns ingen enhet {device_id}.",
+            en=f"There is no device {device_id}.",
+            sv=f"Det finns ingen enhet {device_id}.",
         )
     return {"id": device_id, "revoked_at": revoked_at}

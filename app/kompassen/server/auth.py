@@ -94,8 +94,8 @@ def _unauthorized() -> ApiError:
     return ApiError(
         401,
         "unauthorized",
-        "Missing, unknown or expired token.",
-        "Token saknas, är okänd eller har gått ut.",
+        en="Missing, unknown or expired token.",
+        sv="Token saknas, är okänd eller har gått ut.",
         headers={"WWW-Authenticate": "Bearer"},
     )
 
@@ -118,8 +118,8 @@ def caller(
                 raise ApiError(
                     403,
                     "revoked",
-                    "This device has been revoked.",
-                    "Den här enheten är spärrad.",
+                    en="This device has been revoked.",
+                    sv="Den här enheten är spärrad.",
                 )
             conn.execute("UPDATE device SET last_seen = ? WHERE id = ?", (now, device["id"]))
             return Principal("device", device["id"])
@@ -135,8 +135,8 @@ def _wrong_role() -> ApiError:
     return ApiError(
         403,
         "wrong_role",
-        "This token may not use this endpoint.",
-        "Den här token får inte använda den här tjänsten.",
+        en="This token may not use this endpoint.",
+        sv="Den här token får inte använda den här tjänsten.",
     )
 
 

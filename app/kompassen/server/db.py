@@ -106,8 +106,8 @@ class ServerDb:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         if version > LATEST_VERSION:
             raise ServerDbError(
-                f"Databasen {self.path} är från en nyare server (schema {version}).",
-                f"The database {self.path} is from a newer server (schema {version}).",
+                sv=f"Databasen {self.path} är från en nyare server (schema {version}).",
+                en=f"The database {self.path} is from a newer server (schema {version}).",
             )
         for number, script in MIGRATIONS:
             if number <= version:

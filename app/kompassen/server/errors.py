@@ -38,8 +38,9 @@ class ApiError(StarletteHTTPException):
         self,
         status: int,
         error: str,
-        en: str,
+        *,
         sv: str,
+        en: str,
         headers: dict[str, str] | None = None,
     ) -> None:
         super().__init__(status_code=status, detail=en, headers=headers)

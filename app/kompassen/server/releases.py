@@ -13,8 +13,13 @@ import threading
 from collections import OrderedDict
 from typing import Any
 
-from kompassen.catalogue.packdata import PACK_FILES
-from kompassen.catalogue.release import ReleaseError, content_hash, make_delta, verify_manifest
+from kompassen.catalogue.pack.packdata import PACK_FILES
+from kompassen.catalogue.store.release import (
+    ReleaseError,
+    content_hash,
+    make_delta,
+    verify_manifest,
+)
 from kompassen.core.clock import Clock
 from kompassen.server.db import ServerDb, utc_iso
 from kompassen.server.errors import ApiError
@@ -23,7 +28,7 @@ _CACHE_SIZE = 16
 
 
 def _bad_release(error: str, en: str, sv: str) -> ApiError:
-    return ApiError(400, error, en, sv)
+    return ApiError(400, error, en=en, sv=sv)
 
 
 def latest_version(db: ServerDb, area_id: str) -> int:
@@ -87,8 +92,8 @@ class Releases:
                 raise ApiError(
                     409,
                     "version_conflict",
-                    f"The next release of {area_id} must be version {latest + 1}.",
-                    f"Nästa släpp för {area_id} måste ha version {latest + 1}.",
+                    en=f"The next release of {area_id} must be version {latest + 1}.",
+                    sv=f"Nästa släpp för {area_id} måste ha version {latest + 1}.",
                 )
             if digest != manifest["sha256"]:
                 raise _bad_release(

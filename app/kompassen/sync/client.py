@@ -17,16 +17,21 @@ from urllib.parse import quote
 
 import httpx
 
-from kompassen.catalogue.release import DeltaMismatch, ReleaseError
+from kompassen.catalogue.store.release import DeltaMismatch, ReleaseError
 from kompassen.core.clock import Clock
-from kompassen.devicedb import DeviceDb
-
-from .status import STATE_ERROR_EN, STATE_ERROR_SV, STATE_LAST_SYNC, SyncStatus, read_status
-from .tokens import Credentials, TokenStore
-from .transport import KEPT_EN, KEPT_SV, Api, SyncError, new_http_client, server_root
+from kompassen.device.db import DeviceDb
+from kompassen.sync.status import (
+    STATE_ERROR_EN,
+    STATE_ERROR_SV,
+    STATE_LAST_SYNC,
+    SyncStatus,
+    read_status,
+)
+from kompassen.sync.tokens import Credentials, TokenStore
+from kompassen.sync.transport import KEPT_EN, KEPT_SV, Api, SyncError, new_http_client, server_root
 
 if TYPE_CHECKING:
-    from kompassen.catalogue.store import CatalogueStore
+    from kompassen.catalogue.store.store import CatalogueStore
     from kompassen.reports.outbox import Outbox
 
 __all__ = ["SyncClient", "SyncError", "SyncReport", "SyncStatus"]
@@ -62,16 +67,16 @@ class _Push:
 
 def _not_enrolled() -> SyncError:
     return SyncError(
-        f"Enheten är inte ansluten till någon server. Anslut med en kod från kontoret – {KEPT_SV}.",
-        f"This device is not enrolled with a server. Enrol with a code from the office – {KEPT_EN}.",
+        sv=f"Enheten är inte ansluten till någon server. Anslut med en kod från kontoret – {KEPT_SV}.",
+        en=f"This device is not enrolled with a server. Enrol with a code from the office – {KEPT_EN}.",
         kind="not_enrolled",
     )
 
 
 def _incomplete() -> SyncError:
     return SyncError(
-        "Servern svarade inte för alla rapporter – de som saknades ligger kvar i utkorgen.",
-        "The server did not answer for every report – the missing ones stay in the outbox.",
+        sv="Servern svarade inte för alla rapporter – de som saknades ligger kvar i utkorgen.",
+        en="The server did not answer for every report – the missing ones stay in the outbox.",
         kind="server",
     )
 
@@ -114,7 +119,7 @@ class SyncClient:
         root = server_root(server_url)
         if not code.strip():
             raise SyncError(
-                "Skriv koden från kontoret.", "Enter the code from the office.", kind="bad_code"
+                sv="Skriv koden från kontoret.", en="Enter the code from the office.", kind="bad_code"
             )
         api = Api(self._http, root, outbox=False)  # no reports involved: errors say so
         api.check_health()
@@ -125,8 +130,8 @@ class SyncClient:
         device_id, token = data.get("device_id"), data.get("token")
         if not isinstance(device_id, str) or not isinstance(token, str) or not token:
             raise SyncError(
-                f"{root} svarade konstigt på anslutningen. Kontrollera adressen.",
-                f"{root} gave a strange answer to the enrolment. Check the address.",
+                sv=f"{root} svarade konstigt på anslutningen. Kontrollera adressen.",
+                en=f"{root} gave a strange answer to the enrolment. Check the address.",
                 kind="not_kompassen",
             )
         creds = Credentials(root, device_id, token)

@@ -9,9 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kompassen.devicedb import DeviceDb
-
-from .tokens import TokenStore
+from kompassen.device.db import DeviceDb
+from kompassen.sync.tokens import TokenStore
 
 if TYPE_CHECKING:
     from kompassen.reports.outbox import Outbox

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from kompassen.core.errors import KompassenError
-from kompassen.files import write_atomic
+from kompassen.device.files import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -156,11 +156,11 @@ class TokenStore:
             self.file.unlink()
 
     def _write_file(self, text: str) -> None:
-        """0600, atomic, fsynced (see kompassen.files)."""
+        """0600, atomic, fsynced (see kompassen.device.files)."""
         try:
             write_atomic(self.file, text.encode("utf-8"))
         except OSError as exc:
             raise TokenStoreError(
-                f"Kunde inte spara enhetens nyckel i {self.file}: {exc}",
-                f"Could not save the device token in {self.file}: {exc}",
+                sv=f"Kunde inte spara enhetens nyckel i {self.file}: {exc}",
+                en=f"Could not save the device token in {self.file}: {exc}",
             ) from exc

@@ -30,8 +30,8 @@ class SyncError(KompassenError):
     ``revoked``, ``forbidden``, ``bad_code``, ``too_large``, ``server``, ``refused``.
     """
 
-    def __init__(self, sv: str, en: str, *, kind: str, status: int | None = None) -> None:
-        super().__init__(sv, en)
+    def __init__(self, *, sv: str, en: str, kind: str, status: int | None = None) -> None:
+        super().__init__(sv=sv, en=en)
         self.kind = kind
         self.status = status
 
@@ -42,14 +42,14 @@ def server_root(url: str) -> str:
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise SyncError(
-            f"Ogiltig serveradress ”{url}”: skriv t.ex. https://kompassen.example.se.",
-            f"Invalid server address '{url}': write e.g. https://kompassen.example.se.",
+            sv=f"Ogiltig serveradress ”{url}”: skriv t.ex. https://kompassen.example.se.",
+            en=f"Invalid server address '{url}': write e.g. https://kompassen.example.se.",
             kind="bad_url",
         )
     if parts.query or parts.fragment:
         raise SyncError(
-            f"Serveradressen ”{url}” ska inte ha ? eller #.",
-            f"The server address '{url}' must not contain ? or #.",
+            sv=f"Serveradressen ”{url}” ska inte ha ? eller #.",
+            en=f"The server address '{url}' must not contain ? or #.",
             kind="bad_url",
         )
     root = text.split("#")[0].rstrip("/")
@@ -92,25 +92,25 @@ def transport_error(exc: httpx.HTTPError, root: str, outbox: bool = True) -> Syn
     kept_sv, kept_en = _kept(outbox)
     if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
         return SyncError(
-            f"Ogiltig serveradress {root}.", f"Invalid server address {root}.", kind="bad_url"
+            sv=f"Ogiltig serveradress {root}.", en=f"Invalid server address {root}.", kind="bad_url"
         )
     if _is_tls(exc):
         return SyncError(
-            f"Säker anslutning till {root} misslyckades (certifikatet godkändes inte eller "
+            sv=f"Säker anslutning till {root} misslyckades (certifikatet godkändes inte eller "
             f"servern talar inte HTTPS){kept_sv}.",
-            f"The secure connection to {root} failed (the certificate was not accepted or the "
+            en=f"The secure connection to {root} failed (the certificate was not accepted or the "
             f"server does not speak HTTPS){kept_en}.",
             kind="tls",
         )
     if isinstance(exc, httpx.TimeoutException):
         return SyncError(
-            f"Servern svarar inte (tidsgränsen passerades){kept_sv}.",
-            f"The server does not answer (timed out){kept_en}.",
+            sv=f"Servern svarar inte (tidsgränsen passerades){kept_sv}.",
+            en=f"The server does not answer (timed out){kept_en}.",
             kind="unreachable",
         )
     return SyncError(
-        f"Servern svarar inte{kept_sv}. ({root})",
-        f"The server does not answer{kept_en}. ({root})",
+        sv=f"Servern svarar inte{kept_sv}. ({root})",
+        en=f"The server does not answer{kept_en}. ({root})",
         kind="unreachable",
     )
 
@@ -124,8 +124,8 @@ def _body(resp: httpx.Response) -> Any:
 
 def not_kompassen(root: str) -> SyncError:
     return SyncError(
-        f"{root} svarar, men är inte en Kompassen-server. Kontrollera adressen.",
-        f"{root} answers, but is not a Kompassen server. Check the address.",
+        sv=f"{root} svarar, men är inte en Kompassen-server. Kontrollera adressen.",
+        en=f"{root} answers, but is not a Kompassen server. Check the address.",
         kind="not_kompassen",
     )
 
@@ -150,8 +150,8 @@ def response_error(resp: httpx.Response, root: str, outbox: bool = True) -> Sync
             else ("; försök igen senare", "; try again later")
         )
         return SyncError(
-            f"Servern har ett tillfälligt fel (HTTP {status}){later_sv}.",
-            f"The server has a temporary fault (HTTP {status}){later_en}.",
+            sv=f"Servern har ett tillfälligt fel (HTTP {status}){later_sv}.",
+            en=f"The server has a temporary fault (HTTP {status}){later_en}.",
             kind="server",
             status=status,
         )
@@ -159,52 +159,52 @@ def response_error(resp: httpx.Response, root: str, outbox: bool = True) -> Sync
         return not_kompassen(root)
     if status == 401 and not outbox:
         return SyncError(
-            f"Servern godtog inte inloggningen{said_sv}.",
-            f"The server did not accept the login{said_en}.",
+            sv=f"Servern godtog inte inloggningen{said_sv}.",
+            en=f"The server did not accept the login{said_en}.",
             kind="not_enrolled",
             status=status,
         )
     if status == 401:
         return SyncError(
-            "Enheten är inte ansluten till servern (nyckeln är okänd eller har gått ut). "
+            sv="Enheten är inte ansluten till servern (nyckeln är okänd eller har gått ut). "
             f"Anslut igen med en kod från kontoret – {KEPT_SV}.",
-            "This device is not enrolled with the server (the token is unknown or expired). "
+            en="This device is not enrolled with the server (the token is unknown or expired). "
             f"Enrol again with a code from the office – {KEPT_EN}.",
             kind="not_enrolled",
             status=status,
         )
     if status == 403 and code == "revoked":
         return SyncError(
-            f"Enheten har spärrats av kontoret och får inte skicka – {KEPT_SV}. Kontakta kontoret.",
-            f"This device has been revoked by the office and may not send – {KEPT_EN}. "
+            sv=f"Enheten har spärrats av kontoret och får inte skicka – {KEPT_SV}. Kontakta kontoret.",
+            en=f"This device has been revoked by the office and may not send – {KEPT_EN}. "
             "Contact the office.",
             kind="revoked",
             status=status,
         )
     if status == 403 and code == "bad_code":
         return SyncError(
-            "Koden gäller inte (fel, redan använd eller för gammal). Be kontoret om en ny kod.",
-            "The code is not valid (wrong, already used or expired). Ask the office for a new one.",
+            sv="Koden gäller inte (fel, redan använd eller för gammal). Be kontoret om en ny kod.",
+            en="The code is not valid (wrong, already used or expired). Ask the office for a new one.",
             kind="bad_code",
             status=status,
         )
     if status == 403:
         return SyncError(
-            f"Servern tillåter inte det här{said_sv}.",
-            f"The server does not allow this{said_en}.",
+            sv=f"Servern tillåter inte det här{said_sv}.",
+            en=f"The server does not allow this{said_en}.",
             kind="forbidden",
             status=status,
         )
     if status == 413:
         return SyncError(
-            f"Servern tar inte emot så mycket på en gång (HTTP 413) – {KEPT_SV}.",
-            f"The server does not accept that much at once (HTTP 413) – {KEPT_EN}.",
+            sv=f"Servern tar inte emot så mycket på en gång (HTTP 413) – {KEPT_SV}.",
+            en=f"The server does not accept that much at once (HTTP 413) – {KEPT_EN}.",
             kind="too_large",
             status=status,
         )
     return SyncError(
-        f"Servern tog inte emot förfrågan (HTTP {status}){said_sv}.",
-        f"The server refused the request (HTTP {status}){said_en}.",
+        sv=f"Servern tog inte emot förfrågan (HTTP {status}){said_sv}.",
+        en=f"The server refused the request (HTTP {status}){said_en}.",
         kind="refused",
         status=status,
     )

@@ -38,9 +38,8 @@ from PySide6.QtWidgets import (
 from kompassen.core import geo
 from kompassen.core.hours import status, week_summary
 from kompassen.core.model import Handover, Location, Phone, Service
-
-from ..widgets.touch import button, kinetic, label
-from .services import FieldServices
+from kompassen.gui.field.services import FieldServices
+from kompassen.gui.widgets.touch import button, kinetic, label
 
 # Verified longer ago than this (in days) and the page warns that the data may be out of date.
 STALE_AFTER_DAYS = 365

@@ -55,10 +55,9 @@ from PySide6.QtWidgets import (
 
 from kompassen.core.clock import STOCKHOLM
 from kompassen.core.model import Guide, GuideStep, Service, Text, TimeWindow
-
-from ..theme import TOUCH_PX, Theme
-from ..widgets.touch import button, kinetic, label, set_role
-from .services import FieldServices
+from kompassen.gui.field.services import FieldServices
+from kompassen.gui.theme import TOUCH_PX, Theme
+from kompassen.gui.widgets.touch import button, kinetic, label, set_role
 
 GuideIdRole = Qt.ItemDataRole.UserRole
 ProblemRole = Qt.ItemDataRole.UserRole + 1

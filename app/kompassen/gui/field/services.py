@@ -7,17 +7,16 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from kompassen.catalogue.reader import CatalogueReader
+from kompassen.catalogue.store.reader import CatalogueReader
 from kompassen.compose import AppContext
 from kompassen.core.clock import Clock
-from kompassen.settings import SettingsStore
-from kompassen.stats.events import EventLog
-
-from ..i18n import Translations
-from ..search_runner import SearchRunner
-from ..sync_runner import SyncRunner
-from ..theme import Theme
-from .state import FieldState
+from kompassen.device.events import EventLog
+from kompassen.device.settings import SettingsStore
+from kompassen.gui.field.state import FieldState
+from kompassen.gui.i18n import Translations
+from kompassen.gui.theme import Theme
+from kompassen.gui.workers.search_runner import SearchRunner
+from kompassen.gui.workers.sync_runner import SyncRunner
 
 if TYPE_CHECKING:
     from kompassen.reports.drafts import Drafts

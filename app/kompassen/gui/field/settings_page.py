@@ -28,12 +28,11 @@ from PySide6.QtWidgets import (
 from kompassen import __version__
 from kompassen.core.errors import KompassenError
 from kompassen.core.model import Area
-from kompassen.settings import Settings
-
-from ..theme import TOUCH_PX
-from ..widgets.touch import button, label, scroll_column, set_role
-from .guides_page import EnterClicks
-from .services import FieldServices
+from kompassen.device.settings import Settings
+from kompassen.gui.field.guides_page import EnterClicks
+from kompassen.gui.field.services import FieldServices
+from kompassen.gui.theme import TOUCH_PX
+from kompassen.gui.widgets.touch import button, label, scroll_column, set_role
 
 THEME_CHOICES = ("day", "night", "auto")
 TEXT_STEPS = (0, 1, 2)

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
-from kompassen.catalogue.search_model import SearchQuery
+from kompassen.catalogue.search.model import SearchQuery
 from kompassen.core.model import Area, Landmark
 
 PAGE = 15  # cards per search: a screenful and a half; scrolling fetches the next page

@@ -6,8 +6,7 @@ status line and the theme clock, and saves the worker's place and area between r
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -24,30 +23,69 @@ from PySide6.QtWidgets import (
 )
 
 from kompassen.core.errors import KompassenError
-
-from ..widgets.elided_label import ElidedLabel
-from ..widgets.touch import button, label, set_role
-from .search_page import SearchPage
-from .services import FieldServices, Navigator
-from .sync_status import SyncStatusButton
+from kompassen.gui.field.reports.sync_status import SyncStatusButton
+from kompassen.gui.field.search.page import SearchPage
+from kompassen.gui.field.services import FieldServices, Navigator
+from kompassen.gui.widgets.elided_label import ElidedLabel
+from kompassen.gui.widgets.touch import button, label, set_role
 
 if TYPE_CHECKING:
-    from .detail_page import DetailPage
-    from .guides_page import GuidesPage
-    from .locations_page import LocationsPage
-    from .report_page import ReportPage
-    from .reports_page import ReportsPage
-    from .settings_page import SettingsPage
+    from kompassen.gui.field.detail_page import DetailPage
+    from kompassen.gui.field.guides_page import GuidesPage
+    from kompassen.gui.field.locations.page import LocationsPage
+    from kompassen.gui.field.report_form.page import ReportPage
+    from kompassen.gui.field.reports.page import ReportsPage
+    from kompassen.gui.field.settings_page import SettingsPage
 
 THEME_CHECK_MS = 60_000
 SYNC_START_MS = 1_000  # the sync worker starts this long after the window is built
-LAZY_PAGES = {  # key → (module, class): built on first use, not at start-up
-    "locations": ("locations_page", "LocationsPage"),
-    "guides": ("guides_page", "GuidesPage"),
-    "settings": ("settings_page", "SettingsPage"),
-    "detail": ("detail_page", "DetailPage"),
-    "reports": ("reports_page", "ReportsPage"),
-    "report": ("report_page", "ReportPage"),
+
+
+def _locations(svc: FieldServices, parent: QWidget) -> LocationsPage:
+    from kompassen.gui.field.locations.page import LocationsPage
+
+    return LocationsPage(svc, parent)
+
+
+def _guides(svc: FieldServices, parent: QWidget) -> GuidesPage:
+    from kompassen.gui.field.guides_page import GuidesPage
+
+    return GuidesPage(svc, parent)
+
+
+def _settings(svc: FieldServices, parent: QWidget) -> SettingsPage:
+    from kompassen.gui.field.settings_page import SettingsPage
+
+    return SettingsPage(svc, parent)
+
+
+def _detail(svc: FieldServices, parent: QWidget) -> DetailPage:
+    from kompassen.gui.field.detail_page import DetailPage
+
+    return DetailPage(svc, parent)
+
+
+def _reports(svc: FieldServices, parent: QWidget) -> ReportsPage:
+    from kompassen.gui.field.reports.page import ReportsPage
+
+    return ReportsPage(svc, parent)
+
+
+def _report(svc: FieldServices, parent: QWidget) -> ReportPage:
+    from kompassen.gui.field.report_form.page import ReportPage
+
+    return ReportPage(svc, parent)
+
+
+# key → factory: the pages are built on first use, not at start-up (their modules are imported
+# then too, which keeps the cold start short)
+LAZY_PAGES: dict[str, Callable[[FieldServices, QWidget], QWidget]] = {
+    "locations": _locations,
+    "guides": _guides,
+    "settings": _settings,
+    "detail": _detail,
+    "reports": _reports,
+    "report": _report,
 }
 
 
@@ -126,9 +164,7 @@ class FieldWindow(QMainWindow):
     def page(self, key: str) -> QWidget:
         """A page, built the first time it is needed: start-up builds only the search page."""
         if key not in self._pages:
-            module, name = LAZY_PAGES[key]
-            cls = getattr(importlib.import_module(f"{__package__}.{module}"), name)
-            page = cls(self.svc, self.stack)
+            page: Any = LAZY_PAGES[key](self.svc, self.stack)
             self.stack.addWidget(page)
             self._pages[key] = page
             if key == "settings":

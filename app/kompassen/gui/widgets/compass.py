@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ..theme import TOUCH_PX, Palette, Theme
+from kompassen.gui.theme import TOUCH_PX, Palette, Theme
 
 # The arrow pointing north, in units of the radius, y growing downwards (screen coordinates).
 _SHAPE = ((0.0, -0.92), (0.58, 0.72), (0.0, 0.36), (-0.58, 0.72))

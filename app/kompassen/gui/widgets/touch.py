@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..theme import TOUCH_PX
+from kompassen.gui.theme import TOUCH_PX
 
 
 def kinetic(area: QAbstractScrollArea) -> None:

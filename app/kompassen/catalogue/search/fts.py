@@ -1,0 +1,152 @@
+"""The full-text index behind search: analysed text of every service and guide in FTS5.
+
+Rows are keyed by the service's (guide's) SQLite rowid. The text stored is already stemmed and
+folded by :class:`Analyzer`, so FTS5's own tokenizer only splits on spaces. Compound words are
+indexed with their parts ("natthärbärge" also as "härbärge") when the part is a word of the
+catalogue or the taxonomy, so a search for the part finds the compound.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+
+from kompassen.catalogue.search.analyzer import Analyzer
+
+MIN_PART = 4  # shortest compound part worth indexing ("natt", "dusch", "mat" is too short)
+
+
+def drop_area_index(conn: sqlite3.Connection, area_id: str) -> None:
+    """Remove an area's rows from the index (before its services are deleted)."""
+    conn.execute(
+        "DELETE FROM search_fts WHERE rowid IN (SELECT rowid FROM service WHERE area_id = ?)",
+        (area_id,),
+    )
+    conn.execute(
+        "DELETE FROM guide_fts WHERE rowid IN (SELECT rowid FROM guide WHERE area_id = ?)",
+        (area_id,),
+    )
+
+
+def _term_texts(conn: sqlite3.Connection, area_id: str) -> dict[str, str]:
+    """Label and synonyms of every term the area can use, as one text per code."""
+    out = {}
+    for r in conn.execute(
+        "SELECT code, label_sv, label_en, synonyms_json FROM taxonomy_term "
+        "WHERE area_id IS NULL OR area_id = ?",
+        (area_id,),
+    ):
+        out[r[0]] = " ".join([r[1], r[2], *json.loads(r[3])])
+    return out
+
+
+def index_area(conn: sqlite3.Connection, area_id: str, analyzer: Analyzer) -> None:
+    """(Re)build the index rows of one area; call inside the install transaction."""
+    term_text = _term_texts(conn, area_id)
+    codes: dict[int, list[str]] = {}
+    for rowid, code in conn.execute(
+        "SELECT s.rowid, st.term_code FROM service_term st JOIN service s ON s.id = st.service_id "
+        "WHERE s.area_id = ?",
+        (area_id,),
+    ):
+        codes.setdefault(rowid, []).append(code)
+    places: dict[int, list[str]] = {}
+    for rowid, name, street, lm_name in conn.execute(
+        "SELECT s.rowid, l.name, a.address_1, lm.name FROM service s "
+        "JOIN service_at_location sal ON sal.service_id = s.id "
+        "JOIN location l ON l.id = sal.location_id "
+        "LEFT JOIN address a ON a.location_id = l.id "
+        "LEFT JOIN landmark lm ON lm.area_id = l.area_id AND lm.key = l.landmark_key "
+        "WHERE s.area_id = ?",
+        (area_id,),
+    ):
+        places.setdefault(rowid, []).extend(x for x in (name, street, lm_name) if x)
+
+    docs: list[tuple[int, list[str], list[str], list[str], list[str]]] = []
+    vocab: set[str] = set()
+    for text in term_text.values():
+        vocab.update(analyzer.terms(text))
+    for r in conn.execute(
+        "SELECT s.rowid, s.name, s.alternate_name, o.name, s.description_sv, s.description_en, "
+        "s.area_note, s.status_note, h.instructions_sv, h.instructions_en "
+        "FROM service s JOIN organization o ON o.id = s.organization_id "
+        "LEFT JOIN handover h ON h.service_id = s.id WHERE s.area_id = ?",
+        (area_id,),
+    ):
+        rowid = r[0]
+        name = analyzer.terms(f"{r[1]} {r[2]}")
+        org = analyzer.terms(r[3])
+        body = analyzer.terms(
+            " ".join(x or "" for x in (r[4], r[5], r[6], r[7], r[8], r[9], *places.get(rowid, ())))
+        )
+        terms = analyzer.terms(" ".join(term_text.get(c, "") for c in codes.get(rowid, ())))
+        vocab.update(name)
+        vocab.update(org)
+        vocab.update(body)
+        docs.append((rowid, name, org, body, terms))
+
+    parts = _compound_parts(vocab)
+    conn.executemany(
+        "INSERT INTO search_fts (rowid, name, org, body, terms) VALUES (?, ?, ?, ?, ?)",
+        (
+            (
+                rowid,
+                _with_parts(name, parts),
+                _with_parts(org, parts),
+                _with_parts(body, parts),
+                " ".join(terms),
+            )
+            for rowid, name, org, body, terms in docs
+        ),
+    )
+    guides: list[tuple[int, str, str]] = []
+    step_text: dict[str, list[str]] = {}
+    for gid, sv, en in conn.execute(
+        "SELECT st.guide_id, st.text_sv, st.text_en FROM guide_step st JOIN guide g ON g.id = st.guide_id "
+        "WHERE g.area_id = ?",
+        (area_id,),
+    ):
+        step_text.setdefault(gid, []).extend((sv, en))
+    for rowid, gid, tsv, ten, psv, pen in conn.execute(
+        "SELECT rowid, id, title_sv, title_en, problem_sv, problem_en FROM guide WHERE area_id = ?",
+        (area_id,),
+    ):
+        title = analyzer.terms(f"{tsv} {ten} {psv} {pen}")
+        body = analyzer.terms(" ".join(step_text.get(gid, [])))
+        guides.append((rowid, _with_parts(title, parts), _with_parts(body, parts)))
+    conn.executemany("INSERT INTO guide_fts (rowid, title, body) VALUES (?, ?, ?)", guides)
+
+
+def _compound_parts(vocab: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """For each long word, the known words it ends or starts with ("nattharbarg" → harbarg, natt)."""
+    known = {w for w in vocab if len(w) >= MIN_PART and not w.isdigit()}
+    parts: dict[str, tuple[str, ...]] = {}
+    for w in known:
+        if len(w) < 2 * MIN_PART - 1:
+            continue
+        found = []
+        for i in range(MIN_PART - 1, len(w) - MIN_PART + 1):
+            head, tail = w[:i], w[i:]
+            if tail in known:
+                found.append(tail)
+                if head in known:
+                    found.append(head)
+                break
+        if found:
+            parts[w] = tuple(found)
+    return parts
+
+
+def _with_parts(tokens: list[str], parts: dict[str, tuple[str, ...]]) -> str:
+    extra = [p for t in tokens for p in parts.get(t, ())]
+    return " ".join(tokens + extra)
+
+
+def split_compound(word: str, vocab: set[str]) -> tuple[str, ...]:
+    """Query side: the known parts of an unknown compound ("natthärbärge" → härbärge)."""
+    for i in range(MIN_PART - 1, len(word) - MIN_PART + 1):
+        head, tail = word[:i], word[i:]
+        if tail in vocab:
+            return (tail, head) if head in vocab else (tail,)
+    return ()

@@ -1,0 +1,702 @@
+"""Writing area packs into catalogue.db, and reading them back out as packs.
+
+``install_pack`` replaces one area in a single transaction: a pack that fails half-way leaves
+the previous catalogue untouched. ``dump_area`` is its exact inverse (used by HSDS import,
+exports and round-trip tests).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime
+from typing import Any
+
+from kompassen.catalogue.pack.packdata import FORMAT_VERSION, PackData
+from kompassen.catalogue.pack.validate import base_taxonomy, check_pack
+from kompassen.catalogue.search.analyzer import Analyzer
+from kompassen.catalogue.search.fts import drop_area_index, index_area
+from kompassen.catalogue.store.db import transaction
+from kompassen.core.errors import KompassenError
+
+DAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_HSDS_DAYS = dict(zip(DAY_CODES, ("MO", "TU", "WE", "TH", "FR", "SA", "SU"), strict=True))
+_PACK_DAYS = {v: k for k, v in _HSDS_DAYS.items()}
+
+
+class AreaNotInstalled(KompassenError):
+    def __init__(self, area_id: str) -> None:
+        super().__init__(
+            sv=f"Området ”{area_id}” är inte installerat.", en=f"The area '{area_id}' is not installed."
+        )
+
+
+def _j(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _bool(value: bool | None) -> int | None:
+    return None if value is None else int(value)
+
+
+def sync_base_taxonomy(conn: sqlite3.Connection) -> None:
+    """Insert or update the base vocabulary (codes never change meaning, labels may)."""
+    rows = []
+    tax = base_taxonomy()
+    for plural, kind in (("groups", "group"), ("needs", "need"), ("handover", "handover")):
+        for pos, term in enumerate(tax[plural]):
+            rows.append(
+                (
+                    term["code"],
+                    kind,
+                    term["sv"],
+                    term.get("en", ""),
+                    _j(term.get("synonyms", [])),
+                    pos,
+                )
+            )
+    conn.executemany(
+        """INSERT INTO taxonomy_term (code, kind, label_sv, label_en, synonyms_json, area_id, position)
+           VALUES (?, ?, ?, ?, ?, NULL, ?)
+           ON CONFLICT(code) DO UPDATE SET label_sv = excluded.label_sv,
+             label_en = excluded.label_en, synonyms_json = excluded.synonyms_json,
+             position = excluded.position""",
+        rows,
+    )
+
+
+def install_pack(
+    conn: sqlite3.Connection,
+    pack: PackData,
+    *,
+    now: datetime,
+    origin: str | None = None,
+    release_version: int | None = None,
+) -> int:
+    """Validate and (re)install one area atomically; return its new catalogue version.
+
+    ``release_version`` is the signed release the content came from (None for a pack).
+    """
+    check_pack(pack)
+    area = pack.area
+    area_id = area["id"]
+    with transaction(conn):
+        sync_base_taxonomy(conn)
+        row = conn.execute("SELECT catalogue_version FROM area WHERE id = ?", (area_id,)).fetchone()
+        version = (row[0] + 1) if row else 1
+        drop_area_index(conn, area_id)
+        conn.execute("DELETE FROM area WHERE id = ?", (area_id,))
+        _insert_area(conn, pack, version, origin or pack.origin, now)
+        index_area(conn, area_id, Analyzer())
+        count = conn.execute(
+            "SELECT count(*) FROM service WHERE area_id = ?", (area_id,)
+        ).fetchone()[0]
+        conn.execute(
+            """INSERT INTO area_release (area_id, catalogue_version, pack_version, origin,
+               applied_at, service_count, release_version) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            (
+                area_id,
+                version,
+                area["version"],
+                origin or pack.origin,
+                now.isoformat(),
+                count,
+                release_version,
+            ),
+        )
+    return version
+
+
+def remove_area(conn: sqlite3.Connection, area_id: str) -> None:
+    with transaction(conn):
+        drop_area_index(conn, area_id)
+        conn.execute("DELETE FROM area WHERE id = ?", (area_id,))
+
+
+def _insert_area(
+    conn: sqlite3.Connection, pack: PackData, version: int, origin: str, now: datetime
+) -> None:
+    a = pack.area
+    aid = a["id"]
+    desc = a.get("description", {})
+    keys = a["public_keys"]
+    conn.execute(
+        """INSERT INTO area (id, name, title, description_sv, description_en, colour, center_lat,
+           center_lon, default_landmark_key, sealing_public_key, signing_public_key,
+           public_keys_note, format_version, pack_version, catalogue_version, origin, loaded_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        (
+            aid,
+            a["name"],
+            a["title"],
+            desc.get("sv", ""),
+            desc.get("en", ""),
+            a["colour"],
+            a["center"]["lat"],
+            a["center"]["lon"],
+            a["default_landmark"],
+            keys["sealing"],
+            keys["signing"],
+            keys.get("note", ""),
+            a["format_version"],
+            a["version"],
+            version,
+            origin,
+            now.isoformat(),
+        ),
+    )
+    tax = pack.doc("taxonomy.json")
+    conn.executemany(
+        """INSERT INTO taxonomy_term (code, kind, label_sv, label_en, synonyms_json, area_id,
+           position) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+        [
+            (t["code"], kind, t["sv"], t.get("en", ""), _j(t.get("synonyms", [])), aid, pos)
+            for plural, kind in (("groups", "group"), ("needs", "need"))
+            for pos, t in enumerate(tax.get(plural, []))
+        ],
+    )
+    conn.executemany(
+        """INSERT INTO landmark (id, area_id, key, name, kind, lat, lon, approximate, source,
+           aliases_json, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            (
+                f"{aid}/{lm['key']}",
+                aid,
+                lm["key"],
+                lm["name"],
+                lm.get("kind", ""),
+                lm["lat"],
+                lm["lon"],
+                int(lm.get("approximate", True)),
+                lm.get("source", ""),
+                _j(lm.get("aliases", [])),
+                pos,
+            )
+            for pos, lm in enumerate(pack.doc("landmarks.json")["landmarks"])
+        ],
+    )
+    svc_doc = pack.doc("services.json")
+    conn.executemany(
+        """INSERT INTO organization (id, area_id, key, name, description_sv, description_en, url,
+           email, sources_json, verified_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            (
+                f"{aid}/{o['key']}",
+                aid,
+                o["key"],
+                o["name"],
+                o["description"]["sv"] if "description" in o else None,
+                o["description"].get("en") if "description" in o else None,
+                o.get("url", ""),
+                o.get("email", ""),
+                _j(o["sources"]),
+                o["verified_at"],
+                pos,
+            )
+            for pos, o in enumerate(svc_doc["organizations"])
+        ],
+    )
+    conn.executemany(
+        """INSERT INTO location (id, area_id, key, name, description_sv, description_en, lat, lon,
+           coords_approximate, coords_note, landmark_key, position)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            (
+                f"{aid}/{loc['key']}",
+                aid,
+                loc["key"],
+                loc["name"],
+                loc["description"]["sv"] if "description" in loc else None,
+                loc["description"].get("en") if "description" in loc else None,
+                loc.get("lat"),
+                loc.get("lon"),
+                int(loc.get("coords_approximate", True)),
+                loc.get("coords_note", ""),
+                loc.get("landmark"),
+                pos,
+            )
+            for pos, loc in enumerate(svc_doc["locations"])
+        ],
+    )
+    conn.executemany(
+        """INSERT INTO address (location_id, address_1, postal_code, city, note)
+           VALUES (?, ?, ?, ?, ?)""",
+        [
+            (
+                f"{aid}/{loc['key']}",
+                loc["address"]["street"],
+                loc["address"].get("postal_code", ""),
+                loc["address"].get("city", ""),
+                loc["address"].get("note", ""),
+            )
+            for loc in svc_doc["locations"]
+            if "address" in loc
+        ],
+    )
+    services, at_loc, terms, phones, schedules, handovers = [], [], [], [], [], []
+    for pos, s in enumerate(svc_doc["services"]):
+        sid = f"{aid}/{s['key']}"
+        hours = s.get("hours")
+        services.append(
+            (
+                sid,
+                aid,
+                s["key"],
+                f"{aid}/{s['organization']}",
+                s["name"],
+                s.get("alternate_name", ""),
+                s["description"]["sv"],
+                s["description"].get("en", ""),
+                s["status"],
+                s.get("status_note", ""),
+                int(s.get("mobile", False)),
+                s.get("area_note", ""),
+                s.get("url", ""),
+                s.get("email", ""),
+                int(hours is not None),
+                int(bool(hours and hours.get("always_open"))),
+                (hours or {}).get("holidays", "normal"),
+                (hours or {}).get("holiday_eves", "normal"),
+                (hours or {}).get("note", ""),
+                _j(s["sources"]),
+                s["verified_at"],
+                s.get("data_note", ""),
+                pos,
+            )
+        )
+        at_loc.extend((sid, f"{aid}/{key}", i) for i, key in enumerate(s.get("locations", [])))
+        codes = [*s["groups"], *s["needs"], *s["handover"]["modes"]]
+        terms.extend((sid, code, i) for i, code in enumerate(codes))
+        for i, ph in enumerate(s.get("phones", [])):
+            label = ph.get("label")
+            phones.append(
+                (
+                    sid,
+                    ph["number"],
+                    ph["kind"],
+                    label["sv"] if label else None,
+                    label.get("en") if label else None,
+                    int(ph.get("to_verify", False)),
+                    i,
+                )
+            )
+        for i, rule in enumerate((hours or {}).get("weekly", [])):
+            schedules.append(
+                (
+                    sid,
+                    "weekly",
+                    ",".join(_HSDS_DAYS[d] for d in rule["days"]),
+                    rule["opens"],
+                    rule["closes"],
+                    None,
+                    0,
+                    "",
+                    i,
+                )
+            )
+        for i, exc in enumerate((hours or {}).get("exceptions", [])):
+            schedules.append(
+                (
+                    sid,
+                    "exception",
+                    None,
+                    exc.get("opens"),
+                    exc.get("closes"),
+                    exc["date"],
+                    int(exc.get("closed", False)),
+                    exc.get("note", ""),
+                    i,
+                )
+            )
+        ho = s["handover"]
+        instr = ho.get("instructions")
+        handovers.append(
+            (
+                sid,
+                instr["sv"] if instr else None,
+                instr.get("en") if instr else None,
+                ho.get("age_min"),
+                ho.get("age_max"),
+                ho.get("gender"),
+                _bool(ho.get("no_papers_ok")),
+                _bool(ho.get("intoxicated_ok")),
+                _bool(ho.get("referral_required")),
+                _j(ho.get("languages", [])),
+            )
+        )
+    conn.executemany(
+        """INSERT INTO service (id, area_id, key, organization_id, name, alternate_name,
+           description_sv, description_en, status, status_note, mobile, area_note, url, email,
+           hours_known, always_open, holiday_policy, eve_policy, hours_note, sources_json,
+           verified_at, data_note, position)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        services,
+    )
+    conn.executemany(
+        "INSERT INTO service_at_location (service_id, location_id, position) VALUES (?, ?, ?)",
+        at_loc,
+    )
+    conn.executemany(
+        "INSERT INTO service_term (service_id, term_code, position) VALUES (?, ?, ?)", terms
+    )
+    conn.executemany(
+        """INSERT INTO phone (service_id, number, kind, label_sv, label_en, to_verify, position)
+           VALUES (?, ?, ?, ?, ?, ?, ?)""",
+        phones,
+    )
+    conn.executemany(
+        """INSERT INTO schedule (service_id, kind, byday, opens_at, closes_at, valid_date, closed,
+           note, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        schedules,
+    )
+    conn.executemany(
+        """INSERT INTO handover (service_id, instructions_sv, instructions_en, age_min, age_max,
+           gender, no_papers_ok, intoxicated_ok, referral_required, languages_json)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        handovers,
+    )
+    for pos, g in enumerate(pack.doc("guides.json")["guides"]):
+        gid = f"{aid}/{g['key']}"
+        conn.execute(
+            """INSERT INTO guide (id, area_id, key, title_sv, title_en, problem_sv, problem_en,
+               sources_json, verified_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                gid,
+                aid,
+                g["key"],
+                g["title"]["sv"],
+                g["title"].get("en", ""),
+                g["problem"]["sv"],
+                g["problem"].get("en", ""),
+                _j(g["sources"]),
+                g["verified_at"],
+                pos,
+            ),
+        )
+        codes = [*g.get("groups", []), *g["needs"]]
+        conn.executemany(
+            "INSERT INTO guide_term (guide_id, term_code, position) VALUES (?, ?, ?)",
+            [(gid, code, i) for i, code in enumerate(codes)],
+        )
+        for spos, step in enumerate(g["steps"]):
+            when = step.get("when")
+            cur = conn.execute(
+                """INSERT INTO guide_step (guide_id, position, text_sv, text_en, days, from_time,
+                   to_time) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    gid,
+                    spos,
+                    step["text"]["sv"],
+                    step["text"].get("en", ""),
+                    ",".join(when["days"]) if when and "days" in when else None,
+                    when["from"] if when else None,
+                    when["to"] if when else None,
+                ),
+            )
+            conn.executemany(
+                "INSERT INTO guide_step_service (step_id, service_id, position) VALUES (?, ?, ?)",
+                [
+                    (cur.lastrowid, f"{aid}/{key}", i)
+                    for i, key in enumerate(step.get("services", []))
+                ],
+            )
+    conn.executemany(
+        """INSERT INTO notice (id, area_id, key, service_id, text_sv, text_en, starts, expires,
+           position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            (
+                f"{aid}/{n['key']}",
+                aid,
+                n["key"],
+                f"{aid}/{n['service']}" if "service" in n else None,
+                n["text"]["sv"],
+                n["text"].get("en", ""),
+                n.get("starts"),
+                n["expires"],
+                pos,
+            )
+            for pos, n in enumerate(pack.doc("notices.json")["notices"])
+        ],
+    )
+
+
+# ------------------------------------------------------------------------ reading back
+
+
+def _text(sv: str | None, en: str | None) -> dict[str, str] | None:
+    if sv is None:
+        return None
+    return {"sv": sv, "en": en} if en else {"sv": sv}
+
+
+def _put(d: dict[str, Any], key: str, value: Any, default: Any = "") -> None:
+    """Set only non-default values, so dumps equal the canonical (minimal) pack form."""
+    if value is not None and value != default:
+        d[key] = value
+
+
+def dump_area(conn: sqlite3.Connection, area_id: str) -> PackData:
+    """The installed area as pack documents (the exact inverse of install_pack)."""
+    a = conn.execute("SELECT * FROM area WHERE id = ?", (area_id,)).fetchone()
+    if a is None:
+        raise AreaNotInstalled(area_id)
+    area: dict[str, Any] = {
+        "format_version": a["format_version"],
+        "id": a["id"],
+        "name": a["name"],
+        "title": a["title"],
+    }
+    _put(area, "description", _text(a["description_sv"] or None, a["description_en"]))
+    area |= {
+        "colour": a["colour"],
+        "version": a["pack_version"],
+        "center": {"lat": a["center_lat"], "lon": a["center_lon"]},
+        "default_landmark": a["default_landmark_key"],
+        "public_keys": {"sealing": a["sealing_public_key"], "signing": a["signing_public_key"]},
+    }
+    _put(area["public_keys"], "note", a["public_keys_note"])
+
+    q = conn.execute
+    orgs = []
+    for o in q("SELECT * FROM organization WHERE area_id = ? ORDER BY position", (area_id,)):
+        org: dict[str, Any] = {"key": o["key"], "name": o["name"]}
+        _put(org, "description", _text(o["description_sv"], o["description_en"]))
+        _put(org, "url", o["url"])
+        _put(org, "email", o["email"])
+        org |= {"sources": json.loads(o["sources_json"]), "verified_at": o["verified_at"]}
+        orgs.append(org)
+    addresses = {
+        r["location_id"]: r
+        for r in q(
+            "SELECT address.* FROM address JOIN location ON location.id = address.location_id "
+            "WHERE location.area_id = ?",
+            (area_id,),
+        )
+    }
+    locs = []
+    for lo in q("SELECT * FROM location WHERE area_id = ? ORDER BY position", (area_id,)):
+        loc: dict[str, Any] = {"key": lo["key"], "name": lo["name"]}
+        _put(loc, "description", _text(lo["description_sv"], lo["description_en"]))
+        if lo["id"] in addresses:
+            ad = addresses[lo["id"]]
+            addr = {"street": ad["address_1"]}
+            for k in ("postal_code", "city", "note"):
+                _put(addr, k, ad[k])
+            loc["address"] = addr
+        _put(loc, "lat", lo["lat"])
+        _put(loc, "lon", lo["lon"])
+        _put(loc, "coords_approximate", bool(lo["coords_approximate"]), True)
+        _put(loc, "coords_note", lo["coords_note"])
+        _put(loc, "landmark", lo["landmark_key"])
+        locs.append(loc)
+
+    kinds = {r["code"]: r["kind"] for r in q("SELECT code, kind FROM taxonomy_term")}
+    terms: dict[str, list[str]] = {}
+    for r in q(
+        "SELECT st.service_id, st.term_code FROM service_term st JOIN service s "
+        "ON s.id = st.service_id WHERE s.area_id = ? ORDER BY st.service_id, st.position",
+        (area_id,),
+    ):
+        terms.setdefault(r[0], []).append(r[1])
+    at_loc: dict[str, list[str]] = {}
+    for r in q(
+        "SELECT sal.service_id, l.key FROM service_at_location sal JOIN location l "
+        "ON l.id = sal.location_id WHERE l.area_id = ? ORDER BY sal.service_id, sal.position",
+        (area_id,),
+    ):
+        at_loc.setdefault(r[0], []).append(r[1])
+    phones: dict[str, list[dict[str, Any]]] = {}
+    for r in q(
+        "SELECT p.* FROM phone p JOIN service s ON s.id = p.service_id WHERE s.area_id = ? "
+        "ORDER BY p.service_id, p.position",
+        (area_id,),
+    ):
+        ph: dict[str, Any] = {"number": r["number"], "kind": r["kind"]}
+        _put(ph, "label", _text(r["label_sv"], r["label_en"]))
+        _put(ph, "to_verify", bool(r["to_verify"]), False)
+        phones.setdefault(r["service_id"], []).append(ph)
+    sched = schedules_by_service(conn, area_id)
+    handovers = {
+        r["service_id"]: r
+        for r in q(
+            "SELECT h.* FROM handover h JOIN service s ON s.id = h.service_id WHERE s.area_id = ?",
+            (area_id,),
+        )
+    }
+    svcs = []
+    for s in q("SELECT * FROM service WHERE area_id = ? ORDER BY position", (area_id,)):
+        sid = s["id"]
+        codes = terms.get(sid, [])
+        svc: dict[str, Any] = {
+            "key": s["key"],
+            "organization": s["organization_id"].split("/", 1)[1],
+            "name": s["name"],
+        }
+        _put(svc, "alternate_name", s["alternate_name"])
+        svc["description"] = _text(s["description_sv"], s["description_en"])
+        svc["status"] = s["status"]
+        _put(svc, "status_note", s["status_note"])
+        _put(svc, "mobile", bool(s["mobile"]), False)
+        _put(svc, "area_note", s["area_note"])
+        _put(svc, "locations", at_loc.get(sid), None)
+        svc["groups"] = [c for c in codes if kinds.get(c) == "group"]
+        svc["needs"] = [c for c in codes if kinds.get(c) == "need"]
+        _put(svc, "phones", phones.get(sid), None)
+        _put(svc, "url", s["url"])
+        _put(svc, "email", s["email"])
+        svc["hours"] = hours_dict(s, sched.get(sid, []))
+        ho = handovers[sid]
+        handover: dict[str, Any] = {"modes": [c for c in codes if kinds.get(c) == "handover"]}
+        _put(handover, "instructions", _text(ho["instructions_sv"], ho["instructions_en"]))
+        for k in ("age_min", "age_max", "gender"):
+            _put(handover, k, ho[k])
+        for k in ("no_papers_ok", "intoxicated_ok", "referral_required"):
+            _put(handover, k, None if ho[k] is None else bool(ho[k]))
+        _put(handover, "languages", json.loads(ho["languages_json"]), [])
+        svc["handover"] = handover
+        svc["sources"] = json.loads(s["sources_json"])
+        svc["verified_at"] = s["verified_at"]
+        _put(svc, "data_note", s["data_note"])
+        svcs.append(svc)
+
+    landmarks = []
+    for r in q("SELECT * FROM landmark WHERE area_id = ? ORDER BY position", (area_id,)):
+        lm: dict[str, Any] = {"key": r["key"], "name": r["name"]}
+        _put(lm, "kind", r["kind"])
+        _put(lm, "aliases", json.loads(r["aliases_json"]), [])
+        lm |= {"lat": r["lat"], "lon": r["lon"]}
+        _put(lm, "approximate", bool(r["approximate"]), True)
+        _put(lm, "source", r["source"])
+        landmarks.append(lm)
+
+    documents: dict[str, Any] = {
+        "area.json": area,
+        "services.json": {
+            "format_version": FORMAT_VERSION,
+            "organizations": orgs,
+            "locations": locs,
+            "services": svcs,
+        },
+        "landmarks.json": {"format_version": FORMAT_VERSION, "landmarks": landmarks},
+        "guides.json": {
+            "format_version": FORMAT_VERSION,
+            "guides": _dump_guides(conn, area_id, kinds),
+        },
+        "taxonomy.json": _dump_taxonomy(conn, area_id),
+        "notices.json": {"format_version": FORMAT_VERSION, "notices": _dump_notices(conn, area_id)},
+    }
+    return PackData(documents, origin=a["origin"])
+
+
+def schedules_by_service(conn: sqlite3.Connection, area_id: str) -> dict[str, list[sqlite3.Row]]:
+    """Schedule rows of an area's services, weekly rules before exceptions, in pack order."""
+    sched: dict[str, list[sqlite3.Row]] = {}
+    for r in conn.execute(
+        "SELECT sc.* FROM schedule sc JOIN service s ON s.id = sc.service_id "
+        "WHERE s.area_id = ? ORDER BY sc.service_id, sc.kind DESC, sc.position",
+        (area_id,),
+    ):
+        sched.setdefault(r["service_id"], []).append(r)
+    return sched
+
+
+def hours_dict(s: sqlite3.Row, rows: list[sqlite3.Row]) -> dict[str, Any] | None:
+    """Opening hours of a service row and its schedule rows, in pack form (None = unknown)."""
+    if not s["hours_known"]:
+        return None
+    hours: dict[str, Any] = {}
+    _put(hours, "always_open", bool(s["always_open"]), False)
+    weekly = [
+        {
+            "days": [_PACK_DAYS[d] for d in r["byday"].split(",")],
+            "opens": r["opens_at"],
+            "closes": r["closes_at"],
+        }
+        for r in rows
+        if r["kind"] == "weekly"
+    ]
+    _put(hours, "weekly", weekly, [])
+    _put(hours, "holidays", s["holiday_policy"], "normal")
+    _put(hours, "holiday_eves", s["eve_policy"], "normal")
+    exceptions = []
+    for r in rows:
+        if r["kind"] != "exception":
+            continue
+        exc: dict[str, Any] = {"date": r["valid_date"]}
+        _put(exc, "closed", bool(r["closed"]), False)
+        _put(exc, "opens", r["opens_at"])
+        _put(exc, "closes", r["closes_at"])
+        _put(exc, "note", r["note"])
+        exceptions.append(exc)
+    _put(hours, "exceptions", exceptions, [])
+    _put(hours, "note", s["hours_note"])
+    return hours
+
+
+def _dump_guides(conn: sqlite3.Connection, area_id: str, kinds: dict[str, str]) -> list[Any]:
+    guides = []
+    for g in conn.execute("SELECT * FROM guide WHERE area_id = ? ORDER BY position", (area_id,)):
+        codes = [
+            r[0]
+            for r in conn.execute(
+                "SELECT term_code FROM guide_term WHERE guide_id = ? ORDER BY position", (g["id"],)
+            )
+        ]
+        guide: dict[str, Any] = {
+            "key": g["key"],
+            "title": _text(g["title_sv"], g["title_en"]),
+            "problem": _text(g["problem_sv"], g["problem_en"]),
+        }
+        _put(guide, "groups", [c for c in codes if kinds.get(c) == "group"], [])
+        guide["needs"] = [c for c in codes if kinds.get(c) == "need"]
+        steps = []
+        for st in conn.execute(
+            "SELECT * FROM guide_step WHERE guide_id = ? ORDER BY position", (g["id"],)
+        ):
+            step: dict[str, Any] = {"text": _text(st["text_sv"], st["text_en"])}
+            services = [
+                r[0].split("/", 1)[1]
+                for r in conn.execute(
+                    "SELECT service_id FROM guide_step_service WHERE step_id = ? ORDER BY position",
+                    (st["id"],),
+                )
+            ]
+            _put(step, "services", services, [])
+            if st["from_time"] is not None:
+                when: dict[str, Any] = {}
+                if st["days"]:
+                    when["days"] = st["days"].split(",")
+                when |= {"from": st["from_time"], "to": st["to_time"]}
+                step["when"] = when
+            steps.append(step)
+        guide |= {
+            "steps": steps,
+            "sources": json.loads(g["sources_json"]),
+            "verified_at": g["verified_at"],
+        }
+        guides.append(guide)
+    return guides
+
+
+def _dump_taxonomy(conn: sqlite3.Connection, area_id: str) -> dict[str, Any]:
+    doc: dict[str, Any] = {"format_version": FORMAT_VERSION, "groups": [], "needs": []}
+    for r in conn.execute(
+        "SELECT * FROM taxonomy_term WHERE area_id = ? ORDER BY kind, position", (area_id,)
+    ):
+        term: dict[str, Any] = {"code": r["code"], "sv": r["label_sv"]}
+        _put(term, "en", r["label_en"])
+        _put(term, "synonyms", json.loads(r["synonyms_json"]), [])
+        doc[r["kind"] + "s"].append(term)
+    return doc
+
+
+def _dump_notices(conn: sqlite3.Connection, area_id: str) -> list[Any]:
+    notices = []
+    for r in conn.execute("SELECT * FROM notice WHERE area_id = ? ORDER BY position", (area_id,)):
+        n: dict[str, Any] = {"key": r["key"]}
+        _put(n, "service", r["service_id"].split("/", 1)[1] if r["service_id"] else None)
+        n["text"] = _text(r["text_sv"], r["text_en"])
+        _put(n, "starts", r["starts"])
+        n["expires"] = r["expires"]
+        notices.append(n)
+    return notices

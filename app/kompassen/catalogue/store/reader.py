@@ -1,0 +1,370 @@
+"""The typed read API of the catalogue: SQL rows in, ``core.model`` dataclasses out.
+
+Everything here reads; nothing writes. Batch methods take lists of ids so a lazy list model
+can fetch just the rows it is about to show.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from datetime import datetime
+
+from kompassen.catalogue.store.loader import DAY_CODES, AreaNotInstalled, hours_dict
+from kompassen.core.hours import OpeningHours
+from kompassen.core.model import (
+    Address,
+    Area,
+    Guide,
+    GuideStep,
+    Handover,
+    Landmark,
+    Location,
+    Notice,
+    Organization,
+    Phone,
+    Provenance,
+    Service,
+    ServiceRef,
+    Term,
+    Text,
+    TimeWindow,
+)
+
+
+def _text(sv: str | None, en: str | None) -> Text | None:
+    return None if sv is None else Text(sv, en or "")
+
+
+def _opt_bool(v: int | None) -> bool | None:
+    return None if v is None else bool(v)
+
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
+
+
+class CatalogueReader:
+    """Reads one catalogue.db connection (the writer is elsewhere: one writer per database)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    # ------------------------------------------------------------------ areas and terms
+
+    def areas(self) -> list[Area]:
+        rows = self._conn.execute(
+            "SELECT a.*, (SELECT count(*) FROM service s WHERE s.area_id = a.id) AS n "
+            "FROM area a ORDER BY a.id"
+        ).fetchall()
+        return [self._area(r) for r in rows]
+
+    def area(self, area_id: str) -> Area:
+        row = self._conn.execute(
+            "SELECT a.*, (SELECT count(*) FROM service s WHERE s.area_id = a.id) AS n "
+            "FROM area a WHERE a.id = ?",
+            (area_id,),
+        ).fetchone()
+        if row is None:
+            raise AreaNotInstalled(area_id)
+        return self._area(row)
+
+    @staticmethod
+    def _area(r: sqlite3.Row) -> Area:
+        return Area(
+            id=r["id"],
+            name=r["name"],
+            title=r["title"],
+            colour=r["colour"],
+            description=Text(r["description_sv"], r["description_en"]),
+            center=(r["center_lat"], r["center_lon"]),
+            default_landmark_id=f"{r['id']}/{r['default_landmark_key']}"
+            if r["default_landmark_key"]
+            else None,
+            sealing_public_key=r["sealing_public_key"],
+            signing_public_key=r["signing_public_key"],
+            pack_version=r["pack_version"],
+            catalogue_version=r["catalogue_version"],
+            service_count=r["n"],
+        )
+
+    def release_version(self, area_id: str) -> int | None:
+        """The signed release the area's current content came from (None: a pack, not a release)."""
+        row = self._conn.execute(
+            "SELECT release_version FROM area_release WHERE area_id = ? ORDER BY id DESC LIMIT 1",
+            (area_id,),
+        ).fetchone()
+        return None if row is None else row[0]
+
+    def terms(self, area_id: str | None = None, kind: str | None = None) -> list[Term]:
+        """Base vocabulary plus the additions of ``area_id``, in their published order."""
+        sql = "SELECT * FROM taxonomy_term WHERE (area_id IS NULL OR area_id = ?)"
+        args: list[object] = [area_id]
+        if kind:
+            sql += " AND kind = ?"
+            args.append(kind)
+        sql += " ORDER BY kind, area_id IS NOT NULL, position"
+        return [
+            Term(
+                r["code"],
+                r["kind"],
+                Text(r["label_sv"], r["label_en"]),
+                tuple(json.loads(r["synonyms_json"])),
+                r["area_id"],
+            )
+            for r in self._conn.execute(sql, args)
+        ]
+
+    # ----------------------------------------------------------------------- services
+
+    def service_ids(self, area_id: str) -> list[str]:
+        return [
+            r[0]
+            for r in self._conn.execute(
+                "SELECT id FROM service WHERE area_id = ? ORDER BY position", (area_id,)
+            )
+        ]
+
+    def services_by_location(self, area_id: str) -> dict[str, list[ServiceRef]]:
+        """Location id → the services there (id, name, status), in catalogue order."""
+        out: dict[str, list[ServiceRef]] = {}
+        for loc, sid, name, status in self._conn.execute(
+            "SELECT sl.location_id, s.id, s.name, s.status FROM service_at_location sl"
+            " JOIN service s ON s.id = sl.service_id WHERE s.area_id = ?"
+            " ORDER BY s.position, sl.position",
+            (area_id,),
+        ):
+            out.setdefault(loc, []).append(ServiceRef(sid, name, status))
+        return out
+
+    def service_count(self, area_id: str) -> int:
+        return self._conn.execute(
+            "SELECT count(*) FROM service WHERE area_id = ?", (area_id,)
+        ).fetchone()[0]
+
+    def service(self, service_id: str) -> Service:
+        found = self.services([service_id])
+        if not found:
+            raise KeyError(service_id)
+        return found[0]
+
+    def services(self, ids: Sequence[str]) -> list[Service]:
+        """Build full services for ``ids`` (order kept, unknown ids skipped) in a few queries."""
+        if not ids:
+            return []
+        q = self._conn.execute
+        ids = list(ids)
+        out: dict[str, Service] = {}
+        for chunk_start in range(0, len(ids), 500):
+            chunk = ids[chunk_start : chunk_start + 500]
+            m = _marks(len(chunk))
+            rows = q(f"SELECT * FROM service WHERE id IN ({m})", chunk).fetchall()
+            org_ids = sorted({r["organization_id"] for r in rows})
+            orgs = {
+                o["id"]: Organization(
+                    o["id"],
+                    o["area_id"],
+                    o["name"],
+                    _text(o["description_sv"], o["description_en"]),
+                    o["url"],
+                    o["email"],
+                    Provenance(tuple(json.loads(o["sources_json"])), o["verified_at"]),
+                )
+                for o in q(
+                    f"SELECT * FROM organization WHERE id IN ({_marks(len(org_ids))})", org_ids
+                )
+            }
+            terms: dict[str, list[tuple[str, str]]] = {}
+            for r in q(
+                f"SELECT st.service_id, st.term_code, t.kind FROM service_term st JOIN taxonomy_term t "
+                f"ON t.code = st.term_code WHERE st.service_id IN ({m}) ORDER BY st.position",
+                chunk,
+            ):
+                terms.setdefault(r[0], []).append((r[1], r[2]))
+            phones: dict[str, list[Phone]] = {}
+            for r in q(f"SELECT * FROM phone WHERE service_id IN ({m}) ORDER BY position", chunk):
+                phones.setdefault(r["service_id"], []).append(
+                    Phone(
+                        r["number"],
+                        r["kind"],
+                        _text(r["label_sv"], r["label_en"]),
+                        bool(r["to_verify"]),
+                    )
+                )
+            sched: dict[str, list[sqlite3.Row]] = {}
+            for r in q(
+                f"SELECT * FROM schedule WHERE service_id IN ({m}) ORDER BY kind DESC, position",
+                chunk,
+            ):
+                sched.setdefault(r["service_id"], []).append(r)
+            handovers = {
+                r["service_id"]: r
+                for r in q(f"SELECT * FROM handover WHERE service_id IN ({m})", chunk)
+            }
+            locs: dict[str, list[Location]] = {}
+            for r in q(
+                f"SELECT sal.service_id, l.*, a.address_1, a.postal_code, a.city, a.note AS addr_note "
+                f"FROM service_at_location sal JOIN location l ON l.id = sal.location_id "
+                f"LEFT JOIN address a ON a.location_id = l.id WHERE sal.service_id IN ({m}) "
+                f"ORDER BY sal.position",
+                chunk,
+            ):
+                locs.setdefault(r["service_id"], []).append(self._location(r))
+            for r in rows:
+                sid = r["id"]
+                codes = terms.get(sid, [])
+                hd = hours_dict(r, sched.get(sid, []))
+                ho = handovers[sid]
+                out[sid] = Service(
+                    id=sid,
+                    area_id=r["area_id"],
+                    organization=orgs[r["organization_id"]],
+                    name=r["name"],
+                    alternate_name=r["alternate_name"],
+                    description=Text(r["description_sv"], r["description_en"]),
+                    status=r["status"],
+                    status_note=r["status_note"],
+                    mobile=bool(r["mobile"]),
+                    area_note=r["area_note"],
+                    url=r["url"],
+                    email=r["email"],
+                    groups=tuple(c for c, k in codes if k == "group"),
+                    needs=tuple(c for c, k in codes if k == "need"),
+                    phones=tuple(phones.get(sid, ())),
+                    hours=None if hd is None else OpeningHours.from_dict(hd),
+                    handover=Handover(
+                        modes=tuple(c for c, k in codes if k == "handover"),
+                        instructions=_text(ho["instructions_sv"], ho["instructions_en"]),
+                        age_min=ho["age_min"],
+                        age_max=ho["age_max"],
+                        gender=ho["gender"],
+                        no_papers_ok=_opt_bool(ho["no_papers_ok"]),
+                        intoxicated_ok=_opt_bool(ho["intoxicated_ok"]),
+                        referral_required=_opt_bool(ho["referral_required"]),
+                        languages=tuple(json.loads(ho["languages_json"])),
+                    ),
+                    locations=tuple(locs.get(sid, ())),
+                    provenance=Provenance(
+                        tuple(json.loads(r["sources_json"])), r["verified_at"], r["data_note"]
+                    ),
+                )
+        return [out[i] for i in ids if i in out]
+
+    @staticmethod
+    def _location(r: sqlite3.Row) -> Location:
+        address = (
+            Address(r["address_1"], r["postal_code"], r["city"], r["addr_note"])
+            if r["address_1"] is not None
+            else None
+        )
+        return Location(
+            id=r["id"],
+            area_id=r["area_id"],
+            name=r["name"],
+            description=_text(r["description_sv"], r["description_en"]),
+            address=address,
+            lat=r["lat"],
+            lon=r["lon"],
+            coords_approximate=bool(r["coords_approximate"]),
+            coords_note=r["coords_note"],
+            landmark_id=f"{r['area_id']}/{r['landmark_key']}" if r["landmark_key"] else None,
+        )
+
+    def locations(self, area_id: str) -> list[Location]:
+        return [
+            self._location(r)
+            for r in self._conn.execute(
+                "SELECT l.*, a.address_1, a.postal_code, a.city, a.note AS addr_note FROM location l "
+                "LEFT JOIN address a ON a.location_id = l.id WHERE l.area_id = ? ORDER BY l.position",
+                (area_id,),
+            )
+        ]
+
+    # --------------------------------------------------------- landmarks, guides, notices
+
+    def landmarks(self, area_id: str) -> list[Landmark]:
+        return [
+            Landmark(
+                r["id"],
+                r["area_id"],
+                r["name"],
+                r["kind"],
+                r["lat"],
+                r["lon"],
+                bool(r["approximate"]),
+                r["source"],
+                tuple(json.loads(r["aliases_json"])),
+            )
+            for r in self._conn.execute(
+                "SELECT * FROM landmark WHERE area_id = ? ORDER BY position", (area_id,)
+            )
+        ]
+
+    def guides(self, area_id: str) -> list[Guide]:
+        q = self._conn.execute
+        kinds = {r[0]: r[1] for r in q("SELECT code, kind FROM taxonomy_term")}
+        guides = []
+        for g in q(
+            "SELECT * FROM guide WHERE area_id = ? ORDER BY position", (area_id,)
+        ).fetchall():
+            codes = [
+                r[0]
+                for r in q(
+                    "SELECT term_code FROM guide_term WHERE guide_id = ? ORDER BY position",
+                    (g["id"],),
+                )
+            ]
+            steps = []
+            for st in q(
+                "SELECT * FROM guide_step WHERE guide_id = ? ORDER BY position", (g["id"],)
+            ).fetchall():
+                services = tuple(
+                    r[0]
+                    for r in q(
+                        "SELECT service_id FROM guide_step_service WHERE step_id = ? ORDER BY position",
+                        (st["id"],),
+                    )
+                )
+                when = None
+                if st["from_time"] is not None:
+                    days = (
+                        tuple(DAY_CODES.index(d) for d in st["days"].split(","))
+                        if st["days"]
+                        else ()
+                    )
+                    when = TimeWindow(days, st["from_time"], st["to_time"])
+                steps.append(GuideStep(Text(st["text_sv"], st["text_en"]), services, when))
+            guides.append(
+                Guide(
+                    id=g["id"],
+                    area_id=g["area_id"],
+                    title=Text(g["title_sv"], g["title_en"]),
+                    problem=Text(g["problem_sv"], g["problem_en"]),
+                    groups=tuple(c for c in codes if kinds.get(c) == "group"),
+                    needs=tuple(c for c in codes if kinds.get(c) == "need"),
+                    steps=tuple(steps),
+                    provenance=Provenance(tuple(json.loads(g["sources_json"])), g["verified_at"]),
+                )
+            )
+        return guides
+
+    def notices(self, area_id: str, at: datetime) -> list[Notice]:
+        """Notices in force at ``at`` (dates compare as local ISO text)."""
+        stamp = at.strftime("%Y-%m-%dT%H:%M:%S")
+        return [
+            Notice(
+                r["id"],
+                r["area_id"],
+                r["service_id"],
+                Text(r["text_sv"], r["text_en"]),
+                r["starts"] or "",
+                r["expires"],
+            )
+            for r in self._conn.execute(
+                "SELECT * FROM notice WHERE area_id = ? AND (starts IS NULL OR starts <= ?) "
+                "AND (CASE WHEN length(expires) = 10 THEN expires || 'T23:59:59' ELSE expires END) >= ? "
+                "ORDER BY position",
+                (area_id, stamp, stamp),
+            )
+        ]

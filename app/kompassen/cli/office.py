@@ -1,0 +1,316 @@
+"""Office commands: ``keys generate``, ``office fetch-reports`` and ``office publish``.
+
+The office's private keys never leave its own computer: the server stores only sealed
+reports it cannot open and releases it cannot forge. These commands open the reports and
+sign the releases locally with the key file (``kompassen keys generate``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import binascii
+import getpass
+import json
+import os
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kompassen.core.errors import KompassenError
+from kompassen.device.files import write_atomic
+from kompassen.sync.transport import Api, SyncError, new_http_client, server_root
+
+if TYPE_CHECKING:
+    from kompassen.compose import AppContext
+    from kompassen.reports.keys import OfficeKeys
+
+PASSPHRASE_ENV = "KOMPASSEN_KEY_PASSPHRASE"
+PASSWORD_ENV = "KOMPASSEN_OFFICE_PASSWORD"
+USER_ENV = "KOMPASSEN_OFFICE_USER"
+KEY_FILE = "office-keys.json"
+PUBLIC_FILE = "public-keys.json"
+MIN_PASSPHRASE = 8
+PAGE = 200
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,63}$")
+
+
+class OfficeError(KompassenError):
+    pass
+
+
+def _say(lang: str, sv: str, en: str) -> str:
+    return en if lang == "en" else sv
+
+
+# ----------------------------------------------------------------------------- secrets
+
+
+def _passphrase(lang: str, *, twice: bool) -> str:
+    env = os.environ.get(PASSPHRASE_ENV)
+    if env is not None:
+        return env
+    prompt = _say(lang, "Lösenfras för nyckelfilen: ", "Passphrase for the key file: ")
+    first = getpass.getpass(prompt)
+    if twice:
+        again = getpass.getpass(_say(lang, "Samma lösenfras igen: ", "The same passphrase again: "))
+        if again != first:
+            raise OfficeError(sv="Lösenfraserna var inte lika.", en="The passphrases did not match.")
+    return first
+
+
+def _password(lang: str, user: str) -> str:
+    env = os.environ.get(PASSWORD_ENV)
+    if env is not None:
+        return env
+    return getpass.getpass(_say(lang, f"Lösenord för {user}: ", f"Password for {user}: "))
+
+
+def _user(args: argparse.Namespace) -> str:
+    return args.user or os.environ.get(USER_ENV) or getpass.getuser()
+
+
+def _keys(path: Path, lang: str) -> OfficeKeys:
+    from kompassen.reports.keys import read_key_file
+
+    return read_key_file(path, _passphrase(lang, twice=False))
+
+
+# ------------------------------------------------------------------------------- keys
+
+
+def run_keys_generate(args: argparse.Namespace, lang: str) -> int:
+    """New office key pairs: the encrypted private file and the public halves for area.json."""
+    from kompassen.reports.keys import fingerprint, generate_keys, public_keys, write_key_file
+
+    out: Path = args.out
+    targets = [out / KEY_FILE, out / PUBLIC_FILE]
+    existing = [str(t) for t in targets if t.exists()]
+    if existing:
+        raise OfficeError(
+            sv=f"Skriver inte över befintliga nyckelfiler: {', '.join(existing)}.",
+            en=f"Will not overwrite existing key files: {', '.join(existing)}.",
+        )
+    passphrase = _passphrase(lang, twice=True)
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise OfficeError(
+            sv=f"Lösenfrasen måste vara minst {MIN_PASSPHRASE} tecken.",
+            en=f"The passphrase must be at least {MIN_PASSPHRASE} characters.",
+        )
+    out.mkdir(parents=True, exist_ok=True, mode=0o700)
+    keys = generate_keys()
+    write_key_file(targets[0], keys, passphrase, strength=args.strength)
+    _write_new(targets[1], (json.dumps(public_keys(keys), indent=2) + "\n").encode(), 0o644)
+    snippet = {"public_keys": {"sealing": keys.sealing_public, "signing": keys.signing_public}}
+    print(
+        _say(lang, f"Skrev {targets[0]} och {targets[1]}.", f"Wrote {targets[0]} and {targets[1]}.")
+    )
+    print(_say(lang, "Fingeravtryck", "Fingerprints") + ":")
+    print(f"  sealing  {fingerprint(keys.sealing_public)}")
+    print(f"  signing  {fingerprint(keys.signing_public)}")
+    print(
+        _say(
+            lang,
+            "Klistra in i områdets area.json:",
+            "Paste into the area's area.json:",
+        )
+    )
+    print(json.dumps(snippet, indent=2)[1:-1].strip("\n"))
+    return 0
+
+
+def _write_new(path: Path, data: bytes, mode: int) -> None:
+    """Write a file atomically (temp + rename) with ``mode``."""
+    write_atomic(path, data, mode)
+
+
+# ----------------------------------------------------------------------------- session
+
+
+def _login(args: argparse.Namespace, lang: str) -> tuple[Api, Any]:
+    """An office session on the server: (api with the office token, the http client)."""
+    root = server_root(args.server)
+    http = new_http_client(args.timeout)
+    try:
+        api = Api(http, root, outbox=False)  # the office's calls: no outbox to keep
+        api.check_health()
+        user = _user(args)
+        try:
+            data = api.json(
+                "POST", "/office/login", body={"name": user, "password": _password(lang, user)}
+            )
+        except SyncError as err:
+            if err.status == 401 or err.status == 403:
+                raise OfficeError(
+                    sv=f"Fel namn eller lösenord för {user} på {root}.",
+                    en=f"Wrong name or password for {user} at {root}.",
+                ) from err
+            raise
+        token = data.get("token")
+        if not isinstance(token, str):
+            raise OfficeError(sv=f"{root} gav ingen token.", en=f"{root} gave no token.")
+        api.token = token
+        return api, http
+    except BaseException:
+        http.close()
+        raise
+
+
+# ------------------------------------------------------------------------ fetch-reports
+
+
+def _file_name(item: dict[str, Any]) -> str:
+    """A safe file name: the client uuid when it looks like one, else the server's row id."""
+    uuid = item.get("uuid")
+    if isinstance(uuid, str) and _SAFE_NAME.match(uuid):
+        return uuid
+    return f"submission-{int(item['id'])}"
+
+
+def _already(path: Path, row_id: int) -> bool:
+    try:
+        return int(json.loads(path.read_text(encoding="utf-8")).get("server_id", -1)) == row_id
+    except (OSError, ValueError, AttributeError, TypeError):
+        return False
+
+
+def run_fetch_reports(args: argparse.Namespace, lang: str) -> int:
+    """Fetch new sealed submissions, open them with the office key, write one JSON each."""
+    from kompassen.reports.sealing import SealError, open_sealed
+
+    keys = _keys(args.key, lang)
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True, mode=0o700)
+    cursor_file = out / ".cursor"
+    try:
+        after = int(cursor_file.read_text().strip() or 0)
+    except FileNotFoundError:
+        after = 0
+    except ValueError as exc:
+        raise OfficeError(
+            sv=f"{cursor_file} är skadad; ta bort den så hämtas allt igen (inget dubbleras).",
+            en=f"{cursor_file} is damaged; delete it to fetch everything again (nothing is doubled).",
+        ) from exc
+    api, http = _login(args, lang)
+    written = skipped = unreadable = 0
+    try:
+        while True:
+            page = api.json("GET", "/office/submissions", params={"after": after, "limit": PAGE})
+            items = page.get("items")
+            if not isinstance(items, list):
+                raise SyncError(
+                    sv="Servern svarade konstigt på listan över rapporter.",
+                    en="The server gave a strange answer to the list of reports.",
+                    kind="not_kompassen",
+                )
+            for item in items:
+                name = _file_name(item)
+                target = out / f"{name}.json"
+                if target.exists() and not _already(target, int(item["id"])):
+                    name = f"{name}-{int(item['id'])}"  # another device used the same uuid
+                    target = out / f"{name}.json"
+                if target.exists():
+                    skipped += 1
+                    continue
+                try:
+                    blob = base64.b64decode(item["sealed"], validate=True)
+                except (binascii.Error, ValueError, TypeError):
+                    blob = str(item.get("sealed", "")).encode()
+                try:
+                    envelope = open_sealed(blob, keys.sealing_private)
+                except SealError as err:
+                    bad = out / "unreadable" / f"{name}.sealed"
+                    bad.parent.mkdir(exist_ok=True, mode=0o700)
+                    if not bad.exists():
+                        _write_new(bad, blob, 0o600)
+                    unreadable += 1
+                    print(
+                        "kompassen: "
+                        + _say(
+                            lang,
+                            f"rapport {name} kunde inte öppnas ({err.sv}); sparad i {bad}",
+                            f"report {name} could not be opened ({err.en}); kept in {bad}",
+                        ),
+                        file=sys.stderr,
+                    )
+                    continue
+                record = {
+                    **envelope,
+                    "server_id": int(item["id"]),
+                    "device_id": item.get("device_id"),
+                    "area_id": item.get("area_id"),
+                    "created_at": item.get("created_at"),
+                    "received_at": item.get("received_at"),
+                }
+                data = json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+                _write_new(target, data.encode("utf-8"), 0o600)
+                written += 1
+            if items:
+                after = max(int(i["id"]) for i in items)
+                _write_new(cursor_file, f"{after}\n".encode(), 0o600)
+            nxt = page.get("next_after")
+            if not items or nxt is None:
+                break
+            after = int(nxt)
+    finally:
+        http.close()
+    print(
+        _say(
+            lang,
+            f"Hämtade {written} nya rapporter till {out} ({skipped} fanns redan, "
+            f"{unreadable} gick inte att öppna).",
+            f"Fetched {written} new reports into {out} ({skipped} already there, "
+            f"{unreadable} could not be opened).",
+        )
+    )
+    return 0
+
+
+# ---------------------------------------------------------------------------- publish
+
+
+def run_publish(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
+    """Sign the installed area as the next release and publish it on the server."""
+    from kompassen.catalogue.store.release import make_manifest, sign_manifest
+
+    area = ctx.catalogue.reader.area(args.publish_area)
+    keys = _keys(args.key, lang)
+    if keys.signing_public != area.signing_public_key:
+        raise OfficeError(
+            sv=f"Nyckelfilens signeringsnyckel är inte den som området {area.id} har i "
+            "area.json – surfplattorna skulle avvisa släppet.",
+            en=f"The key file's signing key is not the one area {area.id} has in area.json – "
+            "the tablets would refuse the release.",
+        )
+    docs = ctx.catalogue.release_docs(area.id)
+    api, http = _login(args, lang)
+    try:
+        latest = api.json("GET", f"/office/releases/{area.id}").get("latest_version")
+        if not isinstance(latest, int):
+            raise SyncError(
+                sv="Servern svarade konstigt om senaste släppet.",
+                en="The server gave a strange answer about the latest release.",
+                kind="not_kompassen",
+            )
+        manifest = make_manifest(
+            area.id, latest + 1, docs, ctx.clock.now().isoformat(timespec="seconds")
+        )
+        body = {
+            "manifest": manifest,
+            "signature": sign_manifest(manifest, keys.signing_private),
+            "documents": docs,
+        }
+        size = len(json.dumps(body, ensure_ascii=False).encode("utf-8"))
+        created = api.json("POST", "/office/releases", body=body)
+    finally:
+        http.close()
+    version = created.get("version", manifest["version"])
+    print(
+        _say(
+            lang,
+            f"Publicerade {area.id} släpp {version} ({size / 1024:.0f} kB).",
+            f"Published {area.id} release {version} ({size / 1024:.0f} kB).",
+        )
+    )
+    return 0

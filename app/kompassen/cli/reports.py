@@ -1,0 +1,154 @@
+"""Device-side commands: ``report submit``, ``outbox``, ``sync`` and ``enrol``.
+
+They drive the same objects as the GUI (the outbox and the sync client from the composition
+root), so a script or a test can do everything a field worker does, without a screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from kompassen.compose import AppContext
+from kompassen.core.errors import KompassenError
+
+EXIT_NOT_SENT = 3  # sync: the server could not be reached or refused; reports stay queued
+
+
+class ReportInputError(KompassenError):
+    pass
+
+
+def _read_json(source: str) -> Any:
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ReportInputError(
+            sv=f"Filen finns inte: {source}", en=f"The file does not exist: {source}"
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise ReportInputError(
+            sv=f"{source} är inte UTF-8-text.", en=f"{source} is not UTF-8 text."
+        ) from exc
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise ReportInputError(
+            sv=f"{source} är inte giltig JSON: {exc}", en=f"{source} is not valid JSON: {exc}"
+        ) from exc
+
+
+def run_report_submit(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
+    """Seal a report (a JSON object as in docs/SYNC.md) to its area's office and queue it."""
+    from kompassen.core.report import Report
+
+    data = _read_json(args.file)
+    if not isinstance(data, dict):
+        raise ReportInputError(
+            sv="Rapporten ska vara ett JSON-objekt.", en="The report must be a JSON object."
+        )
+    report = Report.from_dict(data)
+    area = ctx.catalogue.reader.area(report.area_id)
+    uuid = ctx.outbox.submit(report, area.sealing_public_key)
+    print(uuid)
+    return 0
+
+
+def _item_json(item: Any) -> dict[str, Any]:
+    return {
+        "uuid": item.uuid,
+        "area_id": item.area_id,
+        "kind": item.kind,
+        "created_at": item.created_at,
+        "status": item.status,
+        "attempts": item.attempts,
+        "last_error": item.last_error,
+        "last_error_en": item.error("en"),
+        "sent_at": item.sent_at,
+    }
+
+
+_STATUS_SV = {"queued": "i kö", "sending": "skickas", "sent": "skickad", "rejected": "avvisad"}
+
+
+def run_outbox(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
+    """List the outbox, newest first (only metadata: the device cannot read the reports)."""
+    items = ctx.outbox.items()
+    if args.json:
+        print(json.dumps([_item_json(i) for i in items], ensure_ascii=False, indent=2))
+        return 0
+    sv = lang != "en"
+    if not items:
+        print("Utkorgen är tom." if sv else "The outbox is empty.")
+        return 0
+    for i in items:
+        status = _STATUS_SV.get(i.status, i.status) if sv else i.status
+        tries = f"{i.attempts} försök" if sv else f"{i.attempts} attempts"
+        line = f"{i.uuid}  {i.area_id:16} {i.kind:12} {i.created_at}  {status:8} {tries}"
+        if i.last_error:
+            line += f"  – {i.error(lang)}"
+        print(line)
+    counts = ctx.outbox.counts()
+    print(
+        f"{counts['queued']} i kö, {counts['sent']} skickade, {counts['rejected']} avvisade"
+        if sv
+        else f"{counts['queued']} queued, {counts['sent']} sent, {counts['rejected']} rejected"
+    )
+    return 0
+
+
+def run_sync(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
+    """Push the outbox and pull releases; exit 3 when reports stay queued for want of a server."""
+    areas = args.sync_area or [a.id for a in ctx.catalogue.reader.areas()]
+    client = ctx.sync_client()
+    try:
+        report = client.sync(areas, server_url=args.server, pull=not args.no_pull)
+    finally:
+        client.close()
+    sv = lang != "en"
+    delivered = report.sent + report.duplicates
+    if sv:
+        line = f"Skickade {delivered}, {report.queued_left} kvar i utkorgen"
+        if report.duplicates:
+            line += f" ({report.duplicates} fanns redan på servern)"
+        if report.rejected:
+            line += f", {report.rejected} avvisade"
+    else:
+        line = f"Sent {delivered}, {report.queued_left} left in the outbox"
+        if report.duplicates:
+            line += f" ({report.duplicates} were already on the server)"
+        if report.rejected:
+            line += f", {report.rejected} rejected"
+    print(line + ".")
+    for area_id, version in report.catalogue_updates:
+        print(
+            f"Katalogen för {area_id} uppdaterad till släpp {version}."
+            if sv
+            else f"Catalogue of {area_id} updated to release {version}."
+        )
+    for w_sv, w_en in report.warnings:
+        print(f"kompassen: {w_sv if sv else w_en}", file=sys.stderr)
+    if not report.ok:
+        print(f"kompassen: {report.error_sv if sv else report.error_en}", file=sys.stderr)
+        return EXIT_NOT_SENT
+    return 0
+
+
+def run_enrol(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
+    """Connect this installation to a server with a one-time code from the office."""
+    client = ctx.sync_client()
+    try:
+        creds = client.enrol(args.server, args.code, args.name or "")
+    finally:
+        client.close()
+    where = ctx.tokens.where
+    if lang == "en":
+        place = "the keyring" if where == "keyring" else str(ctx.paths.token_file)
+        print(f"Enrolled with {creds.server_url} as device {creds.device_id} (token in {place}).")
+    else:
+        place = "nyckelringen" if where == "keyring" else str(ctx.paths.token_file)
+        print(f"Ansluten till {creds.server_url} som enhet {creds.device_id} (nyckeln i {place}).")
+    return 0

@@ -1,0 +1,125 @@
+"""``kompassen search``: the search engine on the command line (human text or JSON)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import asdict
+from datetime import datetime
+from typing import Any
+
+from kompassen.catalogue.search.model import SearchQuery, SearchResult, ServiceHit
+from kompassen.catalogue.search.service import SearchService
+from kompassen.compose import AppContext
+from kompassen.core.clock import STOCKHOLM
+from kompassen.core.errors import KompassenError
+
+
+class BadSearchArgument(KompassenError):
+    pass
+
+
+def _moment(text: str) -> datetime:
+    try:
+        at = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise BadSearchArgument(
+            sv=f"Ogiltig tidpunkt ”{text}”: skriv t.ex. 2026-12-05T23:30.",
+            en=f"Invalid time '{text}': write e.g. 2026-12-05T23:30.",
+        ) from exc
+    return at if at.tzinfo else at.replace(tzinfo=STOCKHOLM)
+
+
+def build_query(service: SearchService, args: argparse.Namespace, lang: str) -> SearchQuery:
+    """Turn command-line arguments into a query, rejecting unknown codes with a clear message."""
+    area = args.search_area
+    known = service.index(area).terms
+    for code, kind in [*((c, "group") for c in args.group), *((c, "need") for c in args.need)]:
+        if known.get(code, ("",))[0] != kind:
+            raise BadSearchArgument(
+                sv=f"Okänd {'målgrupp' if kind == 'group' else 'behov'}skod ”{code}” i området {area}.",
+                en=f"Unknown {kind} code '{code}' in the area {area}.",
+            )
+    if args.limit < 0 or args.limit > 1000:
+        raise BadSearchArgument(sv="--limit ska vara 0–1000.", en="--limit must be 0–1000.")
+    near = None
+    if args.near:
+        lat, lon, _ = service.resolve_near(area, args.near)
+        near = (lat, lon)
+    mode, at = "now", None
+    if args.open_at:
+        mode, at = "at", _moment(args.open_at)
+    elif args.tonight:
+        mode = "tonight"
+    return SearchQuery(
+        area_id=area,
+        groups=tuple(args.group),
+        needs=tuple(args.need),
+        text=" ".join(args.text),
+        time_mode=mode,
+        at=at,
+        only_open=args.only_open,
+        near=near,
+        lang=lang,
+        limit=args.limit,
+    )
+
+
+def hit_json(h: ServiceHit) -> dict[str, Any]:
+    return asdict(h)
+
+
+def result_json(r: SearchResult) -> dict[str, Any]:
+    return {
+        "total": r.total,
+        "hits": [hit_json(h) for h in r.hits],
+        "guides": [asdict(g) for g in r.guides],
+        "recognized": [asdict(c) for c in r.recognized],
+        "facets": r.facets,
+        "alternatives": [asdict(a) for a in r.alternatives],
+        "report_suggested": r.report_suggested,
+        "ignored_words": list(r.ignored_words),
+    }
+
+
+def run_search(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
+    service = ctx.open_search()
+    try:
+        result = service.search(build_query(service, args, lang))
+    finally:
+        service.close()
+    if args.json:
+        out: Any = result_json(result) if args.full else [hit_json(h) for h in result.hits]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    print(_human(result, lang))
+    return 0
+
+
+def _human(r: SearchResult, lang: str) -> str:
+    sv = lang != "en"
+    lines = []
+    if r.recognized:
+        chips = ", ".join(f"{c.label} ({c.words})" for c in r.recognized)
+        lines.append(("Tolkat som: " if sv else "Understood as: ") + chips)
+    for g in r.guides:
+        lines.append(("Lösning: " if sv else "Guide: ") + g.title)
+        if g.step_now:
+            lines.append(("  Just nu: " if sv else "  Right now: ") + g.step_now.text)
+    lines.append(f"{r.total} träffar" if sv else f"{r.total} results")
+    for i, h in enumerate(r.hits, 1):
+        where = f" · {h.direction}" if h.direction else ""
+        lines.append(f"{i:2}. {h.name} – {h.organization}")
+        lines.append(f"    {h.open_text}{where} · {h.handover}".rstrip(" ·"))
+    if r.report_suggested:
+        lines.append("Inget hittades." if sv else "Nothing found.")
+        for a in r.alternatives:
+            lines.append(f"  {a.label}: {a.count}")
+        lines.append(
+            "Rapportera olöst problem i appen så tar kontoret det vidare."
+            if sv
+            else "Report an unsolved problem in the app so the office can follow up."
+        )
+    if r.ignored_words:
+        lines.append(("Okända ord: " if sv else "Unknown words: ") + ", ".join(r.ignored_words))
+    return "\n".join(lines)

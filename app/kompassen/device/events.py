@@ -1,0 +1,77 @@
+"""Usage events for the follow-up statistics: handovers, searches that found nothing.
+
+Stored in ``device.db`` (the table is created by :mod:`kompassen.device.db`; writes go through
+its one connection). Events carry codes and ids, never free text about a person.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+
+from kompassen.core.clock import Clock
+from kompassen.device.db import DeviceDb
+
+
+@dataclass(frozen=True, slots=True)
+class UsageEvent:
+    id: str
+    kind: str
+    at: str
+    area_id: str
+    service_id: str | None
+    landmark_id: str | None
+    detail: dict[str, object]
+
+
+class EventLog:
+    """Appends usage events to device.db."""
+
+    def __init__(self, db: DeviceDb, clock: Clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    def record(
+        self,
+        kind: str,
+        area_id: str,
+        *,
+        service_id: str | None = None,
+        landmark_id: str | None = None,
+        detail: dict[str, object] | None = None,
+    ) -> UsageEvent:
+        """Store one event durably before returning."""
+        ev = UsageEvent(
+            str(uuid.uuid4()),
+            kind,
+            self._clock.now().isoformat(timespec="seconds"),
+            area_id,
+            service_id,
+            landmark_id,
+            dict(detail or {}),
+        )
+        with self._db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO usage_event (id, kind, at, area_id, service_id, landmark_id, detail)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    ev.id,
+                    kind,
+                    ev.at,
+                    area_id,
+                    service_id,
+                    landmark_id,
+                    json.dumps(ev.detail, ensure_ascii=False, sort_keys=True),
+                ),
+            )
+        return ev
+
+    def events(self, kind: str | None = None) -> list[UsageEvent]:
+        sql = "SELECT id, kind, at, area_id, service_id, landmark_id, detail FROM usage_event"
+        args: tuple[str, ...] = ()
+        if kind:
+            sql += " WHERE kind = ?"
+            args = (kind,)
+        rows = self._db.query(sql + " ORDER BY at, rowid", args)
+        return [UsageEvent(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6])) for r in rows]

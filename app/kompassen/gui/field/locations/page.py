@@ -1,0 +1,723 @@
+"""The map-free location list: every place in the area, nearest first, grouped by landmark.
+
+Workers on the street rarely have a map open; they know the landmark they stand at. So this
+page answers "what is close to Sergels torg, and which way" with distances, walking minutes
+and a compass arrow per place, filtered by the same chips as the search page. Tapping a row
+opens the (first) service there; with several services each has its own line to tap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QResizeEvent,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QBoxLayout,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kompassen.catalogue.search.model import SearchQuery, SearchResult
+from kompassen.core import geo
+from kompassen.core.model import Location, Service, ServiceRef, Term
+from kompassen.gui.field.locations.model import (
+    LocationModel,
+    PlaceRow,
+    SectionRow,
+    build_rows,
+)
+from kompassen.gui.field.services import FieldServices
+from kompassen.gui.theme import TOUCH_PX, Theme
+from kompassen.gui.widgets.compass import paint_compass
+from kompassen.gui.widgets.touch import button, kinetic, label
+
+SEARCH_KEY = "locations"
+FAR_KM = 50.0  # typed points farther than this from the area's centre are refused
+NARROW_PX = 900  # below this width the place controls stack
+
+_Index = QModelIndex | QPersistentModelIndex
+_NUMBER = r"([+-]?\d+(?:[.,]\d+)?)"
+_PAIR = re.compile(rf"^\s*{_NUMBER}\s*(?:[;,]\s*|\s+){_NUMBER}\s*$")
+
+
+def parse_coords(text: str) -> tuple[float, float] | None:
+    """ "59.3326, 18.0649", "59,3326 18,0649" or "59,3326; 18,0649" → (lat, lon); None if not two numbers."""
+    m = _PAIR.match(text)
+    if m is None:
+        return None
+    return float(m.group(1).replace(",", ".")), float(m.group(2).replace(",", "."))
+
+
+def _row_at(index: _Index) -> PlaceRow | SectionRow | None:
+    """The row behind an index, read from our model directly.
+
+    Not ``index.data(role)``: PySide6 6.12 on Python 3.11 drops a reference to ``None`` each
+    time that returns an empty value, and enough of them crash the interpreter.
+    """
+    model = index.model() if index.isValid() else None
+    return model.row(index.row()) if isinstance(model, LocationModel) else None
+
+
+# ---------------------------------------------------------------------------- the delegate
+
+MARGIN_V = 4
+MARGIN_H = 6
+PAD = 12
+GAP = 4
+COMPASS_PX = 44
+NAME_LINES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _PlaceLayout:
+    card: QRect
+    compass: QRect
+    name: QRect
+    way: QRect
+    address: QRect | None
+    services: tuple[QRect, ...]
+
+
+class LocationDelegate(QStyledItemDelegate):
+    """Paints section headers and place cards with the theme's palette and text size."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._theme = theme
+
+    # ---------------------------------------------------------------- fonts and sizes
+
+    def _fonts(self) -> tuple[QFont, QFont, QFont]:
+        return self._theme.font(1.1, bold=True), self._theme.font(bold=True), self._theme.font()
+
+    def _service_line(self) -> int:
+        return max(QFontMetrics(self._theme.font()).height() + 20, 40)
+
+    def _address_text(self, row: PlaceRow) -> str:
+        if row.location.address is not None:
+            return row.location.address.one_line()
+        if row.borrowed and row.landmark is not None:
+            return self.tr("Vid {landmark}, ingen exakt adress").format(landmark=row.landmark.name)
+        return ""
+
+    def _status_text(self, service: ServiceRef | Service) -> str:
+        if service.status == "closed":
+            return self.tr("Nedlagd")
+        if service.status == "temporarily-closed":
+            return self.tr("Tillfälligt stängd")
+        return ""
+
+    def name_text(self, name: str, width: int) -> str:
+        """The place's name broken into at most two lines, "…" if it needs more.
+
+        Names tell places apart ("Sprututbytet Södermalm" / "… S:t Göran"), so they wrap
+        rather than lose their end at large text sizes.
+        """
+        fm = QFontMetrics(self._fonts()[0])
+        lines: list[str] = []
+        words = name.split()
+        while words and len(lines) < NAME_LINES:
+            line = words.pop(0)
+            while words and fm.horizontalAdvance(f"{line} {words[0]}") <= width:
+                line = f"{line} {words.pop(0)}"
+            lines.append(line)
+        if words:
+            rest = " ".join([lines.pop(), *words])
+            lines.append(fm.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+        else:
+            lines = [fm.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
+        return "\n".join(lines)
+
+    def layout(self, rect: QRect, row: PlaceRow) -> _PlaceLayout:
+        """Where each part of a place card goes; shared by painting and tap hit-testing."""
+        big, bold, font = (QFontMetrics(f).height() for f in self._fonts())
+        card = rect.adjusted(MARGIN_H, MARGIN_V, -MARGIN_H, -MARGIN_V)
+        inner = card.adjusted(PAD, PAD, -PAD, -PAD)
+        compass = QRect(inner.left(), inner.top(), COMPASS_PX, COMPASS_PX)
+        left = compass.right() + 1 + PAD
+        width = inner.right() - left + 1
+        y = inner.top()
+        lines = self.name_text(row.location.name, width).count("\n") + 1
+        name = QRect(left, y, width, big * lines)
+        y += big * lines + GAP
+        way = QRect(left, y, width, bold)
+        y += bold + GAP
+        address = None
+        if self._address_text(row):
+            address = QRect(left, y, width, font)
+            y += font + GAP
+        y = max(y, compass.bottom() + 1 + GAP)
+        line = self._service_line()
+        services = []
+        for _ in row.services:
+            services.append(QRect(inner.left(), y, inner.width(), line))
+            y += line
+        return _PlaceLayout(card, compass, name, way, address, tuple(services))
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        width = option.rect.width() or 400
+        row = _row_at(index)
+        if isinstance(row, SectionRow):
+            h = QFontMetrics(self._theme.font(1.15, bold=True)).height() + 2 * PAD
+            return QSize(width, max(h, TOUCH_PX))
+        if not isinstance(row, PlaceRow):
+            return QSize(width, TOUCH_PX)
+        lay = self.layout(QRect(0, 0, width, 10_000), row)
+        bottom = lay.services[-1].bottom() + 1 if lay.services else lay.compass.bottom() + 1
+        bottom = max(bottom, (lay.address or lay.way).bottom() + 1)
+        return QSize(width, max(bottom + PAD + MARGIN_V, TOUCH_PX + 2 * MARGIN_V))
+
+    def service_at(self, rect: QRect, row: PlaceRow, pos: QPoint) -> str | None:
+        """The service whose line was tapped, or None (the row's first then opens)."""
+        for line, service in zip(self.layout(rect, row).services, row.services, strict=True):
+            if line.contains(pos):
+                return service.id
+        return None
+
+    # ---------------------------------------------------------------- painting
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        model = index.model()
+        if not isinstance(model, LocationModel):
+            return
+        row = model.row(index.row())
+        if isinstance(row, SectionRow):
+            title, count = model.section_title(row), model.count_text(row.count)
+            self._paint_section(painter, option, title, count)
+        elif isinstance(row, PlaceRow):
+            self._paint_place(painter, option, row, model.direction_text(row))
+
+    def _paint_section(
+        self, painter: QPainter, option: QStyleOptionViewItem, title: str, count: str
+    ) -> None:
+        p = self._theme.palette
+        painter.save()
+        rect = option.rect
+        painter.fillRect(rect.adjusted(0, 2, 0, -2), QColor(p.surface_alt))
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            painter.setPen(QPen(QColor(p.accent), 3))
+            painter.drawRect(rect.adjusted(1, 3, -2, -3))
+        inner = rect.adjusted(PAD + MARGIN_H, 0, -PAD - MARGIN_H, 0)
+        small = self._theme.font()
+        count_w = QFontMetrics(small).horizontalAdvance(count) + PAD
+        painter.setFont(small)
+        painter.setPen(QColor(p.text_muted))
+        painter.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, count)
+        big = self._theme.font(1.15, bold=True)
+        painter.setFont(big)
+        painter.setPen(QColor(p.text))
+        text_rect = inner.adjusted(0, 0, -count_w, 0)
+        text = QFontMetrics(big).elidedText(title, Qt.TextElideMode.ElideRight, text_rect.width())
+        painter.drawText(
+            text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text
+        )
+        painter.restore()
+
+    def _paint_place(
+        self, painter: QPainter, option: QStyleOptionViewItem, row: PlaceRow, way: str
+    ) -> None:
+        p = self._theme.palette
+        lay = self.layout(option.rect, row)
+        big, bold, font = self._fonts()
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        focused = bool(
+            option.state & (QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_Selected)
+        )
+        painter.setPen(QPen(QColor(p.accent if focused else p.border), 3 if focused else 1))
+        painter.setBrush(QColor(p.surface))
+        painter.drawRoundedRect(QRectF(lay.card), 10, 10)
+
+        paint_compass(painter, QRectF(lay.compass), p, row.bearing, known=row.direction is not None)
+
+        def text(r: QRect, s: str, f: QFont, colour: str) -> None:
+            painter.setFont(f)
+            painter.setPen(QColor(colour))
+            elided = QFontMetrics(f).elidedText(s, Qt.TextElideMode.ElideRight, r.width())
+            painter.drawText(r, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
+
+        painter.setFont(big)
+        painter.setPen(QColor(p.text))
+        painter.drawText(
+            lay.name,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+            self.name_text(row.location.name, lay.name.width()),
+        )
+        text(lay.way, way, bold, p.text if row.direction is not None else p.text_muted)
+        if lay.address is not None:
+            text(lay.address, self._address_text(row), font, p.text_muted)
+
+        fm = QFontMetrics(font)
+        for line, service in zip(lay.services, row.services, strict=True):
+            painter.setPen(QPen(QColor(p.border), 1))
+            painter.drawLine(line.left(), line.top(), line.right(), line.top())
+            inner = line.adjusted(0, 0, 0, 0)
+            painter.setFont(bold)
+            painter.setPen(QColor(p.accent))
+            chevron = "›"
+            chevron_w = QFontMetrics(bold).horizontalAdvance(chevron) + PAD
+            painter.drawText(
+                inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, chevron
+            )
+            inner.setRight(inner.right() - chevron_w)
+            status = self._status_text(service)
+            if status:
+                painter.setPen(QColor(p.closed))
+                painter.drawText(
+                    inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, status
+                )
+                inner.setRight(inner.right() - QFontMetrics(bold).horizontalAdvance(status) - PAD)
+            painter.setFont(font)
+            painter.setPen(QColor(p.accent if not status else p.text_muted))
+            name = fm.elidedText(service.name, Qt.TextElideMode.ElideRight, inner.width())
+            painter.drawText(
+                inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name
+            )
+        painter.restore()
+
+
+# ---------------------------------------------------------------------------- the view
+
+
+class LocationListView(QListView):
+    """A list that opens a row on tap and on Enter/Return (never twice for one tap)."""
+
+    open_requested = Signal(QModelIndex, QPoint)  # the point is (-1, -1) for the keyboard
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._release = QPoint(-1, -1)
+        self.clicked.connect(lambda index: self.open_requested.emit(index, self._release))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._release = event.position().toPoint()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_requested.emit(self.currentIndex(), QPoint(-1, -1))
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+# ---------------------------------------------------------------------------- the page
+
+
+class LocationsPage(QWidget):
+    """All places of the area nearest first, by landmark, filtered by the chosen chips."""
+
+    def __init__(self, svc: FieldServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.svc = svc
+        self._locations: list[Location] = []
+        self._services: dict[str, list[ServiceRef]] = {}
+        self._terms: dict[str, Term] = {}
+        self._ranked: list[str] | None = None  # hit ids of the current filter, best first
+        self._latest = 0  # ticket of the newest filter search
+        self._filter_key: tuple[object, ...] | None = None
+        self._searching = False
+        self._failed = ""
+        self._syncing = False
+        self._pending: set[str] = set()  # what changed while the page was hidden
+
+        self.model = LocationModel(self)
+        self.delegate = LocationDelegate(svc.theme, self)
+        self._build()
+        self._connect()
+        self._load_area()
+        self._sync_place_controls()
+        self._refilter()
+        self._retranslate()
+
+    # ---------------------------------------------------------------- building
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 12, 12, 0)
+        outer.setSpacing(8)
+
+        self._top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._top.setSpacing(12)
+        from_row = QHBoxLayout()
+        from_row.setSpacing(8)
+        self.from_label = label(role="section", wrap=False)
+        self.from_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.place_combo = QComboBox(self)
+        self.place_combo.setMinimumHeight(TOUCH_PX)
+        self.place_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.place_combo.setMinimumContentsLength(12)
+        self.place_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.from_label.setBuddy(self.place_combo)
+        from_row.addWidget(self.from_label)
+        from_row.addWidget(self.place_combo, 1)
+
+        coords_col = QVBoxLayout()
+        coords_col.setSpacing(4)
+        coords_row = QHBoxLayout()
+        coords_row.setSpacing(8)
+        self.coords_edit = QLineEdit(self)
+        self.coords_edit.setMinimumHeight(TOUCH_PX)
+        self.coords_edit.setInputMethodHints(Qt.InputMethodHint.ImhPreferNumbers)
+        self.coords_edit.setClearButtonEnabled(True)
+        self.coords_button = button("", role="primary")
+        coords_row.addWidget(self.coords_edit, 1)
+        coords_row.addWidget(self.coords_button)
+        self.coords_error = label(role="warning")
+        self.coords_error.setAccessibleDescription("")
+        self.coords_error.hide()
+        coords_col.addLayout(coords_row)
+        coords_col.addWidget(self.coords_error)
+
+        self._top.addLayout(from_row, 3)
+        self._top.addLayout(coords_col, 2)
+        self._top.setAlignment(from_row, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(self._top)
+
+        filter_row = QHBoxLayout()
+        filter_row.setSpacing(8)
+        self.filter_label = label(role="muted")
+        self.show_all_button = button("")
+        filter_row.addWidget(self.filter_label, 1, Qt.AlignmentFlag.AlignVCenter)
+        filter_row.addWidget(self.show_all_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        outer.addLayout(filter_row)
+
+        self.empty_label = label(role="muted")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.empty_label.hide()
+        outer.addWidget(self.empty_label)
+
+        self.view = LocationListView(self)
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(self.delegate)
+        self.view.setUniformItemSizes(False)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setWordWrap(True)
+        kinetic(self.view)
+        outer.addWidget(self.view, 1)
+
+    def _connect(self) -> None:
+        st = self.svc.state
+        st.place_changed.connect(self._on_place_changed)
+        st.filters_changed.connect(self._on_filters_changed)
+        st.language_changed.connect(self._on_language_changed)
+        st.area_changed.connect(self._on_area_changed)
+        self.svc.runner.finished.connect(self._on_search_finished)
+        self.svc.runner.failed.connect(self._on_search_failed)
+        self.svc.theme.changed.connect(self._on_theme_changed)
+        self.place_combo.currentIndexChanged.connect(self._on_combo)
+        self.coords_edit.returnPressed.connect(self.apply_coords)
+        self.coords_button.clicked.connect(self.apply_coords)
+        self.show_all_button.clicked.connect(self.svc.state.clear)
+        self.view.open_requested.connect(self._open)
+
+    # ---------------------------------------------------------------- data
+
+    def _load_area(self) -> None:
+        """Read the area's locations and services once; sorting and filtering reuse them."""
+        reader, area_id = self.svc.reader, self.svc.state.area.id
+        self._locations = reader.locations(area_id)
+        self._services = reader.services_by_location(area_id)  # names only: 10k stay light
+        self._terms = {t.code: t for t in reader.terms(area_id)}
+        self._syncing = True
+        self.place_combo.clear()
+        for lm in self.svc.state.landmarks:
+            self.place_combo.addItem(lm.name, lm.id)
+        self._syncing = False
+
+    def _rebuild(self) -> None:
+        st = self.svc.state
+        rows = build_rows(
+            self._locations, self._services, st.landmarks, st.near, st.lang, self._ranked
+        )
+        self.model.set_rows(rows)
+        self._update_texts()
+
+    def _filter_active(self, q: SearchQuery) -> bool:
+        return bool(q.groups or q.needs or q.text.strip() or q.only_open)
+
+    def _refilter(self) -> None:
+        """Search (on the search thread) for the services the chips allow, then list their places."""
+        q = self.svc.state.query
+        if not self._filter_active(q):
+            self._filter_key = None
+            self._ranked = None
+            self._searching = False
+            self._failed = ""
+            self._rebuild()
+            return
+        key = (q.area_id, q.groups, q.needs, q.text, q.only_open, q.time_mode, q.at, q.lang)
+        if key == self._filter_key:
+            return  # only the place changed: the same services match
+        self._filter_key = key
+        self._searching = True
+        self._failed = ""
+        self._update_texts()
+        wanted = replace(q, limit=1_000_000, offset=0, ids_only=True)
+        self._latest = self.svc.runner.submit(SEARCH_KEY, lambda s: s.search(wanted))
+
+    def _on_search_finished(self, key: str, ticket: int, result: object) -> None:
+        # tickets only grow; a synchronous runner answers before submit() returns the ticket
+        if key != SEARCH_KEY or ticket < self._latest or not isinstance(result, SearchResult):
+            return
+        self._latest = ticket
+        if not self._filter_active(self.svc.state.query):
+            return  # the filters were cleared meanwhile
+        self._searching = False
+        self._ranked = list(result.ids)
+        self._rebuild()
+
+    def _on_search_failed(self, key: str, ticket: int, exc: object) -> None:
+        if key != SEARCH_KEY or ticket < self._latest:
+            return
+        self._latest = ticket
+        self._searching = False
+        self._filter_key = None  # try again on the next change
+        self._failed = str(exc)
+        self._update_texts()
+
+    # ---------------------------------------------------------------- reacting
+
+    def _hidden(self, what: str) -> bool:
+        """While another page is shown, remember what changed instead of working for nothing.
+
+        Typing on the search page must not also re-search and re-sort every place here.
+        """
+        if self.isVisible():
+            return False
+        self._pending.add(what)
+        return True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        pending, self._pending = self._pending, set()
+        if "area" in pending:
+            self._on_area_changed()
+        elif pending:
+            self._sync_place_controls()
+            self._filter_key = None
+            self._refilter()
+        super().showEvent(event)
+
+    def _on_filters_changed(self) -> None:
+        if not self._hidden("filters"):
+            self._refilter()
+
+    def _on_place_changed(self) -> None:
+        if self._hidden("place"):
+            return
+        self._sync_place_controls()
+        self._rebuild()
+
+    def _on_language_changed(self) -> None:
+        if not self._hidden("language"):
+            self._rebuild()  # directions and chip labels are in the data's language
+
+    def _on_area_changed(self) -> None:
+        if self._hidden("area"):
+            return
+        self._filter_key = None
+        self._ranked = None
+        self._load_area()
+        self._sync_place_controls()
+        self._refilter()
+
+    def _on_theme_changed(self) -> None:
+        self.view.doItemsLayout()  # the text size may have changed the row heights
+        self.view.viewport().update()
+
+    def _sync_place_controls(self) -> None:
+        """Show the state's place in the combo and the coordinate field."""
+        st = self.svc.state
+        self._syncing = True
+        if st.coords is not None:
+            self.place_combo.setCurrentIndex(-1)
+            self.coords_edit.setText(f"{st.coords[0]:.5f}, {st.coords[1]:.5f}")
+        else:
+            i = self.place_combo.findData(st.landmark.id) if st.landmark else -1
+            self.place_combo.setCurrentIndex(i)
+            self.coords_edit.clear()
+        self._syncing = False
+        self._show_error("")
+
+    def _on_combo(self, index: int) -> None:
+        if self._syncing or index < 0:
+            return
+        self.svc.state.set_landmark(self.place_combo.itemData(index))
+
+    def apply_coords(self) -> None:
+        """Use the typed "lat, lon" as the starting point, or say in words what is wrong."""
+        text = self.coords_edit.text().strip()
+        st = self.svc.state
+        if not text:
+            if st.coords is not None:
+                st.set_landmark(st.landmark.id if st.landmark else None)
+            self._show_error("")
+            return
+        clat, clon = st.area.center
+        parsed = parse_coords(text)
+        if parsed is None:
+            self._show_error(
+                self.tr("Skriv latitud och longitud som två tal, till exempel {example}.").format(
+                    example=f"{clat:.4f}, {clon:.4f}"
+                )
+            )
+            return
+        lat, lon = parsed
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            self._show_error(
+                self.tr("Latitud ska vara mellan −90 och 90 och longitud mellan −180 och 180.")
+            )
+            return
+        km = geo.distance_m(clat, clon, lat, lon) / 1000
+        if km > FAR_KM:
+            swapped_ok = -90 <= lon <= 90 and geo.distance_m(clat, clon, lon, lat) / 1000 <= FAR_KM
+            if swapped_ok:
+                self._show_error(
+                    self.tr("Latitud och longitud verkar ha bytt plats – prova {pair}.").format(
+                        pair=f"{lon}, {lat}"
+                    )
+                )
+            else:
+                self._show_error(
+                    self.tr(
+                        "Punkten ligger {km} km från {area}. Kontrollera koordinaterna."
+                    ).format(km=f"{km:.0f}", area=st.area.name)
+                )
+            return
+        self._show_error("")
+        st.set_coords(lat, lon)
+
+    def _show_error(self, message: str) -> None:
+        self.coords_error.setText(message)
+        self.coords_error.setVisible(bool(message))
+        self.coords_edit.setAccessibleDescription(message)
+
+    @property
+    def searching(self) -> bool:
+        """True while the services matching the filters are being looked up."""
+        return self._searching
+
+    # ---------------------------------------------------------------- opening
+
+    def _open(self, index: QModelIndex, pos: QPoint) -> None:
+        row = _row_at(index)
+        if not isinstance(row, PlaceRow) or not row.services:
+            return
+        sid = None
+        if pos.x() >= 0:
+            sid = self.delegate.service_at(self.view.visualRect(index), row, pos)
+        self.svc.nav.open_service(sid or row.services[0].id)
+
+    def open_row(self, row: int) -> None:
+        """Open the first service of a row (what a tap or Enter on it does)."""
+        self._open(self.model.index(row, 0), QPoint(-1, -1))
+
+    # ---------------------------------------------------------------- texts
+
+    def filter_words(self, q: SearchQuery) -> list[str]:
+        """The active filters in words: chip labels, the typed text, "bara öppna"."""
+        lang = self.svc.state.lang
+        words = [
+            self._terms[c].label.get(lang) if c in self._terms else c for c in (*q.groups, *q.needs)
+        ]
+        if q.text.strip():
+            words.append(self.tr("”{text}”").format(text=q.text.strip()))
+        if q.only_open:
+            words.append(self.tr("bara öppna"))
+        return words
+
+    def _update_texts(self) -> None:
+        st = self.svc.state
+        q = st.query
+        n = self.model.place_count()
+        count = self.model.count_text(n)
+        filtered = self._filter_active(q)
+        if filtered:
+            line = self.tr("Filtrerat: {filters}").format(filters=", ".join(self.filter_words(q)))
+            if self._searching:
+                line += " · " + self.tr("söker …")
+            elif self._failed:
+                line += " · " + self.tr("filtret gick inte att använda: {error}").format(
+                    error=self._failed
+                )
+            else:
+                line += " · " + count
+        else:
+            line = count
+            if st.near is not None:
+                line += " · " + self.tr("närmast först från {place}").format(place=st.place_name)
+        self.filter_label.setText(line)
+        self.filter_label.setAccessibleName(line)
+        self.show_all_button.setVisible(filtered)
+        empty = n == 0 and not self._searching
+        if empty:
+            self.empty_label.setText(
+                self.tr("Inga platser med adress matchar filtren.")
+                if filtered
+                else self.tr("Området har inga platser med adress.")
+            )
+        self.empty_label.setVisible(empty)
+
+    def _retranslate(self) -> None:
+        self.from_label.setText(self.tr("Från:"))
+        self.place_combo.setAccessibleName(self.tr("Från plats"))
+        self.place_combo.setPlaceholderText(self.tr("Egen punkt"))
+        self.coords_edit.setPlaceholderText(self.tr("lat, lon"))
+        self.coords_edit.setAccessibleName(self.tr("Egen punkt: latitud, longitud"))
+        self.coords_button.setText(self.tr("Använd"))
+        self.coords_button.setAccessibleName(self.tr("Använd koordinaterna"))
+        self.show_all_button.setText(self.tr("Visa alla"))
+        self.show_all_button.setAccessibleName(self.tr("Visa alla platser, rensa filtren"))
+        self.view.setAccessibleName(self.tr("Platser, närmast först"))
+        self.filter_label.setAccessibleDescription(self.tr("Vilka filter som gäller"))
+        self.model.retranslate()
+        self._update_texts()
+
+    # ---------------------------------------------------------------- Qt
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        narrow = self.width() < NARROW_PX
+        self._top.setDirection(
+            QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        )
+        super().resizeEvent(event)

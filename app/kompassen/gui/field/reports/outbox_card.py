@@ -1,0 +1,82 @@
+"""One outbox item as a card: what it is, when it was written, and its state in words.
+
+Its own module because both the Rapporter tab and the end-of-shift dialog show these cards.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from kompassen.core.report import KIND_LABELS
+from kompassen.gui.field.reports.sync_status import first_clause, short_time
+from kompassen.gui.field.services import FieldServices
+from kompassen.gui.widgets.touch import button, label
+from kompassen.reports.outbox import OutboxItem
+
+STATUS_ROLES = {"queued": "warning", "sending": "muted", "sent": "open", "rejected": "closed"}
+
+
+class OutboxCard(QFrame):
+    """One outbox item: what it is, when it was written, and its state in words."""
+
+    retry_requested = Signal(str)  # uuid of a rejected item
+
+    def __init__(self, svc: FieldServices, item: OutboxItem, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.svc = svc
+        self.item = item
+        self.setProperty("role", "card")
+        now = svc.clock.now()
+        lang = svc.state.lang
+        v = QVBoxLayout(self)
+        v.setContentsMargins(16, 10, 16, 10)
+        v.setSpacing(4)
+        names = KIND_LABELS.get(item.kind)
+        kind = names[lang == "en"] if names else item.kind
+        self.title = label(
+            self.tr("{kind} · skriven {time}").format(
+                kind=kind, time=short_time(item.created_at, now)
+            ),
+            "title",
+            self,
+        )
+        v.addWidget(self.title)
+        self.state = label(self.state_text(item, now), STATUS_ROLES.get(item.status, ""), self)
+        v.addWidget(self.state)
+        self.detail = label(self.detail_text(item), "muted", self)
+        self.detail.setVisible(bool(self.detail.text()))
+        v.addWidget(self.detail)
+        self.retry: QPushButton | None = None
+        if item.status == "rejected":
+            self.retry = button(
+                self.tr("Försök igen"),
+                self.tr("Försök skicka {kind} igen").format(kind=kind),
+                parent=self,
+            )
+            self.retry.clicked.connect(lambda: self.retry_requested.emit(item.uuid))
+            row = QHBoxLayout()
+            row.addWidget(self.retry)
+            row.addStretch(1)
+            v.addLayout(row)
+
+    def state_text(self, item: OutboxItem, now: object) -> str:
+        if item.status == "sent":
+            return self.tr("Skickad {time}").format(time=short_time(item.sent_at, now))  # type: ignore[arg-type]
+        if item.status == "sending":
+            return self.tr("Skickas…")
+        if item.status == "rejected":
+            why = item.error(self.svc.state.lang) or self.tr("servern sa inte varför")
+            return self.tr("Avvisad: {why}").format(why=why)
+        return self.tr("Väntar")
+
+    def detail_text(self, item: OutboxItem) -> str:
+        if item.status not in ("queued", "sending") or not item.attempts:
+            return ""
+        tries = self.tr("%n försök", "", item.attempts)
+        error = item.error(self.svc.state.lang)
+        if error:
+            return self.tr("{tries} · senaste felet: {error}").format(
+                tries=tries, error=first_clause(error)
+            )
+        return tries

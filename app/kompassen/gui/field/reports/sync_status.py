@@ -1,0 +1,149 @@
+"""The sync indicator in the status bar: how many reports wait and whether the server answers.
+
+Always visible, so a worker never has to wonder whether a report left the tablet. The words
+come from the outbox (counted on the GUI thread: one small query) and from the sync runner's
+last status and result. A tap opens the Rapporter tab.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
+
+from kompassen.gui.field.services import FieldServices
+from kompassen.gui.theme import TOUCH_PX
+
+REFRESH_MS = 3_000  # new reports arrive from the form; the minute in "försöker igen" moves
+
+
+def short_time(iso: str | None, now: datetime) -> str:
+    """``14:02`` for a moment today, ``23/11 14:02`` for another day (local time of ``now``)."""
+    if not iso:
+        return ""
+    try:
+        at = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if at.tzinfo is not None and now.tzinfo is not None:
+        at = at.astimezone(now.tzinfo)
+    if at.date() == now.date():
+        return at.strftime("%H:%M")
+    return f"{at.day}/{at.month} {at.strftime('%H:%M')}"
+
+
+def first_clause(error: str) -> str:
+    """The gist of a sync error for the status bar: the words before the first dash.
+
+    The client's messages say what happened, then (after " – ") what it means for the
+    reports; the Rapporter tab shows all of it, the status bar only the first part.
+    """
+    return error.split(" – ", 1)[0].strip().rstrip(".")
+
+
+def waiting_count(counts: dict[str, int]) -> int:
+    """Reports still on the tablet that will be sent: queued and those being sent."""
+    return counts.get("queued", 0) + counts.get("sending", 0)
+
+
+class SyncStatusButton(QPushButton):
+    """A flat, touch-sized button whose text is the sync state in words."""
+
+    def __init__(self, svc: FieldServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.svc = svc
+        self.setMinimumHeight(TOUCH_PX)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAutoDefault(False)
+        self.setFlat(True)
+        self.setProperty("role", "status")
+        runner = svc.sync
+        runner.status_changed.connect(self.refresh)
+        runner.sync_started.connect(self.refresh)
+        runner.sync_finished.connect(self.refresh)
+        runner.busy_changed.connect(self.refresh)
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.refresh(force=True)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._timer.start()
+        self.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._timer.stop()  # a closed window must not read a database that may be closed too
+        super().hideEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.refresh()
+        super().changeEvent(event)
+
+    def refresh(self, *_args: object, force: bool = False) -> None:
+        """Say the state again (only while on screen: the words come from device.db)."""
+        if not (force or self.isVisible()):
+            return
+        text = self.describe()
+        if text != self.text():
+            self.setText(text)
+            self.setAccessibleName(self.tr("Synkstatus: {text}").format(text=text))
+            self.setAccessibleDescription(self.tr("Tryck för att visa rapporterna"))
+
+    def describe(self) -> str:
+        """The indicator's words for the state right now."""
+        svc = self.svc
+        runner = svc.sync
+        lang = svc.state.lang
+        now = svc.clock.now()
+        counts = svc.outbox.counts()
+        waiting = waiting_count(counts)
+        rejected = counts.get("rejected", 0)
+        parts: list[str] = []
+        status = runner.status
+        report = runner.last_report
+        if runner.busy and runner.enrolled:
+            parts.append(
+                self.tr("Skickar %n rapporter…", "", waiting) if waiting else self.tr("Synkar…")
+            )
+        elif status is not None and not status.enrolled:
+            parts.append(self.tr("Inte ansluten till någon server"))
+            if waiting:
+                parts.append(self.tr("%n rapporter väntar", "", waiting))
+        else:
+            parts.append(
+                self.tr("%n rapporter väntar", "", waiting)
+                if waiting
+                else self.tr("Alla rapporter skickade")
+            )
+            failed = report is not None and not report.ok
+            error = ""
+            if failed:
+                error = (report.error_en if lang == "en" else report.error_sv) or ""
+            elif report is None and status is not None and status.last_error_sv:
+                error = (status.last_error_en if lang == "en" else status.last_error_sv) or ""
+            if error:
+                retry = runner.next_attempt_at
+                parts.append(
+                    self.tr("{error} – försöker igen {time}").format(
+                        error=first_clause(error),
+                        time=retry.astimezone(now.tzinfo).strftime("%H:%M"),
+                    )
+                    if retry is not None and runner.auto
+                    else first_clause(error)
+                )
+            else:
+                last = status.last_sync_at if status is not None else None
+                if report is not None and report.ok:
+                    last = report.finished_at
+                if last:
+                    parts.append(self.tr("senast synkad {time}").format(time=short_time(last, now)))
+                elif status is not None:
+                    parts.append(self.tr("inte synkad ännu"))
+        if rejected:
+            parts.append(self.tr("%n avvisade", "", rejected))
+        return " · ".join(parts)

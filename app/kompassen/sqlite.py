@@ -1,0 +1,1 @@
+"""The one SQLite layer (placeholder until it is built in this change)."""

@@ -1,1 +1,0 @@
-"""Kompassen stats package."""
