@@ -42,6 +42,8 @@ run: $(APP) $(QM)
 lint: $(DEV)
 	$(BIN)/ruff check app tests bench scripts
 	$(BIN)/lint-imports
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_import_cycles.py tests/test_import_rules.py
+	$(BIN)/mypy
 
 test: $(DEV) $(QM) lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest; rc=$$?; \
