@@ -7,8 +7,12 @@ Plain frozen dataclasses: storage builds them, the GUI and search read them. "No
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from kompassen.core.hours import OpeningHours
+
+TermKind = Literal["group", "need", "handover"]
+ServiceStatus = Literal["active", "closed", "temporarily-closed"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +32,7 @@ class Term:
     """A taxonomy term: a target group, a need or a handover mode."""
 
     code: str
-    kind: str  # "group" | "need" | "handover"
+    kind: TermKind
     label: Text
     synonyms: tuple[str, ...] = ()
     area_id: str | None = None  # None = base vocabulary
@@ -135,7 +139,7 @@ class Service:
     name: str
     alternate_name: str
     description: Text
-    status: str  # active | closed | temporarily-closed
+    status: ServiceStatus
     status_note: str
     mobile: bool
     area_note: str
@@ -156,7 +160,7 @@ class ServiceRef:
 
     id: str
     name: str
-    status: str  # active | closed | temporarily-closed
+    status: ServiceStatus
 
 
 @dataclass(frozen=True, slots=True)

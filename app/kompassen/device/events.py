@@ -9,15 +9,19 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
+from typing import Literal
 
 from kompassen.core.clock import Clock
 from kompassen.device.db import DeviceDb
+
+# the CHECK constraint of device.db's usage_event table allows exactly these
+EventKind = Literal["handover", "zero_result", "search"]
 
 
 @dataclass(frozen=True, slots=True)
 class UsageEvent:
     id: str
-    kind: str
+    kind: EventKind
     at: str
     area_id: str
     service_id: str | None
@@ -34,7 +38,7 @@ class EventLog:
 
     def record(
         self,
-        kind: str,
+        kind: EventKind,
         area_id: str,
         *,
         service_id: str | None = None,
@@ -67,7 +71,7 @@ class EventLog:
             )
         return ev
 
-    def events(self, kind: str | None = None) -> list[UsageEvent]:
+    def events(self, kind: EventKind | None = None) -> list[UsageEvent]:
         sql = "SELECT id, kind, at, area_id, service_id, landmark_id, detail FROM usage_event"
         args: tuple[str, ...] = ()
         if kind:

@@ -15,13 +15,14 @@ from __future__ import annotations
 import uuid as uuidlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, get_args
 
 from kompassen.core.clock import Clock
 from kompassen.core.report import Report
 from kompassen.device.db import DeviceDb
 
-STATUSES = ("queued", "sending", "sent", "rejected")
+OutboxStatus = Literal["queued", "sending", "sent", "rejected"]
+STATUSES: tuple[OutboxStatus, ...] = get_args(OutboxStatus)
 
 _COLUMNS = (
     "uuid, area_id, kind, created_at, status, attempts, last_error, last_attempt_at, sent_at,"
@@ -35,7 +36,7 @@ class OutboxItem:
     area_id: str
     kind: str
     created_at: str
-    status: str
+    status: OutboxStatus
     attempts: int
     last_error: str | None
     last_attempt_at: str | None
@@ -97,7 +98,7 @@ class Outbox:
             sql += f" WHERE status IN ({', '.join('?' * len(args))})"
         return [_item(r) for r in self._db.query(sql + " ORDER BY rowid DESC", args)]
 
-    def counts(self) -> dict[str, int]:
+    def counts(self) -> dict[OutboxStatus, int]:
         """How many items have each status; every status is present, 0 when none."""
         out = dict.fromkeys(STATUSES, 0)
         for status, n in self._db.query("SELECT status, count(*) FROM outbox GROUP BY status"):

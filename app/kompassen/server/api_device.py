@@ -97,8 +97,10 @@ def submissions(body: SubmissionBatch, who: DeviceCaller, request: Request) -> d
                 "sealed) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (device_id, uuid) DO NOTHING",
                 (who.id, checked.uuid, checked.area_id, checked.created_at, now, checked.sealed),
             )
-            status = "stored" if cursor.rowcount == 1 else "duplicate"
-            results.append(SubmissionResult(uuid=item.uuid, status=status))
+            stored = cursor.rowcount == 1
+            results.append(
+                SubmissionResult(uuid=item.uuid, status="stored" if stored else "duplicate")
+            )
     return {"results": results}
 
 

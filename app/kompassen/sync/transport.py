@@ -8,7 +8,7 @@ and the office commands share this module.
 from __future__ import annotations
 
 import ssl
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import httpx
@@ -23,6 +23,22 @@ KEPT_SV = "rapporterna ligger kvar i utkorgen"
 KEPT_EN = "the reports stay in the outbox"
 
 
+# what went wrong, for code that decides whether to retry (the words are for people)
+SyncErrorKind = Literal[
+    "bad_code",
+    "bad_url",
+    "forbidden",
+    "not_enrolled",
+    "not_kompassen",
+    "refused",
+    "revoked",
+    "server",
+    "tls",
+    "too_large",
+    "unreachable",
+]
+
+
 class SyncError(KompassenError):
     """Talking to the server failed; ``kind`` lets callers react without parsing words.
 
@@ -30,7 +46,9 @@ class SyncError(KompassenError):
     ``revoked``, ``forbidden``, ``bad_code``, ``too_large``, ``server``, ``refused``.
     """
 
-    def __init__(self, *, sv: str, en: str, kind: str, status: int | None = None) -> None:
+    def __init__(
+        self, *, sv: str, en: str, kind: SyncErrorKind, status: int | None = None
+    ) -> None:
         super().__init__(sv=sv, en=en)
         self.kind = kind
         self.status = status

@@ -601,7 +601,7 @@ def _generate(n_services: int, seed: int, area_id: str | None) -> PackData:
         svc["needs"] = needs
         n_phones = rng.weighted((0, 1, 2), (15, 85, 100))
         if n_phones:
-            phones = [{"number": _phone(rng), "kind": "switchboard"}]
+            phones: list[Json] = [{"number": _phone(rng), "kind": "switchboard"}]
             if n_phones == 2:
                 phones.append(
                     {"number": _phone(rng), "kind": "helpline", "label": {"sv": "Jourtelefon"}}

@@ -17,7 +17,8 @@ import hashlib
 import json
 from functools import cache
 from importlib import resources
-from typing import Any
+from operator import itemgetter
+from typing import Any, TypeGuard
 
 from kompassen.catalogue.pack.packdata import PACK_FILES, PackData, canonical_documents
 from kompassen.core.errors import KompassenError
@@ -69,7 +70,7 @@ def _ints(value: Any) -> Any:
     return value
 
 
-def _sortable(items: Any, id_field: str) -> bool:
+def _sortable(items: Any, id_field: str) -> TypeGuard[list[dict[str, Any]]]:
     return isinstance(items, list) and all(
         isinstance(e, dict) and isinstance(e.get(id_field), str) for e in items
     )
@@ -83,7 +84,7 @@ def _sort_lists(docs: dict[str, Any]) -> dict[str, Any]:
         for list_key, id_field in lists.items():
             items = doc.get(list_key)
             if _sortable(items, id_field):
-                doc[list_key] = sorted(items, key=lambda e, f=id_field: e[f])
+                doc[list_key] = sorted(items, key=itemgetter(id_field))
     return docs
 
 
