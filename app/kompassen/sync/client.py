@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import logging
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -149,6 +150,7 @@ class SyncClient:
         Never raises for network or server trouble: the report says what happened. Records
         ``last_sync_at`` (on success) and ``last_sync_error_sv/_en`` in device.db.
         """
+        started = time.perf_counter()  # logged: a slow tablet is diagnosed from its log
         push = _Push()
         updates: list[tuple[str, int]] = []
         warnings: list[tuple[str, str]] = []
@@ -179,6 +181,7 @@ class SyncClient:
             warnings=warnings,
         )
         self._record(report)
+        log.info("sync finished in %.2f s (ok=%s)", time.perf_counter() - started, report.ok)
         return report
 
     def _record(self, report: SyncReport) -> None:

@@ -13,6 +13,7 @@ import json
 import logging
 import re
 import sqlite3
+import time
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -387,7 +388,10 @@ class SearchService:
             raise AreaNotInstalled(area_id)
         idx = self._indexes.get(area_id)
         if idx is None or idx.version != row[0]:
+            started = time.perf_counter()  # logged: a slow tablet is diagnosed from its log
             idx = AreaIndex(self._conn, area_id, row[0], self._analyzer)
+            secs = time.perf_counter() - started
+            log.info("built search index %s (%d services) in %.2f s", area_id, idx.size, secs)
             self._indexes[area_id] = idx
             # The index is large and long-lived: keep the cyclic garbage collector from
             # re-scanning it (a full collection over 100k services stalled keystrokes ~100 ms).

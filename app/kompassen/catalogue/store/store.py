@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -137,7 +138,12 @@ class CatalogueStore:
         return _version_tuple(str(version)) > _version_tuple(installed_version)
 
     def install(self, pack: PackData, origin: str | None = None) -> int:
-        return install_pack(self.conn, pack, now=self.clock.now(), origin=origin)
+        started = time.perf_counter()  # logged: a slow tablet is diagnosed from its log
+        version = install_pack(self.conn, pack, now=self.clock.now(), origin=origin)
+        n = len(pack.doc("services.json").get("services") or ())
+        secs = time.perf_counter() - started
+        log.info("installed area %s (%d services) in %.2f s", pack.area_id, n, secs)
+        return version
 
     def install_dir(self, folder: Path, origin: str = "bundled") -> int:
         pack = read_pack_dir(folder)
