@@ -40,8 +40,8 @@ def test_syntax_error_has_line_and_column(tmp_path: Path) -> None:
     [p] = _problems(folder)
     assert p.file == "landmarks.json"
     assert p.line == bad_line + 2  # JSON notices the missing comma on the next line
-    assert "Ogiltig JSON" in p.sv and "kommatecken" in p.sv
-    assert "Invalid JSON" in p.en
+    assert "Ogiltig eller avkortad JSON" in p.sv and "kommatecken" in p.sv
+    assert "Invalid or truncated JSON" in p.en
 
 
 def test_schema_errors_point_at_the_line(tmp_path: Path) -> None:
@@ -111,7 +111,18 @@ def test_not_utf8_and_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(v, "MAX_FILE_BYTES", 2000)
     problems = {p.file: p for p in _problems(folder)}
     assert "UTF-8" in problems["guides.json"].sv
-    assert "för stor" in problems["services.json"].sv
+    assert "större än 2000 byte" in problems["services.json"].sv
+    assert "larger than 2000 bytes" in problems["services.json"].en
+
+
+def test_a_byte_order_mark_is_refused_in_words(tmp_path: Path) -> None:
+    """Pack files are written by our tools without a BOM; one means a foreign editor."""
+    folder = _write(tmp_path / "testby", mini_documents())
+    text = (folder / "notices.json").read_text(encoding="utf-8")
+    (folder / "notices.json").write_bytes(b"\xef\xbb\xbf" + text.encode())
+    [p] = _problems(folder)
+    assert p.file == "notices.json" and p.line == 1
+    assert "BOM" in p.sv and "BOM" in p.en
 
 
 def test_taxonomy_additions_must_be_prefixed(tmp_path: Path) -> None:

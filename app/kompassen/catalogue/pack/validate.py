@@ -12,12 +12,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kompassen.catalogue.pack.packdata import PACK_FILES, REQUIRED_FILES, PackData
+from kompassen.catalogue.pack.schema import base_taxonomy, pack_schema
 from kompassen.core.errors import KompassenError
+from kompassen.device.files import TextFileError, parse_json, read_text_limited
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -63,16 +64,10 @@ class PackError(KompassenError):
 
 
 @cache
-def _schema() -> dict[str, Any]:
-    text = resources.files("kompassen.catalogue.pack").joinpath("pack_schema.json").read_text("utf-8")
-    return json.loads(text)
-
-
-@cache
 def _validator(file_name: str) -> Draft202012Validator:
     from jsonschema import Draft202012Validator
 
-    schema = _schema()
+    schema = pack_schema()
     return Draft202012Validator({"$defs": schema["$defs"], **schema["files"][file_name]})
 
 
@@ -81,15 +76,8 @@ def _fast_validator(file_name: str) -> Any:
     """Rust validator: ~250× faster on 10k services; says only *whether* a document is valid."""
     import jsonschema_rs
 
-    schema = _schema()
+    schema = pack_schema()
     return jsonschema_rs.validator_for({"$defs": schema["$defs"], **schema["files"][file_name]})
-
-
-@cache
-def base_taxonomy() -> dict[str, Any]:
-    """The product's base vocabulary (shared/data/taxonomy.json, shipped in the package)."""
-    text = resources.files("kompassen.catalogue.pack").joinpath("base_taxonomy.json").read_text("utf-8")
-    return json.loads(text)
 
 
 def read_pack_dir(folder: Path) -> PackData:
@@ -144,62 +132,14 @@ def check_pack(pack: PackData, expected_id: str | None = None) -> PackData:
 
 
 def _read_json(path: Path) -> tuple[str, Any, PackProblem | None]:
+    """Text and document of one pack file, or the problem that stopped reading it."""
     name = path.name
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        return (
-            "",
-            None,
-            PackProblem(
-                name,
-                "",
-                f"Filen är för stor ({size // (1024 * 1024)} MB, högst {MAX_FILE_BYTES // (1024 * 1024)} MB).",
-                f"The file is too large ({size // (1024 * 1024)} MB, at most {MAX_FILE_BYTES // (1024 * 1024)} MB).",
-            ),
-        )
-    raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return (
-            "",
-            None,
-            PackProblem(
-                name, "", "Filen är inte UTF-8-kodad.", "The file is not UTF-8 encoded.", line
-            ),
-        )
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return (
-            text,
-            None,
-            PackProblem(
-                name,
-                "",
-                f"Ogiltig JSON: {_json_error_sv(exc.msg)}.",
-                f"Invalid JSON: {exc.msg}.",
-                exc.lineno,
-                exc.colno,
-            ),
-        )
-    return text, doc, None
-
-
-_JSON_MSGS_SV = {
-    "Expecting value": "ett värde väntades",
-    "Expecting ',' delimiter": "ett kommatecken väntades",
-    "Expecting ':' delimiter": "ett kolon väntades",
-    "Expecting property name enclosed in double quotes": "ett fältnamn inom dubbla citattecken väntades",
-    "Extra data": "extra text efter slutet",
-    "Unterminated string starting at": "en sträng avslutas aldrig",
-    "Invalid control character at": "otillåtet kontrolltecken",
-}
-
-
-def _json_error_sv(msg: str) -> str:
-    return _JSON_MSGS_SV.get(msg, msg)
+        text = read_text_limited(path, MAX_FILE_BYTES, display=name)
+        return text, parse_json(text, name), None
+    except TextFileError as exc:
+        problem = PackProblem(name, "", exc.problem_sv, exc.problem_en, exc.line, exc.column)
+        return "", None, problem
 
 
 # ---------------------------------------------------------------- schema and references

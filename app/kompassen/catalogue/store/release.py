@@ -15,12 +15,11 @@ import base64
 import binascii
 import hashlib
 import json
-from functools import cache
-from importlib import resources
 from operator import itemgetter
 from typing import Any, TypeGuard
 
 from kompassen.catalogue.pack.packdata import PACK_FILES, PackData, canonical_documents
+from kompassen.catalogue.pack.schema import pack_schema
 from kompassen.core.errors import KompassenError
 
 MANIFEST_FORMAT = 1
@@ -88,12 +87,6 @@ def _sort_lists(docs: dict[str, Any]) -> dict[str, Any]:
     return docs
 
 
-@cache
-def _schema() -> dict[str, Any]:
-    text = resources.files("kompassen.catalogue.pack").joinpath("pack_schema.json").read_text("utf-8")
-    return json.loads(text)
-
-
 def _resolve(node: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
     while "$ref" in node:
         node = defs[node["$ref"].rsplit("/", 1)[1]]
@@ -123,7 +116,7 @@ def release_form(pack: PackData) -> dict[str, Any]:
     Numbers with an integral value are written as integers and required arrays are kept
     even when empty, so the form is a valid pack and survives install → dump unchanged.
     """
-    schema = _schema()
+    schema = pack_schema()
     docs = _ints(canonical_documents(pack))
     for name, doc in docs.items():
         _required_lists(doc, schema["files"][name], schema["$defs"])
