@@ -1,37 +1,40 @@
 """Runs searches on one worker thread so typing never waits for the catalogue.
 
 The worker owns its own :class:`SearchService` (and SQLite read connection), built on the
-thread itself so the search index is built there too. Jobs are keyed: a new job under a key
-replaces one still waiting under that key, so fast typing only searches for the latest text.
-Results come back to the GUI thread through a Qt signal. ``synchronous=True`` runs jobs on
-the GUI thread from the event loop (a zero timer), for tests that want no threads at all;
-either way ``submit`` returns its ticket before any result is delivered.
+thread itself so the search index is built there too (:class:`Background` does the thread).
+Jobs are keyed: a new job under a key replaces one still waiting under that key, so fast
+typing only searches for the latest text. Results come back to the GUI thread through Qt
+signals. ``synchronous=True`` runs jobs on the GUI thread from the event loop (a zero timer),
+for tests that want no threads at all; either way ``submit`` returns its ticket before any
+result is delivered.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from kompassen.core.errors import KompassenError
+from kompassen.gui.workers.background import Background
 
 if TYPE_CHECKING:
     from kompassen.catalogue.search.service import SearchService
 
-log = logging.getLogger(__name__)
-
 Job = Callable[["SearchService"], Any]
+
+
+def _close(service: SearchService) -> None:
+    service.close()
 
 
 class SearchRunner(QObject):
     """A one-thread job queue around a SearchService, latest job per key wins."""
 
     finished = Signal(str, int, object)  # key, ticket, result
-    failed = Signal(str, int, object)  # key, ticket, KompassenError | Exception
+    failed = Signal(str, int, object)  # key, ticket, KompassenError (a bug: also the crash hook)
 
     def __init__(
         self,
@@ -40,77 +43,34 @@ class SearchRunner(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._factory = factory
-        self._sync = synchronous
-        self._service: SearchService | None = None
-        self._pending: dict[str, tuple[int, Job]] = {}
-        self._cond = threading.Condition()
+        self._bg: Background[SearchService] = Background(
+            factory, name="kompassen-search", close=_close, synchronous=synchronous, parent=self
+        )
         self._ticket = 0
-        self._stop = False
-        self._thread: threading.Thread | None = None
-        self.busy = False
-        if not synchronous:
-            self._thread = threading.Thread(target=self._loop, name="kompassen-search", daemon=True)
-            self._thread.start()
+
+    @property
+    def busy(self) -> bool:
+        """A search is waiting or running."""
+        return self._bg.busy
 
     def submit(self, key: str, job: Job) -> int:
         """Queue ``job`` under ``key`` (replacing a waiting one) and return its ticket."""
-        with self._cond:
-            self._ticket += 1
-            ticket = self._ticket
-            self._pending[key] = (ticket, job)
-            if not self._sync:
-                self._cond.notify()
-                return ticket
-        QTimer.singleShot(0, self, self._run_pending)
+        self._ticket += 1
+        ticket = self._ticket
+        self._bg.submit(
+            job,
+            key=key,
+            done=partial(self._done, key, ticket),
+            failed=partial(self._failed, key, ticket),
+        )
         return ticket
 
-    def _run_pending(self) -> None:
-        """Synchronous mode: run what is waiting, on the GUI thread."""
-        while self._pending and not self._stop:
-            key = next(iter(self._pending))
-            ticket, job = self._pending.pop(key)
-            self._run(key, ticket, job)
-
-    def _service_now(self) -> SearchService:
-        if self._service is None:
-            self._service = self._factory()
-        return self._service
-
-    def _run(self, key: str, ticket: int, job: Job) -> None:
-        try:
-            result = job(self._service_now())
-        except Exception as exc:  # delivered to the GUI, which shows it in words
-            if not isinstance(exc, KompassenError):
-                log.exception("search job %s failed", key)
-            self.failed.emit(key, ticket, exc)
-            return
+    def _done(self, key: str, ticket: int, result: object) -> None:
         self.finished.emit(key, ticket, result)
 
-    def _loop(self) -> None:
-        while True:
-            with self._cond:
-                while not self._pending and not self._stop:
-                    self.busy = False
-                    self._cond.wait()
-                if self._stop:
-                    break
-                key = next(iter(self._pending))
-                ticket, job = self._pending.pop(key)
-                self.busy = True
-            self._run(key, ticket, job)
-        if self._service is not None:
-            self._service.close()
+    def _failed(self, key: str, ticket: int, err: KompassenError) -> None:
+        self.failed.emit(key, ticket, err)
 
     def close(self) -> None:
         """Stop the thread after the job it is running; waiting jobs are dropped."""
-        with self._cond:
-            self._stop = True
-            self._pending.clear()
-            self._cond.notify()
-        if self._thread is not None:
-            self._thread.join(timeout=30)
-            self._thread = None
-        elif self._service is not None:
-            self._service.close()
-        self._service = None
+        self._bg.close(timeout=30)

@@ -1,8 +1,10 @@
 """Runs the sync client on one worker thread so a slow or silent server never freezes the GUI.
 
 The worker builds its own :class:`SyncClient` from a factory (one client, one HTTP connection
-pool per thread) the first time it needs one, and closes it when the runner stops. Jobs are
-"sync", "enrol" and "status"; results come back to the GUI thread through Qt signals.
+pool per thread) the first time it needs one, and closes it when the runner stops (the thread
+is a :class:`Background`). Jobs are "sync", "enrol" and "status"; each reads the status after
+it, and results come back to the GUI thread through Qt signals. Network and server trouble
+arrive as a failed :class:`SyncReport` in words; a bug also goes to the crash hook.
 
 An automatic timer on the GUI thread asks a :class:`SyncSchedule` whether a sync is due: every
 two minutes while the server answers, after a growing, jittered pause while it does not. The
@@ -16,10 +18,10 @@ that want no threads; either way a job's result arrives after the call that queu
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -27,6 +29,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from kompassen.core.clock import Clock
 from kompassen.core.errors import KompassenError
 from kompassen.device.settings import SettingsStore
+from kompassen.gui.workers.background import Background, report_bug
 
 if TYPE_CHECKING:
     from kompassen.sync.backoff import SyncSchedule
@@ -49,10 +52,32 @@ class DeviceLink:
 
 
 @dataclass(frozen=True, slots=True)
-class _Job:
-    kind: str  # "sync" | "enrol" | "status"
-    ticket: int
-    args: tuple[Any, ...] = ()
+class _Answer:
+    """What one job brings back: its own result, then the status read right after it."""
+
+    result: Any
+    status: tuple[SyncStatus, DeviceLink] | None
+    status_bug: Exception | None = None  # reading the status hit a bug (reported on the GUI)
+
+
+class _ClientSlot:
+    """The worker's resource: the sync client, built on first use (a status read needs none)."""
+
+    def __init__(self, factory: Callable[[], SyncClient]) -> None:
+        self._factory = factory
+        self.client: SyncClient | None = None
+
+    def get(self) -> SyncClient:
+        if self.client is None:
+            self.client = self._factory()
+        return self.client
+
+    def close(self) -> None:
+        if self.client is not None:
+            try:
+                self.client.close()
+            finally:
+                self.client = None
 
 
 class SyncRunner(QObject):
@@ -64,11 +89,7 @@ class SyncRunner(QObject):
     enrol_finished = Signal(object, object)  # DeviceLink | None, error (KompassenError) | None
     busy_changed = Signal(bool)
 
-    # worker → runner (queued to the GUI thread, handled before the public signals go out)
-    _w_status = Signal(object, object)  # SyncStatus, DeviceLink
-    _w_started = Signal(int)
-    _w_synced = Signal(int, object)
-    _w_enrolled = Signal(object, object)
+    _w_started = Signal(int)  # worker → GUI thread: a sync began (queued, before its answer)
 
     def __init__(
         self,
@@ -85,22 +106,22 @@ class SyncRunner(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._factory = factory
         self._settings = settings
         self._clock = clock
         self._areas = areas
         self._tokens = tokens
         # the status without the client: no httpx and no catalogue handle until a sync is due
         self._status = status
-        self._sync = synchronous
         self._interval = interval
-        self._client: SyncClient | None = None
-        self._jobs: list[_Job] = []
-        self._cond = threading.Condition()
+        self._bg: Background[_ClientSlot] = Background(
+            partial(_ClientSlot, factory),
+            name="kompassen-sync",
+            close=_ClientSlot.close,
+            synchronous=synchronous,
+            parent=self,
+        )
         self._ticket = 0
-        self._stop = False
-        self._thread: threading.Thread | None = None
-        self._running: _Job | None = None
+        self._sync_ticket = 0  # the latest sync queued
         self._pending_syncs = 0  # queued or running, seen from the GUI thread
         self.schedule: SyncSchedule | None = None
         self.status: SyncStatus | None = None
@@ -111,10 +132,7 @@ class SyncRunner(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(tick_ms)
         self.timer.timeout.connect(self._tick)
-        self._w_status.connect(self._got_status)
-        self._w_started.connect(self._got_started)
-        self._w_synced.connect(self._got_synced)
-        self._w_enrolled.connect(self._got_enrolled)
+        self._w_started.connect(self.sync_started)
 
     # ------------------------------------------------------------------ GUI side
 
@@ -136,7 +154,7 @@ class SyncRunner(QObject):
 
     def start(self, auto: bool = True) -> None:
         """Start the worker, read the status, and (with ``auto``) the automatic timer."""
-        if self.started or self._stop:
+        if self.started or self._bg.closed:
             return
         self.started = True
         self.auto = auto
@@ -149,18 +167,16 @@ class SyncRunner(QObject):
 
     def refresh_status(self) -> None:
         """Read the status on the worker (token store, outbox counts, last sync)."""
-        with self._cond:
-            waiting = any(j.kind == "status" for j in self._jobs)
-        if not waiting:
-            self._queue("status")
+        if not self._bg.waiting("status"):
+            self._queue("status", lambda slot: None)
 
     def sync_now(self) -> int:
         """Queue a sync (one waiting sync is shared) and return its ticket."""
-        with self._cond:  # the worker pops jobs under the same lock
-            waiting = next((j.ticket for j in self._jobs if j.kind == "sync"), None)
-        if waiting is not None:
-            return waiting
-        ticket = self._queue("sync", tuple(self._areas()))
+        if self._bg.waiting("sync"):
+            return self._sync_ticket
+        areas = tuple(self._areas())
+        ticket = self._queue("sync", partial(self._do_sync, areas))
+        self._sync_ticket = ticket
         self._pending_syncs += 1
         if self._pending_syncs == 1:
             self.busy_changed.emit(True)
@@ -169,25 +185,20 @@ class SyncRunner(QObject):
     def enrol(self, code: str, name: str = "") -> int:
         """Enrol with the server address saved in Settings; the answer is ``enrol_finished``."""
         url = self._settings.load().server_url
-        return self._queue("enrol", (url, code.strip(), name))
+        return self._queue("enrol", partial(self._do_enrol, url, code.strip(), name))
 
-    def _queue(self, kind: str, args: tuple[Any, ...] = ()) -> int:
+    def _queue(self, kind: str, job: Callable[[_ClientSlot], Any]) -> int:
         if not self.started:
             self.start(auto=False)
-        with self._cond:
-            self._ticket += 1
-            job = _Job(kind, self._ticket, args)
-            self._jobs.append(job)
-            if not self._sync:
-                if self._thread is None and not self._stop:
-                    self._thread = threading.Thread(
-                        target=self._loop, name="kompassen-sync", daemon=True
-                    )
-                    self._thread.start()
-                self._cond.notify()
-                return job.ticket
-        QTimer.singleShot(0, self, self._run_pending)
-        return job.ticket
+        self._ticket += 1
+        ticket = self._ticket
+        self._bg.submit(
+            partial(self._answer, job, ticket if kind == "sync" else None),
+            key=kind if kind in ("sync", "status") else None,  # one of each waits at a time
+            done=partial(self._answered, kind, ticket),
+            failed=partial(self._job_failed, kind, ticket),
+        )
+        return ticket
 
     def _tick(self) -> None:
         """The automatic timer: sync when due, enrolled and not already at it."""
@@ -196,13 +207,29 @@ class SyncRunner(QObject):
         if self.schedule.due():
             self.sync_now()
 
+    def _answered(self, kind: str, ticket: int, answer: _Answer) -> None:
+        if kind == "sync":
+            self._got_synced(ticket, answer.result)
+        elif kind == "enrol":
+            self._got_enrolled(*answer.result)
+        if answer.status is not None:
+            self._got_status(*answer.status)
+        if answer.status_bug is not None:
+            report_bug(answer.status_bug)
+
+    def _job_failed(self, kind: str, ticket: int, err: KompassenError) -> None:
+        """Only a bug gets here (the jobs word what the user can do something about)."""
+        if kind == "sync":
+            self._got_synced(ticket, self._failed_report(err))
+        elif kind == "enrol":
+            self._got_enrolled(None, err)
+        if kind != "status":
+            self.refresh_status()
+
     def _got_status(self, status: SyncStatus, link: DeviceLink) -> None:
         self.status = status
         self.link = link
         self.status_changed.emit(status)
-
-    def _got_started(self, ticket: int) -> None:
-        self.sync_started.emit(ticket)
 
     def _got_synced(self, ticket: int, report: SyncReport) -> None:
         self.last_report = report
@@ -221,49 +248,44 @@ class SyncRunner(QObject):
 
     # ------------------------------------------------------------------ worker side
 
-    def _client_now(self) -> SyncClient:
-        if self._client is None:
-            self._client = self._factory()
-        return self._client
-
-    def _run_pending(self) -> None:
-        """Synchronous mode: run what is waiting, on the GUI thread."""
-        while self._jobs and not self._stop:
-            job = self._jobs.pop(0)
-            self._run(job)
-
-    def _run(self, job: _Job) -> None:
-        if job.kind == "sync":
-            self._w_started.emit(job.ticket)
-            self._w_synced.emit(job.ticket, self._do_sync(job.args))
-        elif job.kind == "enrol":
-            link, error = self._do_enrol(*job.args)
-            self._w_enrolled.emit(link, error)
-        self._emit_status()
-
-    def _do_sync(self, area_ids: Sequence[str]) -> SyncReport:
+    def _answer(
+        self, job: Callable[[_ClientSlot], Any], ticket: int | None, slot: _ClientSlot
+    ) -> _Answer:
+        """Run ``job``, then read the status, so the GUI hears both in one go."""
+        if ticket is not None:
+            self._w_started.emit(ticket)
+        result = job(slot)
         try:
-            return self._client_now().sync(area_ids)
-        except Exception as exc:  # the client words network trouble itself; this is the rest
-            if not isinstance(exc, KompassenError):
-                log.exception("sync failed")
-                exc = KompassenError(sv=f"Synkningen misslyckades: {exc}", en=f"The sync failed: {exc}")
-            from kompassen.sync.client import SyncReport
+            return _Answer(result, self._read_status(slot))
+        except KompassenError as err:  # e.g. device.db unreadable: the next read may work
+            log.warning("sync status could not be read: %s", err)
+            return _Answer(result, None)
+        except Exception as exc:  # a bug, but the job's own answer must still arrive
+            return _Answer(result, None, exc)
 
-            return SyncReport(
-                ok=False,
-                sent=0,
-                duplicates=0,
-                rejected=0,
-                queued_left=-1,
-                catalogue_updates=[],
-                error_sv=exc.sv,
-                error_en=exc.en,
-                finished_at=self._clock.now().isoformat(timespec="seconds"),
-            )
+    def _do_sync(self, area_ids: Sequence[str], slot: _ClientSlot) -> SyncReport:
+        try:
+            return slot.get().sync(area_ids)
+        except KompassenError as err:  # the client words network trouble itself
+            return self._failed_report(err)
+
+    def _failed_report(self, err: KompassenError) -> SyncReport:
+        from kompassen.sync.client import SyncReport
+
+        return SyncReport(
+            ok=False,
+            sent=0,
+            duplicates=0,
+            rejected=0,
+            queued_left=-1,
+            catalogue_updates=[],
+            error_sv=err.sv,
+            error_en=err.en,
+            finished_at=self._clock.now().isoformat(timespec="seconds"),
+        )
 
     def _do_enrol(
-        self, url: str, code: str, name: str
+        self, url: str, code: str, name: str, slot: _ClientSlot
     ) -> tuple[DeviceLink | None, KompassenError | None]:
         if not url:
             return None, KompassenError(
@@ -276,62 +298,25 @@ class SyncRunner(QObject):
                 en="Type the enrolment code you got from the office.",
             )
         try:
-            creds = self._client_now().enrol(url, code, name)
+            creds = slot.get().enrol(url, code, name)
         except KompassenError as exc:
             return None, exc
-        except Exception as exc:
-            log.exception("enrolment failed")
-            return None, KompassenError(
-                sv=f"Anslutningen misslyckades: {exc}", en=f"Enrolment failed: {exc}"
-            )
         return DeviceLink(creds.device_id, creds.server_url, self._token_where()), None
 
     def _token_where(self) -> str | None:
         return self._tokens().where if self._tokens is not None else None
 
-    def _emit_status(self) -> None:
-        try:
-            status = self._status() if self._status is not None else self._client_now().status()
-            creds = self._tokens().load() if self._tokens is not None else None
-            link = DeviceLink(
-                creds.device_id if creds else None,
-                creds.server_url if creds else status.server_url,
-                self._token_where() if creds else None,
-            )
-        except Exception:  # a status the worker cannot read is not worth a crash
-            log.exception("sync status could not be read")
-            return
-        self._w_status.emit(status, link)
-
-    def _loop(self) -> None:
-        while True:
-            with self._cond:
-                while not self._jobs and not self._stop:
-                    self._running = None
-                    self._cond.wait()
-                if self._stop:
-                    break
-                job = self._jobs.pop(0)
-                self._running = job
-            self._run(job)
-        self._close_client()
-
-    def _close_client(self) -> None:
-        if self._client is not None:
-            try:
-                self._client.close()
-            finally:
-                self._client = None
+    def _read_status(self, slot: _ClientSlot) -> tuple[SyncStatus, DeviceLink]:
+        status = self._status() if self._status is not None else slot.get().status()
+        creds = self._tokens().load() if self._tokens is not None else None
+        link = DeviceLink(
+            creds.device_id if creds else None,
+            creds.server_url if creds else status.server_url,
+            self._token_where() if creds else None,
+        )
+        return status, link
 
     def close(self) -> None:
         """Stop the timer and the thread after the job it is running; waiting jobs are dropped."""
         self.timer.stop()
-        with self._cond:
-            self._stop = True
-            self._jobs.clear()
-            self._cond.notify()
-        if self._thread is not None:
-            self._thread.join(timeout=60)
-            self._thread = None
-        else:
-            self._close_client()
+        self._bg.close(timeout=60)
