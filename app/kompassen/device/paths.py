@@ -7,15 +7,33 @@ platformdirs on Linux and we want one answer.
 
 from __future__ import annotations
 
+import atexit
 import os
-import sys
+from contextlib import ExitStack
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import as_file, files
 from pathlib import Path
 
 import platformdirs
 
+from kompassen.core.errors import KompassenError
+
 APP_NAME = "Kompassen"
 HOME_ENV = "KOMPASSEN_HOME"
+# Another folder of area packs instead of the shipped ones (tests, packagers trying a pack).
+BUNDLED_AREAS_ENV = "KOMPASSEN_BUNDLED_AREAS"
+# Package data mapped from the top of the repository (pyproject.toml: data/, resources/).
+BUNDLED_PACKAGE = "kompassen.bundled"
+RESOURCES_PACKAGE = "kompassen.resources"
+
+# as_file() may extract to a temporary folder (zip imports): keep it until the process ends.
+_extracted = ExitStack()
+atexit.register(_extracted.close)
+
+
+class PackageDataMissing(KompassenError):
+    """The installation lacks its own data: a broken install, never the user's doing."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,29 +76,43 @@ class Paths:
         return self
 
 
+@cache
+def package_dir(package: str) -> Path:
+    """A package-data folder as a real path: the same lookup from source, wheel or bundle."""
+    try:
+        root = files(package)
+    except ModuleNotFoundError as exc:
+        raise PackageDataMissing(
+            sv=f"Kompassen är inte fullständigt installerad: {package} saknas "
+            "(installera om, eller kör pip install -e . i en utvecklingskopia).",
+            en=f"Kompassen is not completely installed: {package} is missing "
+            "(reinstall, or run pip install -e . in a development checkout).",
+        ) from exc
+    return _extracted.enter_context(as_file(root))
+
+
 def bundled_areas_dir() -> Path:
-    """The area packs shipped with the app: next to the sources, or inside a frozen bundle."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "data" / "areas"
-    return Path(__file__).resolve().parents[3] / "data" / "areas"
+    """The area packs shipped with the app (``data/areas`` in the repository)."""
+    return package_dir(BUNDLED_PACKAGE) / "areas"
 
 
 def resources_dir() -> Path:
-    """Icons, style and translations (.ts sources, .qm built by ``make``): source or bundle."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parents[3] / "resources"
+    """Icons and translations (``.qm`` built from the ``.ts`` sources by the package build)."""
+    return package_dir(RESOURCES_PACKAGE)
 
 
 def resolve_paths(environ: os._Environ[str] | dict[str, str] | None = None) -> Paths:
-    """Paths for this process: KOMPASSEN_HOME if set, the platform's user folders otherwise."""
+    """Paths for this process: KOMPASSEN_HOME if set, the platform's user folders otherwise.
+
+    ``KOMPASSEN_BUNDLED_AREAS`` names another folder of area packs to install at start-up.
+    """
     env = os.environ if environ is None else environ
+    other_packs = env.get(BUNDLED_AREAS_ENV)
+    bundled = Path(other_packs).expanduser().resolve() if other_packs else bundled_areas_dir()
     home = env.get(HOME_ENV)
     if home:
         root = Path(home).expanduser().resolve()
-        return Paths(root / "data", root / "logs", root / "backups", bundled_areas_dir())
+        return Paths(root / "data", root / "logs", root / "backups", bundled)
     data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     logs = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
-    return Paths(data, logs, data / "backups", bundled_areas_dir())
+    return Paths(data, logs, data / "backups", bundled)
