@@ -33,7 +33,7 @@ def full(size: int) -> int:
 
 
 def to_bytes(mask: int, size: int) -> bytes:
-    """Bytes for O(1) membership tests: ``b[p >> 3] >> (p & 7) & 1``."""
+    """The mask as little-endian bytes (for numpy and for walking the set bits)."""
     return mask.to_bytes((size + 7) // 8 or 1, "little")
 
 
@@ -45,7 +45,3 @@ def positions(mask: int, size: int) -> list[int]:
             base = i << 3
             out.extend(base + b for b in _BYTE_BITS[byte])
     return out
-
-
-def has(buf: bytes, pos: int) -> bool:
-    return bool(buf[pos >> 3] >> (pos & 7) & 1)

@@ -44,7 +44,10 @@ class OpenIndex:
     def __init__(self, hours: Sequence[OpeningHours | None]) -> None:
         self.size = len(hours)
         self._hours = hours
-        unknown, always, dated, policy = [], [], {}, []
+        unknown: list[int] = []
+        always: list[int] = []
+        policy: list[int] = []
+        dated: dict[date, list[int]] = {}  # exception day → positions
         spans: list[tuple[int, int, int]] = []  # (start, end, pos) in minutes of the week
         for pos, h in enumerate(hours):
             if h is None or not h.known:
