@@ -18,13 +18,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kompassen.cli.handler import Subparsers, with_context
 from kompassen.core.errors import KompassenError
 from kompassen.device.files import write_atomic
-from kompassen.sync.transport import Api, SyncError, new_http_client, server_root
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the HTTP client is imported when an office command runs
     from kompassen.compose import AppContext
     from kompassen.reports.keys import OfficeKeys
+    from kompassen.sync.transport import Api
 
 PASSPHRASE_ENV = "KOMPASSEN_KEY_PASSPHRASE"
 PASSWORD_ENV = "KOMPASSEN_OFFICE_PASSWORD"
@@ -44,6 +45,53 @@ def _say(lang: str, sv: str, en: str) -> str:
     return en if lang == "en" else sv
 
 
+def register(sub: Subparsers) -> None:
+    """Office key pairs, fetching reports and publishing releases (see docs/SYNC.md)."""
+    k = sub.add_parser("keys", help="office key pairs for reports and releases")
+    ksub = k.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    kg = ksub.add_parser(
+        "generate",
+        help="write office-keys.json (encrypted) and public-keys.json into DIR",
+        description="Passphrase from a prompt (twice) or KOMPASSEN_KEY_PASSPHRASE. "
+        "Never overwrites existing key files.",
+    )
+    kg.add_argument("--out", type=Path, required=True, metavar="DIR")
+    kg.add_argument(
+        "--strength",
+        choices=("moderate", "interactive"),
+        default="moderate",
+        help="argon2id cost (default moderate; interactive is faster and weaker)",
+    )
+    kg.set_defaults(handler=run_keys_generate)
+
+    of = sub.add_parser("office", help="office side: fetch reports, publish releases")
+    osub = of.add_subparsers(dest="office_command", metavar="ACTION", required=True)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--server", required=True, metavar="URL")
+    common.add_argument("--key", type=Path, required=True, metavar="FILE", help="office-keys.json")
+    common.add_argument(
+        "--user", help="office user (default KOMPASSEN_OFFICE_USER, else your login name)"
+    )
+    common.add_argument("--timeout", type=float, default=30.0, help="seconds (default 30)")
+    fr = osub.add_parser(
+        "fetch-reports",
+        parents=[common],
+        help="fetch and open new reports into DIR/<uuid>.json",
+        description="Password from KOMPASSEN_OFFICE_PASSWORD or a prompt; key passphrase "
+        "from KOMPASSEN_KEY_PASSPHRASE or a prompt. Already fetched reports are skipped; "
+        "ones that cannot be opened are kept in DIR/unreadable/.",
+    )
+    fr.add_argument("--out", type=Path, required=True, metavar="DIR")
+    fr.set_defaults(handler=run_fetch_reports)
+    pu = osub.add_parser(
+        "publish",
+        parents=[common],
+        help="sign the installed area as the next catalogue release and publish it",
+    )
+    pu.add_argument("--area", required=True, dest="publish_area", metavar="A")
+    pu.set_defaults(handler=with_context(run_publish))
+
+
 # ----------------------------------------------------------------------------- secrets
 
 
@@ -56,7 +104,9 @@ def _passphrase(lang: str, *, twice: bool) -> str:
     if twice:
         again = getpass.getpass(_say(lang, "Samma lösenfras igen: ", "The same passphrase again: "))
         if again != first:
-            raise OfficeError(sv="Lösenfraserna var inte lika.", en="The passphrases did not match.")
+            raise OfficeError(
+                sv="Lösenfraserna var inte lika.", en="The passphrases did not match."
+            )
     return first
 
 
@@ -130,6 +180,8 @@ def _write_new(path: Path, data: bytes, mode: int) -> None:
 
 def _login(args: argparse.Namespace, lang: str) -> tuple[Api, Any]:
     """An office session on the server: (api with the office token, the http client)."""
+    from kompassen.sync.transport import Api, SyncError, new_http_client, server_root
+
     root = server_root(args.server)
     http = new_http_client(args.timeout)
     try:
@@ -178,6 +230,7 @@ def _already(path: Path, row_id: int) -> bool:
 def run_fetch_reports(args: argparse.Namespace, lang: str) -> int:
     """Fetch new sealed submissions, open them with the office key, write one JSON each."""
     from kompassen.reports.sealing import SealError, open_sealed
+    from kompassen.sync.transport import SyncError
 
     keys = _keys(args.key, lang)
     out: Path = args.out
@@ -273,6 +326,7 @@ def run_fetch_reports(args: argparse.Namespace, lang: str) -> int:
 def run_publish(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
     """Sign the installed area as the next release and publish it on the server."""
     from kompassen.catalogue.store.release import make_manifest, sign_manifest
+    from kompassen.sync.transport import SyncError
 
     area = ctx.catalogue.reader.area(args.publish_area)
     keys = _keys(args.key, lang)

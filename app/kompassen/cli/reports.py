@@ -10,16 +10,63 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kompassen.compose import AppContext
+from kompassen.cli.handler import Subparsers, with_context
 from kompassen.core.errors import KompassenError
+
+if TYPE_CHECKING:
+    from kompassen.compose import AppContext
 
 EXIT_NOT_SENT = 3  # sync: the server could not be reached or refused; reports stay queued
 
 
 class ReportInputError(KompassenError):
     pass
+
+
+def register(sub: Subparsers) -> None:
+    """Reports, outbox, sync and enrolment (see docs/SYNC.md)."""
+    r = sub.add_parser("report", help="reports to the office (sealed, queued in the outbox)")
+    rsub = r.add_subparsers(dest="report_command", metavar="ACTION", required=True)
+    rs = rsub.add_parser(
+        "submit",
+        help="seal a report (JSON) to its area's office and queue it; prints its uuid",
+        description="FILE holds one report object as in docs/SYNC.md ('-' reads stdin).",
+    )
+    rs.add_argument("file", metavar="FILE.json")
+    rs.set_defaults(handler=with_context(run_report_submit))
+
+    o = sub.add_parser("outbox", help="list the outbox: status, attempts, last error")
+    o.add_argument("--json", action="store_true", help="machine-readable output")
+    o.set_defaults(handler=with_context(run_outbox, catalogue=False))
+
+    s = sub.add_parser(
+        "sync",
+        help="send the outbox and fetch catalogue releases",
+        description="Send queued reports and fetch signed catalogue releases. Exit status: "
+        "0 done; 3 the server could not be reached or refused (the reports stay queued); "
+        "2 bad input.",
+    )
+    s.add_argument("--server", metavar="URL", help="use this server instead of the enrolled one")
+    s.add_argument(
+        "--area",
+        dest="sync_area",
+        action="append",
+        default=[],
+        metavar="A",
+        help="area to update (repeatable; default every installed area)",
+    )
+    s.add_argument("--no-pull", action="store_true", help="only send, fetch no releases")
+    s.set_defaults(handler=with_context(run_sync))
+
+    e = sub.add_parser("enrol", help="connect this device to a server with a code from the office")
+    e.add_argument(
+        "--server", required=True, metavar="URL", help="e.g. https://kompassen.example.se"
+    )
+    e.add_argument("code", metavar="CODE", help="enrolment code, e.g. K7QX-M2PR-4T9W-HC3N")
+    e.add_argument("--name", default="", help="a name for this device in the office's list")
+    e.set_defaults(handler=with_context(run_enrol, catalogue=False))
 
 
 def _read_json(source: str) -> Any:

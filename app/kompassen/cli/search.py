@@ -6,13 +6,65 @@ import argparse
 import json
 from dataclasses import asdict
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kompassen.catalogue.search.model import SearchQuery, SearchResult, ServiceHit
-from kompassen.catalogue.search.service import SearchService
-from kompassen.compose import AppContext
+from kompassen.cli.handler import Subparsers, with_context
 from kompassen.core.clock import STOCKHOLM
 from kompassen.core.errors import KompassenError
+from kompassen.device.settings import DEFAULT_AREA
+
+if TYPE_CHECKING:  # search pulls in numpy: imported when a search runs, not with the CLI
+    from kompassen.catalogue.search.model import SearchQuery, SearchResult, ServiceHit
+    from kompassen.catalogue.search.service import SearchService
+    from kompassen.compose import AppContext
+
+
+def register(sub: Subparsers) -> None:
+    s = sub.add_parser(
+        "search",
+        help="search partner services: chips, free text, time and place",
+        description="Search the catalogue. Chips (--group/--need) filter; TEXT ranks and widens.",
+    )
+    s.add_argument("text", nargs="*", metavar="TEXT", help="free text (slang and typos are fine)")
+    s.add_argument(
+        "--area",
+        dest="search_area",
+        default=DEFAULT_AREA,
+        help=f"area id (default {DEFAULT_AREA})",
+    )
+    s.add_argument(
+        "--group",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="target group code, e.g. group.youth",
+    )
+    s.add_argument(
+        "--need",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="need code, e.g. need.shelter-tonight",
+    )
+    when = s.add_mutually_exclusive_group()
+    when.add_argument(
+        "--open-at", metavar="ISO", help="rank by open status at this moment (local time)"
+    )
+    when.add_argument("--open-now", action="store_true", help="rank by open status now (default)")
+    when.add_argument(
+        "--tonight", action="store_true", help="open at any time tonight (18:00–08:00)"
+    )
+    s.add_argument(
+        "--only-open", action="store_true", help="leave out services not open at that time"
+    )
+    s.add_argument("--near", metavar="LANDMARK", help="landmark name or lat,lon for distances")
+    s.add_argument("--limit", type=int, default=10, help="number of results (default 10)")
+    s.add_argument("--lang", choices=("sv", "en"), default=None, help="language of texts")
+    s.add_argument("--json", action="store_true", help="JSON list of services")
+    s.add_argument(
+        "--full", action="store_true", help="with --json: the whole result (guides, chips, facets)"
+    )
+    s.set_defaults(handler=with_context(run_search))
 
 
 class BadSearchArgument(KompassenError):
@@ -32,6 +84,8 @@ def _moment(text: str) -> datetime:
 
 def build_query(service: SearchService, args: argparse.Namespace, lang: str) -> SearchQuery:
     """Turn command-line arguments into a query, rejecting unknown codes with a clear message."""
+    from kompassen.catalogue.search.model import SearchQuery
+
     area = args.search_area
     known = service.index(area).terms
     for code, kind in [*((c, "group") for c in args.group), *((c, "need") for c in args.need)]:
@@ -83,6 +137,7 @@ def result_json(r: SearchResult) -> dict[str, Any]:
 
 
 def run_search(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
+    lang = args.lang or lang  # --lang: the texts of the results, not the messages
     service = ctx.open_search()
     try:
         result = service.search(build_query(service, args, lang))

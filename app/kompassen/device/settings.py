@@ -14,13 +14,14 @@ from pathlib import Path
 
 LANGS = ("sv", "en")
 THEMES = ("day", "night", "auto")
+DEFAULT_AREA = "klara"  # the area the app opens on until the user picks one
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
     """What the Settings screen edits."""
 
-    area: str = "klara"
+    area: str = DEFAULT_AREA
     lang: str = "sv"
     theme: str = "auto"  # day | night | auto (follow the clock)
     text_step: int = 0  # 0, 1, 2: normal, large, larger

@@ -7,6 +7,7 @@ import os
 import time
 
 from kompassen.compose import AppContext
+from kompassen.device.settings import DEFAULT_AREA
 from kompassen.gui.field.services import build_services
 from kompassen.gui.field.window import FieldWindow
 from kompassen.gui.i18n import Translations
@@ -29,7 +30,7 @@ def build_window(
     area = area_id or settings.area
     installed = {a.id for a in ctx.catalogue.reader.areas()}
     if area not in installed and area_id is None and installed:
-        area = "klara" if "klara" in installed else sorted(installed)[0]
+        area = DEFAULT_AREA if DEFAULT_AREA in installed else sorted(installed)[0]
     theme = theme or Theme(settings.theme, settings.text_step)
     translations = Translations()
     translations.set_language(settings.lang)
@@ -39,7 +40,7 @@ def build_window(
     return FieldWindow(svc)
 
 
-def selftest(ctx: AppContext, area_id: str = "klara") -> int:
+def selftest(ctx: AppContext, area_id: str = DEFAULT_AREA) -> int:
     """Open the field window offscreen, search for "härbärge", and check results arrived."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = application()
