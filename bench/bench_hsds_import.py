@@ -18,7 +18,8 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from kompassen.catalogue.hsds.mapping import export_hsds, import_hsds
+from kompassen.catalogue.hsds.export import export_hsds
+from kompassen.catalogue.hsds.importer import import_hsds
 from kompassen.catalogue.pack.packdata import canonical
 from kompassen.catalogue.store.loader import dump_area
 from kompassen.catalogue.store.store import CatalogueStore
