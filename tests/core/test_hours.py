@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import json
+import subprocess
+import sys
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -160,6 +162,74 @@ def test_holiday_calendar() -> None:
     for year in range(2020, 2035):
         eves = [date(year, 6, d) for d in range(19, 26) if is_holiday_eve(date(year, 6, d))]
         assert len(eves) == 1 and eves[0].weekday() == 4
+
+
+# The calendar code hours.py had before it took the eves from the holidays package: the
+# reference every day of 1990–2060 must still agree with.
+def _old_easter_sunday(year: int) -> date:
+    a = year % 19
+    b, c = divmod(year, 100)
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * m) // 451
+    month, day = divmod(h + m - 7 * n + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _old_eves(year: int) -> dict[date, tuple[str, str]]:
+    midsommardagen = next(
+        date(year, 6, d) for d in range(20, 27) if date(year, 6, d).weekday() == 5
+    )
+    return {
+        date(year, 12, 24): ("Julafton", "Christmas Eve"),
+        date(year, 12, 31): ("Nyårsafton", "New Year's Eve"),
+        midsommardagen - timedelta(days=1): ("Midsommarafton", "Midsummer Eve"),
+        _old_easter_sunday(year) - timedelta(days=1): ("Påskafton", "Holy Saturday"),
+    }
+
+
+def _old_public_holidays(year: int, lang: str) -> dict[date, str]:
+    import holidays as pyholidays
+
+    language = "sv" if lang == "sv" else "en_US"
+    cal = pyholidays.country_holidays("SE", years=year, include_sundays=False, language=language)
+    eves = _old_eves(year)
+    return {d: name for d, name in cal.items() if d not in eves}
+
+
+def test_every_holiday_and_eve_1990_2060_as_before() -> None:
+    for year in range(1990, 2061):
+        eves = _old_eves(year)
+        public = {lang: _old_public_holidays(year, lang) for lang in ("sv", "en")}
+        # the package's Easter is the old arithmetic's: the movable holidays fall as before
+        easter = _old_easter_sunday(year)
+        for offset, name in (
+            (-2, "Långfredagen"),
+            (0, "Påskdagen"),
+            (1, "Annandag påsk"),
+            (39, "Kristi himmelsfärdsdag"),
+            (49, "Pingstdagen"),
+        ):
+            assert name in public["sv"][easter + timedelta(days=offset)], (year, name)
+        d = date(year, 1, 1)
+        while d.year == year:
+            assert is_holiday_eve(d) == (d in eves), d
+            assert is_public_holiday(d) == (d in public["sv"]), d
+            for lang, i in (("sv", 0), ("en", 1)):
+                want = eves[d][i] if d in eves else public[lang].get(d)
+                assert holiday_name(d, lang) == want, (d, lang)
+            d += timedelta(days=1)
+        assert sum(map(is_holiday_eve, eves)) == 4
+
+
+def test_importing_hours_does_not_import_holidays() -> None:
+    """The package loads every country (~150 ms): paid on the first holiday question."""
+    code = "import sys, kompassen.core.hours; assert 'holidays' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_juldagen_policies() -> None:

@@ -15,8 +15,9 @@ Semantics (kept in one place so the UI, reports and tests agree):
 * ``always_open`` means open around the clock on every day; holiday policies do not apply to
   it, but date exceptions still do (e.g. a 24/7 shelter closed for one evacuation day).
 * Public holidays are the official Swedish ones (``holidays`` package, Sundays *not*
-  counted). Julafton, nyårsafton, midsommarafton and påskafton are *eves*, governed by
-  ``holiday_eves``, never by ``holidays``.
+  counted). Julafton, nyårsafton, midsommarafton and påskafton are *eves* (from the same
+  package's "de facto" and "optional" categories), governed by ``holiday_eves``, never by
+  ``holidays``.
 * DST: a local time that does not exist (02:30 on spring-forward day) is read with the offset
   before the gap, i.e. it moves forward one hour (as RFC 5545 does). A repeated local time
   (autumn) means its first occurrence. All arithmetic and comparison is done in UTC.
@@ -80,11 +81,12 @@ _TEXTS = {
         "unknown": "Opening hours unknown",
     },
 }
+# The eves the app knows, by the holidays package's Swedish name → (sv, en) as the app shows them
 _EVE_NAMES = {
-    "julafton": ("Julafton", "Christmas Eve"),
-    "nyarsafton": ("Nyårsafton", "New Year's Eve"),
-    "midsommarafton": ("Midsommarafton", "Midsummer Eve"),
-    "paskafton": ("Påskafton", "Holy Saturday"),
+    "Julafton": ("Julafton", "Christmas Eve"),
+    "Nyårsafton": ("Nyårsafton", "New Year's Eve"),
+    "Midsommarafton": ("Midsommarafton", "Midsummer Eve"),
+    "Påskafton": ("Påskafton", "Holy Saturday"),
 }
 
 #: "Stänger om N min" is shown when closing is at most this many real minutes away.
@@ -282,42 +284,31 @@ def format_time(t: time, closing: bool = False) -> str:
 # --------------------------------------------------------------------------- calendar
 
 
-def _easter_sunday(year: int) -> date:
-    """Gregorian Easter (anonymous algorithm); avoids relying on a transitive dependency."""
-    a = year % 19
-    b, c = divmod(year, 100)
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    m = (32 + 2 * e + 2 * i - h - k) % 7
-    n = (a + 11 * h + 22 * m) // 451
-    month, day = divmod(h + m - 7 * n + 114, 31)
-    return date(year, month, day + 1)
+def _sweden(year: int, categories: tuple[str, ...], language: str) -> dict[date, str]:
+    """One year of the ``holidays`` package's Swedish calendar, Sundays not counted."""
+    # Imported on first use, not at start-up: it loads every country module (~150 ms).
+    from holidays.countries.sweden import Sweden
+
+    cal = Sweden(years=year, categories=categories, include_sundays=False, language=language)
+    return dict(cal)  # two on one date: "Första maj; Kristi himmelsfärdsdag" (2008)
 
 
 @lru_cache(maxsize=64)
 def _eves(year: int) -> dict[date, str]:
-    """The four eves that Swedish services treat like Saturdays or close on."""
-    midsommardagen = next(
-        date(year, 6, d) for d in range(20, 27) if date(year, 6, d).weekday() == 5
-    )
-    return {
-        date(year, 12, 24): "julafton",
-        date(year, 12, 31): "nyarsafton",
-        midsommardagen - timedelta(days=1): "midsommarafton",
-        _easter_sunday(year) - timedelta(days=1): "paskafton",
-    }
+    """The four eves that Swedish services treat like Saturdays or close on → their sv name.
+
+    Midsommarafton, julafton and nyårsafton are the package's "de facto" holidays; påskafton
+    is in its "optional" category, beside days no service treats as an eve (klämdag,
+    trettondagsafton…), hence the pick by name.
+    """
+    cal = _sweden(year, ("de_facto", "optional"), "sv")
+    return {d: n for d, names in cal.items() for n in names.split("; ") if n in _EVE_NAMES}
 
 
 @lru_cache(maxsize=64)
 def _public_holidays(year: int, lang: str) -> dict[date, str]:
-    """Official Swedish public holidays, without the package's "every Sunday" convention."""
-    import holidays as pyholidays  # ~100 ms to import: paid on first use, not at start-up
-
-    language = "sv" if lang == "sv" else "en_US"
-    cal = pyholidays.country_holidays("SE", years=year, include_sundays=False, language=language)
+    """Official Swedish public holidays (röda dagar), without the "every Sunday" convention."""
+    cal = _sweden(year, ("public",), "sv" if lang == "sv" else "en_US")
     eves = _eves(year)
     # Eves are never holidays for our policies, even if a package version lists them.
     return {d: name for d, name in cal.items() if d not in eves}
@@ -338,8 +329,7 @@ def holiday_name(d: date, lang: str = "sv") -> str | None:
     lang = _lang(lang)
     eve = _eves(d.year).get(d)
     if eve is not None:
-        sv, en = _EVE_NAMES[eve]
-        return sv if lang == "sv" else en
+        return _EVE_NAMES[eve][lang == "en"]
     return _public_holidays(d.year, lang).get(d)
 
 
