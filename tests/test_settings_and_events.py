@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 from pathlib import Path
 
 from kompassen.compose import AppContext
@@ -19,7 +20,9 @@ def test_settings_round_trip(tmp_path: Path) -> None:
     )
     store.save(s)
     assert store.load() == s
-    assert not (tmp_path / "settings.tmp").exists()
+    # written by files.write_atomic: nothing left beside it, and private like every file we write
+    assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]
+    assert stat.S_IMODE((tmp_path / "settings.json").stat().st_mode) == 0o600
 
 
 def test_damaged_settings_fall_back_to_defaults_and_are_kept_aside(tmp_path: Path) -> None:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
+
+from kompassen.device.files import write_atomic
 
 LANGS = ("sv", "en")
 THEMES = ("day", "night", "auto")
@@ -72,11 +73,6 @@ class SettingsStore:
             return Settings()
 
     def save(self, settings: Settings) -> None:
-        """Write to a temporary file and rename: a crash leaves the old or the new file."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        with open(tmp, "w", encoding="utf-8") as f:
-            json.dump(asdict(settings), f, ensure_ascii=False, indent=2)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, self.path)
+        """Atomically, like every file the app writes: a crash leaves the old or the new file."""
+        data = json.dumps(asdict(settings), ensure_ascii=False, indent=2).encode("utf-8")
+        write_atomic(self.path, data)
