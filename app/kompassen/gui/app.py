@@ -6,8 +6,11 @@ import logging
 import os
 import time
 
+from PySide6.QtWidgets import QApplication
+
 from kompassen.compose import AppContext
 from kompassen.device.settings import DEFAULT_AREA
+from kompassen.gui.crash import CrashGuard
 from kompassen.gui.field.services import build_services
 from kompassen.gui.field.window import FieldWindow
 from kompassen.gui.i18n import Translations
@@ -41,9 +44,20 @@ def build_window(
 
 
 def selftest(ctx: AppContext, area_id: str = DEFAULT_AREA) -> int:
-    """Open the field window offscreen, search for "härbärge", and check results arrived."""
+    """Open the field window offscreen, search for "härbärge", and check results arrived.
+
+    With the app's crash handling: a packaged build's self-test shows what a start would log.
+    """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = application()
+    guard = CrashGuard(ctx.paths.log_file, lambda: ctx.settings.load().lang).install()
+    try:
+        return _selftest(app, ctx, area_id)
+    finally:
+        guard.uninstall()
+
+
+def _selftest(app: QApplication, ctx: AppContext, area_id: str) -> int:
     window = build_window(ctx, area_id)
     window.show()
     window.search_page.filters.search.setText("härbärge")

@@ -4,10 +4,16 @@ Importing and opening the catalogue and building the search page take about half
 on a tablet. The start window needs only PySide6, the theme and the settings file: it shows
 the search field at once, keeps what is typed, and hands it to the field window as soon as
 that is built (on the next turn of the event loop, after the first paint).
+
+The crash handling (:mod:`kompassen.gui.crash`) is installed first, before any window, and
+given back by ``close()``; a crash of an earlier run is offered as a report once the field
+window is up.
 """
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -21,14 +27,20 @@ from PySide6.QtWidgets import (
 )
 
 from kompassen.core.errors import KompassenError
+from kompassen.device.logs import setup_logging
 from kompassen.device.paths import resolve_paths
 from kompassen.device.settings import SettingsStore
+from kompassen.gui.crash import CrashGuard
+from kompassen.gui.crash_file import unseen_crashes
+from kompassen.gui.crash_notice import CrashNotice, offer_crash_report
 from kompassen.gui.qtapp import application
 from kompassen.gui.theme import TOUCH_PX, Theme
 
 if TYPE_CHECKING:
     from kompassen.compose import AppContext
     from kompassen.gui.field.window import FieldWindow
+
+log = logging.getLogger(__name__)
 
 
 class StartWindow(QMainWindow):
@@ -87,6 +99,7 @@ class Launch:
         office: bool = False,
         ready: Callable[[FieldWindow], None] | None = None,
     ) -> None:
+        self._started = time.perf_counter()
         self.app = application()
         self._environ = environ
         self._area_id = area_id
@@ -95,8 +108,12 @@ class Launch:
         self.ctx: AppContext | None = None
         self.window: FieldWindow | None = None
         self.failed = 0
-        settings = SettingsStore(resolve_paths(environ).settings_file).load()
+        self.crash_notice: CrashNotice | None = None
+        paths = resolve_paths(environ).ensure()
+        setup_logging(paths.log_file)  # before anything can go wrong (build() finds it set up)
+        settings = SettingsStore(paths.settings_file).load()
         self._lang = settings.lang
+        self.crash = CrashGuard(paths.log_file, self._current_lang).install()
         self.theme = Theme(settings.theme, settings.text_step)
         # local time is enough to pick day or night (the catalogue's clock is not loaded yet)
         self.theme.apply(datetime.now(), force=True)
@@ -104,6 +121,9 @@ class Launch:
         self.start.resize(1280, 800)
         self.start.show()
         self._when_painted()
+
+    def _current_lang(self) -> str:
+        return self.window.svc.state.lang if self.window is not None else self._lang
 
     def _when_painted(self) -> None:
         """Build the rest once the start window is on screen (the worker can type already)."""
@@ -133,6 +153,10 @@ class Launch:
             logging.getLogger(__name__).info("office mode requested; office screens come later")
         self.window = window
         hand_over(self.start, window)
+        log.info("field window ready %.2f s after start", time.perf_counter() - self._started)
+        self.crash_notice = offer_crash_report(
+            window, unseen_crashes(self.ctx.paths.log_dir, own=self.crash.crash_file.path)
+        )
         if self._ready is not None:
             self._ready(window)
 
@@ -143,11 +167,21 @@ class Launch:
         if self.ctx is not None:
             self.ctx.close()
             self.ctx = None
+        self.crash.uninstall()
 
 
-def launch(environ: dict[str, str], area_id: str | None, *, office: bool = False) -> int:
-    """``kompassen`` with no command: start, then run until the window is closed."""
-    started = Launch(environ, area_id, office=office)
+def launch(
+    environ: dict[str, str],
+    area_id: str | None,
+    *,
+    office: bool = False,
+    ready: Callable[[FieldWindow], None] | None = None,
+) -> int:
+    """``kompassen`` with no command: start, then run until the window is closed (or SIGTERM).
+
+    ``ready`` is called with the field window once it is up (tests drive the real start).
+    """
+    started = Launch(environ, area_id, office=office, ready=ready)
     try:
         return started.app.exec()
     finally:
