@@ -1,4 +1,4 @@
-"""HSDS 3 export of one installed area (the mapping is documented in ``hsds.py``).
+"""HSDS 3 export of one installed area (the mapping is documented in ``mapping.py``).
 
 The export is built from ``dump_area`` — the same pack form the loader installs — so export
 and import are two views of one mapping and a round trip can be checked by comparing packs.
@@ -30,7 +30,7 @@ from kompassen.catalogue.hsds.mapping import (
     hsds_id,
 )
 from kompassen.catalogue.pack.packdata import PackData
-from kompassen.catalogue.pack.validate import base_taxonomy
+from kompassen.catalogue.pack.schema import base_taxonomy
 from kompassen.catalogue.store.loader import dump_area
 from kompassen.catalogue.store.store import CatalogueStore
 
