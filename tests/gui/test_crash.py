@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt, qWarning
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
+from kompassen.core.errors import KompassenError
 from kompassen.device.logs import close_logging, setup_logging
 from kompassen.device.settings import Settings, SettingsStore
 from kompassen.gui.crash import CrashGuard
@@ -128,6 +129,23 @@ def test_an_exception_on_a_worker_thread_is_logged_and_told_on_the_gui_thread(
     assert told[0][1], "the message is shown from the GUI thread"
     assert str(log_file) in told[0][0]
     assert "ValueError: boom on a worker" in log_file.read_text("utf-8")
+
+
+def test_a_user_error_that_escapes_is_told_in_its_own_words(qtbot: QtBot, tmp_path: Path) -> None:
+    log_file = tmp_path / "logs" / "kompassen.log"
+    setup_logging(log_file)
+    told: list[str] = []
+    guard = CrashGuard(log_file, lambda: "en", show=told.append).install(signals=False)
+    try:
+        try:
+            raise KompassenError(sv="Filen kan inte läsas.", en="The file cannot be read.")
+        except KompassenError:
+            sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+    finally:
+        guard.uninstall()
+        close_logging()
+    assert told == ["The file cannot be read."]
+    assert "uncaught user error" in log_file.read_text("utf-8")
 
 
 def test_a_native_crash_is_offered_as_a_report_at_the_next_start(qtbot: QtBot, home: Path) -> None:
@@ -291,3 +309,22 @@ def test_quit_signals_quit_through_the_loop_and_are_given_back(qtbot: QtBot) -> 
         sig.uninstall()
         sig.deleteLater()
     assert signal.getsignal(signal.SIGTERM) == old_term
+
+
+def test_crash_files_of_earlier_runs_are_tidied(tmp_path: Path) -> None:
+    from kompassen.gui.crash_file import unseen_crashes
+
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    gone = logs / "crash-20260101-120000-999999999.txt"  # empty: that run was killed
+    gone.write_text("")
+    open_elsewhere = logs / f"crash-20260101-120000-{os.getpid()}.txt"  # empty: still running
+    open_elsewhere.write_text("")
+    crashed = logs / "crash-20260101-120000-1.txt"
+    crashed.write_text("Fatal Python error: Aborted\n")
+    for i in range(7):
+        (logs / f"crash-2025010{i}-120000-2.seen.txt").write_text("old")
+        os.utime(logs / f"crash-2025010{i}-120000-2.seen.txt", (1_000_000 + i, 1_000_000 + i))
+    assert unseen_crashes(logs) == [crashed]
+    assert not gone.exists() and open_elsewhere.exists()
+    assert len(list(logs.glob("*.seen.txt"))) == 5

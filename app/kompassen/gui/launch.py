@@ -147,6 +147,13 @@ class Launch:
             self.failed = 2
             self.app.exit(2)
             return
+        except Exception:
+            self.start.status.setText(
+                "The catalogue could not be opened."
+                if self._lang == "en"
+                else "Katalogen kunde inte öppnas."
+            )
+            raise  # a bug: the crash guard logs it and tells where the log is
         if self._office:
             import logging
 
