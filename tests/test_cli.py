@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -139,3 +142,59 @@ def test_search_human_output_and_errors(home: Path) -> None:
     assert "Hittar ingen plats" in run("search", "--near", "Atlantis", "x", home=home).stderr
     nothing = run("search", "xyzzy", home=home)
     assert nothing.returncode == 0 and "Rapportera olöst problem" in nothing.stdout
+
+
+def test_broken_bundled_pack_stops_catalogue_commands_loudly(home: Path, tmp_path: Path) -> None:
+    from kompassen.device.paths import bundled_areas_dir
+
+    packs = Path(shutil.copytree(bundled_areas_dir(), tmp_path / "packs"))
+    (packs / "klara" / "services.json").write_text("[]", encoding="utf-8")
+    env = {"KOMPASSEN_BUNDLED_AREAS": str(packs)}
+    for argv in (["areas", "--json"], ["search", "härbärge"], ["selftest"]):
+        done = run(*argv, home=home, env=env)
+        assert done.returncode == 2, (argv, done.stdout, done.stderr)
+        assert done.stderr.startswith("kompassen: Områdespaketet klara som följer med appen")
+        assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+    english = run("areas", home=home, env={**env, "KOMPASSEN_LANG": "en"})
+    assert "The area pack klara shipped with the app is invalid" in english.stderr
+    # commands that do not read the catalogue still work
+    assert run("outbox", home=home, env=env).returncode == 0
+    assert run("validate-pack", str(bundled_areas_dir() / "klara"), home=home).returncode == 0
+
+
+def test_missing_bundled_packs_are_named(home: Path, tmp_path: Path) -> None:
+    done = run("areas", home=home, env={"KOMPASSEN_BUNDLED_AREAS": str(tmp_path / "gone")})
+    assert done.returncode == 2
+    assert "Områdespaketen som följer med appen saknas" in done.stderr
+
+
+def test_every_command_has_a_handler_and_office_mode_is_not_offered() -> None:
+    from kompassen.cli.main import build_parser
+
+    def leaves(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
+        subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        if not subs:
+            yield parser
+        for action in subs:
+            for child in dict.fromkeys(action.choices.values()):
+                yield from leaves(child)
+
+    parser = build_parser()
+    found = list(leaves(parser))
+    assert len(found) == 14  # selftest … office publish
+    for leaf in [parser, *found]:  # no command: the window
+        assert callable(leaf.get_default("handler")), leaf.prog
+    assert "--office" not in parser.format_help()
+    with pytest.raises(SystemExit):
+        parser.parse_args(["--office"])
+
+
+def test_the_cli_imports_nothing_heavy_before_a_command_runs() -> None:
+    """The window must appear before the catalogue, numpy, httpx or libsodium are loaded."""
+    code = (
+        "import sys, kompassen.cli.main\n"
+        "heavy = ('kompassen.compose', 'kompassen.catalogue', 'numpy', 'httpx', 'nacl', 'PySide6')\n"
+        "print([m for m in heavy if m in sys.modules])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 
-from kompassen.compose import AppContext
-from kompassen.device.paths import bundled_areas_dir, resolve_paths
+import pytest
+
+from kompassen.compose import AppContext, BundledPacksBroken, build
+from kompassen.device.logs import close_logging
+from kompassen.device.paths import bundled_areas_dir, resolve_paths, resources_dir
 
 
 def test_home_override_puts_everything_under_home(tmp_path: Path) -> None:
@@ -22,8 +26,75 @@ def test_platform_dirs_without_override() -> None:
     assert "Kompassen" in str(p.data_dir) or "kompassen" in str(p.data_dir).lower()
 
 
-def test_bundled_areas_are_found() -> None:
+def test_bundled_areas_and_resources_are_package_data() -> None:
+    """Found through importlib.resources (the editable install maps data/ and resources/)."""
+    from importlib.resources import files
+
+    assert bundled_areas_dir() == Path(str(files("kompassen.bundled"))) / "areas"
     assert (bundled_areas_dir() / "klara" / "area.json").exists()
+    assert (resources_dir() / "translations" / "kompassen_en.ts").exists()
+    assert resources_dir() == Path(str(files("kompassen.resources")))
+
+
+def _build_with_packs(home: Path, packs: Path, clock) -> AppContext:
+    return build({"KOMPASSEN_HOME": str(home), "KOMPASSEN_BUNDLED_AREAS": str(packs)}, clock)
+
+
+@pytest.fixture
+def packs(tmp_path: Path) -> Path:
+    """A private copy of the shipped packs, to break."""
+    return Path(shutil.copytree(bundled_areas_dir(), tmp_path / "packs"))
+
+
+def test_shipped_packs_have_no_problems(ctx: AppContext) -> None:
+    assert ctx.bundled_problems == []
+    ctx.check_bundled()  # does not raise
+
+
+def test_invalid_bundled_pack_is_a_problem_the_user_sees(home: Path, packs: Path, clock) -> None:
+    (packs / "vastra-sodermalm" / "services.json").write_text("{broken", encoding="utf-8")
+    ctx = _build_with_packs(home, packs, clock)
+    try:
+        assert {a.id for a in ctx.catalogue.reader.areas()} == {"klara"}  # the rest still loads
+        [problem] = ctx.bundled_problems
+        assert problem.sv.startswith("Områdespaketet vastra-sodermalm som följer med appen")
+        assert "services.json" in problem.en and "\n" not in problem.en
+        with pytest.raises(BundledPacksBroken) as info:
+            ctx.check_bundled()
+        assert "vastra-sodermalm" in info.value.message("en")
+        assert "invalid" in info.value.message("en") and "ogiltigt" in info.value.message("sv")
+    finally:
+        ctx.close()
+        close_logging()
+
+
+def test_bundled_pack_without_area_json_is_a_problem(home: Path, packs: Path, clock) -> None:
+    (packs / "klara" / "area.json").unlink()
+    ctx = _build_with_packs(home, packs, clock)
+    try:
+        [problem] = ctx.bundled_problems
+        assert "klara" in problem.sv and "area.json" in problem.en
+    finally:
+        ctx.close()
+        close_logging()
+
+
+@pytest.mark.parametrize("where", ["missing", "empty"])
+def test_no_bundled_packs_at_all_is_a_problem(
+    home: Path, tmp_path: Path, clock, where: str
+) -> None:
+    packs = tmp_path / "nothing"
+    if where == "empty":
+        packs.mkdir()
+    ctx = _build_with_packs(home, packs, clock)
+    try:
+        [problem] = ctx.bundled_problems
+        assert "saknas" in problem.sv and "missing" in problem.en and str(packs) in problem.en
+        with pytest.raises(BundledPacksBroken):
+            ctx.check_bundled()
+    finally:
+        ctx.close()
+        close_logging()
 
 
 def test_ensure_creates_private_folders(tmp_path: Path) -> None:

@@ -12,8 +12,9 @@ from kompassen.catalogue.pack.packdata import PackData, canonical_documents
 from kompassen.catalogue.pack.validate import read_pack_dir
 from kompassen.catalogue.store.loader import dump_area
 from kompassen.catalogue.store.store import CatalogueStore
+from kompassen.device.paths import bundled_areas_dir
 
-AREAS = Path(__file__).resolve().parents[1] / "data" / "areas"
+AREAS = bundled_areas_dir()  # what the app installs (package data: data/areas in the checkout)
 SOURCES = Path(__file__).resolve().parents[1] / "data" / "sources" / "stockholm_services.json"
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "stockholm_services.json"
 MINIMUM = {"klara": 30, "vastra-sodermalm": 20}
@@ -23,6 +24,12 @@ TODAY = "2026-11-23"
 @pytest.fixture(scope="module", params=sorted(MINIMUM))
 def pack(request: pytest.FixtureRequest) -> PackData:
     return read_pack_dir(AREAS / request.param)
+
+
+def test_every_bundled_folder_is_a_checked_pack() -> None:
+    """A new area must be added to MINIMUM (and so to these checks); no stray folders."""
+    folders = sorted(p.name for p in AREAS.iterdir() if p.is_dir() and p.name[0] not in "._")
+    assert folders == sorted(MINIMUM)
 
 
 def _services(pack: PackData) -> list[dict]:

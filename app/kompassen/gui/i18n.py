@@ -1,8 +1,8 @@
 """Switching the user interface language at runtime with Qt's translation system.
 
 Source strings in the code are Swedish (the users' language). ``resources/translations``
-holds the ``.ts`` sources (Swedish for plural forms, English for everything); ``make`` builds
-the ``.qm`` files. Installing a translator makes Qt post ``LanguageChange`` to every widget, which then calls
+holds the ``.ts`` sources (Swedish for plural forms, English for everything); the package build
+(``pip install``/``pip wheel``, setup.py) compiles the ``.qm`` files, found as package data. Installing a translator makes Qt post ``LanguageChange`` to every widget, which then calls
 its ``retranslate()`` when the event loop delivers it.
 """
 
@@ -21,6 +21,7 @@ LANGS = ("sv", "en")
 
 
 def translations_dir() -> Path:
+    """The .qm files: package data (``kompassen.resources``), from source, wheel or bundle."""
     return resources_dir() / "translations"
 
 
@@ -57,7 +58,7 @@ class Translations(QObject):
                 QCoreApplication.installTranslator(t)
                 self._installed.append(t)
             elif name.startswith("kompassen"):
-                log.warning("translation %s not found in %s (run make)", name, folder)
+                log.warning("translation %s not found in %s (the build makes it)", name, folder)
                 ok = lang == "sv"
         QLocale.setDefault(
             QLocale(

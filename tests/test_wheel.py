@@ -1,0 +1,154 @@
+"""The wheel is the app: built by pip, installed in a fresh virtualenv outside the checkout,
+it finds its area packs and translations (package data, importlib.resources) and works.
+
+The build runs on a copy of exactly the build inputs (no built .qm files, no build/ folder,
+no egg-info), in pip's isolated build environment, as CI and a release would build it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+REPO = Path(__file__).resolve().parents[1]
+BUILD_INPUTS = (
+    "app",
+    "data",
+    "resources",
+    "pyproject.toml",
+    "setup.py",
+    "MANIFEST.in",
+    "README.md",
+)
+JUNK = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", "*.qm")
+AREAS = sorted(p.name for p in (REPO / "data" / "areas").iterdir() if (p / "area.json").exists())
+
+
+@dataclass(frozen=True)
+class Installed:
+    """The fresh virtualenv's scripts folder, a working folder outside the checkout, the env."""
+
+    bin: Path
+    cwd: Path
+    env: dict[str, str]
+
+    def run(self, program: str, *args: str) -> subprocess.CompletedProcess[str]:
+        return _run([str(self.bin / program), *args], cwd=self.cwd, env=self.env)
+
+
+def _run(
+    cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        cmd, capture_output=True, text=True, timeout=300, check=False, cwd=cwd, env=env
+    )
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    src = tmp_path_factory.mktemp("src")
+    for name in BUILD_INPUTS:
+        item = REPO / name
+        if item.is_dir():
+            shutil.copytree(item, src / name, ignore=JUNK)
+        else:
+            shutil.copy2(item, src / name)
+    out = tmp_path_factory.mktemp("wheelhouse")
+    done = _run([sys.executable, "-m", "pip", "wheel", str(src), "-w", str(out), "--no-deps"])
+    assert done.returncode == 0, done.stdout + done.stderr
+    [built] = out.glob("kompassen-*.whl")
+    return built
+
+
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Installed:
+    """A fresh virtualenv with the wheel alone (no dev or server extras), run from outside."""
+    root = tmp_path_factory.mktemp("installed")
+    assert not root.is_relative_to(REPO)
+    venv = root / "venv"
+    done = _run([sys.executable, "-m", "venv", str(venv)])
+    assert done.returncode == 0, done.stderr
+    bindir = venv / ("Scripts" if os.name == "nt" else "bin")
+    done = _run([str(bindir / "python"), "-m", "pip", "install", "--quiet", str(wheel)])
+    assert done.returncode == 0, done.stdout + done.stderr
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "KOMPASSEN_"))}
+    env.update(
+        KOMPASSEN_HOME=str(root / "home"),
+        KOMPASSEN_KEYRING="0",
+        QT_QPA_PLATFORM="offscreen",
+        VIRTUAL_ENV=str(venv),
+    )
+    return Installed(bindir, root, env)
+
+
+def test_wheel_holds_translations_packs_and_schemas(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for lang in ("sv", "en"):
+        assert f"kompassen/resources/translations/kompassen_{lang}.qm" in names
+    shipped = [
+        f"kompassen/bundled/areas/{f.parent.name}/{f.name}"
+        for f in (REPO / "data" / "areas").glob("*/*")
+        if f.is_file()
+    ]
+    assert len(shipped) >= 10
+    assert sorted(set(shipped) - names) == []
+    package_json = [
+        "kompassen/" + f.relative_to(REPO / "app" / "kompassen").as_posix()
+        for f in (REPO / "app" / "kompassen").rglob("*.json")
+    ]
+    assert package_json and sorted(set(package_json) - names) == []
+    icons = [
+        f"kompassen/resources/icons/{f.name}" for f in (REPO / "resources" / "icons").glob("*.svg")
+    ]
+    assert icons and sorted(set(icons) - names) == []
+
+
+def test_installed_app_is_not_the_checkout(installed: Installed) -> None:
+    code = (
+        "import kompassen, kompassen.bundled, kompassen.resources\n"
+        "from kompassen.device.paths import bundled_areas_dir, resources_dir\n"
+        "print(kompassen.__file__); print(bundled_areas_dir()); print(resources_dir())\n"
+    )
+    done = installed.run("python", "-c", code)
+    assert done.returncode == 0, done.stderr
+    for line in done.stdout.split():
+        assert not Path(line).is_relative_to(REPO), line
+        assert "site-packages" in line, line
+
+
+def test_installed_areas_json_lists_every_shipped_area(installed: Installed) -> None:
+    done = installed.run("kompassen", "areas", "--json")
+    assert done.returncode == 0, done.stderr
+    areas = {a["id"]: a for a in json.loads(done.stdout)}
+    assert "klara" in AREAS and len(AREAS) >= 2
+    assert sorted(areas) == AREAS
+    assert all(a["services"] > 0 for a in areas.values())
+
+
+def test_installed_search_finds_shelters(installed: Installed) -> None:
+    done = installed.run("kompassen", "search", "härbärge", "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)
+
+
+def test_installed_selftest_and_english_translation(installed: Installed) -> None:
+    done = installed.run("kompassen", "selftest")
+    assert done.returncode == 0, done.stdout + done.stderr
+    code = (
+        "from PySide6.QtCore import QCoreApplication\n"
+        "app = QCoreApplication([])\n"
+        "from kompassen.gui.i18n import Translations\n"
+        "assert Translations().set_language('en')\n"
+    )
+    done = installed.run("python", "-c", code)
+    assert done.returncode == 0, done.stderr
