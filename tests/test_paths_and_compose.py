@@ -36,6 +36,15 @@ def test_bundled_areas_and_resources_are_package_data() -> None:
     assert resources_dir() == Path(str(files("kompassen.resources")))
 
 
+def test_missing_package_data_is_a_clear_error() -> None:
+    from kompassen.device.paths import PackageDataMissing, package_dir
+
+    with pytest.raises(PackageDataMissing) as info:
+        package_dir("kompassen.no_such_data")
+    assert "kompassen.no_such_data" in info.value.message("en")
+    assert "installera om" in info.value.message("sv")
+
+
 def _build_with_packs(home: Path, packs: Path, clock) -> AppContext:
     return build({"KOMPASSEN_HOME": str(home), "KOMPASSEN_BUNDLED_AREAS": str(packs)}, clock)
 
