@@ -17,6 +17,7 @@ from kompassen.catalogue.store.db import (
 )
 from kompassen.catalogue.store.store import CatalogueStore
 from kompassen.core.clock import FixedClock
+from kompassen.sqlite import Migration
 
 NOW = datetime(2026, 11, 23, 12, 0)
 
@@ -88,7 +89,7 @@ def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
     broken = [
         *dbmod.MIGRATIONS[:1],
-        (2, "broken", "CREATE TABLE ok_one (x);\nCREATE TABLE area (x);\n"),
+        Migration(2, "broken", "CREATE TABLE ok_one (x);\nCREATE TABLE area (x);\n"),
     ]
     monkeypatch.setattr(dbmod, "MIGRATIONS", broken)
     conn = connect(tmp_path / "c.db")

@@ -6,13 +6,12 @@ One connection, one writer: every module that stores something on the device (``
 thread saves drafts while the sync worker marks outbox rows).
 
 WAL with ``synchronous=FULL``: a committed report survives power loss and ``kill -9``.
-The schema version lives in ``PRAGMA user_version``; migrations are numbered and append-only,
-and a copy of a database that already holds data is written to the backup folder first.
+Connection, migrations (``PRAGMA user_version``, a backup first) and the split between
+storage problems (a :class:`DeviceDbError` in words) and bugs come from :mod:`kompassen.sqlite`.
 """
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -20,13 +19,20 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from kompassen.core.errors import KompassenError
+from kompassen.sqlite import (
+    Migration,
+    StorageError,
+    atomic,
+    connect,
+    migrate,
+    storage_errors,
+    user_version,
+)
 
-log = logging.getLogger(__name__)
-
-MIGRATIONS: list[tuple[int, str]] = [
-    (
+MIGRATIONS: list[Migration] = [
+    Migration(
         1,
+        "usage events",
         """
 CREATE TABLE IF NOT EXISTS usage_event (
     id TEXT PRIMARY KEY,
@@ -41,8 +47,9 @@ CREATE TABLE IF NOT EXISTS usage_event (
 CREATE INDEX IF NOT EXISTS usage_event_kind_at ON usage_event(kind, at);
 """,
     ),
-    (
+    Migration(
         2,
+        "drafts, outbox and sync state",
         """
 CREATE TABLE draft (
     id TEXT PRIMARY KEY,
@@ -68,19 +75,28 @@ CREATE INDEX outbox_status ON outbox(status, created_at);
 CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """,
     ),
-    (
+    Migration(
         3,
+        "outbox errors in English too",
         """
 ALTER TABLE outbox ADD COLUMN last_error_en TEXT;
 """,
     ),
 ]
 
-LATEST_VERSION = MIGRATIONS[-1][0]
+LATEST_VERSION = MIGRATIONS[-1].number
+
+# what a storage problem means for the user's work, in every message about device.db
+_KEPT_SV = "Inget av det som redan sparats har försvunnit."
+_KEPT_EN = "Nothing saved before was lost."
 
 
-class DeviceDbError(KompassenError):
-    """device.db cannot be used (from a newer app, disk full, unreadable)."""
+class DeviceDbError(StorageError):
+    """device.db cannot be used (from a newer app, disk full, unreadable, damaged).
+
+    ``kind == "corrupt"``: the file is damaged; it is never deleted or rebuilt (it holds
+    reports nobody else has).
+    """
 
 
 class DeviceDb:
@@ -90,74 +106,59 @@ class DeviceDb:
         self.path = path
         self._lock = threading.RLock()
         path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self.conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-            self.conn.execute("PRAGMA journal_mode = WAL")
-            self.conn.execute("PRAGMA synchronous = FULL")
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            self.conn.execute("PRAGMA busy_timeout = 10000")
-            self._migrate(backup_dir, now)
-        except sqlite3.DatabaseError as exc:
-            raise DeviceDbError(
-                sv=f"Enhetens databas kunde inte öppnas ({path}): {exc}. Inget har raderats.",
-                en=f"The device database could not be opened ({path}): {exc}. Nothing was deleted.",
-            ) from exc
-
-    def _migrate(self, backup_dir: Path, now: datetime) -> None:
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > LATEST_VERSION:
-            raise DeviceDbError(
-                sv=f"device.db kommer från en nyare version av Kompassen (schema {version}).",
-                en=f"device.db comes from a newer version of Kompassen (schema {version}).",
-            )
-        pending = [(n, sql) for n, sql in MIGRATIONS if n > version]
-        if not pending:
-            return
-        has_data = self.conn.execute(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-        ).fetchone()[0]
-        if has_data:
-            backup_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-            target = backup_dir / f"device-v{version}-{now.strftime('%Y%m%dT%H%M%S')}.db"
-            dest = sqlite3.connect(str(target))
+        with storage_errors(
+            DeviceDbError,
+            f"Enhetens databas kunde inte öppnas ({path})",
+            f"The device database could not be opened ({path})",
+            then_sv="Inget har raderats.",
+            then_en="Nothing was deleted.",
+        ):
+            self.conn = connect(path, synchronous="FULL", busy_timeout_ms=10000, row_factory=None)
             try:
-                self.conn.backup(dest)
-            finally:
-                dest.close()
-            log.info("device.db backed up to %s before migrating from v%d", target, version)
-        for number, sql in pending:
-            with self.transaction() as conn:
-                for statement in _statements(sql):
-                    conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {number}")
+                migrate(
+                    self.conn,
+                    MIGRATIONS,
+                    name="device",
+                    backup_dir=backup_dir,
+                    now=now,
+                    error_cls=DeviceDbError,
+                )
+            except BaseException:
+                self.conn.close()
+                raise
 
     @property
     def schema_version(self) -> int:
-        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+        return user_version(self.conn)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE … COMMIT under the writer lock, ROLLBACK on any exception."""
-        with self._lock:
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.conn
-                self.conn.execute("COMMIT")
-            except BaseException as exc:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-                if isinstance(exc, sqlite3.OperationalError) and _is_storage_problem(exc):
-                    raise DeviceDbError(
-                        sv=f"Kunde inte spara på surfplattan ({exc}). Inget av det som redan "
-                        "sparats har försvunnit; frigör utrymme och försök igen.",
-                        en=f"Could not save on the tablet ({exc}). Nothing saved before was "
-                        "lost; free some space and try again.",
-                    ) from exc
-                raise
+        """BEGIN IMMEDIATE … COMMIT under the writer lock, ROLLBACK on any exception.
+
+        A full disk, an I/O error or a damaged file is a :class:`DeviceDbError` in words
+        (after the rollback); any other SQLite error is a bug and raised as it is.
+        """
+        with (
+            self._lock,
+            storage_errors(
+                DeviceDbError,
+                "Kunde inte spara på surfplattan",
+                "Could not save on the tablet",
+                then_sv=_KEPT_SV,
+                then_en=_KEPT_EN,
+            ),
+            atomic(self.conn) as conn,
+        ):
+            yield conn
 
     def query(self, sql: str, args: tuple[object, ...] = ()) -> list[sqlite3.Row]:
         """Read under the lock (the connection is shared between threads)."""
-        with self._lock:
+        with (
+            self._lock,
+            storage_errors(
+                DeviceDbError, "Kunde inte läsa från surfplattan", "Could not read on the tablet"
+            ),
+        ):
             cur = self.conn.execute(sql, args)
             cur.row_factory = sqlite3.Row
             return cur.fetchall()
@@ -180,21 +181,3 @@ class DeviceDb:
     def close(self) -> None:
         with self._lock:
             self.conn.close()
-
-
-def _is_storage_problem(exc: sqlite3.OperationalError) -> bool:
-    """Disk full, I/O error, read-only file: the user's device, not a bug in the code."""
-    name = getattr(exc, "sqlite_errorname", "") or ""
-    return name.startswith(("SQLITE_FULL", "SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CANTOPEN"))
-
-
-def _statements(script: str) -> list[str]:
-    """Split a migration script into statements (executescript would COMMIT on its own)."""
-    out, buf = [], ""
-    for line in script.splitlines(keepends=True):
-        buf += line
-        if sqlite3.complete_statement(buf):
-            if buf.strip():
-                out.append(buf.strip())
-            buf = ""
-    return out

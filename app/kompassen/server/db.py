@@ -2,8 +2,9 @@
 
 One connection shared by the worker threads behind a lock (SQLite allows one writer anyway and
 the load is a few tablets). WAL with ``synchronous=FULL``: a submission the server answered
-``stored`` for survives a power cut. The schema version lives in ``PRAGMA user_version`` and
-migrations are numbered and append-only.
+``stored`` for survives a power cut. Connection, migrations (``PRAGMA user_version``, a backup
+first) and the split between storage problems (a :class:`ServerDbError` in words) and bugs come
+from :mod:`kompassen.sqlite`.
 """
 
 from __future__ import annotations
@@ -11,16 +12,17 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 from kompassen import __version__
-from kompassen.core.errors import KompassenError
+from kompassen.sqlite import Migration, StorageError, atomic, connect, migrate, storage_errors
 
-MIGRATIONS: list[tuple[int, str]] = [
-    (
+MIGRATIONS: list[Migration] = [
+    Migration(
         1,
+        "devices, office users, submissions and releases",
         """
 CREATE TABLE IF NOT EXISTS server_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE device (
@@ -71,11 +73,11 @@ CREATE TABLE release (
     ),
 ]
 
-LATEST_VERSION = MIGRATIONS[-1][0]
+LATEST_VERSION = MIGRATIONS[-1].number
 
 
-class ServerDbError(KompassenError):
-    """server.db cannot be used (written by a newer server, unreadable)."""
+class ServerDbError(StorageError):
+    """server.db cannot be used (written by a newer server, disk full, unreadable, damaged)."""
 
 
 def utc_iso(moment: datetime) -> str:
@@ -84,63 +86,63 @@ def utc_iso(moment: datetime) -> str:
 
 
 class ServerDb:
-    """The server's database: :meth:`transaction` for writes, :meth:`read` for reads."""
+    """The server's database: :meth:`transaction` for writes, :meth:`read` for reads.
 
-    def __init__(self, path: Path) -> None:
+    Before a migration the old file is copied to ``backup_dir`` (default: ``backups/`` next
+    to the database), named with ``now`` (default: the current time).
+    """
+
+    def __init__(
+        self, path: Path, backup_dir: Path | None = None, now: datetime | None = None
+    ) -> None:
         self.path = path
         self._lock = threading.RLock()
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-        self.conn.row_factory = sqlite3.Row
-        try:
-            self.conn.execute("PRAGMA journal_mode = WAL")
-            self.conn.execute("PRAGMA synchronous = FULL")
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            self.conn.execute("PRAGMA busy_timeout = 10000")
-            self._migrate()
-        except BaseException:
-            self.conn.close()
-            raise
-
-    def _migrate(self) -> None:
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > LATEST_VERSION:
-            raise ServerDbError(
-                sv=f"Databasen {self.path} är från en nyare server (schema {version}).",
-                en=f"The database {self.path} is from a newer server (schema {version}).",
-            )
-        for number, script in MIGRATIONS:
-            if number <= version:
-                continue
-            with self.transaction() as conn:
-                for statement in script.split(";"):
-                    if statement.strip():
-                        conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {number}")
-        with self.transaction() as conn:
-            conn.execute(
-                "INSERT OR IGNORE INTO server_meta (key, value) VALUES ('created_by', ?)",
-                (__version__,),
-            )
+        with _errors(
+            f"Serverns databas kunde inte öppnas ({path})",
+            f"The server database could not be opened ({path})",
+        ):
+            self.conn = connect(path, synchronous="FULL", busy_timeout_ms=10000)
+            try:
+                migrate(
+                    self.conn,
+                    MIGRATIONS,
+                    name="server",
+                    backup_dir=path.parent / "backups" if backup_dir is None else backup_dir,
+                    now=now or datetime.now(UTC),
+                    error_cls=ServerDbError,
+                )
+                with self.transaction() as conn:
+                    conn.execute(
+                        "INSERT OR IGNORE INTO server_meta (key, value) VALUES ('created_by', ?)",
+                        (__version__,),
+                    )
+            except BaseException:
+                self.conn.close()
+                raise
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction (BEGIN IMMEDIATE), committed before the caller answers."""
-        with self._lock:
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.conn
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-            self.conn.execute("COMMIT")
+        with (
+            self._lock,
+            _errors("Servern kunde inte spara", "The server could not save"),
+            atomic(self.conn) as conn,
+        ):
+            yield conn
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
         """A consistent read (the lock keeps other threads' transactions out)."""
-        with self._lock:
+        with self._lock, _errors("Servern kunde inte läsa", "The server could not read"):
             yield self.conn
 
     def close(self) -> None:
         with self._lock:
             self.conn.close()
+
+
+def _errors(sv: str, en: str) -> AbstractContextManager[None]:
+    return storage_errors(
+        ServerDbError, sv, en, then_sv="Inget har raderats.", then_en="Nothing was deleted."
+    )

@@ -6,6 +6,8 @@ Never edit a published migration: add a new one. Ids of pack-loaded records are
 
 from __future__ import annotations
 
+from kompassen.sqlite import Migration
+
 M0001_INITIAL = """
 CREATE TABLE area (
     id TEXT PRIMARY KEY,
@@ -244,10 +246,10 @@ M0004_RELEASE_VERSION = """
 ALTER TABLE area_release ADD COLUMN release_version INTEGER;
 """
 
-# (number, title, script). Append only.
-MIGRATIONS: list[tuple[int, str, str]] = [
-    (1, "initial HSDS-shaped catalogue", M0001_INITIAL),
-    (2, "release log and term indexes", M0002_RELEASE_LOG),
-    (3, "full-text search index", M0003_SEARCH),
-    (4, "signed release version in the release log", M0004_RELEASE_VERSION),
+# Append only.
+MIGRATIONS: list[Migration] = [
+    Migration(1, "initial HSDS-shaped catalogue", M0001_INITIAL),
+    Migration(2, "release log and term indexes", M0002_RELEASE_LOG),
+    Migration(3, "full-text search index", M0003_SEARCH),
+    Migration(4, "signed release version in the release log", M0004_RELEASE_VERSION),
 ]

@@ -43,6 +43,7 @@ from kompassen.catalogue.store.release import (
 )
 from kompassen.core.clock import Clock
 from kompassen.core.errors import KompassenError
+from kompassen.sqlite import storage_errors
 
 log = logging.getLogger(__name__)
 
@@ -82,11 +83,16 @@ class CatalogueStore:
         return CatalogueReader(self.conn)
 
     def open(self) -> CatalogueStore:
+        """Open and migrate; a corrupt file (only that) is moved aside and rebuilt.
+
+        A full disk, a read-only folder or a file from a newer app is raised as a
+        CatalogueDbError: rebuilding would not help, or would throw away a newer catalogue.
+        """
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._open_and_migrate()
-        except (CatalogueDbError, sqlite3.DatabaseError) as exc:
-            if isinstance(exc, CatalogueDbError) and "schemaversion" in exc.sv:
+        except CatalogueDbError as exc:
+            if exc.kind != "corrupt":
                 raise
             self._move_aside(exc)
             self._open_and_migrate()
@@ -95,7 +101,12 @@ class CatalogueStore:
     def _open_and_migrate(self) -> None:
         conn = connect(self.path, cache_mb=4, mmap_mb=0)
         try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            with storage_errors(
+                CatalogueDbError,
+                f"Katalogen kunde inte öppnas ({self.path})",
+                f"The catalogue could not be opened ({self.path})",
+            ):
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             self.migration = migrate(conn, backup_dir=self.backup_dir, now=self.clock.now())
             with transaction(conn):
                 sync_base_taxonomy(conn)
@@ -224,7 +235,8 @@ class CatalogueStore:
             raise _malformed(
                 "manifestet gäller ett annat släpp", "the manifest names another release"
             )
-        verify_manifest(manifest, response.get("signature"), area.signing_public_key)
+        signature: Any = response.get("signature")  # any JSON: verify_manifest checks it
+        verify_manifest(manifest, signature, area.signing_public_key)
 
         if kind == "delta":
             base = response.get("base_version")
@@ -234,17 +246,19 @@ class CatalogueStore:
                     en=f"The delta is based on release {base}, but the device has {current}.",
                 )
             try:
-                docs = apply_delta(self.release_docs(area_id), response.get("delta"))
+                delta: Any = response.get("delta")  # any JSON: apply_delta checks it
+                docs = apply_delta(self.release_docs(area_id), delta)
             except ReleaseError as exc:
                 raise DeltaMismatch(sv=exc.sv, en=exc.en) from exc
         else:
-            docs = response.get("documents")
+            full = response.get("documents")
             if (
-                not isinstance(docs, dict)
-                or set(docs) != set(PACK_FILES)  # the release form has every file
-                or not all(isinstance(d, dict) for d in docs.values())
+                not isinstance(full, dict)
+                or set(full) != set(PACK_FILES)  # the release form has every file
+                or not all(isinstance(d, dict) for d in full.values())
             ):
                 raise _malformed("paketfilerna saknas", "the pack documents are missing")
+            docs = full
         try:
             digest = content_hash(docs)
         except (TypeError, ValueError) as exc:
