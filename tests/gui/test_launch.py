@@ -36,3 +36,38 @@ def test_text_typed_while_the_catalogue_loads_is_kept(qtbot: QtBot, home: Path) 
         assert window.search_page.result.total > 0
     finally:
         started.close()
+
+
+def test_a_broken_bundled_pack_is_told_and_the_other_areas_work(
+    qtbot: QtBot, home: Path, tmp_path: Path
+) -> None:
+    """A damaged install must reach the user in words, not only the log; klara still works."""
+    import shutil
+
+    from kompassen.device.paths import bundled_areas_dir
+
+    packs = Path(shutil.copytree(bundled_areas_dir(), tmp_path / "packs"))
+    (packs / "vastra-sodermalm" / "services.json").write_text("{broken", encoding="utf-8")
+    ready: list[FieldWindow] = []
+    env = {"KOMPASSEN_HOME": str(home), "KOMPASSEN_BUNDLED_AREAS": str(packs)}
+    started = Launch(env, "klara", ready=ready.append)
+    try:
+        qtbot.waitUntil(lambda: bool(ready), timeout=30_000)
+        box = started.broken_packs
+        assert box is not None and box.isVisible() and not box.isModal()
+        assert "Installera om Kompassen" in box.text()
+        assert "vastra-sodermalm" in box.informativeText()
+        assert ready[0].svc.state.area.id == "klara"
+        box.accept()
+    finally:
+        started.close()
+
+
+def test_no_message_when_the_bundled_packs_are_fine(qtbot: QtBot, home: Path) -> None:
+    ready: list[FieldWindow] = []
+    started = Launch({"KOMPASSEN_HOME": str(home)}, "klara", ready=ready.append)
+    try:
+        qtbot.waitUntil(lambda: bool(ready), timeout=30_000)
+        assert started.broken_packs is None
+    finally:
+        started.close()

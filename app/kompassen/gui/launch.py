@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -88,6 +89,32 @@ def hand_over(start: StartWindow, window: FieldWindow) -> None:
     start.close()
 
 
+def tell_broken_packs(
+    window: QWidget, problems: Sequence[KompassenError], lang: str
+) -> QMessageBox | None:
+    """Say that an area pack shipped with the app is missing or invalid (a broken install).
+
+    The areas that did install still work, so the window stays; the message is not modal, and
+    it names every broken pack so that IT can reinstall. None when all packs are fine.
+    """
+    if not problems:
+        return None
+    box = QMessageBox(window)  # compose has logged each problem already
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Kompassen")
+    box.setText(
+        "Some area packs that come with the app are missing or damaged. Reinstall Kompassen."
+        if lang == "en"
+        else "Några områdespaket som följer med appen saknas eller är skadade. "
+        "Installera om Kompassen."
+    )
+    box.setInformativeText("\n".join(p.message(lang) for p in problems))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setModal(False)  # the areas that installed are usable meanwhile
+    box.show()
+    return box
+
+
 class Launch:
     """One start: the start window now, the field window once the catalogue is open."""
 
@@ -96,19 +123,18 @@ class Launch:
         environ: dict[str, str],
         area_id: str | None,
         *,
-        office: bool = False,
         ready: Callable[[FieldWindow], None] | None = None,
     ) -> None:
         self._started = time.perf_counter()
         self.app = application()
         self._environ = environ
         self._area_id = area_id
-        self._office = office
         self._ready = ready
         self.ctx: AppContext | None = None
         self.window: FieldWindow | None = None
         self.failed = 0
         self.crash_notice: CrashNotice | None = None
+        self.broken_packs: QMessageBox | None = None
         paths = resolve_paths(environ).ensure()
         setup_logging(paths.log_file)  # before anything can go wrong (build() finds it set up)
         settings = SettingsStore(paths.settings_file).load()
@@ -141,8 +167,6 @@ class Launch:
             self.ctx = build(self._environ)
             window = build_window(self.ctx, self._area_id, theme=self.theme)
         except KompassenError as err:
-            from PySide6.QtWidgets import QMessageBox
-
             QMessageBox.critical(self.start, "Kompassen", err.message(self._lang))
             self.failed = 2
             self.app.exit(2)
@@ -154,16 +178,13 @@ class Launch:
                 else "Katalogen kunde inte öppnas."
             )
             raise  # a bug: the crash guard logs it and tells where the log is
-        if self._office:
-            import logging
-
-            logging.getLogger(__name__).info("office mode requested; office screens come later")
         self.window = window
         hand_over(self.start, window)
         log.info("field window ready %.2f s after start", time.perf_counter() - self._started)
         self.crash_notice = offer_crash_report(
             window, unseen_crashes(self.ctx.paths.log_dir, own=self.crash.crash_file.path)
         )
+        self.broken_packs = tell_broken_packs(window, self.ctx.bundled_problems, self._lang)
         if self._ready is not None:
             self._ready(window)
 
@@ -181,14 +202,13 @@ def launch(
     environ: dict[str, str],
     area_id: str | None,
     *,
-    office: bool = False,
     ready: Callable[[FieldWindow], None] | None = None,
 ) -> int:
     """``kompassen`` with no command: start, then run until the window is closed (or SIGTERM).
 
     ``ready`` is called with the field window once it is up (tests drive the real start).
     """
-    started = Launch(environ, area_id, office=office, ready=ready)
+    started = Launch(environ, area_id, ready=ready)
     try:
         return started.app.exec()
     finally:
