@@ -168,7 +168,9 @@ def main(outdir: Path) -> int:
             _wait(app, lambda: True)
             _save(w, outdir, "report-form")
             w.svc.theme.set("night", 0, clock.now())
-            w.report_page.scroll.ensureWidgetVisible(w.report_page.send_button)  # text, warning
+            w.report_page.scroll_area.ensureWidgetVisible(
+                w.report_page.send_button
+            )  # text, warning
             _wait(app, lambda: True)
             _save(w, outdir, "report-form-night")
             w.svc.theme.set("day", 0, clock.now())

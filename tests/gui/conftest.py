@@ -28,4 +28,5 @@ def services(ctx: AppContext, qapp: object) -> Iterator[FieldServices]:
     svc = build_services(ctx, "klara", synchronous=True)
     svc.theme.apply(ctx.clock.now(), force=True)
     yield svc
+    svc.device.close(drain=True)
     svc.runner.close()

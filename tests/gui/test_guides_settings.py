@@ -176,7 +176,7 @@ def test_a_linked_service_opens_through_the_navigator(
     names = {s.id: s.name for s in services.reader.services(list(card.service_buttons))}
     b = card.service_buttons["klara/ungdomsjouren"]
     assert b.text_shown().startswith(names["klara/ungdomsjouren"])
-    page.scroll.ensureWidgetVisible(b)
+    page.scroll_area.ensureWidgetVisible(b)
     qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
     assert opened == ["klara/ungdomsjouren"]
     b2 = card.service_buttons["klara/socialjouren"]

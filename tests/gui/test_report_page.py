@@ -9,6 +9,8 @@ QTest cannot type them.
 from __future__ import annotations
 
 import json
+import threading
+import time
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -80,9 +82,10 @@ def _open(qtbot: QtBot, w: FieldWindow, prefill: dict | None = None) -> ReportPa
 
 def _tap(qtbot: QtBot, page: ReportPage, b: QWidget) -> None:
     """Scroll the control into view and tap it, as a finger would."""
-    page.scroll.ensureWidgetVisible(b)
+    page.scroll_area.ensureWidgetVisible(b)
     QApplication.processEvents()
     qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
+    page.svc.device.drain()  # what the tap queued for device.db is written (and answered)
 
 
 def _sealed(ctx: AppContext) -> list[tuple[str, bytes]]:
@@ -180,7 +183,7 @@ def test_a_full_disk_is_told_in_words_and_nothing_typed_is_lost(
 ) -> None:
     """SQLite's page limit stands in for a full disk (the same SQLITE_FULL error)."""
     page = _open(qtbot, window, {"kind": "unsolved", "text": "Ingen plats på härbärget."})
-    page.flush()
+    page.flush(wait=True)
     assert len(ctx.drafts.list()) == 1
     db = ctx.device_db.conn
     pages = db.execute("PRAGMA page_count").fetchone()[0]
@@ -188,7 +191,7 @@ def test_a_full_disk_is_told_in_words_and_nothing_typed_is_lost(
     try:
         long_text = "Ingen plats på härbärget. " + "Kön var lång. " * 250
         page.text_edit.setPlainText(long_text)
-        page.flush()
+        page.flush(wait=True)
         assert page.saved_label.text() == "Utkastet kunde inte sparas"
         assert "frigör utrymme" in page.result_label.text()
         _tap(qtbot, page, page.send_button)
@@ -197,7 +200,7 @@ def test_a_full_disk_is_told_in_words_and_nothing_typed_is_lost(
         assert window.stack.currentWidget() is page
     finally:
         db.execute("PRAGMA max_page_count = 1073741823")
-    page.flush()  # space again: the draft is saved with what was typed
+    page.flush(wait=True)  # space again: the draft is saved with what was typed
     assert [d.fields["text"] for d in ctx.drafts.list()] == [long_text]
     _tap(qtbot, page, page.send_button)
     assert [i.status for i in ctx.outbox.items()] == ["queued"]
@@ -259,6 +262,59 @@ def test_draft_survives_the_window_going_away(
         assert page2._chips["need.food"].isChecked()
         assert page2.draft_id is not None
         _destroy(w2)
+    finally:
+        again.close()
+
+
+def test_saving_and_sending_never_wait_for_device_db_and_quitting_waits_for_them(
+    qtbot: QtBot, ctx: AppContext, home: Path, clock: FixedClock
+) -> None:
+    """The real device worker: while another writer holds device.db (a sync marking a batch,
+    a slow fsync), saves and "Skicka" return at once; closing the window writes them all."""
+    w = build_window(ctx, "klara")  # threaded: the device worker is a real thread
+    w.show()
+    qtbot.waitExposed(w)
+    page = _open(qtbot, w, {"kind": "unsolved", "text": "Första versionen"})
+    page.flush(wait=True)
+    holding, release = threading.Event(), threading.Event()
+
+    def writer() -> None:
+        with ctx.device_db.transaction():
+            holding.set()
+            release.wait(10)
+
+    other = threading.Thread(target=writer)
+    other.start()
+    try:
+        assert holding.wait(10)
+        page.text_edit.setPlainText("Andra versionen, skriven medan databasen var upptagen")
+        t0 = time.perf_counter()
+        page.save_draft()
+        assert time.perf_counter() - t0 < 0.2  # the writer holds the lock for seconds
+        qtbot.wait(300)
+        assert page.svc.device.busy  # still waiting for the lock, on the worker
+        t0 = time.perf_counter()
+        page.submit()
+        assert time.perf_counter() - t0 < 0.2 and page.sending
+        assert not page.send_button.isEnabled() and not page.text_edit.isEnabled()
+    finally:
+        release.set()
+        other.join(10)
+    with qtbot.waitSignal(page.submitted, timeout=10_000):
+        pass
+    assert [i.status for i in ctx.outbox.items()] == ["queued"] and ctx.drafts.list() == []
+    assert w.stack.currentWidget() is not page and page.text_edit.isEnabled()
+
+    # a save still queued when the window closes is on disk when close() returns
+    page = _open(qtbot, w, {"kind": "observation", "text": "Sista utkastet"})
+    page.text_edit.setPlainText("Sista utkastet, sparat när fönstret stängs")
+    page.save_draft()
+    _destroy(w)
+    ctx.close()
+    again = build({"KOMPASSEN_HOME": str(home)}, clock)
+    try:
+        texts = [d.fields["text"] for d in again.drafts.list()]
+        assert texts == ["Sista utkastet, sparat när fönstret stängs"]
     finally:
         again.close()
 
@@ -328,7 +384,7 @@ def test_prefill_from_the_detail_page(qtbot: QtBot, window: FieldWindow) -> None
     window.open_service(hit.id)
     detail = window.detail_page
     assert detail.report_button is not None
-    detail.findChild(type(window.report_page.scroll)).ensureWidgetVisible(detail.report_button)
+    detail.findChild(type(window.report_page.scroll_area)).ensureWidgetVisible(detail.report_button)
     qtbot.mouseClick(detail.report_button, Qt.MouseButton.LeftButton)
     page = window.report_page
     assert window.stack.currentWidget() is page

@@ -26,6 +26,11 @@ class Draft:
     fields: dict[str, Any]
 
 
+def new_draft_id() -> str:
+    """A draft's id, made by whoever names the draft before it is saved (the form does)."""
+    return str(uuid.uuid4())
+
+
 class Drafts:
     """The draft table of device.db."""
 
@@ -35,7 +40,7 @@ class Drafts:
 
     def save(self, fields: Mapping[str, Any], draft_id: str | None = None) -> str:
         """Insert or replace a draft's fields; returns its id. Durable when this returns."""
-        draft_id = draft_id or str(uuid.uuid4())
+        draft_id = draft_id or new_draft_id()
         now = self._clock.now().isoformat(timespec="seconds")
         data = json.dumps(dict(fields), ensure_ascii=False, sort_keys=True)
         with self._db.transaction() as conn:

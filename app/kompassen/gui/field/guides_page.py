@@ -351,11 +351,11 @@ class GuidesPage(QWidget):
         back_row.addWidget(self.back_button)
         back_row.addStretch(1)
         gp.addLayout(back_row)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        kinetic(self.scroll)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        kinetic(self.scroll_area)
         self.body = QWidget()
         # height from heightForWidth, not from the labels' narrowest (tallest) minimum:
         # otherwise the scroll area leaves a screen of empty space under the guide
@@ -363,8 +363,8 @@ class GuidesPage(QWidget):
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(4, 4, 16, 16)
         self.body_layout.setSpacing(12)
-        self.scroll.setWidget(self.body)
-        gp.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self.body)
+        gp.addWidget(self.scroll_area, 1)
 
         root.addWidget(self.list_pane, 2)
         root.addWidget(self.guide_pane, 3)
@@ -402,7 +402,7 @@ class GuidesPage(QWidget):
         self._render()
         self._arrange()
         if self.guide is not None:
-            self.scroll.verticalScrollBar().setValue(0)
+            self.scroll_area.verticalScrollBar().setValue(0)
 
     def steps_now(self) -> list[int]:
         """Indexes of the open guide's steps whose time window applies at the clock's now."""
@@ -418,7 +418,7 @@ class GuidesPage(QWidget):
         self.list.setAccessibleDescription(self.tr("Tryck eller tryck Enter för att öppna"))
         self.back_button.setText(self.tr("← Alla guider"))
         self.back_button.setAccessibleName(self.tr("Tillbaka till alla guider"))
-        self.scroll.setAccessibleName(self.tr("Vald guide"))
+        self.scroll_area.setAccessibleName(self.tr("Vald guide"))
 
     def describe_window(self, when: TimeWindow) -> str:
         """A window in words: "mån–fre 16:30–24:00", "lör–sön hela dygnet"."""

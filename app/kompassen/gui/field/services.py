@@ -15,6 +15,7 @@ from kompassen.device.settings import SettingsStore
 from kompassen.gui.field.state import FieldState
 from kompassen.gui.i18n import Translations
 from kompassen.gui.theme import Theme
+from kompassen.gui.workers.background import Background
 from kompassen.gui.workers.search_runner import SearchRunner
 from kompassen.gui.workers.sync_runner import SyncRunner
 
@@ -36,6 +37,14 @@ class Navigator:
     back: Callable[[], None]
 
 
+@dataclass(frozen=True)
+class DeviceStores:
+    """What the device.db worker writes to (the connection is shared, under its writer lock)."""
+
+    drafts: Drafts
+    outbox: Outbox
+
+
 @dataclass
 class FieldServices:
     reader: CatalogueReader
@@ -49,6 +58,9 @@ class FieldServices:
     drafts: Drafts
     outbox: Outbox
     sync: SyncRunner  # the sync worker; started by the window after its first paint
+    # device.db writes from the window (draft saves, submit): one fsync each, off the GUI thread;
+    # drain it before reading what it wrote, close it with drain=True before the app exits
+    device: Background[DeviceStores]
     nav: Navigator
 
 
@@ -96,6 +108,11 @@ def build_services(
             areas=lambda: [a.id for a in reader.areas()],
             tokens=lambda: ctx.tokens,
             status=partial(_sync_status, ctx),
+            synchronous=synchronous,
+        ),
+        device=Background(
+            partial(DeviceStores, ctx.drafts, ctx.outbox),
+            name="kompassen-device",
             synchronous=synchronous,
         ),
         nav=Navigator(_nowhere, _nowhere, _nowhere, _nowhere),

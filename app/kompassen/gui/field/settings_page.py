@@ -87,7 +87,7 @@ class SettingsPage(QWidget):
         self.areas: list[Area] = []
         self.area_ids: list[str] = []
 
-        self.scroll, self.column, col = scroll_column(self, 860)
+        self.scroll_area, self.column, col = scroll_column(self, 860)
 
         self.heading = label(role="heading")
         col.addWidget(self.heading)

@@ -340,6 +340,9 @@ class FieldWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._theme_timer.stop()
+        if "report" in self._pages:  # built: its module is loaded already
+            self.report_page.flush()  # what hiding would queue, queued now: the worker stops next
+        self.svc.device.close(drain=True)  # every draft and report on disk before exit
         self.svc.runner.close()
         self.svc.sync.close()
         super().closeEvent(event)

@@ -46,6 +46,7 @@ class DraftsList(QWidget):
 
     def refresh(self, exclude: str | None = None) -> None:
         """Read the drafts again; ``exclude`` is the draft the form is editing."""
+        self.svc.device.drain()  # the form's queued saves first: the list shows the latest text
         self.exclude = exclude
         self.drafts = [d for d in self.svc.drafts.list() if d.id != exclude]
         self._show()
@@ -117,7 +118,7 @@ class DraftsList(QWidget):
         a.addStretch(1)
         ask.hide()
         v.addWidget(ask)
-        delete_b.clicked.connect(lambda: (ask.show(), yes.setFocus()))
+        delete_b.clicked.connect(lambda: _ask(ask, yes))
         keep.clicked.connect(ask.hide)
         yes.clicked.connect(lambda _=False, i=d.id: self._delete(i))
         self.rows[d.id] = card
@@ -128,6 +129,8 @@ class DraftsList(QWidget):
         return card
 
     def _delete(self, draft_id: str) -> None:
+        """On the GUI thread, after what is queued (a rare, deliberate tap, not typing)."""
+        self.svc.device.drain()
         self.svc.drafts.delete(draft_id)
         self.refresh(self.exclude)
         self.deleted.emit(draft_id)
@@ -136,3 +139,9 @@ class DraftsList(QWidget):
         if event.type() == QEvent.Type.LanguageChange and self.drafts:
             self._show()  # from the drafts read last: retranslating must not hit the db
         super().changeEvent(event)
+
+
+def _ask(question: QWidget, yes: QPushButton) -> None:
+    """Show the inline "Ta bort för gott?" with the finger's next target focused."""
+    question.show()
+    yes.setFocus()

@@ -4,7 +4,9 @@ One scrolling column, top to bottom: type, place, time, who and what (the same c
 search), free text with a live privacy warning, an optional linked service, then "Skicka".
 Every change is saved as a draft (debounced, and at once when the page is hidden or the
 app quits), so a report survives a flat battery. "Skicka" seals the report into the outbox
-and deletes the draft in one transaction; nothing here waits for the network.
+and deletes the draft in one transaction; nothing here waits for the network. Both writes
+go to the device.db worker (``svc.device``: an fsync each, never on the GUI thread); the page
+drains it before reading drafts back, and the window drains it before the app exits.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from kompassen.gui.field.services import FieldServices
 from kompassen.gui.theme import TOUCH_PX
 from kompassen.gui.widgets.flow_layout import flow_widget
 from kompassen.gui.widgets.touch import button, clear_layout, label, scroll_column
+from kompassen.reports.drafts import new_draft_id
 
 SAVE_DELAY_MS = 400  # a draft is saved this long after the last change (and on hide)
 SCAN_DELAY_MS = 300  # the privacy scan runs this long after the last keystroke
@@ -89,8 +92,9 @@ class ReportPage(QWidget):
         self._chip_labels: dict[str, Text] = {}  # kept: retranslating must not hit the db
         self._findings: list[privacy.Finding] = []
         self.service_hits: list[QPushButton] = []
+        self.sending = False  # a report is with the device worker: the form waits for it
 
-        self.scroll, self.column, col = scroll_column(self, 900)
+        self.scroll_area, self.column, col = scroll_column(self, 900)
 
         top = QHBoxLayout()
         self.heading = label("", "heading", self.column)
@@ -255,7 +259,7 @@ class ReportPage(QWidget):
         svc.theme.changed.connect(self._style_text)
         app = QApplication.instance()
         if app is not None:
-            app.aboutToQuit.connect(self.flush)
+            app.aboutToQuit.connect(lambda: self.flush(wait=True))
 
         self._build_area(self.area_id)
         self._style_text()
@@ -453,7 +457,7 @@ class ReportPage(QWidget):
 
         A prefilled report is saved as a draft at once: the worker came with something to say.
         """
-        self.flush()
+        self.flush(wait=True)  # what follows reads the drafts back
         self.result_label.hide()
         if prefill:
             self.draft_id = None
@@ -480,7 +484,7 @@ class ReportPage(QWidget):
         """Load a saved draft into the form (the one open now is saved first)."""
         if not draft_id:
             return
-        self.flush()
+        self.flush(wait=True)
         draft = self.svc.drafts.get(draft_id)
         if draft is None:
             self.drafts_list.refresh(self.draft_id)
@@ -489,7 +493,7 @@ class ReportPage(QWidget):
         self._reset(draft.fields, restoring=True)
         self.saved_label.setText(self._saved_text(draft.updated_at))
         self.drafts_list.refresh(self.draft_id)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def _reset(self, f: Mapping[str, Any], restoring: bool = False) -> None:
         """Set every control from a prefill or a draft's fields, without saving."""
@@ -583,24 +587,43 @@ class ReportPage(QWidget):
     # ------------------------------------------------------------------ drafts
 
     def save_draft(self) -> None:
-        """Save the form as its draft now (an empty form deletes its draft instead)."""
+        """Queue the form's save as its draft (an empty form deletes its draft instead).
+
+        The draft is named here, so the next save replaces it even before this one is done;
+        a newer save of the same draft replaces one still waiting (one fsync, not ten).
+        """
         self._save_timer.stop()
         fields = self.fields()
         self._dirty = False
-        try:
-            if not has_content(fields):
-                if self.draft_id is not None:
-                    self.svc.drafts.delete(self.draft_id)
-                    self.draft_id = None
-                self.saved_label.setText("")
-                return
-            self.draft_id = self.svc.drafts.save(fields, self.draft_id)
-        except KompassenError as err:
-            self._dirty = True
-            self.saved_label.setText(self.tr("Utkastet kunde inte sparas"))
-            self._result(err.message(self.svc.state.lang), "closed")
+        if not has_content(fields):
+            if self.draft_id is not None:
+                gone, self.draft_id = self.draft_id, None
+                self.svc.device.submit(
+                    lambda s: s.drafts.delete(gone),
+                    key=f"draft:{gone}",
+                    failed=lambda err: self._draft_failed(gone, err),
+                )
+            self.saved_label.setText("")
             return
-        self.saved_label.setText(self._saved_text(self.svc.clock.now().isoformat()))
+        draft_id = self.draft_id = self.draft_id or new_draft_id()
+        self.svc.device.submit(
+            lambda s: s.drafts.save(fields, draft_id),
+            key=f"draft:{draft_id}",
+            done=lambda _id: self._draft_saved(draft_id),
+            failed=lambda err: self._draft_failed(draft_id, err),
+        )
+
+    def _draft_saved(self, draft_id: str) -> None:
+        if draft_id == self.draft_id and not self._dirty:
+            self.saved_label.setText(self._saved_text(self.svc.clock.now().isoformat()))
+
+    def _draft_failed(self, draft_id: str | None, err: KompassenError) -> None:
+        """Full disk and the like: say so; the text stays on screen and the next change retries."""
+        if draft_id != self.draft_id:
+            return
+        self._dirty = True
+        self.saved_label.setText(self.tr("Utkastet kunde inte sparas"))
+        self._result(err.message(self.svc.state.lang), "closed")
 
     def _saved_text(self, at: str) -> str:
         try:
@@ -609,10 +632,16 @@ class ReportPage(QWidget):
             t = at
         return self.tr("Utkast sparat {t}").format(t=t)
 
-    def flush(self) -> None:
-        """Save a pending change at once (the page is hidden, the app quits)."""
+    def flush(self, wait: bool = False) -> None:
+        """Save a pending change at once (the page is hidden, the app quits).
+
+        ``wait``: also until every queued write is on disk, with its answer shown (before the
+        app quits, and before the page reads drafts back).
+        """
         if self._dirty:
             self.save_draft()
+        if wait:
+            self.svc.device.drain()
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.flush()
@@ -808,27 +837,36 @@ class ReportPage(QWidget):
         self.result_label.style().polish(self.result_label)
         self.result_label.show()
 
-    def submit(self) -> str | None:
-        """Seal the report into the outbox (deleting its draft); returns the outbox uuid.
+    def submit(self) -> None:
+        """Seal the report into the outbox (deleting its draft) on the device worker.
 
+        The form is disabled until the worker answers (``submitted`` then carries the uuid).
         Any failure is told in words and the draft stays, saved, for another try.
         """
+        if self.sending:
+            return
         fields = self.fields()
-        lang = self.svc.state.lang
         self._save_timer.stop()
         try:
             report = Report.from_dict(fields)
             key = self.svc.reader.area(report.area_id).sealing_public_key
-            uid = self.svc.outbox.submit(report, key, self.draft_id)
         except KompassenError as err:
-            self.save_draft()
-            self._result(
-                self.tr("Rapporten kunde inte läggas i utkorgen: {e} Utkastet finns kvar.").format(
-                    e=err.message(lang)
-                ),
-                "closed",
-            )
-            return None
+            self._submit_failed(err)
+            return
+        draft_id = self.draft_id
+        self._set_sending(True)
+        self.svc.device.submit(
+            lambda s: s.outbox.submit(report, key, draft_id),
+            done=self._submitted,
+            failed=self._submit_failed,
+        )
+
+    def _set_sending(self, sending: bool) -> None:
+        self.sending = sending
+        self.column.setEnabled(not sending)
+
+    def _submitted(self, uid: str) -> None:
+        self._set_sending(False)
         self.draft_id = None
         self._reset({})
         text = self.tr("Rapporten ligger i utkorgen och skickas när surfplattan har nät.")
@@ -837,7 +875,16 @@ class ReportPage(QWidget):
         self.submitted.emit(uid)
         self.message.emit(text)
         self.svc.nav.back()
-        return uid
+
+    def _submit_failed(self, err: KompassenError) -> None:
+        self._set_sending(False)
+        self.save_draft()
+        self._result(
+            self.tr("Rapporten kunde inte läggas i utkorgen: {e} Utkastet finns kvar.").format(
+                e=err.message(self.svc.state.lang)
+            ),
+            "closed",
+        )
 
     def cancel(self) -> None:
         """Leave the form; the draft stays and the worker is told where it is."""

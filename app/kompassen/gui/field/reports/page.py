@@ -39,7 +39,7 @@ class ReportsPage(QWidget):
         self.cards: dict[str, OutboxCard] = {}
         self.end_shift_dialog: QWidget | None = None
 
-        self.scroll, self.column, col = scroll_column(self, 860)
+        self.scroll_area, self.column, col = scroll_column(self, 860)
 
         self.heading = label("", "heading", self.column)
         col.addWidget(self.heading)
