@@ -289,3 +289,13 @@ class LocationModel(QAbstractListModel):
         if row.borrowed:
             return self.tr("ca {way}").format(way=row.direction.text)
         return row.direction.text
+
+
+def row_at(index: _Index) -> PlaceRow | SectionRow | None:
+    """The row behind an index, read from our model directly.
+
+    Not ``index.data(role)``: PySide6 6.12 on Python 3.11 drops a reference to ``None`` each
+    time that returns an empty value, and enough of them crash the interpreter.
+    """
+    model = index.model() if index.isValid() else None
+    return model.row(index.row()) if isinstance(model, LocationModel) else None
