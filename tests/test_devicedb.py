@@ -99,6 +99,7 @@ def test_a_newer_schema_is_refused_in_words(tmp_path: Path) -> None:
     with pytest.raises(DeviceDbError) as info:
         DeviceDb(path, tmp_path / "b", NOW)
     assert "nyare version" in info.value.message("sv")
+    assert info.value.kind == "newer"
 
 
 def test_a_file_that_is_not_a_database_is_kept_and_explained(tmp_path: Path) -> None:
@@ -107,6 +108,7 @@ def test_a_file_that_is_not_a_database_is_kept_and_explained(tmp_path: Path) -> 
     with pytest.raises(DeviceDbError) as info:
         DeviceDb(path, tmp_path / "b", NOW)
     assert "Inget har raderats" in info.value.message("sv")
+    assert info.value.kind == "corrupt"
     assert path.read_bytes() == b"this is not sqlite" * 100
 
 
@@ -121,6 +123,7 @@ def test_a_full_disk_is_said_in_words_and_rolls_back(tmp_path: Path) -> None:
             conn.execute("INSERT INTO sync_state VALUES ('big', ?)", ("x" * 200_000,))
         assert "frigör utrymme" in info.value.message("sv")
         assert "free some space" in info.value.message("en")
+        assert info.value.kind == "full"
         assert not db.conn.in_transaction
         assert db.get_state("kept") == "1" and db.get_state("big") is None
     finally:

@@ -65,6 +65,7 @@ def test_failure_half_way_rolls_back(
 ) -> None:
     """Even a failure after validation (disk full, a bug) leaves the old catalogue intact."""
     from kompassen.catalogue.store import loader
+
     store.install(mini_pack())
     before = _snapshot(store.conn)
     original = loader._insert_area
@@ -87,3 +88,18 @@ def test_two_areas_may_share_keys(store: CatalogueStore) -> None:
     docs["services.json"]["services"][1]["groups"] = ["group.youth", "annanby.group.nattvandrare"]
     store.install(PackData(docs))
     assert {a.id: a.service_count for a in store.reader.areas()} == {"annanby": 2, "testby": 2}
+
+
+def test_rows_are_stored_in_one_form_whichever_way_they_are_inserted(
+    store: CatalogueStore,
+) -> None:
+    """JSON as UTF-8 text (no \\u escapes) and flags as 0/1, in the tables sqlite-utils fills
+    (landmark, guide) and in those filled by executemany (organization, service) alike."""
+    store.install(mini_pack())
+    q = store.conn.execute
+    for table in ("guide", "organization", "service"):
+        assert {r[0] for r in q(f"SELECT sources_json FROM {table}")} == {'["fiktiv källa"]'}
+    assert q("SELECT aliases_json FROM landmark WHERE key = 'torget'").fetchone()[0] == '["Torget"]'
+    for table, column in (("landmark", "approximate"), ("service", "mobile")):
+        kinds = {r[0] for r in q(f"SELECT DISTINCT typeof({column}) FROM {table}")}
+        assert kinds == {"integer"}

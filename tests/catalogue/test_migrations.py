@@ -79,9 +79,10 @@ def test_newer_schema_is_refused_not_destroyed(tmp_path: Path) -> None:
         migrate(conn, backup_dir=tmp_path, now=NOW)
     conn.close()
     store = CatalogueStore(db, tmp_path / "b", FixedClock(NOW))
-    with pytest.raises(CatalogueDbError):
+    with pytest.raises(CatalogueDbError) as info:
         store.open()
-    assert db.exists()
+    assert info.value.kind == "newer"
+    assert db.exists() and store.healed_from is None
 
 
 def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -110,3 +111,22 @@ def test_unreadable_catalogue_is_moved_aside_and_rebuilt(tmp_path: Path) -> None
         assert store.reader.areas() == []
     finally:
         store.close()
+
+
+def test_a_bug_in_a_migration_is_raised_not_healed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only a corrupt file is moved aside: rebuilding cannot fix a bug, and would hide it."""
+    from kompassen.catalogue.store import db as dbmod
+
+    db = tmp_path / "catalogue.db"
+    _v1_catalogue(db)
+    broken = [*dbmod.MIGRATIONS[:1], Migration(2, "broken", "CREATE TABLE area (x);\n")]
+    monkeypatch.setattr(dbmod, "MIGRATIONS", broken)
+    store = CatalogueStore(db, tmp_path / "backups", FixedClock(NOW))
+    with pytest.raises(sqlite3.OperationalError, match="already exists"):
+        store.open()
+    assert store.healed_from is None
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT name FROM area").fetchall() == [("Gamla",)]
+    conn.close()

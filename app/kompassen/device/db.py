@@ -87,8 +87,8 @@ ALTER TABLE outbox ADD COLUMN last_error_en TEXT;
 LATEST_VERSION = MIGRATIONS[-1].number
 
 # what a storage problem means for the user's work, in every message about device.db
-_KEPT_SV = "Inget av det som redan sparats har försvunnit."
-_KEPT_EN = "Nothing saved before was lost."
+_KEPT_SV = "Försöket ändrade inget av det som redan sparats."
+_KEPT_EN = "The attempt changed nothing that was saved before."
 
 
 class DeviceDbError(StorageError):
