@@ -105,20 +105,20 @@ def test_fill_and_submit_seals_exactly_what_was_entered(
     _tap(qtbot, page, page.kind_buttons["observation"])
     page.place_combo.setCurrentIndex(page.place_combo.findData("klara/sergels-torg"))
     page.place_combo.activated.emit(page.place_combo.currentIndex())
-    _tap(qtbot, page, page.time_buttons[1])  # "För 30 min sedan"
+    _tap(qtbot, page, page.time.buttons[1])  # "För 30 min sedan"
     _tap(qtbot, page, page._chips["group.youth"])
     _tap(qtbot, page, page._chips["need.shelter-tonight"])
     text = "Två unga sover i trappan vid Kulturhuset, härbärget var fullt."
     page.text_edit.setPlainText(text)
     # link a service through the small name search
-    qtbot.keyClicks(page.service_search, "Clara")
-    qtbot.waitUntil(lambda: len(page.service_hits) > 0)
-    first = page.service_hits[0]
+    qtbot.keyClicks(page.service.search, "Clara")
+    qtbot.waitUntil(lambda: len(page.service.hits) > 0)
+    first = page.service.hits[0]
     assert isinstance(first, WrapButton) and "Clara" in first.text_shown()
     _tap(qtbot, page, first)
     linked = page.fields()["service_id"]
-    assert linked and page.service_card.isVisible()
-    assert page.service_name.text() == ctx.catalogue.reader.service(linked).name
+    assert linked and page.service.card.isVisible()
+    assert page.service.name.text() == ctx.catalogue.reader.service(linked).name
     assert page.send_button.isEnabled() and not page.problems_label.isVisible()
 
     qtbot.waitUntil(lambda: page.draft_id is not None and len(ctx.drafts.list()) == 1)
@@ -212,14 +212,14 @@ def test_a_full_disk_is_told_in_words_and_nothing_typed_is_lost(
 def test_privacy_warning_and_mask(qtbot: QtBot, window: FieldWindow, ctx: AppContext) -> None:
     page = _open(qtbot, window)
     page.text_edit.setPlainText(f"Killen sa att hans personnummer är {FAKE_PNR}, sover ute.")
-    qtbot.waitUntil(page.privacy_box.isVisible)  # after the debounce
-    assert "personnummer" in page.privacy_label.text()
-    assert "Skriv inte ut vem personen är" in page.privacy_label.text()
+    qtbot.waitUntil(page.privacy.isVisible)  # after the debounce
+    assert "personnummer" in page.privacy.label.text()
+    assert "Skriv inte ut vem personen är" in page.privacy.label.text()
     assert page.send_button.isEnabled()  # warns, never blocks
-    _tap(qtbot, page, page.mask_button)
+    _tap(qtbot, page, page.privacy.mask_button)
     masked = page.text_edit.toPlainText()
     assert FAKE_PNR not in masked and "[personnummer]" in masked
-    assert not page.privacy_box.isVisible()
+    assert not page.privacy.isVisible()
     # the masked text is what the draft holds
     [draft] = ctx.drafts.list()
     assert draft.fields["text"] == masked
@@ -229,7 +229,7 @@ def test_clean_text_gives_no_warning(qtbot: QtBot, window: FieldWindow) -> None:
     page = _open(qtbot, window)
     page.text_edit.setPlainText("Ingen öppen nattjour för unga i området efter 02.")
     page.scan_text()
-    assert not page.privacy_box.isVisible()
+    assert not page.privacy.isVisible()
 
 
 # ---------------------------------------------------------------------------- drafts
@@ -373,7 +373,7 @@ def test_prefill_from_a_zero_result_search(qtbot: QtBot, window: FieldWindow) ->
     assert f["groups"] == ["group.child"] and f["needs"] == ["need.harm-reduction"]
     assert f["landmark_id"] == landmark.id
     assert f["text"] == expected_text and "Barn (under 13)" in f["text"]
-    assert f["service_id"] is None and not page.service_card.isVisible()
+    assert f["service_id"] is None and not page.service.card.isVisible()
     # Escape goes back to the search, which still has its chips
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert window.stack.currentWidget() is search
@@ -391,9 +391,9 @@ def test_prefill_from_the_detail_page(qtbot: QtBot, window: FieldWindow) -> None
     f = page.fields()
     assert f["kind"] == "correction" and f["service_id"] == hit.id
     assert f["text"] == f"Fel i uppgiften om {hit.name}: "
-    assert page.service_card.isVisible() and page.service_name.text() == hit.name
-    _tap(qtbot, page, page.service_remove)
-    assert page.fields()["service_id"] is None and page.service_search.isVisible()
+    assert page.service.card.isVisible() and page.service.name.text() == hit.name
+    _tap(qtbot, page, page.service.remove)
+    assert page.fields()["service_id"] is None and page.service.search.isVisible()
     window.back()
     assert window.stack.currentWidget() is detail
 
@@ -412,12 +412,12 @@ def _everything_shown(qtbot: QtBot, window: FieldWindow, ctx: AppContext) -> Rep
         window,
         {"kind": "correction", "text": f"Personnummer {FAKE_PNR}", "service_id": service_id},
     )
-    _tap(qtbot, page, page.time_buttons[2])
+    _tap(qtbot, page, page.time.buttons[2])
     page.place_combo.setCurrentIndex(page.place_combo.findData(OTHER_PLACE))
     page.place_combo.activated.emit(page.place_combo.currentIndex())
-    qtbot.waitUntil(page.privacy_box.isVisible)
-    assert page.time_edit.isVisible() and page.place_edit.isVisible()
-    assert page.drafts_list.isVisible() and page.service_card.isVisible()
+    qtbot.waitUntil(page.privacy.isVisible)
+    assert page.time.edit.isVisible() and page.place_edit.isVisible()
+    assert page.drafts_list.isVisible() and page.service.card.isVisible()
     return page
 
 
@@ -475,9 +475,9 @@ def test_night_theme_and_english(qtbot: QtBot, window: FieldWindow, ctx: AppCont
 def test_time_choices(qtbot: QtBot, window: FieldWindow) -> None:
     page = _open(qtbot, window, {"kind": "observation", "text": "Lugnt i kväll"})
     assert page.fields()["occurred_at"] == "2026-11-23T12:00:00+01:00"
-    _tap(qtbot, page, page.time_buttons[2])
-    _tap(qtbot, page, page.minus_button)
-    _tap(qtbot, page, page.minus_button)
+    _tap(qtbot, page, page.time.buttons[2])
+    _tap(qtbot, page, page.time.minus_button)
+    _tap(qtbot, page, page.time.minus_button)
     assert page.fields()["occurred_at"] == "2026-11-23T11:30:00+01:00"
-    assert page.time_label.text() == "Tidpunkt: 2026-11-23 kl. 11:30"
+    assert page.time.label.text() == "Tidpunkt: 2026-11-23 kl. 11:30"
     assert datetime.fromisoformat(page.fields()["occurred_at"]).tzinfo is not None

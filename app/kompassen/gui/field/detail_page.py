@@ -125,8 +125,8 @@ class DetailPage(QWidget):
         # One holder for the page's life; each render swaps the body inside it. Swapping the
         # scroll area's own widget would reparent the old tree and re-polish every label.
         self._holder = _Content()
-        holder_layout = QVBoxLayout(self._holder)
-        holder_layout.setContentsMargins(0, 0, 0, 0)
+        self._holder_layout = QVBoxLayout(self._holder)
+        self._holder_layout.setContentsMargins(0, 0, 0, 0)
         self._scroll.setWidget(self._holder)
         self._body: QWidget | None = None
         outer = QVBoxLayout(self)
@@ -176,16 +176,17 @@ class DetailPage(QWidget):
         old, self._body = self._body, content
         if old is not None:
             old.hide()
-            self._holder.layout().removeWidget(old)
+            self._holder_layout.removeWidget(old)
             old.deleteLater()  # never delete now: a click handler of the old page may be running
-        self._holder.layout().addWidget(content)
+        self._holder_layout.addWidget(content)
         content.show()  # now, not on the next event-loop turn: callers see the new page at once
         bar.setValue(keep_scroll)
         self._stale = False
         # page.setFocus() (the window does it) lands on "Tillbaka"; Tab goes on from there
-        self.setFocusProxy(self.back_button)
-        if had_focus and self.back_button is not None:
-            self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.back_button is not None:
+            self.setFocusProxy(self.back_button)
+            if had_focus:
+                self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def rerender(self) -> None:
         """Show the current service again (language, place or clock changed).

@@ -112,9 +112,9 @@ class WrapButton(QPushButton):
         self.label.setWordWrap(True)
         self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(16, 10, 16, 10)
-        lay.addWidget(self.label)
+        self._lay = QVBoxLayout(self)  # kept: layout() is typed "QLayout | None"
+        self._lay.setContentsMargins(16, 10, 16, 10)
+        self._lay.addWidget(self.label)
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -127,16 +127,16 @@ class WrapButton(QPushButton):
         return self.label.text()
 
     def sizeHint(self) -> QSize:
-        return self.layout().totalSizeHint().expandedTo(QSize(TOUCH_PX, TOUCH_PX))
+        return self._lay.totalSizeHint().expandedTo(QSize(TOUCH_PX, TOUCH_PX))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(TOUCH_PX, max(TOUCH_PX, self.layout().totalMinimumSize().height()))
+        return QSize(TOUCH_PX, max(TOUCH_PX, self._lay.totalMinimumSize().height()))
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return max(TOUCH_PX, self.layout().totalHeightForWidth(width))
+        return max(TOUCH_PX, self._lay.totalHeightForWidth(width))
 
 
 class _GuideDelegate(QStyledItemDelegate):
@@ -533,7 +533,7 @@ class GuidesPage(QWidget):
         self.title_label = self.sources_label = None
         while self.body_layout.count():
             item = self.body_layout.takeAt(0)
-            w = item.widget()
+            w = item.widget() if item is not None else None
             if w is not None:
                 w.hide()
                 w.deleteLater()

@@ -266,7 +266,7 @@ class FieldWindow(QMainWindow):
 
     def _push(self, page: QWidget) -> None:
         current = self.stack.currentWidget()
-        if current is not page:
+        if current is not None and current is not page:
             self._history.append(current)
         self.stack.setCurrentWidget(page)
 
@@ -277,7 +277,9 @@ class FieldWindow(QMainWindow):
 
     def open_guide(self, guide_id: str) -> None:
         self.guides_page.show_guide(guide_id)
-        self._history.append(self.stack.currentWidget())
+        current = self.stack.currentWidget()
+        if current is not None:
+            self._history.append(current)
         self.stack.setCurrentWidget(self.guides_page)
         self.nav_buttons["guides"].setChecked(True)
 
@@ -302,7 +304,9 @@ class FieldWindow(QMainWindow):
         if area_id not in versions:
             return
         lm = svc.state.landmark
-        svc.state.set_area(svc.reader.area(area_id), svc.reader.landmarks(area_id), lm and lm.id)
+        svc.state.set_area(
+            svc.reader.area(area_id), svc.reader.landmarks(area_id), lm.id if lm else None
+        )
         self.statusBar().showMessage(
             self.tr("Katalogen är uppdaterad (version {v}).").format(v=versions[area_id]), 10_000
         )

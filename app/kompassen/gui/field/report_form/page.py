@@ -12,17 +12,16 @@ drains it before reading drafts back, and the window drains it before the app ex
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from datetime import datetime
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QComboBox,
-    QDateTimeEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -33,14 +32,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kompassen.catalogue.search.model import SearchQuery, SearchResult
 from kompassen.core import privacy
 from kompassen.core.clock import STOCKHOLM
 from kompassen.core.errors import KompassenError
 from kompassen.core.model import Text
 from kompassen.core.report import KIND_LABELS, KINDS, MAX_TEXT, Report, missing_fields
-from kompassen.gui.field.guides_page import WrapButton
 from kompassen.gui.field.report_form.drafts_list import DraftsList
+from kompassen.gui.field.report_form.privacy_box import PrivacyBox
+from kompassen.gui.field.report_form.service_picker import ServicePicker
+from kompassen.gui.field.report_form.time_picker import TimePicker
 from kompassen.gui.field.services import FieldServices
 from kompassen.gui.theme import TOUCH_PX
 from kompassen.gui.widgets.flow_layout import flow_widget
@@ -49,10 +49,7 @@ from kompassen.reports.drafts import new_draft_id
 
 SAVE_DELAY_MS = 400  # a draft is saved this long after the last change (and on hide)
 SCAN_DELAY_MS = 300  # the privacy scan runs this long after the last keystroke
-SERVICE_SEARCH_DELAY_MS = 250
-SERVICE_HITS = 5
 OTHER_PLACE = "__other__"  # the place combo's "Annan plats" item
-NOW, EARLIER, CHOSEN = 0, 1, 2  # the time buttons
 
 
 def has_content(fields: Mapping[str, Any]) -> bool:
@@ -84,14 +81,9 @@ class ReportPage(QWidget):
         self._built_area: str | None = None
         self._loading = False
         self._dirty = False
-        self._occurred = self._now()
-        self._service_id: str | None = None
-        self._service_ticket = 0
         self._chips: dict[str, QPushButton] = {}
         self._chip_kinds: dict[str, str] = {}
         self._chip_labels: dict[str, Text] = {}  # kept: retranslating must not hit the db
-        self._findings: list[privacy.Finding] = []
-        self.service_hits: list[QPushButton] = []
         self.sending = False  # a report is with the device worker: the form waits for it
 
         self.scroll_area, self.column, col = scroll_column(self, 900)
@@ -138,30 +130,7 @@ class ReportPage(QWidget):
 
         # time
         self.time_title = self._section(col)
-        self.time_box, time_flow = flow_widget(self.column)
-        self.time_group = QButtonGroup(self)
-        self.time_group.setExclusive(True)
-        self.time_buttons: list[QPushButton] = []
-        for i in range(3):
-            b = button("", parent=self.time_box)
-            b.setCheckable(True)
-            self.time_group.addButton(b, i)
-            time_flow.addWidget(b)
-            self.time_buttons.append(b)
-        col.addWidget(self.time_box)
-        self.time_edit_box, edit_flow = flow_widget(self.column)
-        self.time_edit = QDateTimeEdit(self.time_edit_box)
-        self.time_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.time_edit.setCalendarPopup(True)
-        self.time_edit.setMinimumSize(220, TOUCH_PX)
-        edit_flow.addWidget(self.time_edit)
-        self.minus_button = button("", parent=self.time_edit_box)
-        self.plus_button = button("", parent=self.time_edit_box)
-        edit_flow.addWidget(self.minus_button)
-        edit_flow.addWidget(self.plus_button)
-        col.addWidget(self.time_edit_box)
-        self.time_label = label("", "", self.column)
-        col.addWidget(self.time_label)
+        self.time = TimePicker(svc.clock, self.column, col)
 
         # who and what
         self.groups_title = self._section(col)
@@ -179,38 +148,12 @@ class ReportPage(QWidget):
         col.addWidget(self.text_edit)
         self.count_label = label("", "muted", self.column, wrap=False)
         col.addWidget(self.count_label)
-        self.privacy_box = QFrame(self.column)
-        self.privacy_box.setProperty("role", "card")
-        pl = QVBoxLayout(self.privacy_box)
-        pl.setContentsMargins(16, 10, 16, 10)
-        self.privacy_label = label("", "warning", self.privacy_box)
-        pl.addWidget(self.privacy_label)
-        ph = QHBoxLayout()
-        self.mask_button = button("", parent=self.privacy_box)
-        ph.addWidget(self.mask_button)
-        ph.addStretch(1)
-        pl.addLayout(ph)
-        self.privacy_box.hide()
-        col.addWidget(self.privacy_box)
+        self.privacy = PrivacyBox(self.column)
+        col.addWidget(self.privacy)
 
         # linked service
         self.service_title = self._section(col)
-        self.service_card = QFrame(self.column)
-        self.service_card.setProperty("role", "card")
-        sc = QHBoxLayout(self.service_card)
-        sc.setContentsMargins(16, 8, 8, 8)
-        self.service_name = label("", "title", self.service_card)
-        sc.addWidget(self.service_name, 1)
-        self.service_remove = button("", parent=self.service_card)
-        sc.addWidget(self.service_remove, 0, Qt.AlignmentFlag.AlignVCenter)
-        col.addWidget(self.service_card)
-        self.service_search = QLineEdit(self.column)
-        self.service_search.setMinimumHeight(TOUCH_PX)
-        self.service_search.setClearButtonEnabled(True)
-        col.addWidget(self.service_search)
-        self.service_box = QVBoxLayout()
-        self.service_box.setSpacing(6)
-        col.addLayout(self.service_box)
+        self.service = ServicePicker(svc, self.column, col)
 
         # sending
         col.addSpacing(8)
@@ -236,24 +179,18 @@ class ReportPage(QWidget):
 
         self._save_timer = self._timer(SAVE_DELAY_MS, self.save_draft)
         self._scan_timer = self._timer(SCAN_DELAY_MS, self.scan_text)
-        self._service_timer = self._timer(SERVICE_SEARCH_DELAY_MS, self._search_services)
 
         self.kind_group.idClicked.connect(lambda _i: self._changed())
         self.place_combo.activated.connect(self._place_chosen)
         self.place_edit.textEdited.connect(lambda _t: self._changed())
-        self.time_group.idClicked.connect(self._time_clicked)
-        self.time_edit.dateTimeChanged.connect(self._time_edited)
-        self.minus_button.clicked.connect(lambda: self._shift(-15))
-        self.plus_button.clicked.connect(lambda: self._shift(15))
+        self.time.changed.connect(self._changed)
         self.text_edit.textChanged.connect(self._text_changed)
-        self.mask_button.clicked.connect(self.mask_text)
-        self.service_remove.clicked.connect(lambda: self.set_service(None))
-        self.service_search.textEdited.connect(lambda _t: self._service_timer.start())
+        self.privacy.mask_button.clicked.connect(self.mask_text)
+        self.service.changed.connect(self._changed)
         self.send_button.clicked.connect(self.submit)
         self.cancel_button.clicked.connect(self.cancel)
         self.drafts_list.open_requested.connect(self.open_draft)
         self.drafts_list.deleted.connect(self._draft_deleted)
-        svc.runner.finished.connect(self._services_found)
         svc.state.language_changed.connect(self.retranslate)
         svc.state.area_changed.connect(self._area_changed)
         svc.theme.changed.connect(self._style_text)
@@ -360,15 +297,12 @@ class ReportPage(QWidget):
             *self.kind_buttons.values(),
             self.place_combo,
             self.place_edit,
-            *self.time_buttons,
-            self.time_edit,
-            self.minus_button,
-            self.plus_button,
+            *self.time.widgets(),
             *self._chips.values(),
             self.text_edit,
-            self.mask_button,
-            self.service_remove,
-            self.service_search,
+            self.privacy.mask_button,
+            self.service.remove,
+            self.service.search,
             self.cancel_button,
             self.send_button,
         ]
@@ -397,18 +331,7 @@ class ReportPage(QWidget):
         self.place_edit.setAccessibleName(self.tr("Annan plats: beskriv platsen"))
         self._name_places()
         self.time_title.setText(self.tr("När?"))
-        for b, text in zip(
-            self.time_buttons,
-            (self.tr("Nu"), self.tr("För 30 min sedan"), self.tr("Välj tid…")),
-            strict=True,
-        ):
-            b.setText(text)
-            b.setAccessibleName(self.tr("Tid: {t}").format(t=text.rstrip("…")))
-        self.time_edit.setAccessibleName(self.tr("Datum och tid"))
-        self.minus_button.setText(self.tr("−15 min"))
-        self.minus_button.setAccessibleName(self.tr("15 minuter tidigare"))
-        self.plus_button.setText(self.tr("+15 min"))
-        self.plus_button.setAccessibleName(self.tr("15 minuter senare"))
+        self.time.retranslate()
         self.groups_title.setText(self.tr("Vem gäller det?"))
         self.needs_title.setText(self.tr("Vad behövs?"))
         self.text_title.setText(self.tr("Beskriv"))
@@ -416,13 +339,9 @@ class ReportPage(QWidget):
             self.tr("Vad hände, vad saknades? Inga namn, inga personnummer.")
         )
         self.text_edit.setAccessibleName(self.tr("Rapportens text"))
-        self.mask_button.setText(self.tr("Maskera"))
-        self.mask_button.setAccessibleName(self.tr("Maskera uppgifterna som pekar ut personen"))
+        self.privacy.retranslate(lang)
         self.service_title.setText(self.tr("Gäller en tjänst (valfritt)"))
-        self.service_remove.setText(self.tr("Ta bort"))
-        self.service_remove.setAccessibleName(self.tr("Ta bort kopplingen till tjänsten"))
-        self.service_search.setPlaceholderText(self.tr("Sök tjänst att koppla"))
-        self.service_search.setAccessibleName(self.tr("Sök tjänst att koppla"))
+        self.service.retranslate()
         self.cancel_button.setText(self.tr("Avbryt"))
         self.cancel_button.setAccessibleName(self.tr("Avbryt och spara utkastet"))
         self.send_button.setText(self.tr("Skicka"))
@@ -434,12 +353,8 @@ class ReportPage(QWidget):
         for code, b in self._chips.items():
             b.setText(self._chip_labels[code].get(lang))
             b.setAccessibleName(self._chip_labels[code].get(lang))
-        self._show_time()
         self._show_count()
-        self._show_findings()
         self._show_problems()
-        if self._service_id:
-            self._show_service()
 
     def _name_places(self) -> None:
         self.place_combo.setItemText(0, self.tr("Ingen särskild plats"))
@@ -526,15 +441,7 @@ class ReportPage(QWidget):
                 occurred = datetime.fromisoformat(str(f["occurred_at"])).astimezone(STOCKHOLM)
             except ValueError:
                 occurred = None
-        if occurred is None:
-            self._occurred = self._now()
-            self.time_buttons[NOW].setChecked(True)
-            self.time_edit_box.hide()
-        else:
-            self._occurred = occurred
-            self.time_buttons[CHOSEN].setChecked(True)
-            self.time_edit_box.show()
-        self._set_edit_time()
+        self.time.set_occurred(occurred)
         chosen = {str(c) for c in (*(f.get("groups") or ()), *(f.get("needs") or ()))}
         for code, b in self._chips.items():
             b.setChecked(code in chosen)
@@ -542,14 +449,11 @@ class ReportPage(QWidget):
         cursor = self.text_edit.textCursor()
         cursor.movePosition(cursor.MoveOperation.End)
         self.text_edit.setTextCursor(cursor)
-        self._service_id = f.get("service_id") or None
-        self.service_search.clear()
-        self._clear_service_hits()
+        self.service.area_id = self.area_id
+        self.service.reset(f.get("service_id") or None)
         self._loading = False
         self.saved_label.setText("")
         self.scan_text()
-        self._show_time()
-        self._show_service()
         self._show_count()
         self._show_problems()
 
@@ -562,13 +466,13 @@ class ReportPage(QWidget):
         return {
             "kind": self.kind(),
             "area_id": self.area_id,
-            "occurred_at": self._occurred.isoformat(timespec="seconds"),
+            "occurred_at": self.time.occurred.isoformat(timespec="seconds"),
             "landmark_id": place if place not in (None, OTHER_PLACE) else None,
             "place_text": self.place_edit.text().strip() if place == OTHER_PLACE else "",
             "needs": [c for c in chosen if self._chip_kinds[c] == "need"],
             "groups": [c for c in chosen if self._chip_kinds[c] == "group"],
             "text": self.text_edit.toPlainText(),
-            "service_id": self._service_id,
+            "service_id": self.service.service_id,
             "lang": self.svc.state.lang,
         }
 
@@ -667,49 +571,6 @@ class ReportPage(QWidget):
             self.place_edit.setFocus()
         self._changed()
 
-    def _now(self) -> datetime:
-        return self.svc.clock.now().astimezone(STOCKHOLM).replace(second=0, microsecond=0)
-
-    def _time_clicked(self, which: int) -> None:
-        if which == NOW:
-            self._occurred = self._now()
-        elif which == EARLIER:
-            self._occurred = self._now() - timedelta(minutes=30)
-        self.time_edit_box.setVisible(which == CHOSEN)
-        self._set_edit_time()
-        if which == CHOSEN:
-            self.time_edit.setFocus()
-        self._show_time()
-        self._changed()
-
-    def _set_edit_time(self) -> None:
-        was, self._loading = self._loading, True
-        o = self._occurred
-        self.time_edit.setDateTime(QDateTime(o.date(), o.time().replace(second=0, microsecond=0)))
-        self._loading = was
-
-    def _time_edited(self, qdt: QDateTime) -> None:
-        if self._loading:
-            return
-        d, t = qdt.date(), qdt.time()
-        self._occurred = datetime(
-            d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=STOCKHOLM
-        )
-        self._show_time()
-        self._changed()
-
-    def _shift(self, minutes: int) -> None:
-        self._occurred = self._occurred + timedelta(minutes=minutes)
-        self._set_edit_time()
-        self._show_time()
-        self._changed()
-
-    def _show_time(self) -> None:
-        o = self._occurred
-        self.time_label.setText(
-            self.tr("Tidpunkt: {d} kl. {t}").format(d=f"{o:%Y-%m-%d}", t=f"{o:%H:%M}")
-        )
-
     # ------------------------------------------------------------------ text and privacy
 
     def _text_changed(self) -> None:
@@ -727,29 +588,7 @@ class ReportPage(QWidget):
     def scan_text(self) -> None:
         """Look for what points at a person; warn, never block."""
         self._scan_timer.stop()
-        self._findings = privacy.scan(self.text_edit.toPlainText())
-        self._show_findings()
-
-    def _show_findings(self) -> None:
-        if not self._findings:
-            self.privacy_box.hide()
-            return
-        lang = self.svc.state.lang
-        kinds: list[str] = []
-        for f in self._findings:
-            if f.kind not in kinds:
-                kinds.append(f.kind)
-        words = [
-            privacy.FINDING_LABELS[k][lang == "en"] if k in privacy.FINDING_LABELS else k
-            for k in kinds
-        ]
-        self.privacy_label.setText(
-            self.tr(
-                "Texten verkar innehålla uppgifter som pekar ut en person: {what}. "
-                "Skriv inte ut vem personen är."
-            ).format(what=", ".join(words))
-        )
-        self.privacy_box.show()
+        self.privacy.scan(self.text_edit.toPlainText(), self.svc.state.lang)
 
     def mask_text(self) -> None:
         """Replace every finding with its placeholder ("[personnummer]")."""
@@ -759,60 +598,6 @@ class ReportPage(QWidget):
             self.text_edit.setPlainText(masked)
         self.scan_text()
         self.save_draft()
-
-    # ------------------------------------------------------------------ linked service
-
-    def set_service(self, service_id: str | None) -> None:
-        self._service_id = service_id
-        self.service_search.clear()
-        self._clear_service_hits()
-        self._show_service()
-        self._changed()
-
-    def _service_name(self, service_id: str) -> str:
-        try:
-            return self.svc.reader.service(service_id).name
-        except KeyError:
-            return self.tr("{id} (finns inte längre i katalogen)").format(id=service_id)
-
-    def _show_service(self) -> None:
-        sid = self._service_id
-        self.service_card.setVisible(bool(sid))
-        self.service_search.setVisible(not sid)
-        if sid:
-            name = self._service_name(sid)
-            self.service_name.setText(name)
-            self.service_name.setAccessibleName(self.tr("Kopplad tjänst: {n}").format(n=name))
-
-    def _search_services(self) -> None:
-        text = self.service_search.text().strip()
-        if not text:
-            self._clear_service_hits()
-            return
-        q = SearchQuery(
-            self.area_id, text=text, time_mode="any", lang=self.svc.state.lang, limit=SERVICE_HITS
-        )
-        self._service_ticket = self.svc.runner.submit("report-service", lambda s: s.search(q))
-
-    def _services_found(self, key: str, ticket: int, result: object) -> None:
-        if key != "report-service" or ticket != self._service_ticket:
-            return
-        if not isinstance(result, SearchResult) or self._service_id:
-            return
-        self._clear_service_hits()
-        for hit in result.hits[:SERVICE_HITS]:
-            text = f"{hit.name} · {hit.organization}" if hit.organization else hit.name
-            b = WrapButton(text, self.tr("Koppla {name}").format(name=hit.name), self.column)
-            b.clicked.connect(lambda _=False, sid=hit.id: self.set_service(sid))
-            self.service_box.addWidget(b)
-            self.service_hits.append(b)
-        if not result.hits:
-            lab = label(self.tr("Ingen tjänst med det namnet"), "muted", self.column)
-            self.service_box.addWidget(lab)
-
-    def _clear_service_hits(self) -> None:
-        clear_layout(self.service_box)
-        self.service_hits = []
 
     # ------------------------------------------------------------------ sending
 

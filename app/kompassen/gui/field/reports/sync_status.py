@@ -7,7 +7,9 @@ last status and result. A tap opens the Rapporter tab.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
@@ -15,6 +17,9 @@ from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 from kompassen.gui.field.services import FieldServices
 from kompassen.gui.theme import TOUCH_PX
+
+if TYPE_CHECKING:
+    from kompassen.reports.outbox import OutboxStatus
 
 REFRESH_MS = 3_000  # new reports arrive from the form; the minute in "försöker igen" moves
 
@@ -43,7 +48,7 @@ def first_clause(error: str) -> str:
     return error.split(" – ", 1)[0].strip().rstrip(".")
 
 
-def waiting_count(counts: dict[str, int]) -> int:
+def waiting_count(counts: Mapping[OutboxStatus, int]) -> int:
     """Reports still on the tablet that will be sent: queued and those being sent."""
     return counts.get("queued", 0) + counts.get("sending", 0)
 
@@ -122,7 +127,7 @@ class SyncStatusButton(QPushButton):
             )
             failed = report is not None and not report.ok
             error = ""
-            if failed:
+            if report is not None and failed:
                 error = (report.error_en if lang == "en" else report.error_sv) or ""
             elif report is None and status is not None and status.last_error_sv:
                 error = (status.last_error_en if lang == "en" else status.last_error_sv) or ""

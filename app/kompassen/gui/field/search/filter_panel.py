@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, QEvent, Qt
+from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -49,7 +49,7 @@ class TimeDialog(QDialog):
         self.edit.setMinimumHeight(TOUCH_PX)
         start = current or now
         self.edit.setDateTime(
-            QDateTime(start.date(), start.time().replace(second=0, microsecond=0))
+            QDateTime(QDate(start.year, start.month, start.day), QTime(start.hour, start.minute))
         )
         lay.addWidget(self.edit)
         quick = QHBoxLayout()
@@ -76,7 +76,12 @@ class TimeDialog(QDialog):
         lay.addLayout(row)
 
     def _choose(self, moment: datetime) -> None:
-        self.edit.setDateTime(QDateTime(moment.date(), moment.time()))
+        self.edit.setDateTime(
+            QDateTime(
+                QDate(moment.year, moment.month, moment.day),
+                QTime(moment.hour, moment.minute, moment.second),
+            )
+        )
         self.accept()
 
     def moment(self) -> datetime:

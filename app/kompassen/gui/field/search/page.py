@@ -182,13 +182,13 @@ class SearchPage(QWidget):
     def refresh(self) -> None:
         """Search for the current filters (the runner drops older waiting searches)."""
         q = self.svc.state.query
-        self._ticket = self.svc.runner.submit("search", lambda s, q=q: s.search(q))
+        self._ticket = self.svc.runner.submit("search", lambda s: s.search(q))
 
     def _fetch_page(self, offset: int) -> None:
         if self.result is None:
             return
         q = replace(self.result.query, offset=offset)
-        self._page_ticket = self.svc.runner.submit("page", lambda s, q=q: s.search(q))
+        self._page_ticket = self.svc.runner.submit("page", lambda s: s.search(q))
 
     def _finished(self, key: str, ticket: int, result: object) -> None:
         if not isinstance(result, SearchResult):

@@ -7,7 +7,14 @@ search page fetches on the search thread and hands back with :meth:`append`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from kompassen.catalogue.search.model import SearchResult, ServiceHit
 
@@ -20,7 +27,7 @@ _Index = QModelIndex | QPersistentModelIndex
 class ResultModel(QAbstractListModel):
     page_wanted = Signal(int)  # offset of the next page
 
-    def __init__(self, parent: object | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._hits: list[ServiceHit] = []
         self.total = 0
