@@ -90,11 +90,8 @@ def test_two_areas_may_share_keys(store: CatalogueStore) -> None:
     assert {a.id: a.service_count for a in store.reader.areas()} == {"annanby": 2, "testby": 2}
 
 
-def test_rows_are_stored_in_one_form_whichever_way_they_are_inserted(
-    store: CatalogueStore,
-) -> None:
-    """JSON as UTF-8 text (no \\u escapes) and flags as 0/1, in the tables sqlite-utils fills
-    (landmark, guide) and in those filled by executemany (organization, service) alike."""
+def test_rows_are_stored_in_the_form_dump_area_reads(store: CatalogueStore) -> None:
+    """JSON as UTF-8 text (no \\u escapes) and flags as integers 0/1, in every table."""
     store.install(mini_pack())
     q = store.conn.execute
     for table in ("guide", "organization", "service"):

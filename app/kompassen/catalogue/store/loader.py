@@ -18,7 +18,6 @@ from kompassen.catalogue.search.analyzer import Analyzer
 from kompassen.catalogue.search.fts import drop_area_index, index_area
 from kompassen.catalogue.store.db import transaction
 from kompassen.core.errors import KompassenError
-from kompassen.sqlite import database
 
 DAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _HSDS_DAYS = dict(zip(DAY_CODES, ("MO", "TU", "WE", "TH", "FR", "SA", "SU"), strict=True))
@@ -110,70 +109,77 @@ def _insert_area(
 ) -> None:
     """Write one validated pack as rows, one dict (column → value) per row.
 
-    Tables with a handful of rows per area (area, taxonomy, landmarks, guides, notices) go
-    through sqlite-utils: ``insert_all`` names the columns from the keys and stores lists as
-    JSON text (``json.dumps(…, ensure_ascii=False)``, like :func:`_j`). Tables that grow with
-    the area (organisations, locations, the rows of each service) go through
-    :func:`_insert_many`, with the JSON columns written by :func:`_j`.
+    JSON columns are written by :func:`_j` (UTF-8 text, the form ``dump_area`` reads back).
     """
-    db = database(conn)
     a = pack.area
     aid = a["id"]
     desc = a.get("description", {})
     keys = a["public_keys"]
-    db.table("area").insert(
-        {
-            "id": aid,
-            "name": a["name"],
-            "title": a["title"],
-            "description_sv": desc.get("sv", ""),
-            "description_en": desc.get("en", ""),
-            "colour": a["colour"],
-            "center_lat": a["center"]["lat"],
-            "center_lon": a["center"]["lon"],
-            "default_landmark_key": a["default_landmark"],
-            "sealing_public_key": keys["sealing"],
-            "signing_public_key": keys["signing"],
-            "public_keys_note": keys.get("note", ""),
-            "format_version": a["format_version"],
-            "pack_version": a["version"],
-            "catalogue_version": version,
-            "origin": origin,
-            "loaded_at": now.isoformat(),
-        }
+    _insert(
+        conn,
+        "area",
+        [
+            {
+                "id": aid,
+                "name": a["name"],
+                "title": a["title"],
+                "description_sv": desc.get("sv", ""),
+                "description_en": desc.get("en", ""),
+                "colour": a["colour"],
+                "center_lat": a["center"]["lat"],
+                "center_lon": a["center"]["lon"],
+                "default_landmark_key": a["default_landmark"],
+                "sealing_public_key": keys["sealing"],
+                "signing_public_key": keys["signing"],
+                "public_keys_note": keys.get("note", ""),
+                "format_version": a["format_version"],
+                "pack_version": a["version"],
+                "catalogue_version": version,
+                "origin": origin,
+                "loaded_at": now.isoformat(),
+            }
+        ],
     )
     tax = pack.doc("taxonomy.json")
-    db.table("taxonomy_term").insert_all(
-        {
-            "code": t["code"],
-            "kind": kind,
-            "label_sv": t["sv"],
-            "label_en": t.get("en", ""),
-            "synonyms_json": t.get("synonyms", []),
-            "area_id": aid,
-            "position": pos,
-        }
-        for plural, kind in (("groups", "group"), ("needs", "need"))
-        for pos, t in enumerate(tax.get(plural, []))
+    _insert(
+        conn,
+        "taxonomy_term",
+        [
+            {
+                "code": t["code"],
+                "kind": kind,
+                "label_sv": t["sv"],
+                "label_en": t.get("en", ""),
+                "synonyms_json": _j(t.get("synonyms", [])),
+                "area_id": aid,
+                "position": pos,
+            }
+            for plural, kind in (("groups", "group"), ("needs", "need"))
+            for pos, t in enumerate(tax.get(plural, []))
+        ],
     )
-    db.table("landmark").insert_all(
-        {
-            "id": f"{aid}/{lm['key']}",
-            "area_id": aid,
-            "key": lm["key"],
-            "name": lm["name"],
-            "kind": lm.get("kind", ""),
-            "lat": lm["lat"],
-            "lon": lm["lon"],
-            "approximate": lm.get("approximate", True),
-            "source": lm.get("source", ""),
-            "aliases_json": lm.get("aliases", []),
-            "position": pos,
-        }
-        for pos, lm in enumerate(pack.doc("landmarks.json")["landmarks"])
+    _insert(
+        conn,
+        "landmark",
+        [
+            {
+                "id": f"{aid}/{lm['key']}",
+                "area_id": aid,
+                "key": lm["key"],
+                "name": lm["name"],
+                "kind": lm.get("kind", ""),
+                "lat": lm["lat"],
+                "lon": lm["lon"],
+                "approximate": lm.get("approximate", True),
+                "source": lm.get("source", ""),
+                "aliases_json": _j(lm.get("aliases", [])),
+                "position": pos,
+            }
+            for pos, lm in enumerate(pack.doc("landmarks.json")["landmarks"])
+        ],
     )
     svc_doc = pack.doc("services.json")
-    _insert_many(
+    _insert(
         conn,
         "organization",
         [
@@ -192,7 +198,7 @@ def _insert_area(
             for pos, o in enumerate(svc_doc["organizations"])
         ],
     )
-    _insert_many(
+    _insert(
         conn,
         "location",
         [
@@ -212,7 +218,7 @@ def _insert_area(
             for pos, loc in enumerate(svc_doc["locations"])
         ],
     )
-    _insert_many(
+    _insert(
         conn,
         "address",
         [
@@ -332,75 +338,98 @@ def _insert_area(
         ("schedule", schedules),
         ("handover", handovers),
     ):
-        _insert_many(conn, table, rows)
+        _insert(conn, table, rows)
     for pos, g in enumerate(pack.doc("guides.json")["guides"]):
         gid = f"{aid}/{g['key']}"
-        db.table("guide").insert(
-            {
-                "id": gid,
-                "area_id": aid,
-                "key": g["key"],
-                "title_sv": g["title"]["sv"],
-                "title_en": g["title"].get("en", ""),
-                "problem_sv": g["problem"]["sv"],
-                "problem_en": g["problem"].get("en", ""),
-                "sources_json": g["sources"],
-                "verified_at": g["verified_at"],
-                "position": pos,
-            }
+        _insert(
+            conn,
+            "guide",
+            [
+                {
+                    "id": gid,
+                    "area_id": aid,
+                    "key": g["key"],
+                    "title_sv": g["title"]["sv"],
+                    "title_en": g["title"].get("en", ""),
+                    "problem_sv": g["problem"]["sv"],
+                    "problem_en": g["problem"].get("en", ""),
+                    "sources_json": _j(g["sources"]),
+                    "verified_at": g["verified_at"],
+                    "position": pos,
+                }
+            ],
         )
-        db.table("guide_term").insert_all(
-            {"guide_id": gid, "term_code": code, "position": i}
-            for i, code in enumerate([*g.get("groups", []), *g["needs"]])
+        _insert(
+            conn,
+            "guide_term",
+            [
+                {"guide_id": gid, "term_code": code, "position": i}
+                for i, code in enumerate([*g.get("groups", []), *g["needs"]])
+            ],
         )
         for spos, step in enumerate(g["steps"]):
             when = step.get("when")
-            step_id = (
-                db.table("guide_step")
-                .insert(
-                    {
-                        "guide_id": gid,
-                        "position": spos,
-                        "text_sv": step["text"]["sv"],
-                        "text_en": step["text"].get("en", ""),
-                        "days": ",".join(when["days"]) if when and "days" in when else None,
-                        "from_time": when["from"] if when else None,
-                        "to_time": when["to"] if when else None,
-                    }
-                )
-                .last_rowid
+            step_id = _insert_row(
+                conn,
+                "guide_step",
+                {
+                    "guide_id": gid,
+                    "position": spos,
+                    "text_sv": step["text"]["sv"],
+                    "text_en": step["text"].get("en", ""),
+                    "days": ",".join(when["days"]) if when and "days" in when else None,
+                    "from_time": when["from"] if when else None,
+                    "to_time": when["to"] if when else None,
+                },
             )
-            db.table("guide_step_service").insert_all(
-                {"step_id": step_id, "service_id": f"{aid}/{key}", "position": i}
-                for i, key in enumerate(step.get("services", []))
+            _insert(
+                conn,
+                "guide_step_service",
+                [
+                    {"step_id": step_id, "service_id": f"{aid}/{key}", "position": i}
+                    for i, key in enumerate(step.get("services", []))
+                ],
             )
-    db.table("notice").insert_all(
-        {
-            "id": f"{aid}/{n['key']}",
-            "area_id": aid,
-            "key": n["key"],
-            "service_id": f"{aid}/{n['service']}" if "service" in n else None,
-            "text_sv": n["text"]["sv"],
-            "text_en": n["text"].get("en", ""),
-            "starts": n.get("starts"),
-            "expires": n["expires"],
-            "position": pos,
-        }
-        for pos, n in enumerate(pack.doc("notices.json")["notices"])
+    _insert(
+        conn,
+        "notice",
+        [
+            {
+                "id": f"{aid}/{n['key']}",
+                "area_id": aid,
+                "key": n["key"],
+                "service_id": f"{aid}/{n['service']}" if "service" in n else None,
+                "text_sv": n["text"]["sv"],
+                "text_en": n["text"].get("en", ""),
+                "starts": n.get("starts"),
+                "expires": n["expires"],
+                "position": pos,
+            }
+            for pos, n in enumerate(pack.doc("notices.json")["notices"])
+        ],
     )
 
 
-def _insert_many(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
-    """One ``executemany`` of dict rows that all have the same keys, in that column order.
+def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
+    """Insert rows given as dicts (column → value, the same keys in every row) in one go.
 
-    Not ``insert_all`` for these: its per-value conversion in Python (JSON, dates) and
-    per-batch SQL made installing 10,000 services 20-50 % slower (bench_pack_install).
+    Not sqlite-utils' ``insert_all``, measured with ``bench/bench_pack_install.py``: its
+    per-value conversion in Python made installing 10,000 services 20-50 % slower, and
+    importing it adds about 9 MB and 0.1 s to the app process that applies a release.
     """
     if rows:
-        columns = ", ".join(rows[0])
-        marks = ", ".join("?" * len(rows[0]))
-        sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
-        conn.executemany(sql, (tuple(row.values()) for row in rows))
+        conn.executemany(_insert_sql(table, rows[0]), [tuple(row.values()) for row in rows])
+
+
+def _insert_row(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> int:
+    """Insert one row given as a dict; return its rowid."""
+    rowid = conn.execute(_insert_sql(table, row), tuple(row.values())).lastrowid
+    assert rowid is not None  # an INSERT always sets it
+    return rowid
+
+
+def _insert_sql(table: str, row: dict[str, Any]) -> str:
+    return f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})"
 
 
 def _texts(column: str, text: dict[str, str] | None) -> dict[str, str | None]:
