@@ -52,7 +52,7 @@ _KINDS: dict[int, Kind] = {
     sqlite3.SQLITE_NOTADB: "corrupt",
 }
 
-# (sv, en) for each kind: what went wrong and what the user can do about it
+# (sv, en) for each kind classify() gives: what went wrong and what the user can do about it
 _REASONS: dict[Kind, tuple[str, str]] = {
     "full": (
         "lagringsutrymmet är fullt; frigör utrymme och försök igen",
@@ -76,7 +76,6 @@ _REASONS: dict[Kind, tuple[str, str]] = {
         "filen är skadad eller är ingen databas",
         "the file is damaged or is not a database",
     ),
-    "newer": ("", ""),
 }
 
 
