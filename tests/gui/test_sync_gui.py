@@ -423,7 +423,9 @@ def test_reports_page_targets_are_touch_sized_and_named(
         page = w.reports_page
         assert page.drafts_row.isVisible()
         assert w.sync_status.height() >= 48
-        assert w.sync_status.accessibleName().startswith("Synkstatus: Inte ansluten till någon server")
+        assert w.sync_status.accessibleName().startswith(
+            "Synkstatus: Inte ansluten till någon server"
+        )
         for target in _targets(page):
             assert target.height() >= 48 and target.width() >= 48, target.accessibleName()
             assert target.accessibleName(), type(target).__name__
@@ -458,7 +460,8 @@ def test_a_report_written_in_the_form_reaches_the_office_readable_only_with_its_
     page.text_edit.setPlainText(text)
     page.flush()
     assert page.send_button.isEnabled()
-    qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.submitted, timeout=WAIT):  # sealed and queued on the worker
+        qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
     assert ctx.outbox.counts()["queued"] == 1 and ctx.drafts.list() == []
     qtbot.waitUntil(lambda: w.sync_status.text().startswith("1 rapport väntar"), timeout=WAIT)
 

@@ -196,7 +196,7 @@ class ReportPage(QWidget):
         svc.theme.changed.connect(self._style_text)
         app = QApplication.instance()
         if app is not None:
-            app.aboutToQuit.connect(lambda: self.flush(wait=True))
+            app.aboutToQuit.connect(self._quitting)  # a method: disconnected when the page goes
 
         self._build_area(self.area_id)
         self._style_text()
@@ -546,6 +546,9 @@ class ReportPage(QWidget):
             self.save_draft()
         if wait:
             self.svc.device.drain()
+
+    def _quitting(self) -> None:
+        self.flush(wait=True)
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.flush()
