@@ -23,7 +23,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from kompassen.core.errors import KompassenError
@@ -75,6 +75,9 @@ class ErrorDialog:
             QMessageBox.StandardButton.Ok,
             parent if isinstance(parent, QWidget) else None,
         )
+        # not at import: the start path avoids building Qt's namespace (see gui/launch.py)
+        from PySide6.QtCore import Qt
+
         box.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.show()

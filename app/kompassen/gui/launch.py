@@ -18,8 +18,9 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
+    QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -28,17 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from kompassen.core.errors import KompassenError
-from kompassen.device.logs import setup_logging
 from kompassen.device.paths import resolve_paths
 from kompassen.device.settings import SettingsStore
 from kompassen.gui.crash import CrashGuard
 from kompassen.gui.crash_file import unseen_crashes
-from kompassen.gui.crash_notice import CrashNotice, offer_crash_report
 from kompassen.gui.qtapp import application
 from kompassen.gui.theme import TOUCH_PX, Theme
 
 if TYPE_CHECKING:
     from kompassen.compose import AppContext
+    from kompassen.gui.crash_notice import CrashNotice
     from kompassen.gui.field.window import FieldWindow
 
 log = logging.getLogger(__name__)
@@ -60,12 +60,12 @@ class StartWindow(QMainWindow):
         )
         self.search.setAccessibleName(self.tr("Sök"))
         lay.addWidget(self.search)
-        self.status = QLineEdit(body)  # read-only line: same height as the field, no layout jump
-        self.status.setReadOnly(True)
-        self.status.setFrame(False)
-        self.status.setText(self.tr("Laddar katalogen…"))
+        # a label (never takes focus) as tall as the field: no layout jump. Nothing on the way
+        # to the first frame touches ``QtCore.Qt``: PySide6 builds that namespace on first use
+        # (~30 ms), and the field window pays for it after the first paint instead
+        self.status = QLabel(self.tr("Laddar katalogen…"), body)
+        self.status.setMinimumHeight(TOUCH_PX + 8)
         self.status.setAccessibleName(self.tr("Status"))
-        self.status.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         lay.addWidget(self.status)
         lay.addStretch(1)
         self.setCentralWidget(body)
@@ -136,7 +136,7 @@ class Launch:
         self.crash_notice: CrashNotice | None = None
         self.broken_packs: QMessageBox | None = None
         paths = resolve_paths(environ).ensure()
-        setup_logging(paths.log_file)  # before anything can go wrong (build() finds it set up)
+        self._log_file = paths.log_file
         settings = SettingsStore(paths.settings_file).load()
         self._lang = settings.lang
         self.crash = CrashGuard(paths.log_file, self._current_lang).install()
@@ -155,6 +155,12 @@ class Launch:
         """Build the rest once the start window is on screen (the worker can type already)."""
         handle = self.start.windowHandle()
         if handle is not None and handle.isExposed():
+            # the log file right after the first paint (logging.handlers and opening the file
+            # cost ~15 ms the first frame does without); the crash guard is on already, and
+            # what it catches before this goes to stderr
+            from kompassen.device.logs import setup_logging
+
+            setup_logging(self._log_file)
             QTimer.singleShot(0, self._build_rest)
         else:
             QTimer.singleShot(5, self._when_painted)
@@ -181,6 +187,8 @@ class Launch:
         self.window = window
         hand_over(self.start, window)
         log.info("field window ready %.2f s after start", time.perf_counter() - self._started)
+        from kompassen.gui.crash_notice import offer_crash_report  # only a crash needs it
+
         self.crash_notice = offer_crash_report(
             window, unseen_crashes(self.ctx.paths.log_dir, own=self.crash.crash_file.path)
         )
