@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import shutil
 import subprocess
 import sys
@@ -59,4 +60,23 @@ def test_app_starts_without_server_extras() -> None:
         "assert not bad, bad\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_first_start_does_not_load_sqlite_utils(tmp_path: Path) -> None:
+    """A new tablet creates and migrates both databases on its first start; sqlite-utils
+    (~9 MB resident for the life of the process) must not come along with that."""
+    code = (
+        "import sys\n"
+        "from kompassen.compose import build\n"
+        "ctx = build()\n"
+        "ctx.device_db\n"
+        "ctx.outbox.counts()\n"
+        "ctx.close()\n"
+        "assert 'sqlite_utils' not in sys.modules, 'sqlite_utils was imported'\n"
+    )
+    env = {**os.environ, "KOMPASSEN_HOME": str(tmp_path / "home"), "KOMPASSEN_KEYRING": "0"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, env=env
+    )
     assert done.returncode == 0, done.stderr
