@@ -21,3 +21,19 @@ def application() -> QApplication:
     app.setOrganizationName("Kompassen")
     app.setApplicationDisplayName("Kompassen")
     return app
+    app.setApplicationDisplayName("Kompassen")
+    return app
+
+
+def drop_source_cache() -> None:
+    """Forget the source lines PySide6 read while modules were imported (~8 MB at start).
+
+    shiboken's import hook (``shibokensupport.feature``) reads the source of every module
+    imported after PySide6 (through ``inspect``, into ``linecache``) to look for
+    ``from __feature__ import``. The lines stay cached for the life of the process; nothing
+    of ours needs them (a traceback reads its lines again), and the tablet's memory budget
+    has no room for a second copy of the program text.
+    """
+    import linecache
+
+    linecache.clearcache()
