@@ -55,8 +55,9 @@ def test_a_broken_bundled_pack_is_told_and_the_other_areas_work(
         qtbot.waitUntil(lambda: bool(ready), timeout=30_000)
         box = started.broken_packs
         assert box is not None and box.isVisible() and not box.isModal()
-        assert "Installera om Kompassen" in box.text()
+        assert "saknas eller är skadade" in box.text()
         assert "vastra-sodermalm" in box.informativeText()
+        assert "installera om Kompassen" in box.informativeText()
         assert ready[0].svc.state.area.id == "klara"
         box.accept()
     finally:

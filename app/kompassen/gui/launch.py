@@ -102,11 +102,10 @@ def tell_broken_packs(
     box = QMessageBox(window)  # compose has logged each problem already
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Kompassen")
-    box.setText(
-        "Some area packs that come with the app are missing or damaged. Reinstall Kompassen."
+    box.setText(  # each problem below says what to do (reinstall): not said twice
+        "Some area packs that come with the app are missing or damaged."
         if lang == "en"
-        else "Några områdespaket som följer med appen saknas eller är skadade. "
-        "Installera om Kompassen."
+        else "Några områdespaket som följer med appen saknas eller är skadade."
     )
     box.setInformativeText("\n".join(p.message(lang) for p in problems))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
