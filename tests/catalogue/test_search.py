@@ -249,3 +249,80 @@ def test_ids_only_ranks_the_same_without_building_hits(ss: SearchService) -> Non
     ids = ss.search(replace(q, ids_only=True))
     assert ids.hits == () and ids.ids == tuple(h.id for h in full.hits)
     assert ids.total == full.total and ids.facets == full.facets
+
+
+# ----------------------------------------------- guides from chips (issue #13, point 3)
+
+
+def _guide(key: str, title: str, groups: list[str], needs: list[str]) -> dict[str, object]:
+    return {
+        "key": key,
+        "title": {"sv": title},
+        "problem": {"sv": title},
+        "groups": groups,
+        "needs": needs,
+        "steps": [{"text": {"sv": "Ring stödlinjen."}, "services": ["stodlinjen"]}],
+        "sources": ["fiktiv källa"],
+        "verified_at": "2025",
+    }
+
+
+@pytest.fixture(scope="module")
+def guide_ss(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchService]:
+    """The mini pack with guides for different people and needs (none of them real)."""
+    docs = mini_documents()
+    docs["guides.json"]["guides"] = [
+        _guide("vuxen-sova", "Vuxen som behöver sova", ["group.adult"], ["need.shelter-tonight"]),
+        _guide(
+            "alla-sova",
+            "Vem som helst utan sovplats",
+            ["group.youth", "group.young-adult", "group.adult", "group.older"],
+            ["need.shelter-tonight", "need.housing"],
+        ),
+        _guide("ung-ute", "Ung ensam ute i natt", ["group.youth"], ["need.youth-at-risk"]),
+        _guide(
+            "ung-kris",
+            "Psykisk kris",
+            ["group.youth", "group.adult"],
+            ["need.mental-health", "need.suicide-risk"],
+        ),
+    ]
+    tmp = tmp_path_factory.mktemp("guides")
+    clock = FixedClock(SATURDAY_NIGHT)
+    store = CatalogueStore(tmp / "catalogue.db", tmp / "backups", clock).open()
+    store.install(PackData(docs))
+    yield SearchService(store.conn, clock)
+    store.close()
+
+
+def _guides(ss: SearchService, area: str = "testby", **kw: object) -> list[str]:
+    q = SearchQuery(area, **kw)  # type: ignore[arg-type]
+    return [g.id.split("/", 1)[1] for g in ss.search(q).guides]
+
+
+def test_chips_offer_only_guides_for_the_chosen_people_and_needs(guide_ss: SearchService) -> None:
+    # a guide coded for the need beats one whose own words only name it ("i natt")
+    youth = _guides(guide_ss, groups=("group.youth",), needs=("need.shelter-tonight",))
+    assert youth == ["alla-sova", "ung-ute"]  # not the adults' guide, not the crisis guide
+    # the guide written for exactly the chosen group beats the one for everybody
+    adult = _guides(guide_ss, groups=("group.adult",), needs=("need.shelter-tonight",))
+    assert adult == ["vuxen-sova", "alla-sova"]
+    # a need only: every guide about it; a group only with no need: no guide is the answer
+    assert _guides(guide_ss, needs=("need.mental-health",)) == ["ung-kris"]
+    assert _guides(guide_ss, groups=("group.older",), needs=("need.mental-health",)) == []
+
+
+def test_each_guide_comes_first_for_its_own_chips(guide_ss: SearchService) -> None:
+    for g in guide_ss.index("testby").guides:
+        groups = tuple(sorted(c for c in g.codes if ".group." in f".{c}"))
+        needs = tuple(sorted(c for c in g.codes if ".need." in f".{c}"))
+        assert _guides(guide_ss, groups=groups, needs=needs)[0] == g.id.split("/", 1)[1]
+
+
+def test_youth_and_shelter_chips_give_the_guide_for_the_15_year_old(ss: SearchService) -> None:
+    """The issue's core case on the shipped packs: tapped, not typed, the same guide comes."""
+    for area in ("klara", "vastra-sodermalm"):
+        r = ss.search(SearchQuery(area, groups=("group.youth",), needs=("need.shelter-tonight",)))
+        ids = [g.id.split("/", 1)[1] for g in r.guides]
+        assert ids[:1] == ["ung-ensam-ute-pa-natten"], ids
+        assert "eu-medborgare-utan-boende" not in ids and "hemlos-vuxen-tidskedja" not in ids

@@ -110,6 +110,11 @@ def run(ss: SearchService, row: Row) -> Outcome:
         problems.append(f"not recognised: {', '.join(lost)} (got {sorted(recognised)})")
     if row.guide and row.guide not in guides[:GUIDE_TOP]:
         problems.append(f"guide {row.guide} not in the first {GUIDE_TOP} guides {guides}")
+    if row.guide and row.guide_first and guides[:1] != (row.guide,):
+        problems.append(f"first guide is {guides[0] if guides else 'none'}, want {row.guide}")
+    offered = [g for g in row.not_guides if g in guides]
+    if offered:
+        problems.append(f"guides for other people or needs offered: {', '.join(offered)}")
     if row.guide and row.guide_step is not None and row.guide in guides:
         g = next(g for g in r.guides if _local(g.id) == row.guide)
         step = tuple(map(_local, g.step_now.service_ids)) if g.step_now else None

@@ -13,6 +13,8 @@ Fields of a row:
 - ``not_top3``: services that must not be among the first 3 (closed, or not for this person).
 - ``recognised``: chip codes the text must be recognised as (suggested chips).
 - ``guide``: a guide id that must be among the first ``GUIDE_TOP`` guides.
+- ``guide_first``: that guide must be the first guide (the answer), not only among the first.
+- ``not_guides``: guides that must not be offered at all (written for other people or needs).
 - ``guide_step``: the services of that guide's step for the query's time ("who takes over now").
 - ``top_groups``: group codes every one of the first 3 hits must list.
 
@@ -21,9 +23,12 @@ Relevant services for the metrics are ``top3`` ∪ ``top10``.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
+
+from kompassen.device.paths import bundled_areas_dir
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -115,6 +120,8 @@ class Row:
     recognised: tuple[str, ...] = ()
     guide: str | None = None
     guide_step: tuple[str, ...] | None = None
+    guide_first: bool = False
+    not_guides: tuple[str, ...] = ()
     top_groups: tuple[str, ...] = ()
     xfail: str | None = None  # a real ranking weakness, diagnosed
 
@@ -977,4 +984,64 @@ ROWS: tuple[Row, ...] = (
         top_groups=("group.youth",),
         guide="ung-ensam-ute-pa-natten",
     ),
+    # ------------------------------------------------ chips only: the guide for who and what
+    Row(
+        "k-chips-youth-shelter-guide",
+        K,
+        "Ungdom + Sova i natt, bara chips (issue #13): guiden om 15-åringen ensam ute på natten "
+        "är svaret; guiderna för EU-medborgare och hemlösa vuxna är skrivna för andra grupper.",
+        groups=("group.youth",),
+        needs=("need.shelter-tonight",),
+        guide="ung-ensam-ute-pa-natten",
+        guide_first=True,
+        not_guides=("eu-medborgare-utan-boende", HOMELESS_CHAIN),
+    ),
+    Row(
+        "v-chips-youth-shelter-guide",
+        V,
+        "Samma på Södermalm: Ungdom + Sova i natt ger 15-åringsguiden, inte vuxnas eller "
+        "EU-medborgares.",
+        groups=("group.youth",),
+        needs=("need.shelter-tonight",),
+        guide="ung-ensam-ute-pa-natten",
+        guide_first=True,
+        not_guides=("eu-medborgare-utan-boende", HOMELESS_CHAIN),
+    ),
+    Row(
+        "k-chips-eu-shelter-guide",
+        K,
+        "EU-medborgare + Sova i natt: EU-guiden först, aldrig 15-åringsguiden.",
+        groups=("group.eu-citizen",),
+        needs=("need.shelter-tonight",),
+        guide="eu-medborgare-utan-boende",
+        guide_first=True,
+        not_guides=("ung-ensam-ute-pa-natten", HOMELESS_CHAIN),
+    ),
 )
+
+
+def _guide_chip_rows() -> tuple[Row, ...]:
+    """Every guide of every shipped pack, asked for by its own groups and needs as chips.
+
+    Read from the packs' guides.json, so a new or changed guide is covered without editing
+    this table: tapping exactly what a guide is for must make it the answer (the first guide).
+    """
+    rows = []
+    for pack in sorted(p for p in bundled_areas_dir().iterdir() if (p / "guides.json").is_file()):
+        area = json.loads((pack / "area.json").read_text("utf-8"))["id"]
+        for g in json.loads((pack / "guides.json").read_text("utf-8"))["guides"]:
+            rows.append(
+                Row(
+                    f"{area}-guide-chips-{g['key']}",
+                    area,
+                    f"Chips för vem och vad guiden ”{g['title']['sv']}” gäller: den kommer först.",
+                    groups=tuple(g.get("groups", ())),
+                    needs=tuple(g.get("needs", ())),
+                    guide=g["key"],
+                    guide_first=True,
+                )
+            )
+    return tuple(rows)
+
+
+ROWS += _guide_chip_rows()

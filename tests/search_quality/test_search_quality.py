@@ -7,6 +7,7 @@ weaknesses (diagnosis in the reason); they are strict, so a fix makes them fail 
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from kompassen.catalogue.search.service import SearchService
+from kompassen.device.paths import bundled_areas_dir
 
 from .harness import Outcome, catalogue, means, run, run_all
 from .queries import ROWS, Row
@@ -69,9 +71,20 @@ def test_the_table_is_sound(ss: SearchService) -> None:
         named = {*row.top3, *row.top10, *row.first, *row.not_top3, *(row.guide_step or ())}
         assert named <= services, f"{row.id}: unknown services {named - services}"
         assert row.guide is None or row.guide in guides, f"{row.id}: unknown guide {row.guide}"
+        assert set(row.not_guides) <= guides, f"{row.id}: unknown guides {row.not_guides}"
+        assert not row.guide_first or row.guide, f"{row.id}: guide_first without a guide"
         assert set(row.recognised) | set(row.groups) | set(row.needs) <= set(idx.terms)
         assert row.relevant or row.recognised or row.guide, f"{row.id} expects nothing"
         assert not row.first or set(row.first) & row.relevant, f"{row.id}: odd 'first'"
+
+
+def test_every_shipped_guide_has_a_chip_only_row() -> None:
+    """Each guide of each pack is asked for by its own chips alone and must come first."""
+    chip_rows = {(r.area, r.guide) for r in ROWS if r.guide_first and not r.text}
+    for pack in (p for p in bundled_areas_dir().iterdir() if (p / "guides.json").is_file()):
+        area = json.loads((pack / "area.json").read_text("utf-8"))["id"]
+        keys = [g["key"] for g in json.loads((pack / "guides.json").read_text("utf-8"))["guides"]]
+        assert keys and {(area, k) for k in keys} <= chip_rows
 
 
 def test_distances_are_given_near_a_landmark(ss: SearchService) -> None:

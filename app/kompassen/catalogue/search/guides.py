@@ -70,6 +70,48 @@ def load_guides(conn: sqlite3.Connection, area_id: str) -> list[Guide]:
     return guides
 
 
+# Chosen chips outweigh everything the text adds (at most ~7): they say who the person is and
+# what they need, and a guide is written for exactly that.
+W_CHIP_NEED = 10.0  # share of the chosen needs the guide is about (named only in words: half)
+W_CHIP_GROUP = 4.0  # share of the chosen groups the guide is written for
+W_SPECIFIC = 1.0  # share of the guide's groups that were chosen: "15-åring" beats "anyone 13+"
+WORDED = 0.5  # a chosen need the guide's own words name but its codes lack
+
+
+def _is(kind: str, code: str) -> bool:
+    """``group.youth`` and an area's ``klara.group.x`` are groups (likewise needs)."""
+    return f".{kind}." in f".{code}"
+
+
+def _worded(
+    conn: sqlite3.Connection,
+    needs: Iterable[str],
+    phrases: Mapping[tuple[str, ...], Iterable[str]],
+) -> dict[str, set[int]]:
+    """Chosen need → rowids of the guides whose title or problem (not steps) uses its words.
+
+    A guide's codes can miss a need its own text is about ("15-åring ensam ute på natten" is
+    coded youth-at-risk, not shelter-tonight): its words still tell the worker it fits.
+    """
+    out: dict[str, set[int]] = {}
+    for code in needs:
+        terms = [
+            '"' + " ".join(t.replace('"', "") for t in toks) + '"'
+            for toks, codes in phrases.items()
+            if code in codes
+        ]
+        out[code] = set()
+        if terms:
+            out[code] = {
+                r[0]
+                for r in conn.execute(
+                    "SELECT rowid FROM guide_fts WHERE guide_fts MATCH ?",
+                    ("title : (" + " OR ".join(terms) + ")",),  # not the steps: who else helps
+                )
+            }
+    return out
+
+
 def match_guides(
     conn: sqlite3.Connection,
     guides: Iterable[Guide],
@@ -78,9 +120,19 @@ def match_guides(
     guide_fts: str,
     soft: list[str],
     chip_codes: list[str],
+    phrases: Mapping[tuple[str, ...], Iterable[str]] | None = None,
 ) -> list[GuideHit]:
-    """The (at most five) guides for what the worker chose and the text names, best first."""
-    wanted = set(chip_codes) | set(soft)
+    """The (at most five) guides for what the worker chose and the text names, best first.
+
+    Chips are who the person is and what they need: a guide written for none of the chosen
+    groups, or about none of the chosen needs (neither in its codes nor in its own words), is
+    not offered; among the rest, the more of the chosen needs and groups a guide is for, and the
+    more exactly it is for the chosen groups, the higher. Text and the chips it suggests rank on
+    top of that (and alone, without chips, as they always have).
+    """
+    chip_groups = {c for c in chip_codes if _is("group", c)}
+    chip_needs = {c for c in chip_codes if _is("need", c)}
+    worded = _worded(conn, sorted(chip_needs), phrases or {}) if chip_needs else {}
     text_scores: dict[int, float] = {}
     if guide_fts:
         text_scores = {
@@ -93,29 +145,43 @@ def match_guides(
     top = max(text_scores.values(), default=0.0) or 1.0
     hits = []
     for g in guides:
-        overlap = [c for c in (*chip_codes, *soft) if c in g.codes]
-        need_overlap = any(c in g.codes for c in wanted if ".need." in f".{c}")
-        chosen_needs = [c for c in q.needs if c not in g.codes]
-        if chosen_needs:
-            continue  # a guide must cover every need the worker chose
-        asked_groups = [c for c in wanted if ".group." in f".{c}"]
-        guide_groups = [c for c in g.codes if ".group." in f".{c}"]
+        guide_groups = {c for c in g.codes if _is("group", c)}
+        chip_fit = 0.0
+        if chip_groups and guide_groups:
+            shared = chip_groups & guide_groups
+            if not shared:
+                continue  # written for other people
+            chip_fit += W_CHIP_GROUP * len(shared) / len(chip_groups)
+            chip_fit += W_SPECIFIC * len(shared) / len(guide_groups)
+        if chip_needs:
+            coded = chip_needs & g.codes
+            named = {c for c in chip_needs - coded if g.rowid in worded.get(c, ())}
+            if not coded and not named:
+                continue  # about other needs
+            chip_fit += W_CHIP_NEED * (len(coded) + WORDED * len(named)) / len(chip_needs)
+        # what the text says, and the chips it suggests (the only signal without chips)
+        overlap = [c for c in soft if c in g.codes]
+        soft_need = any(_is("need", c) for c in overlap)
+        asked_groups = [c for c in soft if _is("group", c)]
         group_fit = 0.0
         if asked_groups and guide_groups:
             group_fit = 1.0 if any(c in g.codes for c in asked_groups) else -1.5
         text_fit = text_scores.get(g.rowid, 0.0) / top
-        if not need_overlap and text_fit < 0.5:
-            continue  # a guide is about a need: sharing only a group is not enough
-        score = (2.0 if need_overlap else 0.0) + 0.5 * len(overlap) + group_fit + W_TEXT * text_fit
-        if score < 1.0:
-            continue
+        text_part = (2.0 if soft_need else 0.0) + 0.5 * len(overlap) + group_fit
+        text_part += W_TEXT * text_fit
+        if not chip_needs:
+            if not soft_need and text_fit < 0.5:
+                continue  # a guide is about a need: sharing only a group is not enough
+            if chip_fit + text_part < 1.0:
+                continue
+        score = chip_fit + text_part
         hits.append(
             GuideHit(
                 id=g.id,
                 title=g.title.get(q.lang),
                 problem=g.problem.get(q.lang),
                 score=round(score, 4),
-                matched_chips=tuple(dict.fromkeys(overlap)),
+                matched_chips=tuple(dict.fromkeys(c for c in (*chip_codes, *soft) if c in g.codes)),
                 step_now=step_now(g, at, q.lang),
             )
         )

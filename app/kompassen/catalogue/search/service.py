@@ -141,7 +141,9 @@ class SearchService:
                 total if code in chip_codes else (base & idx.masks.get(code, 0)).bit_count()
             )
 
-        guides = match_guides(self._conn, idx.guides, q, at, text.guide_fts, text.soft, chip_codes)
+        guides = match_guides(
+            self._conn, idx.guides, q, at, text.guide_fts, text.soft, chip_codes, idx.phrases
+        )
         takes_over = guide_bonuses(guides, idx.guide_by_id)
         page, scores = rank(idx, q, base, total, text, text_pos, text_val, open_mask, takes_over)
         hits: tuple[ServiceHit, ...] = ()
