@@ -986,6 +986,18 @@
         <translation>Mask the details that identify the person</translation>
     </message>
     <message>
+        <source>Texten ser ut att innehålla {what}. Skicka ändå?</source>
+        <translation>The text seems to contain {what}. Send anyway?</translation>
+    </message>
+    <message>
+        <source>Skicka ändå</source>
+        <translation>Send anyway</translation>
+    </message>
+    <message>
+        <source>Skicka rapporten ändå, utan att maskera uppgifterna</source>
+        <translation>Send the report anyway, without masking the details</translation>
+    </message>
+    <message>
         <source>Gäller en tjänst (valfritt)</source>
         <translation>About a service (optional)</translation>
     </message>

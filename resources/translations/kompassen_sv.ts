@@ -986,6 +986,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Texten ser ut att innehålla {what}. Skicka ändå?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skicka ändå</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skicka rapporten ändå, utan att maskera uppgifterna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Gäller en tjänst (valfritt)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -16,7 +16,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kompassen.core.privacy import FINDING_LABELS, KINDS, Finding, luhn_ok, mask, scan
+from kompassen.core.privacy import (
+    CERTAINTIES,
+    FINDING_LABELS,
+    KINDS,
+    POSSIBLE_LABELS,
+    Finding,
+    luhn_ok,
+    mask,
+    scan,
+)
 
 AREAS = Path(__file__).resolve().parents[2] / "data" / "areas"
 
@@ -40,6 +49,9 @@ def bad_pnr(yymmdd: str, serial: str = "123", sep: str = "-") -> str:
     good = luhn_digit(yymmdd + serial)
     wrong = str((int(good) + 1) % 10)
     return f"{yymmdd}{sep}{serial}{wrong}"
+
+
+FAKE_PNR = "121212-1212"  # Skatteverket's published test number
 
 
 def test_luhn_helper_and_skatteverket_test_number() -> None:
@@ -99,9 +111,37 @@ POSITIVE = [
 @pytest.mark.parametrize(("kind", "text", "expected"), POSITIVE)
 def test_flags(kind: str, text: str, expected: str) -> None:
     findings = scan(text)
-    assert [(f.kind, f.text) for f in findings] == [(kind, expected)]
+    assert [(f.kind, f.text, f.certainty) for f in findings] == [(kind, expected, "likely")]
     f = findings[0]
     assert text[f.start : f.end] == expected
+
+
+# A date, the personnummer's separator and four digits that fail the checksum: a reader still
+# takes it for a personnummer (mistyped or misremembered), so it is flagged as "possible".
+POSSIBLE = [
+    ("han sa 20110304-1234 i går", "20110304-1234"),
+    ("pnr " + bad_pnr("121212"), bad_pnr("121212")),
+    (bad_pnr("850709", "987") + " enligt lappen", bad_pnr("850709", "987")),
+    ("född " + bad_pnr("010101", "111", sep="–"), bad_pnr("010101", "111", sep="–")),
+    ("nr " + bad_pnr("121212", sep="+"), bad_pnr("121212", sep="+")),
+    ("samordn. " + bad_pnr("121272", "345"), bad_pnr("121272", "345")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSSIBLE)
+def test_flags_a_failed_checksum_date_as_a_possible_personnummer(text: str, expected: str) -> None:
+    [f] = scan(text)
+    assert (f.kind, f.text, f.certainty) == ("personnummer", expected, "possible")
+    assert text[f.start : f.end] == expected
+    assert "kan vara ett personnummer" in f.label("sv")
+    assert "may be a personal identity number" in f.label("en")
+    assert mask(text) == text.replace(expected, "[personnummer]")
+
+
+def test_a_valid_personnummer_is_likely_and_labelled_plainly() -> None:
+    [f] = scan(f"nr {FAKE_PNR}")
+    assert f.certainty == "likely" and f.label("sv") == "personnummer"
+    assert f.label("en") == "personal identity number"
 
 
 NEGATIVE = [
@@ -153,9 +193,11 @@ NEGATIVE = [
     "07012",
     "070123456789012",
     "ref 12345678901234",
-    bad_pnr("121212"),
-    bad_pnr("850709", "987"),
+    bad_pnr("850709", "987", sep=""),  # no separator: could be a number of another kind
+    bad_pnr("850709", "987", sep=" "),
     "991332-1234",  # month 13
+    "20111304-1234",  # month 13, wrong check digit too
+    "20110132-1234",  # 32 January
     "990230-1234",  # 30 February
     "19121212+1212",  # "+" only in the 10-digit form
     "version 1.2.3",
@@ -197,6 +239,9 @@ def test_mask_refuses_stale_findings() -> None:
 def test_labels_cover_every_kind() -> None:
     assert set(FINDING_LABELS) == set(KINDS)
     for sv, en in FINDING_LABELS.values():
+        assert sv and en
+    assert set(POSSIBLE_LABELS) <= set(KINDS)
+    for sv, en in POSSIBLE_LABELS.values():
         assert sv and en
 
 
@@ -264,7 +309,7 @@ def test_scan_is_total_bounded_sorted_and_mask_leaves_nothing(text: str) -> None
     findings = scan(text)
     prev_end = 0
     for f in findings:
-        assert f.kind in KINDS
+        assert f.kind in KINDS and f.certainty in CERTAINTIES
         assert prev_end <= f.start < f.end <= len(text)
         assert text[f.start : f.end] == f.text
         prev_end = f.end

@@ -481,3 +481,66 @@ def test_time_choices(qtbot: QtBot, window: FieldWindow) -> None:
     assert page.fields()["occurred_at"] == "2026-11-23T11:30:00+01:00"
     assert page.time.label.text() == "Tidpunkt: 2026-11-23 kl. 11:30"
     assert datetime.fromisoformat(page.fields()["occurred_at"]).tzinfo is not None
+
+
+# ------------------------------------------------- privacy: sending with an unmasked finding
+# (issue #13, point 10)
+
+# a date and four digits with a wrong check digit: nobody's number, but it reads as one
+POSSIBLE_PNR = "20110304-1234"
+
+
+def _ready(qtbot: QtBot, w: FieldWindow, text: str) -> ReportPage:
+    page = _open(qtbot, w, {"kind": "observation", "landmark_id": "klara/sergels-torg"})
+    page.text_edit.setPlainText(text)
+    qtbot.waitUntil(lambda: page.privacy.isVisible() == bool(page.privacy.findings))
+    assert page.send_button.isEnabled()
+    return page
+
+
+def test_send_with_an_unmasked_finding_asks_once_more(
+    qtbot: QtBot, window: FieldWindow, ctx: AppContext
+) -> None:
+    page = _ready(qtbot, window, f"Killen sa att han har nummer {POSSIBLE_PNR}, sover ute.")
+    qtbot.waitUntil(page.privacy.isVisible)
+    assert "kan vara ett personnummer" in page.privacy.label.text()  # possible, not sure
+    assert not page.privacy.asking
+    _tap(qtbot, page, page.send_button)
+    assert ctx.outbox.items() == []  # the first yes only asks
+    assert page.privacy.asking and page.privacy.question.isVisible()
+    assert "Skicka ändå?" in page.privacy.question.text()
+    assert "kan vara ett personnummer" in page.privacy.question.text()
+    assert page.privacy.mask_button.isVisible() and page.privacy.send_anyway_button.isVisible()
+    assert window.stack.currentWidget() is page  # still on the form
+    with qtbot.waitSignal(page.submitted):
+        _tap(qtbot, page, page.privacy.send_anyway_button)  # the second yes sends
+    assert [i.status for i in ctx.outbox.items()] == ["queued"]
+    assert ctx.drafts.list() == []
+
+
+def test_masking_instead_sends_the_masked_text_without_asking_again(
+    qtbot: QtBot, window: FieldWindow, ctx: AppContext
+) -> None:
+    page = _ready(qtbot, window, f"Hon heter Anna Svensson, pnr {FAKE_PNR}.")
+    _tap(qtbot, page, page.send_button)
+    assert page.privacy.asking and ctx.outbox.items() == []
+    _tap(qtbot, page, page.privacy.mask_button)
+    assert not page.privacy.asking and not page.privacy.isVisible()
+    assert page.text_edit.toPlainText() == "Hon heter [namn], pnr [personnummer]."
+    with qtbot.waitSignal(page.submitted):
+        _tap(qtbot, page, page.send_button)  # nothing left to ask about
+    assert len(ctx.outbox.items()) == 1
+
+
+def test_a_new_finding_after_the_question_asks_again(
+    qtbot: QtBot, window: FieldWindow, ctx: AppContext
+) -> None:
+    page = _ready(qtbot, window, f"pnr {FAKE_PNR}")
+    _tap(qtbot, page, page.send_button)
+    assert page.privacy.asking
+    page.text_edit.setPlainText(f"pnr {FAKE_PNR}, ring 070-123 45 67")
+    page.scan_text()
+    assert not page.privacy.asking  # the question was about other findings
+    _tap(qtbot, page, page.send_button)
+    assert page.privacy.asking and ctx.outbox.items() == []
+    assert "telefonnummer" in page.privacy.question.text()

@@ -8,24 +8,36 @@ opening hours, dates). Pure string logic, no I/O: the first-name list is bundled
 Order of detection, later kinds never overlapping earlier ones: e-mail, personnummer,
 phone, name. A 10-digit number that is a valid date and passes the Luhn check is reported
 as a personnummer even if it could be a mobile number (both are masked anyway); one that
-fails the check can still be a phone number.
+fails the check can still be a phone number. A date written with the personnummer's own
+separator and four digits ("20110304-1234") reads as one to anybody even when the check
+digit is wrong (a typo, or a half-remembered number), so it is reported with the lower
+certainty "possible".
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
 KINDS = ("personnummer", "phone", "email", "name")
+CERTAINTIES = ("likely", "possible")  # "possible": looks like one to a reader, fails the check
 
 FINDING_LABELS: dict[str, tuple[str, str]] = {
     "personnummer": ("personnummer", "personal identity number"),
     "phone": ("telefonnummer", "phone number"),
     "email": ("e-postadress", "e-mail address"),
     "name": ("för- och efternamn", "full name"),
+}
+
+#: Words for findings of the lower certainty ("possible"), by kind.
+POSSIBLE_LABELS: dict[str, tuple[str, str]] = {
+    "personnummer": (
+        "något som kan vara ett personnummer",
+        "what may be a personal identity number",
+    ),
 }
 
 _MASKS = {
@@ -38,12 +50,19 @@ _MASKS = {
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One suspected piece of personal data: its kind and where it is in the text."""
+    """One suspected piece of personal data: its kind, where it is, and how sure the guard is."""
 
     kind: str
     start: int
     end: int
     text: str
+    certainty: str = "likely"  # one of CERTAINTIES
+
+    def label(self, lang: str) -> str:
+        """The finding in the worker's words ("personnummer", "kan vara ett personnummer")."""
+        labels = POSSIBLE_LABELS if self.certainty == "possible" else FINDING_LABELS
+        words = labels.get(self.kind) or FINDING_LABELS.get(self.kind)
+        return words[lang == "en"] if words else self.kind
 
 
 def _words(text: str) -> list[str]:
@@ -214,14 +233,22 @@ def _plausible_date(century: str | None, yy: str, mm: str, dd: str) -> bool:
     return False
 
 
-def _personnummer(text: str) -> Iterator[tuple[int, int]]:
+#: Separators that make "date + four digits" read as a personnummer whatever the check digit
+#: says (without one, or with a space, a failed check leaves room for a phone number).
+_PNR_SEPARATORS = ("-", "–", "+")
+
+
+def _personnummer(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, certainty) of every date + four digits that is, or reads as, a personnummer."""
     for m in _PNR_RE.finditer(text):
         if m["sep"] == "+" and m["century"]:
             continue  # "+" (over 100 years old) only exists in the 10-digit form
         if not _plausible_date(m["century"], m["yy"], m["mm"], m["dd"]):
             continue
         if luhn_ok(m["yy"] + m["mm"] + m["dd"] + m["tail"]):
-            yield m.start(), m.end()
+            yield m.start(), m.end(), "likely"
+        elif m["sep"] in _PNR_SEPARATORS:
+            yield m.start(), m.end(), "possible"
 
 
 # --- phone -------------------------------------------------------------------------------
@@ -386,22 +413,34 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in taken)
 
 
+def _sure(
+    detect: Callable[[str], Iterator[tuple[int, int]]],
+) -> Callable[[str], Iterator[tuple[int, int, str]]]:
+    """A detector without degrees of certainty, as one whose every finding is "likely"."""
+
+    def detect_likely(text: str) -> Iterator[tuple[int, int, str]]:
+        for start, end in detect(text):
+            yield start, end, "likely"
+
+    return detect_likely
+
+
 def scan(text: str) -> list[Finding]:
     """Every suspected piece of personal data in text, sorted by start, non-overlapping."""
-    detectors = (
-        ("email", _emails),
+    detectors: tuple[tuple[str, Callable[[str], Iterable[tuple[int, int, str]]]], ...] = (
+        ("email", _sure(_emails)),
         ("personnummer", _personnummer),
-        ("phone", _phones),
-        ("name", _names),
+        ("phone", _sure(_phones)),
+        ("name", _sure(_names)),
     )
     taken: list[tuple[int, int]] = []
     findings: list[Finding] = []
     for kind, detect in detectors:
-        for start, end in detect(text):
+        for start, end, certainty in detect(text):
             if _overlaps(start, end, taken):
                 continue
             taken.append((start, end))
-            findings.append(Finding(kind, start, end, text[start:end]))
+            findings.append(Finding(kind, start, end, text[start:end], certainty))
     findings.sort(key=lambda f: f.start)
     return findings
 

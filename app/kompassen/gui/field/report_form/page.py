@@ -186,6 +186,7 @@ class ReportPage(QWidget):
         self.time.changed.connect(self._changed)
         self.text_edit.textChanged.connect(self._text_changed)
         self.privacy.mask_button.clicked.connect(self.mask_text)
+        self.privacy.send_anyway.connect(self.submit)  # the second yes to unmasked findings
         self.service.changed.connect(self._changed)
         self.send_button.clicked.connect(self.submit)
         self.cancel_button.clicked.connect(self.cancel)
@@ -633,6 +634,8 @@ class ReportPage(QWidget):
         """
         if self.sending:
             return
+        if not self.privacy.confirm_send(self.text_edit.toPlainText(), self.svc.state.lang):
+            return  # something points at a person, unmasked: the privacy box asks once more
         fields = self.fields()
         self._save_timer.stop()
         try:
