@@ -8,6 +8,7 @@ port, around a real SQLite file::
         url = server.start(tmp_path / "server.db")   # "http://127.0.0.1:PORT"
         office = server.office_token()               # office user + login, a bearer token
         device_id, token = server.enrol()            # an enrolled tablet
+        server.register_area_key("klara")            # before the area's first release
         httpx.get(f"{url}/api/v1/health")
     # stopped on leaving the block (or server.stop())
 
@@ -31,6 +32,7 @@ from kompassen.server import admin
 from kompassen.server.app import create_app
 
 API = "/api/v1"
+AREAS = Path(__file__).resolve().parents[1] / "data" / "areas"
 OFFICE_NAME = "kontoret"
 OFFICE_PASSWORD = "testlösenord-123"
 
@@ -104,6 +106,17 @@ class LiveServer:
         r = httpx.post(f"{self.api}/office/login", json={"name": name, "password": password})
         r.raise_for_status()
         return str(r.json()["token"])
+
+    def register_area_key(
+        self, area_id: str = "klara", key: str | None = None, *, replace: bool = False
+    ) -> str:
+        """Pin the area's signing key as the admin would (default: the bundled pack's)."""
+        if key is None:
+            pack_area, key = admin.pack_signing_key(AREAS / area_id)
+            assert pack_area == area_id
+        return admin.register_area_key(
+            self.app.state.db, self.app.state.clock, area_id, key, by="test", replace=replace
+        )
 
     def enrolment_code(self, uses: int = 1, valid_hours: int = 24) -> str:
         """A fresh enrolment code, made directly in the database."""

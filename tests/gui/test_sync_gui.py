@@ -503,6 +503,7 @@ def test_a_signed_release_pulled_by_the_window_updates_what_it_shows(
         "documents": docs,
     }
     office = bearer(server.office_token())
+    server.register_area_key("klara")
     assert httpx.post(f"{server.api}/office/releases", json=body, headers=office).status_code == 201
 
     application()

@@ -51,6 +51,8 @@ def test_devices_list_and_revoke(
         "enrolled_at",
         "last_seen",
         "revoked_at",
+        "revoked_uses",
+        "revoked_last_used",
         "submissions",
     }
     assert devices[0]["revoked_at"] is None and devices[0]["submissions"] == 0

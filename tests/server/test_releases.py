@@ -1,4 +1,8 @@
-"""Catalogue releases: publish with checks, answer in full, as a delta, or 304."""
+"""Catalogue releases: publish with checks, answer in full, as a delta, or 304.
+
+Every test that publishes pins Klara's signing key first (``klara_key``), as the admin does
+before an area's first release (tests/server/test_area_keys.py covers the pinning itself).
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,19 @@ import json
 from typing import Any
 
 import httpx
+import pytest
 from nacl.signing import SigningKey
 
 from kompassen.catalogue.store.release import apply_delta, content_hash, verify_manifest
 from serverutil import LiveServer, bearer
 
 from .conftest import DEV_KEYS, signed_release
+
+
+@pytest.fixture(autouse=True)
+def klara_key(live: LiveServer) -> None:
+    """Klara's signing key (the bundled pack's, the development key) pinned on the server."""
+    live.register_area_key("klara")
 
 
 def _changed(docs: dict[str, Any]) -> dict[str, Any]:
@@ -87,7 +98,7 @@ def test_wrong_version_is_409(
 
 
 def test_tampered_documents_and_bad_signatures_are_400(
-    api: httpx.Client, office: dict[str, str], klara_docs: dict[str, Any]
+    live: LiveServer, api: httpx.Client, office: dict[str, str], klara_docs: dict[str, Any]
 ) -> None:
     body = signed_release(klara_docs, 1)
     body["documents"] = _changed(klara_docs)
@@ -105,13 +116,15 @@ def test_tampered_documents_and_bad_signatures_are_400(
 
     other_area = signed_release(klara_docs, 1)
     other_area["manifest"]["area_id"] = "norr"
+    live.register_area_key("norr", DEV_KEYS["signing_public"])
     r = api.post("/office/releases", headers=office, json=other_area)
     assert r.status_code == 400 and r.json()["error"] == "bad_documents"
 
-    # a correctly signed subset of the pack files would break every later delta on devices
+    # a correctly signed subset of the pack files would break every later delta on devices:
+    # the schema says which files a release has, so it is a 422 naming the missing file
     subset = {k: v for k, v in klara_docs.items() if k != "notices.json"}
     r = api.post("/office/releases", headers=office, json=signed_release(subset, 1))
-    assert r.status_code == 400 and r.json()["error"] == "bad_documents"
+    assert r.status_code == 422 and "notices.json" in r.json()["detail"], r.text
     assert api.get("/office/releases/klara", headers=office).json()["latest_version"] == 0
 
 

@@ -76,6 +76,7 @@ def recorder() -> RecordReleases:
 def device(ctx: AppContext, live: LiveServer, recorder: RecordReleases) -> SyncClient:
     c = ctx.sync_client(transport=recorder, timeout=30.0)
     c.enrol(live.url, live.enrolment_code())
+    live.register_area_key("klara")  # the admin pins the area's key before its first release
     yield c  # type: ignore[misc]
     c.close()
 
@@ -131,7 +132,9 @@ def test_a_release_signed_with_another_key_is_refused_and_the_old_catalogue_kept
     forged_keys = generate_keys()
     forged = renamed(before, "Ring 0700-000000 för hjälp")
     forged["area.json"]["public_keys"]["signing"] = forged_keys.signing_public
-    publish(live, forged, 1, key=forged_keys.signing_private)  # the server trusts a first release
+    # a server that serves it anyway (its admin was fooled into pinning the forger's key)
+    live.register_area_key("klara", forged_keys.signing_public, replace=True)
+    publish(live, forged, 1, key=forged_keys.signing_private)
     report = device.sync(["klara"])
     assert report.ok and report.catalogue_updates == []
     assert len(report.warnings) == 1

@@ -1,10 +1,13 @@
-"""Accounts and devices: the operations behind both the office API and the admin CLI."""
+"""Accounts, devices and area keys: the operations behind both the office API and the admin CLI."""
 
 from __future__ import annotations
 
+import base64
+import binascii
 import secrets
 from datetime import timedelta
-from typing import Any
+from pathlib import Path
+from typing import Any, Literal
 
 from kompassen.core.clock import Clock
 from kompassen.core.errors import KompassenError
@@ -122,10 +125,15 @@ def enrol(db: ServerDb, clock: Clock, code: str, name: str | None) -> tuple[str,
 
 
 def list_devices(db: ServerDb) -> list[dict[str, Any]]:
-    """Every device ever enrolled, oldest first, with how many submissions it sent."""
+    """Every device ever enrolled, oldest first, with how many submissions it sent.
+
+    ``revoked_uses``/``revoked_last_used``: how often and when last its token was presented
+    after the revocation (a lost tablet in someone's hands, or one nobody told).
+    """
     with db.read() as conn:
         rows = conn.execute(
             "SELECT d.id, d.name, d.enrolled_at, d.last_seen, d.revoked_at, "
+            "d.revoked_uses, d.revoked_last_used, "
             "(SELECT COUNT(*) FROM submission s WHERE s.device_id = d.id) AS submissions "
             "FROM device d ORDER BY d.enrolled_at, d.id"
         ).fetchall()
@@ -141,3 +149,103 @@ def revoke_device(db: ServerDb, clock: Clock, device_id: str) -> str | None:
         )
         row = conn.execute("SELECT revoked_at FROM device WHERE id = ?", (device_id,)).fetchone()
     return None if row is None else str(row["revoked_at"])
+
+
+# ------------------------------------------------------------------------ area keys
+
+MAX_AREA_JSON = 1024 * 1024  # area.json holds a name, a centre and keys: far below this
+AREA_ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+
+
+def _check_area_id(area_id: str) -> str:
+    if not 1 <= len(area_id) <= 64 or not set(area_id) <= AREA_ID_CHARS:
+        raise AdminError(
+            sv=f"Område-id {area_id!r} är ogiltigt (1–64 tecken a–z, 0–9, -).",
+            en=f"The area id {area_id!r} is invalid (1–64 characters a–z, 0–9, -).",
+        )
+    return area_id
+
+
+def check_signing_key(key: str) -> str:
+    """An Ed25519 public key as base64 (32 bytes), or AdminError in words."""
+    try:
+        raw = base64.b64decode(key.strip(), validate=True)
+    except (binascii.Error, ValueError):
+        raw = b""
+    if len(raw) != 32:
+        raise AdminError(
+            sv="Signeringsnyckeln måste vara en Ed25519-nyckel (32 byte) i base64.",
+            en="The signing key must be an Ed25519 key (32 bytes) in base64.",
+        )
+    return base64.b64encode(raw).decode("ascii")
+
+
+def pack_signing_key(pack_dir: Path) -> tuple[str, str]:
+    """``(area_id, public_keys.signing)`` from a pack's area.json, read with a size bound."""
+    from kompassen.device.files import load_json_limited
+
+    area = load_json_limited(
+        pack_dir / "area.json", MAX_AREA_JSON, display=str(pack_dir / "area.json")
+    )
+    keys = area.get("public_keys") if isinstance(area, dict) else None
+    key = keys.get("signing") if isinstance(keys, dict) else None
+    area_id = area.get("id") if isinstance(area, dict) else None
+    if not isinstance(area_id, str) or not isinstance(key, str):
+        raise AdminError(
+            sv=f"{pack_dir / 'area.json'} saknar id eller public_keys.signing.",
+            en=f"{pack_dir / 'area.json'} has no id or no public_keys.signing.",
+        )
+    return area_id, key
+
+
+def register_area_key(
+    db: ServerDb,
+    clock: Clock,
+    area_id: str,
+    key: str,
+    *,
+    by: str,
+    replace: bool = False,
+) -> Literal["registered", "unchanged", "replaced"]:
+    """Pin the key the area's releases must be signed with (before its first release).
+
+    Registering the pinned key again changes nothing; another key needs ``replace`` (a lost
+    office key: the tablets then need a pack with the new key, since they trust the old one).
+    """
+    area_id = _check_area_id(area_id)
+    key = check_signing_key(key)
+    now = utc_iso(clock.now())
+    with db.transaction() as conn:
+        row = conn.execute(
+            "SELECT signing_key FROM area_key WHERE area_id = ?", (area_id,)
+        ).fetchone()
+        if row is not None and row["signing_key"] == key:
+            return "unchanged"
+        if row is not None and not replace:
+            raise AdminError(
+                sv=f"Området {area_id} har redan en annan signeringsnyckel registrerad. "
+                "Byt den bara med --replace (surfplattorna litar på den gamla tills de får "
+                "ett områdespaket med den nya).",
+                en=f"The area {area_id} already has another signing key registered. Replace it "
+                "only with --replace (the tablets trust the old one until they get an area "
+                "pack with the new one).",
+            )
+        conn.execute(
+            "INSERT INTO area_key (area_id, signing_key, registered_by, registered_at) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (area_id) DO UPDATE SET "
+            "signing_key = excluded.signing_key, registered_by = excluded.registered_by, "
+            "registered_at = excluded.registered_at",
+            (area_id, key, by, now),
+        )
+    return "registered" if row is None else "replaced"
+
+
+def list_area_keys(db: ServerDb) -> list[dict[str, Any]]:
+    """Every area's pinned signing key, by area id, with who registered it and when."""
+    with db.read() as conn:
+        rows = conn.execute(
+            "SELECT k.area_id, k.signing_key, k.registered_by, k.registered_at, "
+            "(SELECT MAX(version) FROM release r WHERE r.area_id = k.area_id) AS latest_version "
+            "FROM area_key k ORDER BY k.area_id"
+        ).fetchall()
+    return [dict(r) | {"latest_version": r["latest_version"] or 0} for r in rows]

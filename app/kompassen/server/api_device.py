@@ -12,7 +12,7 @@ from kompassen import __version__
 from kompassen.server import admin
 from kompassen.server.auth import AnyCaller, DeviceCaller
 from kompassen.server.db import ServerDb, utc_iso
-from kompassen.server.errors import ApiError
+from kompassen.server.errors import EVERY_ROUTE, ApiError, documented
 from kompassen.server.models import (
     AREA_ID_PATTERN,
     MAX_SINCE,
@@ -20,6 +20,7 @@ from kompassen.server.models import (
     EnrolIn,
     EnrolOut,
     Health,
+    ReleaseOut,
     SubmissionBatch,
     SubmissionIn,
     SubmissionResult,
@@ -27,7 +28,12 @@ from kompassen.server.models import (
 )
 from kompassen.server.releases import Releases, etag, etag_matches, latest_version
 
-router = APIRouter()
+router = APIRouter(responses=EVERY_ROUTE)
+
+_RELEASE_ANSWERS: dict[int | str, dict[str, Any]] = {
+    200: {"model": ReleaseOut, "description": "the latest release, in full or as a delta"},
+    304: {"description": "`since` (or If-None-Match) is the latest release"},
+}
 
 _ITEM_ERRORS = {
     "uuid": ("bad_uuid", "uuid är inte ett giltigt UUID"),
@@ -53,7 +59,7 @@ def health(request: Request) -> dict[str, Any]:
 @router.post(
     "/enrol",
     response_model=EnrolOut,
-    responses={403: {"description": "wrong, used or expired code (`bad_code`)"}},
+    responses=documented(400, 403, 422, s403="wrong, used or expired code (`bad_code`)"),
 )
 def enrol(body: EnrolIn, request: Request) -> dict[str, Any]:
     """Trade an enrolment code for a device id and token (shown once, stored hashed)."""
@@ -78,7 +84,12 @@ def _check(item: SubmissionIn) -> CheckedSubmission | SubmissionResult:
         return SubmissionResult(uuid=item.uuid, status="rejected", error=code, sv=sv)
 
 
-@router.post("/submissions", response_model=SubmissionsOut, response_model_exclude_none=True)
+@router.post(
+    "/submissions",
+    response_model=SubmissionsOut,
+    response_model_exclude_none=True,
+    responses=documented(400, 401, 403, 422),
+)
 def submissions(body: SubmissionBatch, who: DeviceCaller, request: Request) -> dict[str, Any]:
     """Store sealed reports idempotently by (device, uuid), one transaction per batch.
 
@@ -106,10 +117,8 @@ def submissions(body: SubmissionBatch, who: DeviceCaller, request: Request) -> d
 
 @router.get(
     "/areas/{area_id}/release",
-    responses={
-        304: {"description": "`since` (or If-None-Match) is the latest release"},
-        404: {"description": "the area has no release"},
-    },
+    responses=documented(401, 403, 404, 422, s404="the area has no release (`no_release`)")
+    | _RELEASE_ANSWERS,
 )
 def release(
     who: AnyCaller,

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Path, Query, Request
 from kompassen.server import admin
 from kompassen.server.auth import OfficeCaller
 from kompassen.server.db import ServerDb
-from kompassen.server.errors import ApiError
+from kompassen.server.errors import EVERY_ROUTE, ApiError, documented
 from kompassen.server.models import (
     AREA_ID_PATTERN,
     DEVICE_ID_PATTERN,
@@ -28,7 +28,7 @@ from kompassen.server.models import (
 )
 from kompassen.server.releases import Releases, latest_version
 
-router = APIRouter(prefix="/office")
+router = APIRouter(prefix="/office", responses=EVERY_ROUTE)
 
 
 def _db(request: Request) -> ServerDb:
@@ -36,7 +36,7 @@ def _db(request: Request) -> ServerDb:
     return db
 
 
-@router.post("/login", response_model=LoginOut)
+@router.post("/login", response_model=LoginOut, responses=documented(400, 401, 422))
 def login(body: LoginIn, request: Request) -> dict[str, Any]:
     """A token for 12 hours; a wrong name or password is 401 without saying which."""
     got = admin.office_login(_db(request), request.app.state.clock, body.name, body.password)
@@ -51,7 +51,9 @@ def login(body: LoginIn, request: Request) -> dict[str, Any]:
     return {"token": got[0], "expires_at": got[1]}
 
 
-@router.get("/submissions", response_model=OfficeSubmissionsOut)
+@router.get(
+    "/submissions", response_model=OfficeSubmissionsOut, responses=documented(401, 403, 422)
+)
 def list_submissions(
     who: OfficeCaller,
     request: Request,
@@ -71,7 +73,11 @@ def list_submissions(
     return {"items": items, "next_after": items[-1]["id"] if more else None}
 
 
-@router.get("/releases/{area_id}", response_model=LatestRelease)
+@router.get(
+    "/releases/{area_id}",
+    response_model=LatestRelease,
+    responses=documented(401, 403, 404, 422, s404="no such path (`not_found`)"),
+)
 def release_status(
     who: OfficeCaller,
     request: Request,
@@ -85,20 +91,31 @@ def release_status(
     "/releases",
     status_code=201,
     response_model=ReleaseCreated,
-    responses={
-        400: {"description": "hash, signature or documents do not match"},
-        409: {"description": "manifest.version is not latest + 1"},
-    },
+    responses=documented(
+        400,
+        401,
+        403,
+        409,
+        422,
+        s400="the body is not UTF-8 JSON, or what the schema cannot say does not check out: "
+        "area.json names another area (`bad_documents`), the sha256 (`bad_hash`), the "
+        "signature by the area's registered key (`bad_signature`), area.json's "
+        "public_keys.signing (`no_signing_key`)",
+        s409="manifest.version is not latest + 1 (`version_conflict`), or the area's signing "
+        "key is not registered on the server (`area_key_unknown`)",
+    ),
 )
 def publish_release(body: ReleaseIn, who: OfficeCaller, request: Request) -> dict[str, Any]:
-    """Publish a signed release (signed by the key of the previous release, if any)."""
+    """Publish a signed release, signed by the area's registered key (``area-key register``)."""
     releases: Releases = request.app.state.releases
     manifest = body.manifest.model_dump()
-    releases.publish(manifest, body.signature, body.documents)
+    releases.publish(manifest, body.signature, body.documents.files())
     return {"area_id": manifest["area_id"], "version": manifest["version"]}
 
 
-@router.post("/enrolment-codes", response_model=EnrolmentCodeOut)
+@router.post(
+    "/enrolment-codes", response_model=EnrolmentCodeOut, responses=documented(400, 401, 403, 422)
+)
 def new_code(body: EnrolmentCodeIn, who: OfficeCaller, request: Request) -> dict[str, Any]:
     """A code a tablet can enrol with, ``uses`` times within ``valid_hours``."""
     code, expires_at = admin.create_enrolment_code(
@@ -107,15 +124,16 @@ def new_code(body: EnrolmentCodeIn, who: OfficeCaller, request: Request) -> dict
     return {"code": code, "uses": body.uses, "expires_at": expires_at}
 
 
-@router.get("/devices", response_model=DevicesOut)
+@router.get("/devices", response_model=DevicesOut, responses=documented(401, 403))
 def devices(who: OfficeCaller, request: Request) -> dict[str, Any]:
+    """Every tablet, with revocation and any use of its token since (``revoked_uses``)."""
     return {"devices": admin.list_devices(_db(request))}
 
 
 @router.post(
     "/devices/{device_id}/revoke",
     response_model=RevokeOut,
-    responses={404: {"description": "no such device"}},
+    responses=documented(401, 403, 404, 422, s404="no such device (`no_device`)"),
 )
 def revoke(
     who: OfficeCaller,

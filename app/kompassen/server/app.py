@@ -40,7 +40,14 @@ def create_app(
         yield
         db.close()
 
-    app = FastAPI(title="Kompassen sync server", version=__version__, lifespan=lifespan)
+    # no slash redirects: a client uses the documented paths, and a 307 to a route of
+    # another method would answer 405, which no route documents
+    app = FastAPI(
+        title="Kompassen sync server",
+        version=__version__,
+        lifespan=lifespan,
+        redirect_slashes=False,
+    )
     app.state.db = db
     app.state.clock = clock
     app.state.releases = Releases(db, clock)

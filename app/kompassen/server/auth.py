@@ -7,6 +7,7 @@ is enough) and argon2id of passwords (people choose those).
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import secrets
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from kompassen.server.db import ServerDb, utc_iso
 from kompassen.server.errors import ApiError
+
+log = logging.getLogger(__name__)
 
 OFFICE_TOKEN_HOURS = 12
 MIN_PASSWORD = 8
@@ -104,7 +107,11 @@ def caller(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
-    """Resolve the bearer token; a device's ``last_seen`` is updated on every call."""
+    """Resolve the bearer token; a device's ``last_seen`` is updated on every call.
+
+    A revoked device's token is refused with 403, and the attempt is counted on the device
+    row (committed before the answer) so the office sees a lost tablet still trying.
+    """
     if credentials is None or not credentials.credentials:
         raise _unauthorized()
     digest = token_hash(credentials.credentials)
@@ -113,22 +120,32 @@ def caller(
         device = conn.execute(
             "SELECT id, revoked_at FROM device WHERE token_hash = ?", (digest,)
         ).fetchone()
-        if device is not None:
-            if device["revoked_at"] is not None:
-                raise ApiError(
-                    403,
-                    "revoked",
-                    en="This device has been revoked.",
-                    sv="Den här enheten är spärrad.",
-                )
+        if device is not None and device["revoked_at"] is None:
             conn.execute("UPDATE device SET last_seen = ? WHERE id = ?", (now, device["id"]))
             return Principal("device", device["id"])
-        office = conn.execute(
-            "SELECT user_name, expires_at FROM office_token WHERE token_hash = ?", (digest,)
-        ).fetchone()
-        if office is None or office["expires_at"] <= now:
-            raise _unauthorized()
-        return Principal("office", office["user_name"])
+        if device is not None:
+            conn.execute(
+                "UPDATE device SET revoked_uses = revoked_uses + 1, revoked_last_used = ? "
+                "WHERE id = ?",
+                (now, device["id"]),
+            )
+            office = None
+        else:
+            office = conn.execute(
+                "SELECT user_name, expires_at FROM office_token WHERE token_hash = ?", (digest,)
+            ).fetchone()
+    # raised outside the transaction: an error inside would roll the count back
+    if device is not None:
+        log.warning("revoked device %s presented its token", device["id"])
+        raise ApiError(
+            403,
+            "revoked",
+            en="This device has been revoked.",
+            sv="Den här enheten är spärrad.",
+        )
+    if office is None or office["expires_at"] <= now:
+        raise _unauthorized()
+    return Principal("office", office["user_name"])
 
 
 def _wrong_role() -> ApiError:

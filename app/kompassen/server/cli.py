@@ -1,7 +1,9 @@
 """``kompassen-server --db PATH [command]``: run the sync server or administer it.
 
 Without a command the server runs (uvicorn). Commands: ``office-user NAME`` (password on
-stdin), ``enrolment-code [--uses N] [--valid-hours H]``, ``devices [--json]``, ``revoke ID``.
+stdin), ``enrolment-code [--uses N] [--valid-hours H]``, ``devices [--json]``, ``revoke ID``,
+``area-key register AREA (--from-pack DIR | --key BASE64) [--replace]``, ``area-key list
+[--json]``.
 Messages are Swedish, one line; bad input exits with 2. This module imports nothing of the
 server extra at import time so it can say what is missing.
 """
@@ -41,6 +43,18 @@ def _parser() -> argparse.ArgumentParser:
     devices.add_argument("--json", action="store_true", help="as JSON")
     revoke = sub.add_parser("revoke", help="revoke a tablet (its token stops working)")
     revoke.add_argument("id")
+    area_key = sub.add_parser("area-key", help="the signing key each area's releases need")
+    key_sub = area_key.add_subparsers(dest="key_command", metavar="action", required=True)
+    register = key_sub.add_parser("register", help="pin an area's signing key (before release 1)")
+    register.add_argument("area", help="area id, e.g. klara")
+    source = register.add_mutually_exclusive_group(required=True)
+    source.add_argument("--from-pack", type=Path, metavar="DIR", help="the area pack's folder")
+    source.add_argument("--key", metavar="BASE64", help="the Ed25519 public key itself")
+    register.add_argument(
+        "--replace", action="store_true", help="replace another key already registered"
+    )
+    key_list = key_sub.add_parser("list", help="list the registered keys")
+    key_list.add_argument("--json", action="store_true", help="as JSON")
     return p
 
 
@@ -110,16 +124,59 @@ def _command(args: argparse.Namespace, db: ServerDb) -> int:
             print("Inga enheter är registrerade.")
         for r in [] if args.json else rows:
             state = f"spärrad {r['revoked_at']}" if r["revoked_at"] else "aktiv"
+            if r["revoked_uses"]:
+                state += (
+                    f", token använd {r['revoked_uses']} gång(er) efter spärren, "
+                    f"senast {r['revoked_last_used']}"
+                )
             print(
                 f"{r['id']}  {r['name'] or '-'}  registrerad {r['enrolled_at']}  "
                 f"senast sedd {r['last_seen'] or '-'}  {r['submissions']} rapporter  {state}"
             )
         return 0
+    if args.command == "area-key":
+        return _area_key(args, db)
     # revoke
     revoked_at = adm.revoke_device(db, clock, args.id)
     if revoked_at is None:
         return _fail(f"det finns ingen enhet {args.id}.")
     print(f"Enheten {args.id} är spärrad sedan {revoked_at}.")
+    return 0
+
+
+def _area_key(args: argparse.Namespace, db: ServerDb) -> int:
+    from kompassen.reports.keys import fingerprint
+    from kompassen.server import admin as adm
+
+    if args.key_command == "list":
+        rows = adm.list_area_keys(db)
+        if args.json:
+            print(json.dumps(rows, ensure_ascii=False, indent=2))
+        elif not rows:
+            print("Inga områdesnycklar är registrerade.")
+        for r in [] if args.json else rows:
+            print(
+                f"{r['area_id']}  {fingerprint(r['signing_key'])}  {r['signing_key']}  "
+                f"registrerad {r['registered_at']} av {r['registered_by']}  "
+                f"senaste släpp {r['latest_version']}"
+            )
+        return 0
+    if args.from_pack is not None:
+        pack_area, key = adm.pack_signing_key(args.from_pack)
+        if pack_area != args.area:
+            return _fail(
+                f"paketet i {args.from_pack} gäller området {pack_area}, inte {args.area}."
+            )
+        by = f"admin (paket {args.from_pack})"
+    else:
+        key, by = args.key, "admin (--key)"
+    outcome = adm.register_area_key(db, SystemClock(), args.area, key, by=by, replace=args.replace)
+    words = {
+        "registered": "är registrerad",
+        "unchanged": "var redan registrerad (oförändrad)",
+        "replaced": "har ersatt den tidigare",
+    }[outcome]
+    print(f"Signeringsnyckeln för {args.area} ({fingerprint(key)}) {words}.")
     return 0
 
 

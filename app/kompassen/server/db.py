@@ -1,4 +1,4 @@
-"""server.db: devices, office users, enrolment codes, sealed submissions and releases.
+"""server.db: devices, office users, enrolment codes, sealed submissions, releases, area keys.
 
 One connection shared by the worker threads behind a lock (SQLite allows one writer anyway and
 the load is a few tablets). WAL with ``synchronous=FULL``: a submission the server answered
@@ -9,6 +9,8 @@ from :mod:`kompassen.sqlite`.
 
 from __future__ import annotations
 
+import gzip
+import json
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -71,6 +73,20 @@ CREATE TABLE release (
 );
 """,
     ),
+    Migration(
+        2,
+        "pinned area signing keys; revoked tokens' use",
+        """
+CREATE TABLE area_key (
+    area_id TEXT PRIMARY KEY,
+    signing_key TEXT NOT NULL,
+    registered_by TEXT NOT NULL,
+    registered_at TEXT NOT NULL
+);
+ALTER TABLE device ADD COLUMN revoked_uses INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE device ADD COLUMN revoked_last_used TEXT;
+""",
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].number
@@ -104,7 +120,7 @@ class ServerDb:
         ):
             self.conn = connect(path, synchronous="FULL", busy_timeout_ms=10000)
             try:
-                migrate(
+                result = migrate(
                     self.conn,
                     MIGRATIONS,
                     name="server",
@@ -117,6 +133,8 @@ class ServerDb:
                         "INSERT OR IGNORE INTO server_meta (key, value) VALUES ('created_by', ?)",
                         (__version__,),
                     )
+                    if 1 <= result.from_version < 2 <= result.to_version:
+                        _adopt_release_keys(conn, utc_iso(now or datetime.now(UTC)))
             except BaseException:
                 self.conn.close()
                 raise
@@ -140,6 +158,31 @@ class ServerDb:
     def close(self) -> None:
         with self._lock:
             self.conn.close()
+
+
+def _adopt_release_keys(conn: sqlite3.Connection, now: str) -> None:
+    """Areas published before keys were pinned keep the key their latest release carries.
+
+    That key is what the tablets that installed the release trust, so pinning it changes
+    nothing for them; an admin who doubts it replaces it (``area-key register --replace``).
+    """
+    rows = conn.execute(
+        "SELECT r.area_id, r.documents_gz FROM release r WHERE r.version = "
+        "(SELECT MAX(version) FROM release WHERE area_id = r.area_id)"
+    ).fetchall()
+    for row in rows:
+        try:
+            key = json.loads(gzip.decompress(row["documents_gz"]))["area.json"]["public_keys"][
+                "signing"
+            ]
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        if isinstance(key, str):
+            conn.execute(
+                "INSERT OR IGNORE INTO area_key (area_id, signing_key, registered_by, "
+                "registered_at) VALUES (?, ?, ?, ?)",
+                (row["area_id"], key, "migration 2 (latest release)", now),
+            )
 
 
 def _errors(sv: str, en: str) -> AbstractContextManager[None]:

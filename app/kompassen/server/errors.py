@@ -1,7 +1,10 @@
 """Every error leaves the server as ``{"detail": English, "error": code, "sv": Swedish}``.
 
 Clients show ``sv`` to people and branch on ``error``; FastAPI's own shapes (a list under
-``detail`` for validation errors) are replaced so a client needs one parser.
+``detail`` for validation errors) are replaced so a client needs one parser, and the OpenAPI
+spec says so (:func:`documented`: each route lists the statuses it really answers with this
+body). A storage problem (full disk, damaged server.db) is a 503 in words, not a 500: the
+server is fine, its disk is not, and the tablets keep their reports queued and retry.
 """
 
 from __future__ import annotations
@@ -14,11 +17,18 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from kompassen.server.models import ErrorOut
+from kompassen.sqlite import StorageError
+
 log = logging.getLogger(__name__)
 
 # status -> (code, English, Swedish) for errors raised by Starlette/FastAPI themselves
 _DEFAULTS: dict[int, tuple[str, str, str]] = {
-    400: ("bad_request", "Bad request.", "Felaktig begäran."),
+    400: (
+        "bad_request",
+        "Bad request: the body could not be read (UTF-8 JSON expected).",
+        "Felaktig begäran: innehållet kunde inte läsas (JSON i UTF-8 väntades).",
+    ),
     401: ("unauthorized", "Missing or unknown token.", "Token saknas eller är okänd."),
     403: ("forbidden", "Not allowed.", "Inte tillåtet."),
     404: ("not_found", "Not found.", "Hittades inte."),
@@ -28,7 +38,42 @@ _DEFAULTS: dict[int, tuple[str, str, str]] = {
     413: ("too_large", "Request body too large.", "Förfrågan är för stor."),
     415: ("unsupported_media_type", "Unsupported media type.", "Formatet stöds inte."),
     422: ("invalid", "Invalid request.", "Ogiltig begäran."),
+    503: (
+        "storage",
+        "The server cannot use its database.",
+        "Servern kan inte använda sin databas.",
+    ),
 }
+
+# what each status means on this API, for the OpenAPI spec
+_MEANING: dict[int, str] = {
+    400: "the body is not UTF-8 JSON, or (releases) does not check out",
+    401: "missing, unknown or expired token (`unauthorized`), wrong login (`bad_login`)",
+    403: "revoked device (`revoked`), wrong role (`wrong_role`), bad enrolment code (`bad_code`)",
+    404: "not found",
+    409: "conflicts with what the server holds",
+    413: "the body is over the limit (`too_large`): 8 MiB, 32 MiB for releases",
+    422: "a parameter or the body does not fit the schema (`invalid`; `detail` names the fields)",
+    503: "the server's database cannot be used right now (`storage`: disk full, damaged file)",
+}
+
+RETRY_AFTER_S = 30
+
+
+def documented(*statuses: int, **meanings: str) -> dict[int | str, dict[str, Any]]:
+    """``responses=`` for a route: each status with the uniform error body.
+
+    ``meanings`` overrides a description, keyed ``s404="no such device"``.
+    """
+    out: dict[int | str, dict[str, Any]] = {}
+    for status in statuses:
+        description = meanings.get(f"s{status}", _MEANING[status])
+        out[status] = {"model": ErrorOut, "description": description}
+    return out
+
+
+# every route: the body limit (any request) and the database (every route reads or writes)
+EVERY_ROUTE = documented(413, 503)
 
 
 class ApiError(StarletteHTTPException):
@@ -65,8 +110,9 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     if isinstance(exc, ApiError):
         body = error_body(exc.status_code, exc.error, str(exc.detail), exc.sv)
     else:
+        # FastAPI's own 400 (a body it could not parse) gets our words in both languages
         en = exc.detail if isinstance(exc.detail, str) and exc.detail else None
-        body = error_body(exc.status_code, en=en)
+        body = error_body(exc.status_code, en=None if exc.status_code == 400 else en)
     return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
 
 
@@ -84,6 +130,13 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(body, status_code=422)
 
 
+async def _storage_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StorageError)
+    log.error("storage problem on %s %s: %s", request.method, request.url.path, exc.en)
+    body = error_body(503, "storage", exc.en, exc.sv)
+    return JSONResponse(body, status_code=503, headers={"Retry-After": str(RETRY_AFTER_S)})
+
+
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unexpected error on %s %s", request.method, request.url.path)
     body = error_body(500, "internal", "Internal server error.", "Internt fel i servern.")
@@ -94,4 +147,5 @@ def install_error_handlers(app: FastAPI) -> None:
     """Route every kind of failure through the uniform body."""
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StorageError, _storage_error)
     app.add_exception_handler(Exception, _unexpected)

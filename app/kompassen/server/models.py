@@ -176,10 +176,31 @@ class ManifestIn(Model):
     published_at: Annotated[str, StringConstraints(max_length=64)]
 
 
+PackDoc = dict[str, Any]
+
+
+class DocumentsIn(Model):
+    """Exactly the pack files, each an object: a correctly signed subset would pass the
+    hash and signature but make every later delta to the devices mismatch."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    area: Annotated[PackDoc, Field(alias="area.json")]
+    services: Annotated[PackDoc, Field(alias="services.json")]
+    landmarks: Annotated[PackDoc, Field(alias="landmarks.json")]
+    guides: Annotated[PackDoc, Field(alias="guides.json")]
+    taxonomy: Annotated[PackDoc, Field(alias="taxonomy.json")]
+    notices: Annotated[PackDoc, Field(alias="notices.json")]
+
+    def files(self) -> dict[str, PackDoc]:
+        """By file name, as signed."""
+        return self.model_dump(by_alias=True)
+
+
 class ReleaseIn(Model):
     manifest: ManifestIn
     signature: Annotated[str, StringConstraints(min_length=1, max_length=256)]
-    documents: dict[str, Any]
+    documents: DocumentsIn
 
 
 class ReleaseCreated(BaseModel):
@@ -204,6 +225,10 @@ class DeviceOut(BaseModel):
     enrolled_at: str
     last_seen: str | None
     revoked_at: str | None
+    revoked_uses: int = Field(
+        description="How often the token was presented after the revocation (each got 403)."
+    )
+    revoked_last_used: str | None = Field(description="The last such time (UTC), or null.")
     submissions: int
 
 
@@ -219,3 +244,24 @@ class RevokeOut(BaseModel):
 class Health(BaseModel):
     status: str
     version: str
+
+
+class ErrorOut(BaseModel):
+    """Every 4xx/5xx body (also 422: ``detail`` is one string naming the fields)."""
+
+    detail: str = Field(description="What went wrong, in English.")
+    error: str = Field(description="A stable code for clients to branch on.")
+    sv: str = Field(description="What went wrong, in Swedish (shown to people).")
+
+
+class ReleaseOut(BaseModel):
+    """``GET /areas/{area_id}/release``: the latest release, in full or as a delta."""
+
+    area_id: str
+    version: int
+    manifest: dict[str, Any]
+    signature: str
+    kind: Literal["full", "delta"]
+    base_version: int | None
+    documents: dict[str, Any] | None = Field(None, description="With kind full.")
+    delta: dict[str, Any] | None = Field(None, description="With kind delta.")

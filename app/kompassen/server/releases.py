@@ -1,7 +1,11 @@
 """Catalogue releases on the server: accept signed releases, answer with a delta or in full.
 
-The server checks what it is given (next version, content hash, signature by the key the
-devices already trust) so a device never downloads a release it would refuse anyway. Documents
+The server checks what it is given (next version, content hash, signature by the area's pinned
+signing key) so a device never downloads a release it would refuse anyway. The key is pinned
+by the admin before the first release (``area-key register``, from the area pack the tablets
+carry); a release signed by it that carries a new key rotates the pin, as it does on tablets.
+Never trust on first use: a release that brought its own key would let any office token
+holder lock the real key out of an area. Documents
 are stored gzip-compressed; deltas are computed on demand and kept in a small memory cache.
 """
 
@@ -21,6 +25,7 @@ from kompassen.catalogue.store.release import (
     verify_manifest,
 )
 from kompassen.core.clock import Clock
+from kompassen.server.admin import AdminError, check_signing_key
 from kompassen.server.db import ServerDb, utc_iso
 from kompassen.server.errors import ApiError
 
@@ -39,12 +44,19 @@ def latest_version(db: ServerDb, area_id: str) -> int:
     return int(row[0] or 0)
 
 
-def _signing_key(documents: Any) -> str | None:
+def _signing_key(documents: Any) -> str:
+    """The (normalised) key the release carries for the next one, or ApiError 400."""
     try:
         key = documents["area.json"]["public_keys"]["signing"]
-    except (KeyError, TypeError):
-        return None
-    return key if isinstance(key, str) else None
+        return check_signing_key(key)
+    except (KeyError, TypeError, AttributeError, AdminError) as exc:
+        raise _bad_release(
+            "no_signing_key",
+            "area.json has no valid public_keys.signing (an Ed25519 key in base64) for the "
+            "next release to be checked with.",
+            "area.json saknar en giltig public_keys.signing (en Ed25519-nyckel i base64) att "
+            "kontrollera nästa släpp med.",
+        ) from exc
 
 
 def _pack(documents: dict[str, Any]) -> bytes:
@@ -68,7 +80,8 @@ class Releases:
         self._deltas: OrderedDict[tuple[str, int, int], dict[str, Any]] = OrderedDict()
 
     def publish(self, manifest: dict[str, Any], signature: str, documents: dict[str, Any]) -> None:
-        """Store the release or raise ApiError (409 wrong version, 400 hash/signature/shape)."""
+        """Store the release or raise ApiError (409 wrong version or no pinned key, 400
+        hash/signature/shape)."""
         area_id = manifest["area_id"]
         version = manifest["version"]
         self._check_shape(area_id, documents)
@@ -83,11 +96,9 @@ class Releases:
             ) from exc
         with self.db.transaction() as conn:
             row = conn.execute(
-                "SELECT version, documents_gz FROM release WHERE area_id = ? "
-                "ORDER BY version DESC LIMIT 1",
-                (area_id,),
+                "SELECT MAX(version) AS version FROM release WHERE area_id = ?", (area_id,)
             ).fetchone()
-            latest = int(row["version"]) if row is not None else 0
+            latest = int(row["version"] or 0)
             if version != latest + 1:
                 raise ApiError(
                     409,
@@ -95,23 +106,39 @@ class Releases:
                     en=f"The next release of {area_id} must be version {latest + 1}.",
                     sv=f"Nästa släpp för {area_id} måste ha version {latest + 1}.",
                 )
+            pinned = conn.execute(
+                "SELECT signing_key FROM area_key WHERE area_id = ?", (area_id,)
+            ).fetchone()
+            if pinned is None:
+                raise ApiError(
+                    409,
+                    "area_key_unknown",
+                    en=f"The area's signing key is not registered on the server ({area_id}). "
+                    "The server's admin registers it from the area pack first: "
+                    f"kompassen-server area-key register {area_id} --from-pack DIR.",
+                    sv=f"Områdets signeringsnyckel är inte registrerad på servern ({area_id}). "
+                    "Serverns administratör registrerar den först från områdespaketet: "
+                    f"kompassen-server area-key register {area_id} --from-pack MAPP.",
+                )
             if digest != manifest["sha256"]:
                 raise _bad_release(
                     "bad_hash",
                     "The documents do not match the manifest's sha256.",
                     "Dokumenten stämmer inte med manifestets sha256.",
                 )
-            trusted = _signing_key(_unpack(row["documents_gz"]) if row else documents)
-            if trusted is None:
-                raise _bad_release(
-                    "no_signing_key",
-                    "area.json has no public_keys.signing to check the signature with.",
-                    "area.json saknar public_keys.signing att kontrollera signaturen med.",
-                )
+            carried = _signing_key(documents)
             try:
-                verify_manifest(manifest, signature, trusted)
+                verify_manifest(manifest, signature, pinned["signing_key"])
             except ReleaseError as exc:
                 raise _bad_release("bad_signature", exc.en, exc.sv) from exc
+            if carried != pinned["signing_key"]:
+                # a rotation, signed by the old key: the tablets that install this release
+                # trust the new key from now on, and so does the server
+                conn.execute(
+                    "UPDATE area_key SET signing_key = ?, registered_by = ?, registered_at = ? "
+                    "WHERE area_id = ?",
+                    (carried, f"release {version}", utc_iso(self.clock.now()), area_id),
+                )
             conn.execute(
                 "INSERT INTO release (area_id, version, manifest, signature, documents_gz, "
                 "published_at) VALUES (?, ?, ?, ?, ?, ?)",
