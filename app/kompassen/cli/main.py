@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from kompassen import __version__
-from kompassen.cli import app, catalogue, office, reports, search
+from kompassen.cli import app, catalogue, device, office, reports, search
 from kompassen.cli.handler import EXIT_USER_ERROR, user_lang
 from kompassen.core.errors import KompassenError
 from kompassen.device.settings import DEFAULT_AREA
@@ -32,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(handler=app.run_gui)  # no command: the window
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    for family in (app, search, catalogue, reports, office):
+    for family in (app, search, catalogue, reports, office, device):
         family.register(sub)
     return p
 

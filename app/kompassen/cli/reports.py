@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kompassen.cli.handler import Subparsers, with_context
+from kompassen.cli.handler import EXIT_USER_ERROR, Subparsers, with_context
 from kompassen.core.errors import KompassenError
 
 if TYPE_CHECKING:
@@ -126,11 +126,11 @@ def run_outbox(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
     items = ctx.outbox.items()
     if args.json:
         print(json.dumps([_item_json(i) for i in items], ensure_ascii=False, indent=2))
-        return 0
+        return _damaged(ctx, lang)
     sv = lang != "en"
     if not items:
         print("Utkorgen är tom." if sv else "The outbox is empty.")
-        return 0
+        return _damaged(ctx, lang)
     for i in items:
         status = _STATUS_SV.get(i.status, i.status) if sv else i.status
         tries = f"{i.attempts} försök" if sv else f"{i.attempts} attempts"
@@ -138,6 +138,8 @@ def run_outbox(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
         if i.last_error:
             line += f"  – {i.error(lang)}"
         print(line)
+    if ctx.device_db.damaged:
+        return _damaged(ctx, lang)
     counts = ctx.outbox.counts()
     print(
         f"{counts['queued']} i kö, {counts['sent']} skickade, {counts['rejected']} avvisade"
@@ -145,6 +147,21 @@ def run_outbox(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
         else f"{counts['queued']} queued, {counts['sent']} sent, {counts['rejected']} rejected"
     )
     return 0
+
+
+def _damaged(ctx: AppContext, lang: str) -> int:
+    """A damaged device.db still lists what it can read, and then says so (exit 2)."""
+    if not ctx.device_db.damaged:
+        return 0
+    from kompassen.device.db import DeviceDbDamaged
+
+    err = DeviceDbDamaged(
+        path=ctx.device_db.path,
+        what_sv="Listan ovan kan vara ofullständig",
+        what_en="The list above may be incomplete",
+    )
+    print(f"kompassen: {err.message(lang)}", file=sys.stderr)
+    return EXIT_USER_ERROR
 
 
 def run_sync(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:

@@ -8,10 +8,22 @@ thread saves drafts while the sync worker marks outbox rows).
 WAL with ``synchronous=FULL``: a committed report survives power loss and ``kill -9``.
 Connection, migrations (``PRAGMA user_version``, a backup first) and the split between
 storage problems (a :class:`DeviceDbError` in words) and bugs come from :mod:`kompassen.sqlite`.
+
+A damaged file is never rebuilt (it holds reports nobody else has): the first "corrupt" from
+SQLite, or a failed ``PRAGMA quick_check`` at open (≈ 5 ms at 1,000 drafts + 1,000 outbox rows),
+marks the object damaged; from then on it refuses every write in words
+(:class:`DeviceDbDamaged`, pointing to ``kompassen device-db recover``), while reads that still
+work go on, so what can be shown is shown.
+
+A lost tablet should hold as little as possible: ``secure_delete`` is switched on (builds differ
+in their default), so a deleted draft's text is overwritten in the file, and after a draft is
+deleted or sent :meth:`DeviceDb.truncate_wal` empties the WAL, which otherwise keeps every
+autosaved version of it until it is reused.
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -23,11 +35,14 @@ from kompassen.sqlite import (
     Migration,
     StorageError,
     atomic,
+    classify,
     connect,
     migrate,
     storage_errors,
     user_version,
 )
+
+log = logging.getLogger(__name__)
 
 MIGRATIONS: list[Migration] = [
     Migration(
@@ -86,6 +101,8 @@ ALTER TABLE outbox ADD COLUMN last_error_en TEXT;
 
 LATEST_VERSION = MIGRATIONS[-1].number
 
+_SAVE_SV, _SAVE_EN = "Kunde inte spara på surfplattan", "Could not save on the tablet"
+_READ_SV, _READ_EN = "Kunde inte läsa från surfplattan", "Could not read on the tablet"
 # what a storage problem means for the user's work, in every message about device.db
 _KEPT_SV = "Försöket ändrade inget av det som redan sparats."
 _KEPT_EN = "The attempt changed nothing that was saved before."
@@ -94,9 +111,35 @@ _KEPT_EN = "The attempt changed nothing that was saved before."
 class DeviceDbError(StorageError):
     """device.db cannot be used (from a newer app, disk full, unreadable, damaged).
 
-    ``kind == "corrupt"``: the file is damaged; it is never deleted or rebuilt (it holds
-    reports nobody else has).
+    ``kind == "corrupt"`` is always the subclass :class:`DeviceDbDamaged`.
     """
+
+
+RECOVER_COMMAND = "kompassen device-db recover"
+
+
+class DeviceDbDamaged(DeviceDbError):
+    """device.db is damaged: kept as it is, never written again by this process.
+
+    The file is never deleted or rebuilt (it holds reports nobody else has); the message
+    names it and the command that saves what can still be read into a fresh file.
+    """
+
+    def __init__(self, *, path: Path, what_sv: str, what_en: str, errorname: str = "") -> None:
+        code = f" ({errorname})" if errorname else ""
+        super().__init__(
+            sv=f"{what_sv}: enhetens databas {path} är skadad{code}. Inget har raderats och "
+            "filen behålls som den är, men Kompassen sparar inget mer i den. Stäng appen och "
+            f"kör `{RECOVER_COMMAND}`: den sparar undan den skadade filen och räddar det som "
+            "går att läsa (utkorgen först) till en ny.",
+            en=f"{what_en}: the device database {path} is damaged{code}. Nothing was deleted "
+            "and the file is kept as it is, but Kompassen saves nothing more in it. Close the "
+            f"app and run `{RECOVER_COMMAND}`: it puts the damaged file aside and saves what "
+            "can be read (the outbox first) into a new one.",
+            kind="corrupt",
+            errorname=errorname,
+        )
+        self.path = path
 
 
 class DeviceDb:
@@ -105,16 +148,24 @@ class DeviceDb:
     def __init__(self, path: Path, backup_dir: Path, now: datetime) -> None:
         self.path = path
         self._lock = threading.RLock()
+        self.damage: str | None = None  # why the file is known to be damaged (for the log)
         path.parent.mkdir(parents=True, exist_ok=True)
-        with storage_errors(
-            DeviceDbError,
-            f"Enhetens databas kunde inte öppnas ({path})",
-            f"The device database could not be opened ({path})",
+        with self._guard(
+            "Enhetens databas kunde inte öppnas",
+            "The device database could not be opened",
             then_sv="Inget har raderats.",
             then_en="Nothing was deleted.",
+            name_file=True,
         ):
             self.conn = connect(path, synchronous="FULL", busy_timeout_ms=10000, row_factory=None)
             try:
+                self.conn.execute("PRAGMA secure_delete = ON")
+                self._quick_check()
+                if self.damage is not None and user_version(self.conn) < LATEST_VERSION:
+                    raise self._damaged(
+                        "Enhetens databas kunde inte uppgraderas",
+                        "The device database could not be upgraded",
+                    )
                 migrate(
                     self.conn,
                     MIGRATIONS,
@@ -128,6 +179,65 @@ class DeviceDb:
                 raise
 
     @property
+    def damaged(self) -> bool:
+        """True once the file is known to be damaged: every write is refused from then on."""
+        return self.damage is not None
+
+    def _quick_check(self) -> None:
+        """Mark the file damaged if SQLite's quick_check finds anything (reads may go on)."""
+        try:
+            rows = self.conn.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.Error as exc:
+            if classify(exc) != "corrupt":
+                raise
+            self._mark_damaged(str(exc))
+            return
+        if [tuple(r) for r in rows] != [("ok",)]:
+            self._mark_damaged("; ".join(str(r[0]) for r in rows)[:2000])
+
+    def _mark_damaged(self, detail: str) -> None:
+        if self.damage is None:
+            log.error("device.db %s is damaged, writes refused from now on: %s", self.path, detail)
+        self.damage = self.damage or detail
+
+    def _damaged(self, what_sv: str, what_en: str, errorname: str = "") -> DeviceDbDamaged:
+        return DeviceDbDamaged(
+            path=self.path, what_sv=what_sv, what_en=what_en, errorname=errorname
+        )
+
+    @contextmanager
+    def _guard(
+        self,
+        what_sv: str,
+        what_en: str,
+        *,
+        then_sv: str = "",
+        then_en: str = "",
+        name_file: bool = False,
+    ) -> Iterator[None]:
+        """:func:`storage_errors` in our words; "corrupt" marks the file damaged for good.
+
+        ``name_file``: other storage errors name the file too (the damaged message always does).
+        """
+        where = f" ({self.path})" if name_file else ""
+        try:
+            with storage_errors(
+                DeviceDbError,
+                what_sv + where,
+                what_en + where,
+                then_sv=then_sv,
+                then_en=then_en,
+            ):
+                yield
+        except DeviceDbDamaged:
+            raise
+        except DeviceDbError as err:
+            if err.kind != "corrupt":
+                raise
+            self._mark_damaged(err.errorname or "corrupt")
+            raise self._damaged(what_sv, what_en, err.errorname) from err
+
+    @property
     def schema_version(self) -> int:
         return user_version(self.conn)
 
@@ -136,32 +246,51 @@ class DeviceDb:
         """BEGIN IMMEDIATE … COMMIT under the writer lock, ROLLBACK on any exception.
 
         A full disk, an I/O error or a damaged file is a :class:`DeviceDbError` in words
-        (after the rollback); any other SQLite error is a bug and raised as it is.
+        (after the rollback); any other SQLite error is a bug and raised as it is. Once the
+        file is known to be damaged, nothing more is written (:class:`DeviceDbDamaged`).
         """
+        if self.damage is not None:
+            raise self._damaged(_SAVE_SV, _SAVE_EN)
         with (
             self._lock,
-            storage_errors(
-                DeviceDbError,
-                "Kunde inte spara på surfplattan",
-                "Could not save on the tablet",
-                then_sv=_KEPT_SV,
-                then_en=_KEPT_EN,
-            ),
+            self._guard(_SAVE_SV, _SAVE_EN, then_sv=_KEPT_SV, then_en=_KEPT_EN),
             atomic(self.conn) as conn,
         ):
             yield conn
 
     def query(self, sql: str, args: tuple[object, ...] = ()) -> list[sqlite3.Row]:
-        """Read under the lock (the connection is shared between threads)."""
-        with (
-            self._lock,
-            storage_errors(
-                DeviceDbError, "Kunde inte läsa från surfplattan", "Could not read on the tablet"
-            ),
-        ):
+        """Read under the lock (the connection is shared between threads).
+
+        Reads go on in a damaged file: whatever SQLite can still read is worth showing.
+        """
+        with self._lock, self._guard(_READ_SV, _READ_EN):
             cur = self.conn.execute(sql, args)
             cur.row_factory = sqlite3.Row
             return cur.fetchall()
+
+    def truncate_wal(self) -> None:
+        """Checkpoint and empty the WAL, so earlier versions of deleted rows leave the disk.
+
+        Called after a draft is deleted or sent (a TRUNCATE checkpoint took < 1 ms at 1,000
+        drafts + 1,000 outbox rows; the GUI calls it on its device worker). What was committed
+        is committed already: a failure here is logged, never raised, so the caller's
+        success stands (the versions stay in the WAL until the next successful checkpoint).
+        """
+        with self._lock:
+            if self.conn.in_transaction or self.damage is not None:
+                return
+            try:
+                busy, _, _ = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            except sqlite3.Error as exc:
+                kind = classify(exc)
+                if kind is None:
+                    raise
+                if kind == "corrupt":
+                    self._mark_damaged(str(exc))
+                log.warning("device.db: the WAL could not be emptied (%s): %s", kind, exc)
+                return
+            if busy:
+                log.warning("device.db: the WAL could not be emptied (a reader held it)")
 
     def get_state(self, key: str) -> str | None:
         rows = self.query("SELECT value FROM sync_state WHERE key = ?", (key,))

@@ -3,6 +3,10 @@
 A draft is a partial report (a JSON object of the form's fields), not validated: validation
 happens when the worker presses "Skicka" (:func:`kompassen.core.report.missing_fields`).
 Saving commits under ``synchronous=FULL``, so a saved draft survives a crash or power loss.
+
+Drafts are kept in clear, not sealed with a device key: see "What a lost tablet holds" in
+docs/ADMIN_GUIDE.md for why. What is done instead is to leave nothing behind once a draft is
+deleted or sent (:meth:`kompassen.device.db.DeviceDb.truncate_wal`).
 """
 
 from __future__ import annotations
@@ -69,8 +73,14 @@ class Drafts:
         return drafts
 
     def delete(self, draft_id: str) -> None:
+        """Delete a draft so that none of its saved versions stays readable on the device.
+
+        ``secure_delete`` overwrites it in the file; emptying the WAL removes the earlier
+        versions every autosave left there (a lost tablet must not give them away).
+        """
         with self._db.transaction() as conn:
             conn.execute("DELETE FROM draft WHERE id = ?", (draft_id,))
+        self._db.truncate_wal()
 
 
 def _draft(row: Any) -> Draft:

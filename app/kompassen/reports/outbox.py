@@ -85,6 +85,9 @@ class Outbox:
             )
             if draft_id is not None:
                 conn.execute("DELETE FROM draft WHERE id = ?", (draft_id,))
+        if draft_id is not None:
+            # the sent report's text must not stay readable in the draft's old versions
+            self._db.truncate_wal()
         return client_uuid
 
     def items(self, statuses: Iterable[str] | None = None) -> list[OutboxItem]:
@@ -163,7 +166,14 @@ class Outbox:
                 )
 
     def recover(self) -> int:
-        """After a crash: every ``sending`` item goes back to ``queued``; returns how many."""
+        """After a crash: every ``sending`` item goes back to ``queued``; returns how many.
+
+        Skipped (0) in a damaged device.db: it is written no more, and the items can still
+        be listed; ``kompassen device-db recover`` copies them out as they are, and the
+        fresh file requeues them when it is first opened.
+        """
+        if self._db.damaged:
+            return 0
         with self._db.transaction() as conn:
             return conn.execute(
                 "UPDATE outbox SET status = 'queued' WHERE status = 'sending'"

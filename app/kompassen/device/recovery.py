@@ -1,0 +1,471 @@
+"""Saving what can still be read from a damaged device.db into a fresh one.
+
+This is ``kompassen device-db recover``. SQLite's own ``.recover`` is a command of the
+``sqlite3`` shell, which tablets do not have, and Python's sqlite3 module has no recover API;
+so this is a dump of the readable rows in Python:
+
+1. device.db is locked exclusively (no app may have it open while it is replaced) and
+   copied aside byte for byte, with its WAL, under a name never used before in ``backups/``:
+   the damaged file itself is never deleted.
+2. A fresh device.db is built with the current schema next to the old one, and the readable
+   rows are copied table by table, the outbox first (sealed reports nobody else has), each
+   table read in rowid order from its own b-tree (``NOT INDEXED``: a damaged index costs no
+   row), skipping past unreadable pages (see :func:`_readable_rows`).
+3. The fresh file replaces device.db with one rename; the old WAL is removed first, because
+   SQLite would replay it onto the new file.
+
+How many rows were lost is counted against what an index of the damaged file still says
+(``count(*)``), so a damaged table page is reported, not only skipped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from kompassen.core.errors import KompassenError
+from kompassen.device.db import DeviceDb, DeviceDbError
+from kompassen.device.pagescan import Record, leaf_records
+from kompassen.sqlite import classify
+
+log = logging.getLogger(__name__)
+
+# the order the rows are saved in: what nobody else has first
+TABLES: tuple[str, ...] = ("outbox", "draft", "sync_state", "usage_event")
+
+_MIN_ROWID = -(2**63)
+_MAX_ROWID = 2**63 - 1
+
+
+class RecoveryError(KompassenError):
+    """device.db could not be recovered (in use, nothing readable, no room); nothing changed."""
+
+
+@dataclass(frozen=True, slots=True)
+class TableResult:
+    """One table's rows: ``saved`` into the fresh file, ``lost`` (None: unknown)."""
+
+    table: str
+    saved: int
+    lost: int | None
+    unreadable_ranges: int = 0  # places where rows had to be skipped
+
+
+@dataclass(frozen=True, slots=True)
+class Health:
+    """What ``PRAGMA quick_check`` says of device.db (``ok`` when nothing was found)."""
+
+    path: Path
+    exists: bool
+    ok: bool
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class RecoveryResult:
+    damaged_copy: Path
+    tables: list[TableResult]
+    health: Health
+
+    @property
+    def lost_any(self) -> bool:
+        return any(t.lost != 0 for t in self.tables)
+
+
+def check(path: Path) -> Health:
+    """SQLite's quick_check of ``path`` (read only; never migrates or writes)."""
+    if not path.exists():
+        return Health(path, False, True)
+    try:
+        conn = sqlite3.connect(path, isolation_level=None)
+    except sqlite3.Error as exc:
+        return Health(path, True, False, [str(exc)])
+    try:
+        conn.execute("PRAGMA query_only = ON")
+        rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.Error as exc:
+        if classify(exc) is None:
+            raise
+        rows = [str(exc)]
+    finally:
+        conn.close()
+    return Health(path, True, rows == ["ok"], [] if rows == ["ok"] else rows)
+
+
+def recover(path: Path, backup_dir: Path, now: datetime, *, force: bool = False) -> RecoveryResult:
+    """Put the damaged ``path`` aside, build a fresh one from its readable rows, swap it in.
+
+    Refuses (:class:`RecoveryError`, nothing changed) when device.db does not exist, is not
+    damaged (unless ``force``), is open in a running app, or has no readable schema at all.
+    """
+    health = check(path)
+    if not health.exists:
+        raise RecoveryError(
+            sv=f"Det finns ingen enhetsdatabas att rädda ({path}).",
+            en=f"There is no device database to recover ({path}).",
+        )
+    if health.ok and not force:
+        raise RecoveryError(
+            sv=f"Enhetens databas {path} är inte skadad; inget behöver räddas "
+            "(--force räddar den ändå).",
+            en=f"The device database {path} is not damaged; nothing needs recovering "
+            "(--force recovers it anyway).",
+        )
+    try:
+        scratch = Path(tempfile.mkdtemp(prefix=".device-recover-", dir=path.parent))
+    except OSError as exc:
+        raise _no_room(path.parent, exc) from exc
+    try:
+        with _exclusive(path):
+            copy = _copy_aside(path, backup_dir, now)
+            log.warning("device.db recovery: the damaged file was copied to %s", copy)
+            fresh_path = scratch / "device.db"
+            try:
+                work = _work_copy(path, scratch / "damaged.db")
+                results = _rebuild(work, fresh_path, backup_dir, now, copy)
+                _fsync(fresh_path)
+            except OSError as exc:
+                raise _no_room(path.parent, exc) from exc
+        # the lock is released (its connection closed): swap at once
+        for suffix in ("-wal", "-shm"):  # SQLite would replay the old WAL onto the new file
+            with contextlib.suppress(FileNotFoundError):
+                Path(f"{path}{suffix}").unlink()
+        os.replace(fresh_path, path)
+        _fsync_dir(path.parent)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    for r in results:
+        log.warning("device.db recovery: %s saved %d, lost %s", r.table, r.saved, r.lost)
+    return RecoveryResult(copy, results, health)
+
+
+def _no_room(folder: Path, exc: OSError) -> RecoveryError:
+    return RecoveryError(
+        sv=f"Kunde inte skriva i {folder} ({exc.strerror or exc}). Inget har ändrats; "
+        "frigör utrymme och försök igen.",
+        en=f"Could not write in {folder} ({exc.strerror or exc}). Nothing was changed; "
+        "free some space and try again.",
+    )
+
+
+def _work_copy(path: Path, work: Path) -> Path:
+    """A private copy of device.db with its WAL folded in, to read rows and pages from."""
+    shutil.copyfile(path, work)
+    wal = Path(f"{path}-wal")
+    if wal.exists():
+        shutil.copyfile(wal, f"{work}-wal")
+    conn = sqlite3.connect(work, isolation_level=None)
+    try:
+        # copies committed pages from the WAL into the file (no b-tree is parsed)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    except sqlite3.Error as exc:
+        if classify(exc) is None:
+            raise
+        log.warning("device.db recovery: the WAL could not be folded in: %s", exc)
+    finally:
+        conn.close()
+    return work
+
+
+def _rebuild(
+    work: Path, fresh_path: Path, backup_dir: Path, now: datetime, copy: Path
+) -> list[TableResult]:
+    """Fill a fresh device.db at ``fresh_path`` from the readable rows of ``work``."""
+    old = sqlite3.connect(work, isolation_level=None)
+    try:
+        tables = _schema(old)
+        if tables is None:
+            raise RecoveryError(
+                sv=f"Inget gick att läsa i enhetens databas: filens innehållsförteckning är "
+                f"skadad. Filen ligger kvar som den var, och en kopia finns i {copy}. Ta "
+                "kontakt med den som sköter Kompassen (sqlite3-programmets .recover kan "
+                "rädda mer).",
+                en=f"Nothing could be read in the device database: the file's table of "
+                f"contents is damaged. The file is left as it was, and a copy is in {copy}. "
+                "Contact whoever runs Kompassen (the sqlite3 program's .recover may save more).",
+            )
+        try:
+            return _fill(old, work, tables, fresh_path, backup_dir, now)
+        except DeviceDbError as exc:
+            raise RecoveryError(
+                sv=f"Den nya enhetsdatabasen kunde inte byggas: {exc.sv} Den skadade filen "
+                f"ligger kvar som den var (och en kopia i {copy}).",
+                en=f"The new device database could not be built: {exc.en} The damaged file "
+                f"is left as it was (and a copy is in {copy}).",
+            ) from exc
+    finally:
+        old.close()
+
+
+@contextlib.contextmanager
+def _exclusive(path: Path) -> Iterator[None]:
+    """Hold device.db's exclusive lock: no app has it open while it is copied and replaced.
+
+    The connection only locks and never writes; closing it may fold the WAL into the file,
+    which is why the damaged file is copied aside (with its WAL) while the lock is held.
+    """
+    conn = sqlite3.connect(path, isolation_level=None, timeout=0.5)
+    try:
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        try:
+            conn.execute("BEGIN EXCLUSIVE")
+        except sqlite3.Error as exc:
+            if classify(exc) == "busy":
+                raise RecoveryError(
+                    sv=f"Enhetens databas {path} används av Kompassen just nu. Stäng appen "
+                    "(alla fönster) och försök igen. Inget har ändrats.",
+                    en=f"The device database {path} is in use by Kompassen right now. Close "
+                    "the app (every window) and try again. Nothing was changed.",
+                ) from exc
+            if classify(exc) != "corrupt":
+                raise
+            log.warning("device.db could not be locked (damaged): %s", exc)
+        yield
+    finally:
+        with contextlib.suppress(sqlite3.Error):
+            conn.close()
+
+
+def _copy_aside(path: Path, backup_dir: Path, now: datetime) -> Path:
+    """Copy device.db (and its WAL) into ``backup_dir`` under a name not used before."""
+    backup_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    stamp = now.strftime("%Y%m%dT%H%M%S")
+    for n in range(1, 10_000):
+        dest = backup_dir / f"device-damaged-{stamp}{'' if n == 1 else f'-{n}'}.db"
+        try:
+            fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            continue
+        try:
+            with os.fdopen(fd, "wb") as out, path.open("rb") as src:
+                shutil.copyfileobj(src, out)
+                out.flush()
+                os.fsync(out.fileno())
+            wal = Path(f"{path}-wal")
+            if wal.exists():
+                wal_copy = Path(f"{dest}-wal")
+                shutil.copyfile(wal, wal_copy)
+                os.chmod(wal_copy, 0o600)
+                _fsync(wal_copy)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                dest.unlink()
+                Path(f"{dest}-wal").unlink()
+            raise RecoveryError(
+                sv=f"Den skadade enhetsdatabasen kunde inte kopieras till {backup_dir} "
+                f"({exc.strerror or exc}). Inget har ändrats; frigör utrymme och försök igen.",
+                en=f"The damaged device database could not be copied to {backup_dir} "
+                f"({exc.strerror or exc}). Nothing was changed; free some space and try again.",
+            ) from exc
+        return dest
+    raise RecoveryError(  # pragma: no cover - 10,000 recoveries in one second
+        sv=f"För många kopior i {backup_dir}.", en=f"Too many copies in {backup_dir}."
+    )
+
+
+def _schema(conn: sqlite3.Connection) -> dict[str, list[str]] | None:
+    """The damaged file's columns of each known table (None: the schema cannot be read)."""
+    try:
+        names = {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master")}
+        return {
+            t: [str(r[1]) for r in conn.execute(f"PRAGMA table_info({t})")]
+            for t in TABLES
+            if t in names
+        }
+    except sqlite3.DatabaseError as exc:
+        if classify(exc) != "corrupt":
+            raise
+        return None
+
+
+def _fill(
+    old: sqlite3.Connection,
+    work: Path,
+    tables: dict[str, list[str]],
+    fresh_path: Path,
+    backup_dir: Path,
+    now: datetime,
+) -> list[TableResult]:
+    fresh = DeviceDb(fresh_path, backup_dir, now)
+    orphans: list[Record] | None = None  # read from the pages once, when first needed
+    try:
+        results = []
+        for table in TABLES:
+            if table not in tables:
+                results.append(TableResult(table, 0, 0))
+                continue
+            new_cols = {str(r[1]) for r in fresh.query(f"PRAGMA table_info({table})")}
+            old_cols = tables[table]
+            cols = [c for c in old_cols if c in new_cols]
+            rows, skips = _readable_rows(old, table, cols)
+            expected = _count(old, table)
+            if skips or (expected is not None and expected > len(rows)):
+                if orphans is None:
+                    orphans = list(leaf_records(work))
+                rows += _orphans_of(table, old_cols, new_cols, orphans, {r[0] for r in rows})
+            saved = _insert(fresh, table, cols, rows)
+            lost = None if expected is None else max(0, expected - saved)
+            if lost is None and not skips:
+                lost = len(rows) - saved  # all read: only rows the schema refused are lost
+            results.append(TableResult(table, saved, lost, skips))
+        return results
+    finally:
+        fresh.close()
+
+
+# how many columns each table had when it was created: a record on a page that SQLite can no
+# longer reach belongs to the table whose column count (then .. now) it has; they never overlap
+_FIRST_COLUMNS = {"outbox": 10, "draft": 4, "sync_state": 2, "usage_event": 8}
+
+
+def _orphans_of(
+    table: str,
+    old_cols: list[str],
+    new_cols: set[str],
+    orphans: list[Record],
+    have: set[object],
+) -> list[tuple[object, ...]]:
+    """Rows of ``table`` found on its cut-off leaf pages, as (rowid, *cols) like the scan's."""
+    out: list[tuple[object, ...]] = []
+    keep = [i for i, c in enumerate(old_cols) if c in new_cols]
+    for rowid, values in orphans:
+        if rowid in have or not _FIRST_COLUMNS[table] <= len(values) <= len(old_cols):
+            continue
+        full = values + (None,) * (len(old_cols) - len(values))  # added columns: NULL
+        out.append((rowid, *(full[i] for i in keep)))
+        have.add(rowid)
+    if out:
+        log.warning("device.db recovery: %d %s rows read from cut-off pages", len(out), table)
+    return sorted(out, key=lambda r: int(str(r[0])))
+
+
+def _insert(fresh: DeviceDb, table: str, cols: list[str], rows: list[tuple[object, ...]]) -> int:
+    """Insert the rows (rowids kept); a row the schema refuses (a garbled one) is lost."""
+    saved = 0
+    marks = ", ".join("?" * (len(cols) + 1))
+    sql = f"INSERT INTO {table} (rowid, {', '.join(cols)}) VALUES ({marks})"
+    with fresh.transaction() as conn:
+        for row in rows:
+            try:
+                conn.execute(sql, row)
+            except sqlite3.IntegrityError as exc:
+                log.warning("device.db recovery: a %s row refused: %s", table, exc)
+            else:
+                saved += 1
+    return saved
+
+
+def _readable_rows(
+    conn: sqlite3.Connection, table: str, cols: list[str]
+) -> tuple[list[tuple[object, ...]], int]:
+    """Every row SQLite can read, in rowid order; and how many damaged stretches were skipped.
+
+    One scan while it works. When it fails, row by row (the sqlite3 module steps one row
+    ahead, so the row before the damage is read on its own), then ever further ahead until a
+    row reads again, and back (bisection) to the first rowid from which reading works: only
+    the rows on the damaged pages are skipped.
+    """
+    sql = (
+        f"SELECT rowid, {', '.join(cols)} FROM {table} NOT INDEXED WHERE rowid >= ? ORDER BY rowid"
+    )
+
+    def first(at: int) -> list[tuple[object, ...]] | None:
+        """The first row from ``at`` on ([] at the end), None when it cannot be read."""
+        got = _try(conn, sql + " LIMIT 1", (at,))
+        return None if got is None else [tuple(r) for r in got]
+
+    rows: list[tuple[object, ...]] = []
+    skips = 0
+    start = _MIN_ROWID
+    while True:
+        try:
+            for row in conn.execute(sql, (start,)):
+                rows.append(tuple(row))
+                start = int(row[0]) + 1
+            return rows, skips
+        except sqlite3.DatabaseError as exc:
+            if classify(exc) != "corrupt":
+                raise
+        while (got := first(start)) is not None:
+            if not got:
+                return rows, skips
+            rows.append(got[0])
+            start = int(str(got[0][0])) + 1
+        skips += 1
+        resume = _next_readable(lambda at: first(at) is not None, start)
+        if resume is None:
+            return rows, skips
+        start = resume
+
+
+def _next_readable(reads: Callable[[int], bool], start: int) -> int | None:
+    """The smallest rowid > ``start`` from which a read works again (None: none does)."""
+    bad, step = start, 1
+    while True:
+        probe = min(start + step, _MAX_ROWID)
+        if reads(probe):
+            return _bisect(reads, bad, probe)
+        if probe == _MAX_ROWID:
+            return None
+        bad, step = probe, step * 2
+
+
+def _bisect(reads: Callable[[int], bool], bad: int, good: int) -> int:
+    """The smallest rowid in (bad, good] from which ``reads`` works."""
+    while good - bad > 1:
+        mid = (bad + good) // 2
+        if reads(mid):
+            good = mid
+        else:
+            bad = mid
+    return good
+
+
+def _count(conn: sqlite3.Connection, table: str) -> int | None:
+    """How many rows the damaged file says ``table`` had: by any b-tree that still reads."""
+    indexes = [
+        str(r[0])
+        for r in _try(
+            conn, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?", (table,)
+        )
+        or []
+    ]
+    for how in ["", "NOT INDEXED", *(f"INDEXED BY {i}" for i in indexes)]:
+        got = _try(conn, f"SELECT count(*) FROM {table} {how}", ())
+        if got:
+            return int(got[0][0])
+    return None
+
+
+def _try(conn: sqlite3.Connection, sql: str, args: tuple[object, ...]) -> list[sqlite3.Row] | None:
+    try:
+        return conn.execute(sql, args).fetchall()
+    except sqlite3.DatabaseError as exc:
+        if classify(exc) != "corrupt":
+            raise
+        return None
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if hasattr(os, "O_DIRECTORY"):
+        fd = os.open(folder, os.O_DIRECTORY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
