@@ -838,6 +838,45 @@
     </message>
 </context>
 <context>
+    <name>NoDialerDialog</name>
+    <message>
+        <source>Kan inte skicka sms</source>
+        <translation>Cannot send texts</translation>
+    </message>
+    <message>
+        <source>Den här enheten kan inte skicka sms. Skicka till numret från en telefon:</source>
+        <translation>This device cannot send texts. Text the number from a phone:</translation>
+    </message>
+    <message>
+        <source>Kan inte ringa</source>
+        <translation>Cannot call</translation>
+    </message>
+    <message>
+        <source>Den här enheten kan inte ringa. Ring numret från en telefon:</source>
+        <translation>This device cannot make calls. Call the number from a phone:</translation>
+    </message>
+    <message>
+        <source>Telefonnummer {n}</source>
+        <translation>Phone number {n}</translation>
+    </message>
+    <message>
+        <source>Kopiera</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Kopiera {n}</source>
+        <translation>Copy {n}</translation>
+    </message>
+    <message>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Numret {n} är kopierat.</source>
+        <translation>Number {n} copied.</translation>
+    </message>
+</context>
+<context>
     <name>OutboxCard</name>
     <message>
         <source>{kind} · skriven {time}</source>

@@ -838,6 +838,45 @@
     </message>
 </context>
 <context>
+    <name>NoDialerDialog</name>
+    <message>
+        <source>Kan inte skicka sms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Den här enheten kan inte skicka sms. Skicka till numret från en telefon:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kan inte ringa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Den här enheten kan inte ringa. Ring numret från en telefon:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telefonnummer {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kopiera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kopiera {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stäng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numret {n} är kopierat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OutboxCard</name>
     <message>
         <source>{kind} · skriven {time}</source>

@@ -25,6 +25,7 @@ def main() -> int:
         window.open_report()
         page = window.report_page
         page._save_timer.setInterval(600_000)  # nothing saves it before closing
+        page._save_deadline.setInterval(600_000)  # (neither the debounce's max-wait)
         QTest.keyClicks(page.text_edit, text)
         print("READY", flush=True)
 

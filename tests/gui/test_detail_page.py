@@ -10,13 +10,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QLabel,
     QScrollArea,
+    QScrollBar,
     QVBoxLayout,
     QWidget,
 )
@@ -27,8 +28,10 @@ from kompassen.compose import AppContext
 from kompassen.core import geo
 from kompassen.core.hours import status, week_summary
 from kompassen.core.model import Service
+from kompassen.gui.app import build_window
 from kompassen.gui.field.detail_page import DetailPage, dial_url, verified_date
 from kompassen.gui.field.services import FieldServices, build_services
+from kompassen.gui.field.window import FieldWindow
 from minipack import mini_documents
 
 # ---------------------------------------------------------------------------- helpers
@@ -227,11 +230,17 @@ def test_ring_opens_a_tel_url_and_kopiera_copies(
     qtbot: QtBot, page: DetailPage, services: FieldServices
 ) -> None:
     opened: list[QUrl] = []
-    page.open_url = opened.append
+
+    def dial(url: QUrl) -> bool:
+        opened.append(url)
+        return True  # a phone: the dialer took the number
+
+    page.open_url = dial
     s = pick(services, with_phones_and_hours)
     shown(qtbot, page, s.id)
     phone, call, copy = page.phone_buttons[0]
     click(qtbot, page, call)
+    assert page.no_dialer is None  # nothing in the way of the call
     assert [u.toString() for u in opened] == [dial_url(phone).toString()]
     assert opened[0].scheme() == "tel"
     assert opened[0].path() == "".join(c for c in phone.number if c.isdigit() or c == "+")
@@ -435,8 +444,6 @@ def test_language_change_event_rerenders(
     qtbot: QtBot, page: DetailPage, services: FieldServices
 ) -> None:
     """Installing a translator sends LanguageChange; the page must build itself again."""
-    from PySide6.QtCore import QCoreApplication, QEvent
-
     s = pick(services, with_phones_and_hours)
     shown(qtbot, page, s.id)
     before = page.handover_button
@@ -501,3 +508,121 @@ def test_notices_ages_and_mobile_from_the_mini_pack(qtbot: QtBot, testby: FieldS
     assert "Tjänsten rör sig i området och har ingen fast adress." in text
     assert "Öppet dygnet runt" in text
     assert "⚠ Fullt i natt" not in text  # the notice belongs to the other service
+
+
+# ---------------------------------------------------------------------------- opening afresh
+
+
+@pytest.fixture
+def window(qtbot: QtBot, ctx: AppContext) -> Iterator[FieldWindow]:
+    """The real field window (synchronous workers), landscape like a tablet."""
+    w = build_window(ctx, "klara", synchronous=True)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.search_page.result is not None)
+    yield w
+    w.close()
+    w.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _scroll_down(qtbot: QtBot, page: DetailPage) -> QScrollBar:
+    scroll = page.findChild(QScrollArea)
+    assert scroll is not None
+    bar = scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    assert bar.value() > 0
+    return bar
+
+
+def test_opening_a_service_starts_at_the_top_without_the_last_visits_confirmation(
+    qtbot: QtBot, window: FieldWindow
+) -> None:
+    """A confirmation from an earlier visit would read as a handover just made (issue #13)."""
+    a, b = [s for s in klara(window.svc) if with_phones_and_hours(s)][:2]
+    window.open_service(a.id)
+    page = window.detail_page
+    qtbot.waitUntil(page.isVisible)
+    bar = _scroll_down(qtbot, page)
+    assert page.handover_button is not None
+    click(qtbot, page, page.handover_button)
+    assert page.confirmation_label is not None and page.confirmation_label.isVisible()
+
+    window.back()
+    window.open_service(a.id)  # the same service again
+    assert bar.value() == 0
+    assert page.confirmation_label is not None and not page.confirmation_label.isVisible()
+    assert "Överlämning registrerad" not in alltext(page)
+
+    _scroll_down(qtbot, page)
+    window.open_service(b.id)  # another service, straight from this one
+    assert bar.value() == 0 and page.service_id == b.id
+
+    # going back to a page (from its report form, say) is no new visit: it stays as it was
+    click(qtbot, page, page.handover_button)  # type: ignore[arg-type]
+    _scroll_down(qtbot, page)
+    at = bar.value()
+    window.open_report({"kind": "correction", "text": "Fel", "service_id": b.id})
+    window.back()
+    assert window.stack.currentWidget() is page
+    assert bar.value() == at and page.confirmation_label.isVisible()
+
+
+# ---------------------------------------------------------------------------- no dialer
+
+
+@pytest.mark.qt_log_ignore("openUrl")  # offscreen Qt: "This plugin does not support openUrl()"
+def test_ring_without_a_dialer_says_so_and_shows_the_number_to_copy(
+    qtbot: QtBot, page: DetailPage, services: FieldServices
+) -> None:
+    """The real ``QDesktopServices.openUrl``: offscreen it cannot open ``tel:`` (False)."""
+    s = pick(services, lambda s: with_phones_and_hours(s) and s.phones[0].kind != "sms")
+    shown(qtbot, page, s.id)
+    phone, call, _copy = next(p for p in page.phone_buttons if p[0].kind != "sms")
+    assert page.open_url(dial_url(phone)) is False  # what the test relies on
+    click(qtbot, page, call)
+    dialog = page.no_dialer
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert not dialog.isModal()  # the page stays usable behind it
+    assert dialog.text.text() == "Den här enheten kan inte ringa. Ring numret från en telefon:"
+    assert dialog.number.text() == phone.number
+    card_number = next(
+        lab
+        for lab in page.findChildren(QLabel)
+        if lab.property("role") == "phone"
+        and lab.text() == phone.number
+        and lab is not dialog.number
+    )
+    assert dialog.number.font().pointSizeF() > card_number.font().pointSizeF()  # large
+    assert dialog.number.sizeHint().width() <= dialog.number.width()  # not cut
+    assert dialog.copy_button.text() == "Kopiera" and dialog.copy_button.height() >= 48
+    QGuiApplication.clipboard().clear()
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == phone.number
+    assert dialog.feedback.isVisible()
+    assert dialog.feedback.text() == f"Numret {phone.number} är kopierat."
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+
+    click(qtbot, page, call)  # again: the same dialog, shown again
+    assert page.no_dialer is dialog and dialog.isVisible() and not dialog.feedback.isVisible()
+    page.hide()  # the worker left the page: the number goes with it
+    assert not dialog.isVisible()
+
+
+def test_a_failed_dial_in_english(qtbot: QtBot, page: DetailPage, services: FieldServices) -> None:
+    assert services.translations.set_language("en")  # the GUI texts come from the .qm
+    services.state.set_lang("en")
+    s = pick(services, with_phones_and_hours)
+    page.open_url = lambda _url: False  # a tablet without a SIM
+    shown(qtbot, page, s.id)
+    _phone, call, _copy = page.phone_buttons[0]
+    click(qtbot, page, call)
+    dialog = page.no_dialer
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.text.text().startswith("This device cannot")
+    assert dialog.copy_button.text() == "Copy"
+    services.translations.set_language("sv")

@@ -483,6 +483,45 @@ def test_time_choices(qtbot: QtBot, window: FieldWindow) -> None:
     assert datetime.fromisoformat(page.fields()["occurred_at"]).tzinfo is not None
 
 
+# ---------------------------------------------------------------------------- issue #13
+
+
+def test_steady_typing_is_saved_within_a_second(
+    qtbot: QtBot, window: FieldWindow, ctx: AppContext
+) -> None:
+    """Typing that never pauses 400 ms still saves (the debounce's max-wait); the kill -9 test
+    in test_drafts_kill.py shows it on the real app."""
+    page = _open(qtbot, window)
+    t0 = time.monotonic()
+    first_save: tuple[float, str] | None = None
+    for _ in range(36):  # about 1.8 s, one key every 50 ms
+        qtbot.keyClicks(page.text_edit, "a")
+        qtbot.wait(50)
+        drafts = ctx.drafts.list()
+        if drafts and first_save is None:
+            first_save = (time.monotonic() - t0, str(drafts[0].fields["text"]))
+    assert first_save is not None, "nothing was saved while the typing went on"
+    at, text = first_save
+    assert at < 1.0 + 0.4 and text and set(text) == {"a"}
+    assert len(page.text_edit.toPlainText()) == 36
+
+
+def test_the_form_opens_at_the_top(qtbot: QtBot, window: FieldWindow) -> None:
+    """Wherever the last visit left it (at "Skicka", usually), the form opens at its top."""
+    page = _open(qtbot, window, {"kind": "observation", "text": "Första utkastet"})
+    bar = page.scroll_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    _tap(qtbot, page, page.cancel_button)  # scrolled down to it; the draft stays open
+    assert bar.value() > 0 and window.stack.currentWidget() is not page
+    _open(qtbot, window)  # the same draft again
+    assert page.text_edit.toPlainText() == "Första utkastet"
+    assert bar.value() == 0
+    bar.setValue(bar.maximum())
+    window.back()
+    _open(qtbot, window, {"kind": "unsolved", "text": "Ett nytt"})  # a new prefilled report
+    assert bar.value() == 0
+
+
 # ------------------------------------------------- privacy: sending with an unmasked finding
 # (issue #13, point 10)
 

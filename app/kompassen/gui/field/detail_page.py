@@ -14,11 +14,13 @@ import calendar
 import re
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QGuiApplication,
+    QHideEvent,
     QKeySequence,
     QShortcut,
     QShowEvent,
@@ -40,6 +42,9 @@ from kompassen.core.hours import status, week_summary
 from kompassen.core.model import Handover, Location, Phone, Service
 from kompassen.gui.field.services import FieldServices
 from kompassen.gui.widgets.touch import button, kinetic, label
+
+if TYPE_CHECKING:
+    from kompassen.gui.field.no_dialer import NoDialerDialog
 
 # Verified longer ago than this (in days) and the page warns that the data may be out of date.
 STALE_AFTER_DAYS = 365
@@ -93,9 +98,11 @@ class _Content(QWidget):
 class DetailPage(QWidget):
     """One service in full, with the handover and report actions.
 
-    ``show_service(id)`` renders a service; ``service_id`` is the one shown ("" before the
-    first). ``open_url`` is what "Ring" calls (replaceable in tests). ``handover_recorded``
-    carries the service id after a handover event has been stored.
+    ``show_service(id)`` opens a service; ``service_id`` is the one shown ("" before the
+    first). ``open_url`` is what "Ring" calls (replaceable in tests): when it cannot dial
+    (returns False: no phone app, a desktop without a ``tel:`` handler), the number is shown
+    large to call from a phone. ``handover_recorded`` carries the service id after a
+    handover event has been stored.
     """
 
     handover_recorded = Signal(str)
@@ -105,7 +112,8 @@ class DetailPage(QWidget):
         self.svc = svc
         self.service_id = ""
         self.service: Service | None = None
-        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
+        self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
+        self.no_dialer: NoDialerDialog | None = None  # built the first time "Ring" cannot dial
         self._confirmation: tuple[str, str] | None = None  # (service id, text) after a handover
         self._stale = False  # language or place changed while hidden: render when shown
         # set by each render, for the window and tests to reach the controls
@@ -145,10 +153,20 @@ class DetailPage(QWidget):
     # ------------------------------------------------------------------ public
 
     def show_service(self, service_id: str) -> None:
-        """Render ``service_id``; an id no longer in the catalogue gets a clear message."""
-        same = service_id == self.service_id
+        """Open ``service_id`` afresh (the same one again too): at the top, and without an
+        earlier visit's handover confirmation, which would read as a handover just made.
+
+        An id no longer in the catalogue gets a clear message.
+        """
+        self._confirmation = None
+        if self.no_dialer is not None:
+            self.no_dialer.hide()  # it showed another visit's number
+        self._show(service_id, keep_scroll=False)
+
+    def _show(self, service_id: str, keep_scroll: bool) -> None:
+        """Render ``service_id``; ``keep_scroll``: where the worker was reading (a re-render)."""
         bar = self._scroll.verticalScrollBar()
-        keep_scroll = bar.value() if same else 0
+        scroll_to = bar.value() if keep_scroll and service_id == self.service_id else 0
         focused = QApplication.focusWidget()
         had_focus = focused is not None and self.isAncestorOf(focused)
         if self._confirmation and self._confirmation[0] != service_id:
@@ -180,7 +198,7 @@ class DetailPage(QWidget):
             old.deleteLater()  # never delete now: a click handler of the old page may be running
         self._holder_layout.addWidget(content)
         content.show()  # now, not on the next event-loop turn: callers see the new page at once
-        bar.setValue(keep_scroll)
+        bar.setValue(scroll_to)
         self._stale = False
         # page.setFocus() (the window does it) lands on "Tillbaka"; Tab goes on from there
         if self.back_button is not None:
@@ -197,7 +215,7 @@ class DetailPage(QWidget):
         if not self.service_id:
             return
         if self.isVisible():
-            self.show_service(self.service_id)
+            self._show(self.service_id, keep_scroll=True)
         else:
             self._stale = True
 
@@ -207,6 +225,12 @@ class DetailPage(QWidget):
         if self._stale:
             self.rerender()
         super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """The number to dial by hand belongs to this page: it goes when the page does."""
+        if self.no_dialer is not None:
+            self.no_dialer.hide()
+        super().hideEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         """A new translator was installed: every GUI text must be fetched again."""
@@ -235,7 +259,13 @@ class DetailPage(QWidget):
         self.svc.nav.back()
 
     def _call(self, phone: Phone) -> None:
-        self.open_url(dial_url(phone))
+        """Dial; a device that cannot (``open_url`` returns False) says so and shows the number."""
+        if not self.open_url(dial_url(phone)):
+            from kompassen.gui.field.no_dialer import NoDialerDialog  # only when needed
+
+            if self.no_dialer is None:
+                self.no_dialer = NoDialerDialog(self)
+            self.no_dialer.show_number(phone)
 
     def _copy(self, phone: Phone, feedback: QLabel) -> None:
         clipboard = QGuiApplication.clipboard()

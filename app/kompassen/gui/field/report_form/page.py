@@ -2,9 +2,10 @@
 
 One scrolling column, top to bottom: type, place, time, who and what (the same chips as the
 search), free text with a live privacy warning, an optional linked service, then "Skicka".
-Every change is saved as a draft (debounced, and at once when the page is hidden or the
-app quits), so a report survives a flat battery. "Skicka" seals the report into the outbox
-and deletes the draft in one transaction; nothing here waits for the network. Both writes
+Every change is saved as a draft (debounced, yet at most a second late while typing goes
+on, and at once when the page is hidden or the app quits), so a report survives a flat
+battery. "Skicka" seals the report into the outbox and deletes the draft in one
+transaction; nothing here waits for the network. Both writes
 go to the device.db worker (``svc.device``: an fsync each, never on the GUI thread); the page
 drains it before reading drafts back, and the window drains it before the app exits.
 """
@@ -48,6 +49,9 @@ from kompassen.gui.widgets.touch import button, clear_layout, label, scroll_colu
 from kompassen.reports.drafts import new_draft_id
 
 SAVE_DELAY_MS = 400  # a draft is saved this long after the last change (and on hide)
+# ... and at most this long after the first unsaved one: steady typing never pauses 400 ms,
+# and a kill -9 must not take more than the last second of it
+SAVE_MAX_WAIT_MS = 1000
 SCAN_DELAY_MS = 300  # the privacy scan runs this long after the last keystroke
 OTHER_PLACE = "__other__"  # the place combo's "Annan plats" item
 
@@ -178,6 +182,7 @@ class ReportPage(QWidget):
         col.addStretch(1)
 
         self._save_timer = self._timer(SAVE_DELAY_MS, self.save_draft)
+        self._save_deadline = self._timer(SAVE_MAX_WAIT_MS, self.save_draft)
         self._scan_timer = self._timer(SCAN_DELAY_MS, self.scan_text)
 
         self.kind_group.idClicked.connect(lambda _i: self._changed())
@@ -395,6 +400,7 @@ class ReportPage(QWidget):
                 self.offer_text.setVisible(bool(self.offer_text.text()))
                 self.offer.show()
         self.drafts_list.refresh(self.draft_id)
+        self.scroll_area.verticalScrollBar().setValue(0)  # wherever the last visit left it
 
     def open_draft(self, draft_id: str | None) -> None:
         """Load a saved draft into the form (the one open now is saved first)."""
@@ -414,7 +420,7 @@ class ReportPage(QWidget):
     def _reset(self, f: Mapping[str, Any], restoring: bool = False) -> None:
         """Set every control from a prefill or a draft's fields, without saving."""
         self._loading = True
-        self._save_timer.stop()
+        self._stop_save_timers()
         self._dirty = False
         self.offer.hide()
         self.area_id = str(f.get("area_id") or self.svc.state.area.id)
@@ -484,9 +490,11 @@ class ReportPage(QWidget):
         """Any edit: note it, save soon, and tell what still blocks sending."""
         if self._loading:
             return
+        if not self._save_deadline.isActive():
+            self._save_deadline.start()  # the first unsaved change: saved within a second
         self._dirty = True
         self.result_label.hide()
-        self._save_timer.start()
+        self._save_timer.start()  # restarted by every change: saved after a pause
         self._show_problems()
 
     # ------------------------------------------------------------------ drafts
@@ -497,7 +505,7 @@ class ReportPage(QWidget):
         The draft is named here, so the next save replaces it even before this one is done;
         a newer save of the same draft replaces one still waiting (one fsync, not ten).
         """
-        self._save_timer.stop()
+        self._stop_save_timers()
         fields = self.fields()
         self._dirty = False
         if not has_content(fields):
@@ -517,6 +525,10 @@ class ReportPage(QWidget):
             done=lambda _id: self._draft_saved(draft_id),
             failed=lambda err: self._draft_failed(draft_id, err),
         )
+
+    def _stop_save_timers(self) -> None:
+        self._save_timer.stop()
+        self._save_deadline.stop()
 
     def _draft_saved(self, draft_id: str) -> None:
         if draft_id == self.draft_id and not self._dirty:
@@ -637,7 +649,7 @@ class ReportPage(QWidget):
         if not self.privacy.confirm_send(self.text_edit.toPlainText(), self.svc.state.lang):
             return  # something points at a person, unmasked: the privacy box asks once more
         fields = self.fields()
-        self._save_timer.stop()
+        self._stop_save_timers()
         try:
             report = Report.from_dict(fields)
             key = self.svc.reader.area(report.area_id).sealing_public_key
