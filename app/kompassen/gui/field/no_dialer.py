@@ -17,6 +17,7 @@ from kompassen.gui.widgets.touch import button, label
 
 NUMBER_SCALE = 1.8  # the number is this many times the page's text size
 BUTTON_PX = 64  # as tall as the detail page's big buttons
+MIN_WIDTH_PX = 440  # the sentence in two lines, not four
 
 
 class NoDialerDialog(QDialog):
@@ -25,6 +26,7 @@ class NoDialerDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModal(False)
+        self.setMinimumWidth(MIN_WIDTH_PX)
         self.phone: Phone | None = None
         v = QVBoxLayout(self)
         v.setContentsMargins(24, 20, 24, 20)
