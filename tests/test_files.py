@@ -2,20 +2,33 @@
 
 read_text_limited / load_json_limited: a file over the cap is refused without being read,
 non-UTF-8 and broken JSON are refused in both languages naming the file and the line.
+
+parse_json: the bounds every JSON input gets (depth before json recurses, huge integers,
+NaN/Infinity, lone surrogates), each a clear TextFileError with line and column.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kompassen.core.errors import KompassenError
 from kompassen.device.files import (
+    MAX_INT_DIGITS,
+    MAX_JSON_DEPTH,
+    JsonRefused,
     TextFileError,
+    _max_depth,
     load_json_limited,
+    parse_json,
+    parse_json_bytes,
     read_text_limited,
     write_atomic,
 )
@@ -130,3 +143,108 @@ def test_broken_json_names_line_and_column(tmp_path: Path) -> None:
     assert err.message("en") == (
         "broken.json line 3, column 3: Invalid or truncated JSON: Expecting ',' delimiter."
     )
+
+
+# ------------------------------------------------------------------- bounded JSON (#12)
+
+
+def _refused(text: str) -> TextFileError:
+    with pytest.raises(TextFileError) as info:
+        parse_json(text, "t.json")
+    return info.value
+
+
+@pytest.mark.parametrize("depth", [MAX_JSON_DEPTH + 1, 500, 1000, 100_000])
+def test_nesting_deeper_than_the_limit_is_refused_before_json_recurses(depth: int) -> None:
+    for text in ("[" * depth + "]" * depth, '{"a":' * depth + "1" + "}" * depth):
+        err = _refused(text)
+        assert isinstance(err, JsonRefused)
+        assert f"djupare än {MAX_JSON_DEPTH} nivåer" in err.sv
+        assert f"deeper than {MAX_JSON_DEPTH} levels" in err.en
+        assert err.line == 1 and err.column is not None
+    # where: the bracket that opens the level one too many
+    assert _refused("[" * depth + "]" * depth).column == MAX_JSON_DEPTH + 1
+
+
+def test_nesting_at_the_limit_parses_and_brackets_in_strings_do_not_count() -> None:
+    text = "[" * MAX_JSON_DEPTH + "]" * MAX_JSON_DEPTH
+    assert parse_json(text, "t.json") is not None
+    in_strings = json.dumps(["[" * 500, '\\"[[[', "{" * 500, "\\", ["]]]]"]])
+    assert parse_json(in_strings, "t.json")[0] == "[" * 500
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(alphabet='[]{}"\\ab\n\u00e5'),
+        lambda kids: st.lists(kids, max_size=3)
+        | st.dictionaries(st.text(alphabet='[]{}"\\k', max_size=3), kids, max_size=3),
+        max_leaves=40,
+    ),
+    st.sampled_from([None, 0, 2]),
+)
+def test_the_depth_prescan_agrees_with_the_real_depth(value: Any, indent: int | None) -> None:
+    """The C-speed pre-scan of brackets outside strings gives exactly the nesting depth."""
+
+    def depth(v: Any) -> int:
+        if isinstance(v, dict):
+            return 1 + max(map(depth, v.values()), default=0)
+        if isinstance(v, list):
+            return 1 + max(map(depth, v), default=0)
+        return 0
+
+    text = json.dumps(value, indent=indent, ensure_ascii=indent is None)
+    assert _max_depth(text) == depth(value)
+    assert parse_json(text, "t.json") == value
+
+
+def test_an_integer_of_4301_digits_is_a_clear_refusal() -> None:
+    err = _refused('{"age_min": ' + "1" * 4301 + "}")
+    assert "4301 siffror" in err.sv and "4301 digits" in err.en
+    assert (err.line, err.column) == (1, 13)
+    assert parse_json("9" * MAX_INT_DIGITS, "t.json") == int("9" * MAX_INT_DIGITS)
+    assert isinstance(_refused("-" + "9" * (MAX_INT_DIGITS + 1)), JsonRefused)
+
+
+@pytest.mark.parametrize("token", ["NaN", "Infinity", "-Infinity", "1e999", "-1e400"])
+def test_nan_and_infinite_numbers_are_refused(token: str) -> None:
+    err = _refused('{\n  "lat": ' + token + "\n}")
+    assert isinstance(err, JsonRefused) and err.line == 2
+    assert "Ogiltig JSON" in err.sv and "Invalid JSON" in err.en
+
+
+@pytest.mark.parametrize("escape", ["\\ud800", "\\udfff", "\\uD83D x", "x \\uDE00"])
+def test_a_lone_surrogate_is_refused_and_a_pair_is_not(escape: str) -> None:
+    text = '{"name": "a' + escape + '"}'
+    err = _refused(text)
+    assert "trasigt tecken" in err.sv and "broken character" in err.en
+    assert err.column == text.index("\\u") + 1
+    assert parse_json('["\\ud83d\\ude00"]', "t.json") == ["\U0001f600"]
+    assert parse_json('["\\\\ud800"]', "t.json") == ["\\ud800"]  # an escaped backslash
+
+
+def test_bytes_that_are_not_utf8_are_refused_in_words() -> None:
+    with pytest.raises(TextFileError) as info:
+        parse_json_bytes(b'{"a": "\xff"}', "answer")
+    assert "UTF-8" in info.value.en and "UTF-8" in info.value.sv
+    assert parse_json_bytes('{"å": 1}'.encode(), "answer") == {"å": 1}
+
+
+def test_a_missing_file_says_so_for_callers_with_a_default(tmp_path: Path) -> None:
+    with pytest.raises(TextFileError) as info:
+        load_json_limited(tmp_path / "nope.json", 100)
+    assert info.value.missing
+    (tmp_path / "bad.json").write_text("{", "utf-8")
+    with pytest.raises(TextFileError) as info:
+        load_json_limited(tmp_path / "bad.json", 100)
+    assert not info.value.missing
+
+
+def test_every_shipped_json_parses_with_a_wide_margin_below_the_limit() -> None:
+    repo = Path(__file__).resolve().parents[1]
+    files = [*(repo / "data").rglob("*.json"), *(repo / "tests" / "fixtures").rglob("*.json")]
+    assert len(files) > 10
+    for path in files:
+        text = path.read_text("utf-8")
+        parse_json(text, path.name)
+        assert _max_depth(text) <= MAX_JSON_DEPTH // 4, path

@@ -506,6 +506,23 @@ def _json_resource_with_bad_row(d: Path) -> None:
     (d / "datapackage.json").write_text(json.dumps(desc), "utf-8")
 
 
+def _json_locations_with(latitude: str) -> Callable[[Path], None]:
+    """locations as a JSON resource whose first latitude is the raw JSON text ``latitude``."""
+
+    def mutate(d: Path) -> None:
+        _, rows = read_csv(d / "locations.csv")
+        rows[0]["latitude"] = "@@LAT@@"
+        text = json.dumps(rows, indent=1).replace('"@@LAT@@"', latitude)
+        (d / "locations.json").write_text(text, "utf-8")
+        desc = json.loads((d / "datapackage.json").read_text("utf-8"))
+        for res in desc["resources"]:
+            if res["name"] == "location":
+                res["path"], res["format"] = "locations.json", "json"
+        (d / "datapackage.json").write_text(json.dumps(desc), "utf-8")
+
+    return mutate
+
+
 LATIN1 = "id,name,description\n" + hsds_id("organization", "x") + ",Föreningen,x\n"
 
 BAD_INPUTS: dict[str, tuple[Callable[[Path], None], list[str], list[str]]] = {
@@ -589,6 +606,26 @@ BAD_INPUTS: dict[str, tuple[Callable[[Path], None], list[str], list[str]]] = {
         _set("locations.csv", 0, "latitude", "123"),
         ["locations.csv rad 2, fält latitude"],
         ["locations.csv row 2, field latitude: '123' is not a number between -90 and 90"],
+    ),
+    "datapackage.json nested 100,000 deep (#12)": (
+        _write("datapackage.json", b'{"resources": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"),
+        ["datapackage.json rad 1", "nästlad djupare än 64 nivåer", "Kolumn 78"],
+        ["datapackage.json row 1", "nested deeper than 64 levels", "Column 78"],
+    ),
+    "NaN latitude in a JSON resource (#12)": (
+        _json_locations_with("NaN"),
+        ["locations.json rad", "NaN är inget tal"],
+        ["locations.json row", "NaN is not a number"],
+    ),
+    "huge integer in a JSON resource (#12)": (
+        _json_locations_with("1" * 5000),
+        ["locations.json rad", "5000 siffror"],
+        ["locations.json row", "5000 digits"],
+    ),
+    "lone surrogate in a JSON resource (#12)": (
+        _json_locations_with('"\\udc00"'),
+        ["locations.json rad", "trasigt tecken"],
+        ["locations.json row", "broken character"],
     ),
     "resource outside the package": (
         _datapackage(lambda desc: desc["resources"][0].update(path="../../etc/passwd")),

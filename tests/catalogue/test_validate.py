@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import json
+import math
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kompassen.catalogue.pack.packdata import PackData
-from kompassen.catalogue.pack.validate import PackError, read_pack_dir, validate
+from kompassen.catalogue.pack.validate import (
+    MAX_SCHEMA_PROBLEMS,
+    PackError,
+    read_pack_dir,
+    validate,
+)
+from kompassen.catalogue.store.loader import dump_area
+from kompassen.catalogue.store.store import CatalogueStore
 from minipack import mini_documents
 
 
@@ -156,3 +166,198 @@ def test_impossible_times_and_dates(tmp_path: Path) -> None:
     problems = _problems(_write(tmp_path / "testby", docs))
     text = " ".join(p.sv for p in problems)
     assert "samma tid" in text and "2026-02-31 finns inte" in text
+
+
+# ------------------------------------------------ validator ⇔ loader agreement (#12)
+
+_HOLE = "@@HOLE@@"
+
+
+def _pack_with(tmp_path: Path, file: str, put: Callable[[dict[str, Any]], None], raw: str) -> Path:
+    """The mini pack with ``raw`` JSON text written where ``put`` placed the hole."""
+    docs = mini_documents()
+    put(docs[file])
+    folder = _write(tmp_path / "testby", docs)
+    text = (folder / file).read_text("utf-8")
+    assert text.count(f'"{_HOLE}"') == 1
+    (folder / file).write_text(text.replace(f'"{_HOLE}"', raw), "utf-8")
+    return folder
+
+
+def _service_name(doc: dict[str, Any]) -> None:
+    doc["services"][0]["name"] = _HOLE
+
+
+REPRODUCTIONS: dict[str, tuple[str, Callable[[dict[str, Any]], None], str, str]] = {
+    # name: (file, where the raw text goes, the raw JSON text, English fragment)
+    "lone surrogate in a name": ("services.json", _service_name, '"Test\\ud800"', "broken"),
+    "integer of 4301 digits": (
+        "services.json",
+        lambda d: d["services"][0]["handover"].update(age_min=_HOLE),
+        "1" * 4301,
+        "4301 digits",
+    ),
+    "nesting 1000 deep": ("services.json", _service_name, "[" * 1000 + "]" * 1000, "deeper"),
+    "nesting 500 deep (the locator's limit)": (
+        "services.json",
+        _service_name,
+        "[" * 500 + "]" * 500,
+        "deeper",
+    ),
+    "NaN as a landmark coordinate": (
+        "landmarks.json",
+        lambda d: d["landmarks"][0].update(lat=_HOLE),
+        "NaN",
+        "NaN",
+    ),
+    "NaN as the area centre": ("area.json", lambda d: d["center"].update(lon=_HOLE), "NaN", "NaN"),
+    "NaN as a location coordinate": (
+        "services.json",
+        lambda d: d["locations"][0].update(lat=_HOLE),
+        "NaN",
+        "NaN",
+    ),
+    "Infinity as a location coordinate": (
+        "services.json",
+        lambda d: d["locations"][0].update(lon=_HOLE),
+        "1e999",
+        "too large",
+    ),
+    "NUL in a name": ("services.json", _service_name, '"Test\\u0000"', "NUL"),
+    "a key with a final newline (Python's $ matches it)": (
+        "services.json",
+        lambda d: d["locations"][0].update(key=_HOLE),
+        '"huset\\n"',
+        "does not match",
+    ),
+    "one service twice in a guide step": (
+        "guides.json",
+        lambda d: d["guides"][0]["steps"][0].update(services=_HOLE),
+        '["stodlinjen", "stodlinjen"]',
+        "non-unique",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(REPRODUCTIONS))
+def test_what_the_loader_cannot_store_is_refused_by_validate_and_install(
+    case: str, tmp_path: Path, store: CatalogueStore
+) -> None:
+    """Each reproduction of issue #12 passed validate-pack or crashed it; now both refuse."""
+    file, put, raw, fragment = REPRODUCTIONS[case]
+    store.install(PackData(mini_documents()))
+    before = dump_area(store.conn, "testby").documents
+    folder = _pack_with(tmp_path, file, put, raw)
+    [problem] = _problems(folder)
+    assert problem.file == file and problem.line is not None, problem
+    assert fragment in problem.en, problem.en
+    with pytest.raises(PackError) as info:
+        store.install_dir(folder, origin="local")
+    assert info.value.message("sv") and info.value.message("en")
+    assert dump_area(store.conn, "testby").documents == before
+
+
+IN_MEMORY: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
+    "NaN centre": (lambda d: d["area.json"]["center"].update(lat=math.nan), "/center/lat"),
+    "inf landmark": (
+        lambda d: d["landmarks.json"]["landmarks"][1].update(lon=-math.inf),
+        "/landmarks/1/lon",
+    ),
+    "NaN location": (
+        lambda d: d["services.json"]["locations"][0].update(lat=math.nan),
+        "/locations/0/lat",
+    ),
+    "surrogate": (
+        lambda d: d["services.json"]["services"][1].update(name="a\udc00"),
+        "/services/1/name",
+    ),
+    "NUL": (lambda d: d["guides.json"]["guides"][0]["title"].update(sv="a\x00"), "/guides/0/title/sv"),
+    "huge int": (
+        lambda d: d["services.json"]["services"][0]["handover"].update(age_min=10**5000),
+        "/services/0/handover/age_min",
+    ),
+    "deep": (
+        lambda d: d["services.json"]["services"][0].update(name=_nested(5000)),
+        "/services/0/name",
+    ),
+    "int key": (lambda d: d["area.json"].update({1: "x"}), ""),
+}
+
+
+def _nested(depth: int) -> list[Any]:
+    value: list[Any] = []
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+@pytest.mark.parametrize("case", list(IN_MEMORY))
+def test_packs_built_in_memory_get_the_same_checks(
+    case: str, store: CatalogueStore
+) -> None:
+    """HSDS imports and releases reach check_pack without a file: same refusals, no crash."""
+    mutate, pointer = IN_MEMORY[case]
+    store.install(PackData(mini_documents()))
+    before = dump_area(store.conn, "testby").documents
+    docs = mini_documents()
+    mutate(docs)
+    with pytest.raises(PackError) as info:
+        store.install(PackData(docs, origin="hsds-import"))
+    [problem] = info.value.problems
+    assert problem.pointer.startswith(pointer), problem
+    assert dump_area(store.conn, "testby").documents == before
+
+
+def test_a_33_mb_pack_with_one_unknown_field_is_refused_about_as_fast_as_it_parses(
+    tmp_path: Path,
+) -> None:
+    """Was 43 s: Python's jsonschema over every record and a pure-Python map of the file."""
+    docs = mini_documents()
+    svc = docs["services.json"]["services"][1]
+    n = 62_000
+    folder = _write(tmp_path / "testby", docs)
+    head, _, tail = json.dumps(
+        {**docs["services.json"], "services": ["@@"]}, ensure_ascii=False, indent=2
+    ).partition('"@@"')
+    record = json.dumps(svc, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+    records = [record.replace('"stodlinjen"', f'"s{i}"', 1) for i in range(n)]
+    records[-2] = records[-2].replace('"name":', '"colour": "red",\n    "name":', 1)
+    text = head + ",\n    ".join(records) + tail
+    (folder / "services.json").write_text(text, "utf-8")
+    assert len(text) > 33_000_000
+    started = time.perf_counter()
+    json.loads(text)
+    parse = time.perf_counter() - started
+    started = time.perf_counter()
+    [problem] = _problems(folder)
+    refuse = time.perf_counter() - started
+    assert problem.pointer == f"/services/{n - 2}" and "colour" in problem.en
+    assert problem.line is not None and problem.line > 1_000_000
+    assert text.splitlines()[problem.line - 1].strip() == "{"  # the record's first line
+    assert refuse < 6 * parse + 3, (refuse, parse)
+
+
+def test_schema_problems_are_capped_but_counted_in_the_message(tmp_path: Path) -> None:
+    docs = mini_documents()
+    svc = docs["services.json"]["services"][1]
+    docs["services.json"]["services"] = [dict(svc, key=f"s{i}", status="x") for i in range(500)]
+    problems = _problems(_write(tmp_path / "testby", docs))
+    assert len(problems) == MAX_SCHEMA_PROBLEMS
+    assert problems[0].pointer == "/services/0/status" and problems[0].line is not None
+
+
+def test_the_locator_finds_what_json_source_map_found_without_mapping_everything() -> None:
+    """Same line and column for every pointer of a shipped pack as the library it replaced."""
+    import json_source_map
+
+    from kompassen.catalogue.pack.locate import SourceMap
+
+    areas = Path(__file__).resolve().parents[2] / "data" / "areas"
+    for name in ("services.json", "guides.json", "area.json"):
+        text = (areas / "klara" / name).read_text("utf-8")
+        ours = SourceMap(text)
+        for pointer, entry in json_source_map.calculate(text).items():
+            loc = entry.key_start or entry.value_start
+            assert ours.line_column(pointer) == (loc.line + 1, loc.column + 1), pointer
+    assert SourceMap('{"a": [1, {"b/c": 2}]}').line_column("/a/1/b~1c") == (1, 12)
+    assert SourceMap('{"a": 1}').line_column("/nope/deeper") == (1, 1)

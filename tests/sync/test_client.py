@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import socket
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
 import httpx
 import pytest
 
+from kompassen.catalogue.store.loader import dump_area
 from kompassen.compose import AppContext
 from kompassen.server import admin
 from kompassen.sync.client import SyncClient, SyncError
+from kompassen.sync.tokens import Credentials
 from serverutil import LiveServer
 
 from .conftest import queue, server_rows
@@ -373,3 +378,127 @@ def test_the_sync_client_never_imports_the_server_stack() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
+
+
+# ----------------------------------------------- untrusted answers (#12, class 6)
+
+
+class _Breaks(httpx.SyncByteStream):
+    """A body that stops half-way, as when the connection drops."""
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield b'{"area_id": "klara", "vers'
+        raise httpx.RemoteProtocolError("peer closed connection without sending complete body")
+
+
+def _hostile(release: httpx.Response, submissions: httpx.Response | None = None) -> Any:
+    """A server that answers health and submissions sanely, then ``release`` for the pull."""
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        path = request.url.path
+        if path.endswith("/health"):
+            return httpx.Response(200, json={"status": "ok", "version": "1"})
+        if path.endswith("/submissions"):
+            if submissions is not None:
+                return submissions
+            items = json.loads(request.content)["items"]
+            return httpx.Response(
+                200, json={"results": [{"uuid": i["uuid"], "status": "stored"} for i in items]}
+            )
+        return release
+
+    return httpx.MockTransport(handle)
+
+
+def _enrolled_with(ctx: AppContext, transport: httpx.BaseTransport) -> SyncClient:
+    ctx.tokens.save(Credentials("http://kompassen.test", "device-1", "token-1"))
+    return ctx.sync_client(transport=transport)
+
+
+def _state(ctx: AppContext) -> tuple[str, Any, list[str]]:
+    area = json.dumps(dump_area(ctx.catalogue.conn, "klara").documents, sort_keys=True)
+    return area, ctx.catalogue.release_version("klara"), sorted(
+        i.uuid for i in ctx.outbox.items(["queued"])
+    )
+
+
+DEEP = b'{"area_id": "klara", "version": 2, "kind": "full", "documents": ' + (
+    b"[" * 50_000 + b"]" * 50_000
+) + b"}"
+
+HOSTILE_RELEASES: dict[str, tuple[httpx.Response, str]] = {
+    # name: (the release answer, what the words say)
+    "nested 50,000 deep": (httpx.Response(200, content=DEEP), "deeper than 64 levels"),
+    "a NaN in the manifest": (
+        httpx.Response(200, content=b'{"area_id": "klara", "version": NaN}'),
+        "NaN is not a number",
+    ),
+    "a 5,000-digit version": (
+        httpx.Response(200, content=b'{"area_id": "klara", "version": ' + b"7" * 5000 + b"}"),
+        "5000 digits",
+    ),
+    "larger than the cap (gzip, counted unpacked)": (
+        httpx.Response(
+            200,
+            content=gzip.compress(b'{"pad": "' + b" " * (3 * 1024 * 1024) + b'"}'),
+            headers={"Content-Encoding": "gzip"},
+        ),
+        "larger than 2 MB",
+    ),
+    "cut off half-way": (httpx.Response(200, stream=_Breaks()), "does not answer"),
+    "not JSON": (httpx.Response(200, content=b"\xff\xfe<html>"), "not a Kompassen server"),
+}
+
+
+@pytest.mark.parametrize("case", list(HOSTILE_RELEASES))
+def test_a_hostile_release_answer_is_words_and_changes_nothing(
+    ctx: AppContext, case: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Was a RecursionError traceback from ``kompassen sync`` (the client caught ValueError)."""
+    from kompassen.sync import client as client_module
+
+    monkeypatch.setattr(client_module, "MAX_RELEASE_BYTES", 2 * 1024 * 1024)
+    answer, words = HOSTILE_RELEASES[case]
+    client = _enrolled_with(ctx, _hostile(answer))
+    before = _state(ctx)
+    try:
+        report = client.sync(["klara"])
+    finally:
+        client.close()
+    assert not report.ok
+    assert report.error_en and words in report.error_en, report.error_en
+    assert report.error_sv and report.error_sv != report.error_en
+    assert _state(ctx) == before
+
+
+def test_a_hostile_answer_to_the_push_keeps_the_reports_queued(ctx: AppContext) -> None:
+    uuids = queue(ctx, 2)
+    deep = httpx.Response(200, content=b'{"results": ' + b"[" * 10_000 + b"]" * 10_000 + b"}")
+    client = _enrolled_with(ctx, _hostile(httpx.Response(404), submissions=deep))
+    try:
+        report = client.sync(["klara"])
+    finally:
+        client.close()
+    assert not report.ok and report.sent == 0 and report.queued_left == 2
+    assert report.error_en and "deeper than 64 levels" in report.error_en
+    assert sorted(i.uuid for i in ctx.outbox.items(["queued"])) == sorted(uuids)
+
+
+def test_an_answer_over_the_cap_is_not_read_whole(ctx: AppContext) -> None:
+    """A 16 MB+ answer to a small call is refused by its Content-Length or while streaming."""
+    served: list[int] = []
+
+    class Endless(httpx.SyncByteStream):
+        def __iter__(self) -> Iterator[bytes]:
+            for _ in range(10_000):  # 640 MB if it were all read
+                served.append(1)
+                yield b" " * 65536
+
+    client = _enrolled_with(ctx, _hostile(httpx.Response(404), httpx.Response(200, stream=Endless())))
+    queue(ctx, 1)
+    try:
+        report = client.sync(["klara"])
+    finally:
+        client.close()
+    assert report.error_en and "larger than 16 MB" in report.error_en
+    assert len(served) <= 16 * 1024 * 1024 // 65536 + 2

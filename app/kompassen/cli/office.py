@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from kompassen.cli.handler import Subparsers, with_context
 from kompassen.core.errors import KompassenError
-from kompassen.device.files import write_atomic
+from kompassen.device.files import TextFileError, load_json_limited, read_text_limited, write_atomic
 
 if TYPE_CHECKING:  # the HTTP client is imported when an office command runs
     from kompassen.compose import AppContext
@@ -34,6 +34,7 @@ KEY_FILE = "office-keys.json"
 PUBLIC_FILE = "public-keys.json"
 MIN_PASSPHRASE = 8
 PAGE = 200
+MAX_REPORT_FILE_BYTES = 16 * 1024 * 1024  # a fetched report is a few KB
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,63}$")
 
 
@@ -222,8 +223,9 @@ def _file_name(item: dict[str, Any]) -> str:
 
 def _already(path: Path, row_id: int) -> bool:
     try:
-        return int(json.loads(path.read_text(encoding="utf-8")).get("server_id", -1)) == row_id
-    except (OSError, ValueError, AttributeError, TypeError):
+        saved = load_json_limited(path, MAX_REPORT_FILE_BYTES)
+        return isinstance(saved, dict) and saved.get("server_id") == row_id
+    except TextFileError:
         return False
 
 
@@ -237,8 +239,14 @@ def run_fetch_reports(args: argparse.Namespace, lang: str) -> int:
     out.mkdir(parents=True, exist_ok=True, mode=0o700)
     cursor_file = out / ".cursor"
     try:
-        after = int(cursor_file.read_text().strip() or 0)
-    except FileNotFoundError:
+        after = int(read_text_limited(cursor_file, 64).strip() or 0)
+    except TextFileError as exc:
+        if not exc.missing:
+            raise OfficeError(
+                sv=f"{cursor_file} är skadad; ta bort den så hämtas allt igen (inget dubbleras).",
+                en=f"{cursor_file} is damaged; delete it to fetch everything again "
+                "(nothing is doubled).",
+            ) from exc
         after = 0
     except ValueError as exc:
         raise OfficeError(

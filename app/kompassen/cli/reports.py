@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 from kompassen.cli.handler import EXIT_USER_ERROR, Subparsers, with_context
 from kompassen.core.errors import KompassenError
+from kompassen.device.files import TextFileError, load_json_limited, parse_json_bytes
 
 if TYPE_CHECKING:
     from kompassen.compose import AppContext
 
+MAX_REPORT_BYTES = 1024 * 1024  # a report's text is at most 4,000 characters
 EXIT_NOT_SENT = 3  # sync: the server could not be reached or refused; reports stay queued
 
 
@@ -70,21 +72,27 @@ def register(sub: Subparsers) -> None:
 
 
 def _read_json(source: str) -> Any:
+    """The report to submit, from a file or stdin: size-capped and parsed with the bounds."""
     try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
+        if source == "-":
+            raw = sys.stdin.buffer.read(MAX_REPORT_BYTES + 1)
+            if len(raw) > MAX_REPORT_BYTES:
+                raise ReportInputError(
+                    sv=f"Rapporten är större än {MAX_REPORT_BYTES // 1024} kB.",
+                    en=f"The report is larger than {MAX_REPORT_BYTES // 1024} kB.",
+                )
+            return parse_json_bytes(raw, "stdin")
+        return load_json_limited(Path(source), MAX_REPORT_BYTES, display=source)
+    except TextFileError as exc:
+        if exc.missing:
+            raise ReportInputError(
+                sv=f"Filen finns inte: {source}", en=f"The file does not exist: {source}"
+            ) from exc
+        at_sv = f" (rad {exc.line})" if exc.line is not None else ""
+        at_en = f" (line {exc.line})" if exc.line is not None else ""
         raise ReportInputError(
-            sv=f"Filen finns inte: {source}", en=f"The file does not exist: {source}"
-        ) from exc
-    except UnicodeDecodeError as exc:
-        raise ReportInputError(
-            sv=f"{source} är inte UTF-8-text.", en=f"{source} is not UTF-8 text."
-        ) from exc
-    try:
-        return json.loads(text)
-    except ValueError as exc:
-        raise ReportInputError(
-            sv=f"{source} är inte giltig JSON: {exc}", en=f"{source} is not valid JSON: {exc}"
+            sv=f"{source} är inte giltig JSON{at_sv}: {exc.problem_sv}",
+            en=f"{source} is not valid JSON{at_en}: {exc.problem_en}",
         ) from exc
 
 

@@ -11,11 +11,12 @@ import json
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
-from kompassen.device.files import write_atomic
+from kompassen.device.files import TextFileError, load_json_limited, write_atomic
 
 LANGS = ("sv", "en")
 THEMES = ("day", "night", "auto")
 DEFAULT_AREA = "klara"  # the area the app opens on until the user picks one
+MAX_SETTINGS_BYTES = 1024 * 1024  # a few hundred bytes in use; anything near this is not ours
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,14 +39,19 @@ class Settings:
     def clean(self) -> Settings:
         """Out-of-range values (a hand-edited file) become the defaults."""
         d = Settings()
+        marks = self.landmarks if isinstance(self.landmarks, dict) else {}
         return replace(
             self,
-            lang=self.lang if self.lang in LANGS else d.lang,
-            theme=self.theme if self.theme in THEMES else d.theme,
-            text_step=self.text_step if self.text_step in (0, 1, 2) else d.text_step,
+            lang=self.lang if isinstance(self.lang, str) and self.lang in LANGS else d.lang,
+            theme=self.theme if isinstance(self.theme, str) and self.theme in THEMES else d.theme,
+            text_step=(
+                self.text_step
+                if type(self.text_step) is int and self.text_step in (0, 1, 2)
+                else d.text_step
+            ),
             area=self.area if isinstance(self.area, str) and self.area else d.area,
             server_url=self.server_url if isinstance(self.server_url, str) else "",
-            landmarks={str(k): str(v) for k, v in dict(self.landmarks or {}).items() if k and v},
+            landmarks={k: v for k, v in marks.items() if isinstance(v, str) and k and v},
         )
 
 
@@ -56,21 +62,31 @@ class SettingsStore:
         self.path = path
 
     def load(self) -> Settings:
+        """The saved settings; defaults when there are none or the file is damaged.
+
+        Read like any file someone else may have made (size-capped, bounded JSON), because a
+        hand edit or a bad disk must not stop the app from starting.
+        """
         try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
+            raw = load_json_limited(self.path, MAX_SETTINGS_BYTES)
+            if not isinstance(raw, dict):
+                raise TypeError(f"a JSON object was expected, not {type(raw).__name__}")
             known = {f.name for f in fields(Settings)}
             return Settings(**{k: v for k, v in raw.items() if k in known}).clean()
-        except FileNotFoundError:
-            return Settings()
-        except (OSError, ValueError, TypeError, AttributeError) as exc:
-            import logging  # only when something is wrong: not on every start
+        except TextFileError as exc:
+            if exc.missing:
+                return Settings()
+            problem = exc.en
+        except (ValueError, TypeError) as exc:
+            problem = str(exc)
+        import logging  # only when something is wrong: not on every start
 
-            logging.getLogger(__name__).warning(
-                "settings file %s unreadable (%s); using defaults", self.path, exc
-            )
-            with contextlib.suppress(OSError):
-                self.path.replace(self.path.with_suffix(".damaged"))
-            return Settings()
+        logging.getLogger(__name__).warning(
+            "settings file %s unreadable (%s); using defaults", self.path, problem
+        )
+        with contextlib.suppress(OSError):
+            self.path.replace(self.path.with_suffix(".damaged"))
+        return Settings()
 
     def save(self, settings: Settings) -> None:
         """Atomically, like every file the app writes: a crash leaves the old or the new file."""

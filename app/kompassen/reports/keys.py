@@ -25,9 +25,15 @@ from nacl.signing import SigningKey
 from nacl.utils import random
 
 from kompassen.core.errors import KompassenError
-from kompassen.device.files import write_atomic
+from kompassen.device.files import (
+    TextFileError,
+    load_json_limited,
+    parse_json_bytes,
+    write_atomic,
+)
 
 FORMAT = 1
+MAX_KEY_FILE_BYTES = 64 * 1024  # two sealed keys, a salt and the public halves: ~1 KB
 # "moderate" for real key files (~0.7 s, 256 MiB); tests pass strength="interactive" to stay fast
 STRENGTHS: dict[str, tuple[int, int]] = {
     "moderate": (argon2id.OPSLIMIT_MODERATE, argon2id.MEMLIMIT_MODERATE),
@@ -104,12 +110,12 @@ def write_key_file(
 def read_key_file(path: Path, passphrase: str) -> OfficeKeys:
     """Open the key file with the passphrase; KeyFileError in words when it cannot."""
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise KeyFileError(
-            sv=f"Nyckelfilen finns inte: {path}", en=f"The key file does not exist: {path}"
-        ) from exc
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        doc = load_json_limited(path, MAX_KEY_FILE_BYTES, display=str(path))
+    except TextFileError as exc:
+        if exc.missing:
+            raise KeyFileError(
+                sv=f"Nyckelfilen finns inte: {path}", en=f"The key file does not exist: {path}"
+            ) from exc
         raise _damaged(path, "inte läsbar JSON", "not readable JSON") from exc
     if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("kdf") != "argon2id":
         raise _damaged(path, "okänt format", "unknown format")
@@ -141,7 +147,7 @@ def read_key_file(path: Path, passphrase: str) -> OfficeKeys:
             en=f"Wrong passphrase for the key file {path} (or the file is damaged).",
         ) from exc
     try:
-        private = json.loads(secret.decode("utf-8"))
+        private = parse_json_bytes(secret, str(path))
         keys = OfficeKeys(
             sealing_private=private["sealing_private"],
             sealing_public=public["sealing"],
@@ -150,7 +156,7 @@ def read_key_file(path: Path, passphrase: str) -> OfficeKeys:
         )
         sealing = PrivateKey(base64.b64decode(keys.sealing_private, validate=True))
         signing = SigningKey(base64.b64decode(keys.signing_private, validate=True))
-    except (KeyError, TypeError, ValueError, binascii.Error, CryptoError) as exc:
+    except (KeyError, TypeError, ValueError, binascii.Error, CryptoError, TextFileError) as exc:
         raise _damaged(
             path, "de privata nycklarna går inte att läsa", "the private keys cannot be read"
         ) from exc

@@ -29,7 +29,16 @@ from kompassen.sync.status import (
     read_status,
 )
 from kompassen.sync.tokens import Credentials, TokenStore
-from kompassen.sync.transport import KEPT_EN, KEPT_SV, Api, SyncError, new_http_client, server_root
+from kompassen.sync.transport import (
+    KEPT_EN,
+    KEPT_SV,
+    MAX_RELEASE_BYTES,
+    Api,
+    SyncError,
+    answer_json,
+    new_http_client,
+    server_root,
+)
 
 if TYPE_CHECKING:
     from kompassen.catalogue.store.store import CatalogueStore
@@ -289,13 +298,11 @@ class SyncClient:
                 f"/areas/{quote(area_id, safe='')}/release",
                 params={"since": attempt},
                 ok=(200, 304, 404),
+                max_bytes=MAX_RELEASE_BYTES,
             )
             if resp.status_code != 200:
                 return
-            try:
-                data = resp.json()
-            except ValueError:
-                data = None
+            data = answer_json(resp, api.root)  # bounded parse; SyncError in words if refused
             try:
                 self._catalogue.apply_release(data)
             except DeltaMismatch as exc:

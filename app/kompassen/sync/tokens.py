@@ -23,13 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from kompassen.core.errors import KompassenError
-from kompassen.device.files import write_atomic
+from kompassen.device.files import TextFileError, load_json_limited, parse_json, write_atomic
 
 log = logging.getLogger(__name__)
 
 KEYRING_ENV = "KOMPASSEN_KEYRING"
 KEYRING_SERVICE = "kompassen-sync"
 KEYRING_USER = "device"
+MAX_TOKEN_BYTES = 64 * 1024  # a server address, a device id and a token
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +48,13 @@ def _parse(text: str | None) -> Credentials | None:
     if not text:
         return None
     try:
-        data: Any = json.loads(text)
-        creds = Credentials(str(data["server_url"]), str(data["device_id"]), str(data["token"]))
-    except (ValueError, KeyError, TypeError):
+        if len(text) > MAX_TOKEN_BYTES:
+            raise ValueError("too long")
+        data: Any = parse_json(text, "token")
+        if not all(isinstance(data.get(k), str) for k in ("server_url", "device_id", "token")):
+            raise TypeError("not text")
+        creds = Credentials(data["server_url"], data["device_id"], data["token"])
+    except (TextFileError, ValueError, KeyError, TypeError, AttributeError):
         log.warning("saved sync credentials are damaged; the device must enrol again")
         return None
     return creds if creds.server_url and creds.token else None
@@ -103,11 +108,10 @@ class TokenStore:
 
     def _read_file(self) -> dict[str, Any] | None:
         try:
-            data = json.loads(self.file.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError) as exc:
-            log.warning("cannot read %s: %s", self.file, exc)
+            data = load_json_limited(self.file, MAX_TOKEN_BYTES)
+        except TextFileError as exc:
+            if not exc.missing:
+                log.warning("cannot read %s: %s", self.file, exc.en)
             return None
         return data if isinstance(data, dict) else None
 

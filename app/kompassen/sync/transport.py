@@ -3,6 +3,11 @@
 A field worker sees these messages on a tablet at night, so each says what happened and what
 it means for the reports (they stay in the outbox), in Swedish and English. The device client
 and the office commands share this module.
+
+Every answer is untrusted input: its body is read with a size cap (streamed, so a huge or
+endless answer is never held whole; a compressed one is counted unpacked), then parsed by
+the program's one bounded JSON parser (``device/files.parse_json``: depth, numbers, broken
+characters). The callers check the shape; any failure is a :class:`SyncError` in words.
 """
 
 from __future__ import annotations
@@ -15,9 +20,14 @@ import httpx
 
 from kompassen import __version__
 from kompassen.core.errors import KompassenError
+from kompassen.device.files import JsonRefused, TextFileError, parse_json_bytes
 
 API_PREFIX = "/api/v1"
 CONNECT_TIMEOUT = 5.0
+_MB = 1024 * 1024
+MAX_ANSWER_BYTES = 16 * _MB  # health, enrol, submission results, office pages
+# a full catalogue release: as large as the device keeps one (catalogue/store/kept.py)
+MAX_RELEASE_BYTES = 512 * _MB
 
 KEPT_SV = "rapporterna ligger kvar i utkorgen"
 KEPT_EN = "the reports stay in the outbox"
@@ -25,6 +35,7 @@ KEPT_EN = "the reports stay in the outbox"
 
 # what went wrong, for code that decides whether to retry (the words are for people)
 SyncErrorKind = Literal[
+    "bad_answer",
     "bad_code",
     "bad_url",
     "forbidden",
@@ -43,7 +54,8 @@ class SyncError(KompassenError):
     """Talking to the server failed; ``kind`` lets callers react without parsing words.
 
     kinds: ``bad_url``, ``unreachable``, ``tls``, ``not_kompassen``, ``not_enrolled``,
-    ``revoked``, ``forbidden``, ``bad_code``, ``too_large``, ``server``, ``refused``.
+    ``revoked``, ``forbidden``, ``bad_code``, ``too_large``, ``server``, ``refused``,
+    ``bad_answer`` (too large, too deep or otherwise unusable: nothing was changed).
     """
 
     def __init__(
@@ -134,10 +146,58 @@ def transport_error(exc: httpx.HTTPError, root: str, outbox: bool = True) -> Syn
 
 
 def _body(resp: httpx.Response) -> Any:
+    """The answer's JSON, or None when it is none (or one the bounded parser refuses)."""
     try:
-        return resp.json()
-    except ValueError:
+        return parse_json_bytes(resp.content, "answer")
+    except TextFileError:
         return None
+
+
+def bad_answer(root: str, why_sv: str, why_en: str, outbox: bool = True) -> SyncError:
+    """An answer that cannot be used (too large, too deep, …): words, nothing changed."""
+    kept_sv, kept_en = _kept(outbox)
+    return SyncError(
+        sv=f"Svaret från {root} gick inte att använda ({why_sv}); inget ändrades{kept_sv}.",
+        en=f"The answer from {root} could not be used ({why_en}); nothing was changed{kept_en}.",
+        kind="bad_answer",
+    )
+
+
+def _too_large_answer(root: str, max_bytes: int, outbox: bool) -> SyncError:
+    mb = max(1, max_bytes // _MB)
+    return bad_answer(root, f"större än {mb} MB", f"larger than {mb} MB", outbox)
+
+
+def _read_limited(resp: httpx.Response, root: str, max_bytes: int, outbox: bool) -> httpx.Response:
+    """The streamed answer read whole, but never more than ``max_bytes`` (unpacked)."""
+    length = resp.headers.get("content-length", "")
+    if length.isdigit() and int(length) > max_bytes and "content-encoding" not in resp.headers:
+        raise _too_large_answer(root, max_bytes, outbox)
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in resp.iter_bytes():
+        size += len(chunk)
+        if size > max_bytes:
+            raise _too_large_answer(root, max_bytes, outbox)
+        chunks.append(chunk)
+    headers = [
+        (k, v)
+        for k, v in resp.headers.multi_items()
+        if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")
+    ]
+    return httpx.Response(
+        resp.status_code, headers=headers, content=b"".join(chunks), request=resp.request
+    )
+
+
+def answer_json(resp: httpx.Response, root: str, outbox: bool = True) -> Any:
+    """The JSON of an answer read by :meth:`Api.request`; SyncError when it is not usable."""
+    try:
+        return parse_json_bytes(resp.content, "answer")
+    except JsonRefused as exc:  # well-formed but refused: deep, huge numbers, NaN, …
+        raise bad_answer(root, exc.reason_sv, exc.reason_en, outbox) from None
+    except TextFileError:
+        raise not_kompassen(root) from None
 
 
 def not_kompassen(root: str) -> SyncError:
@@ -256,16 +316,22 @@ class Api:
         body: Any = None,
         params: dict[str, Any] | None = None,
         ok: tuple[int, ...] = (200, 201),
+        max_bytes: int = MAX_ANSWER_BYTES,
     ) -> httpx.Response:
-        """The response if its status is in ``ok``; SyncError with words otherwise."""
+        """The response, read whole (≤ ``max_bytes``), if its status is in ``ok``; else SyncError."""
         try:
-            resp = self.http.request(
+            request = self.http.build_request(
                 method,
                 f"{self.root}{API_PREFIX}{path}",
                 json=body,
                 params=params,
                 headers=self._headers(),
             )
+            streamed = self.http.send(request, stream=True)
+            try:
+                resp = _read_limited(streamed, self.root, max_bytes, self.outbox)
+            finally:
+                streamed.close()
         except httpx.HTTPError as exc:
             raise transport_error(exc, self.root, self.outbox) from exc
         if resp.status_code not in ok:
@@ -282,7 +348,7 @@ class Api:
     ) -> dict[str, Any]:
         """A JSON object answer, or SyncError (a non-JSON answer is not a Kompassen server)."""
         resp = self.request(method, path, body=body, params=params)
-        data = _body(resp)
+        data = answer_json(resp, self.root, self.outbox)
         if not isinstance(data, dict):
             raise not_kompassen(self.root)
         return data

@@ -1,24 +1,42 @@
 """Area pack validation with line-precise messages in Swedish and English.
 
-Three layers: the file can be read (size, UTF-8, JSON syntax), it matches the JSON Schema
-(``pack_schema.json``), and its references hold (keys unique, services point at organisations
-that exist, codes exist in the taxonomy, …). All problems are collected, not just the first.
+Four layers: the file can be read (size, UTF-8, JSON syntax, nesting depth, numbers, broken
+characters: see ``device/files.parse_json``), its values can be stored (finite numbers, no
+NUL or lone surrogate in any text: also for packs built in memory), it matches the JSON
+Schema (``pack_schema.json``), and its references hold (keys unique, services point at
+organisations that exist, codes exist in the taxonomy, …). What passes installs: the loader
+relies on nothing the validator did not check.
+
+Problems are collected, not just the first, but at most :data:`MAX_SCHEMA_PROBLEMS` per file
+from the schema: a 33 MB pack with one wrong field is refused in about the time it takes to
+parse it (the Rust validator finds the errors; Python's jsonschema, which words them, only
+sees the failing records).
 """
 
 from __future__ import annotations
 
 import json
+import math
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kompassen.catalogue.pack.locate import SourceMap
 from kompassen.catalogue.pack.packdata import PACK_FILES, REQUIRED_FILES, PackData
 from kompassen.catalogue.pack.schema import base_taxonomy, pack_schema
 from kompassen.core.errors import KompassenError
-from kompassen.device.files import TextFileError, parse_json, read_text_limited
+from kompassen.device.files import (
+    MAX_INT_DIGITS,
+    MAX_JSON_DEPTH,
+    TextFileError,
+    parse_json,
+    read_text_limited,
+)
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -28,6 +46,7 @@ if TYPE_CHECKING:
 # ~150 ms for them when no pack is being installed.
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a pack file larger than this is not a pack
+MAX_SCHEMA_PROBLEMS = 100  # per file; PackError shows 50, and nobody fixes more at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,26 +165,189 @@ def _read_json(path: Path) -> tuple[str, Any, PackProblem | None]:
 
 
 def validate(pack: PackData, expected_id: str | None = None) -> list[PackProblem]:
-    """All problems of a parsed pack: schema first, references only if the schema holds."""
-    problems: list[PackProblem] = []
+    """All problems of a parsed pack: values, then schema, then references if those hold."""
+    problems: list[PackProblem] = [
+        PackProblem(name, "", "Filen saknas.", "The file is missing.")
+        for name in REQUIRED_FILES
+        if name not in pack.documents
+    ]
     for name, doc in pack.documents.items():
-        if not _fast_validator(name).is_valid(doc):
-            # only a broken document pays for jsonschema's detailed (slow) error report
-            problems.extend(_schema_problems(name, doc))
+        if name not in PACK_FILES:
+            problems.append(
+                PackProblem(name, "", "Okänd fil i paketet.", "Unknown file in the pack.")
+            )
+            continue
+        bad_values = _value_problems(name, doc, pack.texts.get(name))
+        if bad_values:
+            problems.extend(bad_values)  # the schema validators cannot even be given these
+            continue
+        try:
+            if not _fast_validator(name).is_valid(doc):
+                # only a broken document pays for jsonschema's detailed (slow) error report
+                problems.extend(_schema_problems(name, doc))
+        except (TypeError, ValueError, OverflowError):  # a value Rust cannot take (int keys)
+            problems.extend(
+                list(islice(_walk_values(name, doc), MAX_SCHEMA_PROBLEMS))
+                or [PackProblem(name, "", "Ogiltigt dokument.", "Invalid document.")]
+            )
     if not problems:
         problems.extend(_reference_problems(pack, expected_id))
     return _locate_all(problems, pack.texts)
 
 
-def _schema_problems(name: str, doc: Any) -> Iterator[PackProblem]:
-    errors = sorted(_validator(name).iter_errors(doc), key=lambda e: list(e.absolute_path))
-    for err in errors:
+# --------------------------------------------------------------------- storable values
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _value_problems(name: str, doc: Any, text: str | None) -> list[PackProblem]:
+    """Values SQLite and the HSDS export cannot keep: NaN/±inf, NUL, lone surrogates, …
+
+    A file read from disk was parsed by ``parse_json`` (no NaN, huge integer, surrogate or
+    deep nesting gets past it), so only a NUL (``\\u0000``) remains to look for, in its text.
+    A pack built in memory (HSDS import, release) is serialised once to look; only a
+    suspicious one is walked value by value to say where.
+    """
+    if text is not None:
+        if "\\u0000" not in text:
+            return []
+    else:
+        try:
+            dumped = json.dumps(doc, ensure_ascii=False, allow_nan=False)
+        except (TypeError, ValueError, RecursionError):
+            dumped = None  # NaN, a huge integer, a non-JSON value, or nested too deep
+        if dumped is not None and "\\u0000" not in dumped and not _UNSTORABLE.search(dumped):
+            return []
+    return list(islice(_walk_values(name, doc), MAX_SCHEMA_PROBLEMS))
+
+
+def _walk_values(name: str, doc: Any) -> Iterator[PackProblem]:
+    """Every unstorable value with its pointer; a loop, not recursion (any depth)."""
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(doc, ())]
+    while stack:
+        node, path = stack.pop()
+        where = _pointer(path)
+        if len(path) > MAX_JSON_DEPTH:
+            yield PackProblem(
+                name,
+                where,
+                f"Nästlad djupare än {MAX_JSON_DEPTH} nivåer.",
+                f"Nested deeper than {MAX_JSON_DEPTH} levels.",
+            )
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if not isinstance(key, str) or _UNSTORABLE.search(key):
+                    yield PackProblem(
+                        name,
+                        where,
+                        "Ett fältnamn är ingen giltig text.",
+                        "A field name is not valid text.",
+                    )
+                else:
+                    stack.append((value, (*path, key)))
+        elif isinstance(node, list | tuple):
+            stack.extend((value, (*path, i)) for i, value in enumerate(node))
+        elif isinstance(node, str):
+            if "\x00" in node:
+                yield PackProblem(
+                    name,
+                    where,
+                    "Texten innehåller ett NUL-tecken (\\u0000).",
+                    "The text holds a NUL character (\\u0000).",
+                )
+            elif _UNSTORABLE.search(node):
+                yield PackProblem(
+                    name,
+                    where,
+                    "Texten innehåller ett trasigt tecken (en ensam surrogatkod).",
+                    "The text holds a broken character (a lone surrogate).",
+                )
+        elif isinstance(node, bool) or node is None:
+            continue
+        elif isinstance(node, int):
+            if abs(node) >= 10**MAX_INT_DIGITS:
+                yield PackProblem(
+                    name,
+                    where,
+                    f"Heltalet har fler än {MAX_INT_DIGITS} siffror.",
+                    f"The integer has more than {MAX_INT_DIGITS} digits.",
+                )
+        elif isinstance(node, float):
+            if not math.isfinite(node):
+                yield PackProblem(
+                    name,
+                    where,
+                    "Talet måste vara ett vanligt tal (inte NaN eller oändligt).",
+                    "The number must be an ordinary number (not NaN or infinite).",
+                )
+        else:
+            yield PackProblem(
+                name,
+                where,
+                f"Inget JSON-värde ({type(node).__name__}).",
+                f"Not a JSON value ({type(node).__name__}).",
+            )
+
+
+# ---------------------------------------------------------------------------- schema
+
+
+def _schema_problems(name: str, doc: Any) -> list[PackProblem]:
+    """Worded schema problems, found fast: Rust finds them, Python words the failing records.
+
+    The records of a file's top-level lists are independent in the schema (no uniqueItems,
+    only ``landmarks`` has a minItems), so Python's validator sees a copy of the document
+    whose lists hold only the records Rust found wrong (or the first record, to keep a
+    minItems satisfied) and its errors are mapped back to the original indexes.
+    """
+    rust = list(islice(_fast_validator(name).iter_errors(doc), MAX_SCHEMA_PROBLEMS))
+    reduced, original = _reduce(doc, rust)
+    errors = sorted(_validator(name).iter_errors(reduced), key=lambda e: list(e.absolute_path))
+    problems: list[PackProblem] = []
+    covered: set[str] = set()  # the records (or top-level fields) Python found wrong
+    for err in islice(errors, MAX_SCHEMA_PROBLEMS):
         if err.validator in ("oneOf", "anyOf") and err.context:
             # "null or hours": report what is wrong inside the hours, not "wrong shape"
             err = max(err.context, key=lambda e: len(e.absolute_path))
-        pointer = _pointer(err.absolute_path)
+        path = list(err.absolute_path)
+        if len(path) >= 2 and path[0] in original and isinstance(path[1], int):
+            path[1] = original[path[0]][path[1]]
         sv, en = _schema_message(err)
-        yield PackProblem(name, pointer, sv, en)
+        problems.append(PackProblem(name, _pointer(path), sv, en))
+        covered.add(_pointer(path[:2]))
+    # where the two disagree (Python's "$" also matches before a final newline), Rust decides
+    for e in rust:
+        path = list(e.instance_path)
+        if _pointer(path[:2]) not in covered:
+            covered.add(_pointer(path[:2]))
+            problems.append(
+                PackProblem(name, _pointer(path), f"Ogiltigt värde: {e.message}", e.message)
+            )
+    return problems
+
+
+def _reduce(doc: Any, rust_errors: list[Any]) -> tuple[Any, dict[str, list[int]]]:
+    """``doc`` with each top-level list cut to its failing records, and their old indexes."""
+    if not isinstance(doc, dict):
+        return doc, {}
+    failing: dict[str, set[int]] = {}
+    whole: set[str] = set()
+    for e in rust_errors:
+        path = list(e.instance_path)
+        if path and isinstance(path[0], str):
+            if len(path) >= 2 and isinstance(path[1], int):
+                failing.setdefault(path[0], set()).add(path[1])
+            else:
+                whole.add(path[0])
+    reduced = dict(doc)
+    original: dict[str, list[int]] = {}
+    for key, value in doc.items():
+        if not isinstance(value, list) or key in whole:
+            continue
+        keep = sorted(failing.get(key, ())) or list(range(min(1, len(value))))
+        reduced[key] = [value[i] for i in keep]
+        original[key] = keep
+    return reduced, original
 
 
 def _pointer(parts: Iterable[Any]) -> str:
@@ -230,8 +412,8 @@ def _schema_message(err: ValidationError) -> tuple[str, str]:
 
 
 def _locate_all(problems: list[PackProblem], texts: dict[str, str]) -> list[PackProblem]:
-    """Add line/column by mapping each JSON pointer onto its file's text."""
-    maps: dict[str, dict[str, Any]] = {}
+    """Add line/column by finding each JSON pointer in its file's text."""
+    maps: dict[str, SourceMap] = {}
     located = []
     for p in problems:
         text = texts.get(p.file)
@@ -239,19 +421,12 @@ def _locate_all(problems: list[PackProblem], texts: dict[str, str]) -> list[Pack
             located.append(p)
             continue
         if p.file not in maps:
-            import json_source_map
-
-            maps[p.file] = json_source_map.calculate(text)
-        smap = maps[p.file]
-        pointer = p.pointer
-        while pointer not in smap and pointer:
-            pointer = pointer.rsplit("/", 1)[0]
-        entry = smap.get(pointer)
-        if entry is None:
+            maps[p.file] = SourceMap(text)
+        where = maps[p.file].line_column(p.pointer)
+        if where is None:
             located.append(p)
             continue
-        loc = entry.key_start or entry.value_start
-        located.append(PackProblem(p.file, p.pointer, p.sv, p.en, loc.line + 1, loc.column + 1))
+        located.append(PackProblem(p.file, p.pointer, p.sv, p.en, *where))
     return located
 
 

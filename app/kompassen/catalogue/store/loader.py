@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from kompassen.catalogue.pack.packdata import FORMAT_VERSION, PackData
-from kompassen.catalogue.pack.validate import base_taxonomy, check_pack
+from kompassen.catalogue.pack.validate import PackError, PackProblem, base_taxonomy, check_pack
 from kompassen.catalogue.search.analyzer import Analyzer
 from kompassen.catalogue.search.fts import drop_area_index, index_area
 from kompassen.catalogue.store.db import transaction
@@ -75,6 +75,31 @@ def install_pack(
     ``release_version`` is the signed release the content came from (None for a pack).
     """
     check_pack(pack)
+    try:
+        return _install_checked(conn, pack, now, origin, release_version)
+    except sqlite3.IntegrityError as exc:
+        # a pack the validator passed must install (tests/fuzz hold them to it); should one
+        # still break a constraint, the user gets words and the old catalogue, not a traceback
+        raise PackError(
+            [
+                PackProblem(
+                    "",
+                    "",
+                    f"Paketet gick inte att spara i katalogen ({exc}).",
+                    f"The pack could not be stored in the catalogue ({exc}).",
+                )
+            ],
+            pack.area_id,
+        ) from exc
+
+
+def _install_checked(
+    conn: sqlite3.Connection,
+    pack: PackData,
+    now: datetime,
+    origin: str | None,
+    release_version: int | None,
+) -> int:
     area = pack.area
     area_id = area["id"]
     with transaction(conn):
