@@ -1,18 +1,31 @@
 """The one composition root: builds every service once and hands them over explicitly.
 
 Tests build the same graph with ``build(environ={"KOMPASSEN_HOME": tmp}, clock=FixedClock(...))``.
+
+The catalogue is opened on first use, not by ``build``: commands that need only device.db
+(``outbox``, ``enrol``) never touch it, so a catalogue that cannot be opened or written
+(a full disk, a damaged file) cannot stop them. ``catalogue="read"`` (``report submit``,
+``sync``): when it cannot be written, it is opened read-only with what is installed.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from kompassen.catalogue.store.db import connect
-from kompassen.catalogue.store.store import CatalogueStore, InstallReport
+from kompassen.catalogue.store.db import CatalogueDbError, connect
+from kompassen.catalogue.store.store import (
+    CatalogueRebuilt,
+    CatalogueStore,
+    Generation,
+    InstallReport,
+    generation,
+    is_corrupt,
+)
 from kompassen.core.clock import Clock, SystemClock
 from kompassen.core.errors import KompassenError
 from kompassen.device.db import DeviceDb
@@ -29,6 +42,10 @@ if TYPE_CHECKING:
     from kompassen.sync.tokens import TokenStore
 
 log = logging.getLogger(__name__)
+
+CatalogueUse = Literal["write", "read"]
+# storage problems a read-only open can get around (not "corrupt": that heals; not "newer")
+_UNWRITABLE = ("full", "io", "readonly", "busy")
 
 
 class BundledPackProblem(KompassenError):
@@ -49,20 +66,149 @@ class AppContext:
 
     ``bundled_problems``: shipped area packs that are missing or invalid (empty when all is
     well). The installed areas still work; the CLI refuses catalogue commands
-    (``check_bundled``), the GUI should tell the user.
+    (``check_bundled``), the GUI should tell the user. ``rebuilt``: what was said about
+    damaged catalogues rebuilt in this process (listeners: :meth:`on_rebuilt`).
     """
 
     paths: Paths
     clock: Clock
-    catalogue: CatalogueStore
-    install_reports: list[InstallReport]
     settings: SettingsStore
-    bundled_problems: list[BundledPackProblem] = field(default_factory=list)
+    install_bundled: bool = True
+    quick_check: bool = False
+    use: CatalogueUse = "write"
+    rebuilt: list[CatalogueRebuilt] = field(default_factory=list)
+    _catalogue: CatalogueStore | None = field(default=None, repr=False)
+    _install_reports: list[InstallReport] = field(default_factory=list, repr=False)
+    _problems: list[BundledPackProblem] = field(default_factory=list, repr=False)
+    _listeners: list[Callable[[CatalogueRebuilt], None]] = field(default_factory=list, repr=False)
     _device_db: DeviceDb | None = field(default=None, repr=False)
     _events: EventLog | None = field(default=None, repr=False)
     _drafts: Drafts | None = field(default=None, repr=False)
     _outbox: Outbox | None = field(default=None, repr=False)
     _tokens: TokenStore | None = field(default=None, repr=False)
+
+    # ------------------------------------------------------------------ catalogue
+
+    @property
+    def catalogue(self) -> CatalogueStore:
+        """catalogue.db, opened on first use: checked, migrated, bundled packs and kept
+        releases installed (a damaged file is rebuilt then and there)."""
+        if self._catalogue is None:
+            self._catalogue = self._open_catalogue()
+        return self._catalogue
+
+    @property
+    def install_reports(self) -> list[InstallReport]:
+        """The bundled packs this process installed (opens the catalogue)."""
+        self.catalogue  # noqa: B018 - opening installs them
+        return self._install_reports
+
+    @property
+    def bundled_problems(self) -> list[BundledPackProblem]:
+        """Shipped packs that are missing or invalid (opens the catalogue)."""
+        self.catalogue  # noqa: B018 - opening finds them
+        return self._problems
+
+    def _new_store(self) -> CatalogueStore:
+        paths = self.paths
+        bundled = paths.bundled_areas_dir if self.install_bundled else None
+        return CatalogueStore(
+            paths.catalogue_db,
+            paths.backup_dir,
+            self.clock,
+            bundled_dir=bundled,
+            releases_dir=paths.data_dir / "releases",
+        )
+
+    def _open_catalogue(self) -> CatalogueStore:
+        store = self._new_store()
+        store.on_rebuilt(self._tell_rebuilt)
+        try:
+            store.open(check=self.quick_check)
+        except CatalogueDbError as exc:
+            if self.use != "read" or exc.kind not in _UNWRITABLE:
+                raise
+            log.warning("catalogue cannot be opened for writing (%s); reading only", exc.en)
+            return store.open_readonly()
+        problems: list[BundledPackProblem] = []
+        if self.install_bundled:
+            problems = _missing_packs(self.paths.bundled_areas_dir)
+        try:
+            reports = store.refill(bundled=self.install_bundled)
+        except CatalogueDbError as exc:
+            if self.use != "read" or exc.kind not in _UNWRITABLE:
+                store.close()
+                raise
+            log.warning("bundled packs not installed (%s); reading what is there", exc.en)
+            reports = []
+        problems += [_invalid_pack(r.area_id, r.error) for r in reports if r.error is not None]
+        for p in problems:
+            log.error("%s", p.en)
+        self._install_reports, self._problems = reports, problems
+        if store.rebuilt is not None:
+            self._tell_rebuilt(store.rebuilt)
+        return store
+
+    def _catalogue_now(self) -> CatalogueStore:
+        return self.catalogue
+
+    def area_ids(self) -> list[str]:
+        """The installed areas, or none when the catalogue cannot be opened at all (a full
+        disk, a folder in its place): for ``sync``, whose sending must not depend on it."""
+        try:
+            return [a.id for a in self.catalogue.reader.areas()]
+        except CatalogueDbError as exc:
+            if exc.kind == "corrupt":
+                raise  # the handler rebuilds it
+            log.warning("no catalogue to update (%s)", exc.en)
+            return []
+
+    def on_rebuilt(self, listener: Callable[[CatalogueRebuilt], None]) -> None:
+        """Call ``listener`` with the words whenever a damaged catalogue has been rebuilt."""
+        self._listeners.append(listener)
+
+    def _tell_rebuilt(self, notice: CatalogueRebuilt) -> None:
+        self.rebuilt.append(notice)
+        for listener in self._listeners:
+            listener(notice)
+
+    def catalogue_generation(self) -> Generation:
+        """How often catalogue.db was rebuilt in this process (take it before opening a
+        connection of your own, and hand it to :meth:`heal_catalogue` when that fails)."""
+        return generation(self.paths.catalogue_db)
+
+    def heal_catalogue(
+        self, cause: BaseException, failed_on: Generation | None = None, *, certain: bool = True
+    ) -> CatalogueRebuilt | None:
+        """Rebuild a damaged catalogue from any thread; ``failed_on``: the generation the
+        failing connection was opened at (see :meth:`catalogue_generation`).
+
+        Done on a connection of its own; the app's store reopens before its next read.
+        ``certain=False``: the error may come from another database (a raw SQLite error
+        caught far away), so the file is rebuilt only if ``quick_check`` finds it damaged.
+        Returns the words (also given to the listeners), None when nothing was rebuilt.
+        """
+        fixer = self._new_store()
+        try:
+            notice = fixer.heal(cause, failed_on=failed_on, certain=certain)
+        finally:
+            fixer.close()
+        if self._catalogue is not None:
+            self._catalogue.mark_stale()
+        if notice is not None:
+            self._tell_rebuilt(notice)
+        return notice
+
+    def heal_after(self, exc: BaseException) -> bool:
+        """After a command failed with ``exc``: rebuild the catalogue if it is what is
+        damaged; True when the command should be run again."""
+        if not is_corrupt(exc):
+            return False
+        certain = isinstance(exc, CatalogueDbError)
+        notice = self.heal_catalogue(exc, certain=certain)
+        return notice is not None or certain
+
+    # ------------------------------------------------------------------ device
 
     @property
     def device_db(self) -> DeviceDb:
@@ -99,10 +245,13 @@ class AppContext:
         """
         from kompassen.sync.client import SyncClient
 
-        catalogue = self.catalogue
+        catalogue: CatalogueStore | Callable[[], CatalogueStore]
         if own_catalogue:
-            catalogue = CatalogueStore(self.paths.catalogue_db, self.paths.backup_dir, self.clock)
+            catalogue = self._new_store()
+            catalogue.on_rebuilt(self._tell_rebuilt)
             catalogue.open()
+        else:  # opened when a release is pulled: enrolling and sending need no catalogue
+            catalogue = self._catalogue_now
         return SyncClient(
             self.outbox,
             catalogue,
@@ -160,7 +309,9 @@ class AppContext:
             raise BundledPacksBroken(self.bundled_problems)
 
     def close(self) -> None:
-        self.catalogue.close()
+        if self._catalogue is not None:
+            self._catalogue.close()
+            self._catalogue = None
         self._events = None
         self._drafts = None
         self._outbox = None
@@ -175,27 +326,27 @@ def build(
     *,
     install_bundled: bool = True,
     log_to_console: bool = False,
+    catalogue: CatalogueUse = "write",
+    quick_check: bool = False,
 ) -> AppContext:
-    """Create the paths, logging, clock and catalogue, installing the shipped area packs.
+    """Create the paths, logging and clock; the catalogue opens on first use.
 
-    A missing or invalid shipped pack does not stop the build (the other areas still work):
-    it is logged and listed in ``AppContext.bundled_problems``.
+    Opening it installs the shipped area packs (``install_bundled``) and kept releases; a
+    missing or invalid shipped pack does not stop it (the other areas still work): it is
+    logged and listed in ``AppContext.bundled_problems``. ``catalogue="read"``: a
+    catalogue that cannot be written is opened read-only instead of failing.
+    ``quick_check``: check every page of the file when opening it (``selftest``; 230 ms at
+    10k services, so not at every start: see catalogue/store/store.py).
     """
     paths = resolve_paths(dict(os.environ) if environ is None else environ).ensure()
     setup_logging(paths.log_file, console=log_to_console)
-    clock = clock or SystemClock()
-    catalogue = CatalogueStore(paths.catalogue_db, paths.backup_dir, clock).open()
-    reports: list[InstallReport] = []
-    problems: list[BundledPackProblem] = []
-    if install_bundled:
-        problems = _missing_packs(paths.bundled_areas_dir)
-        if paths.bundled_areas_dir.is_dir():
-            reports = catalogue.install_bundled(paths.bundled_areas_dir)
-        problems += [_invalid_pack(r.area_id, r.error) for r in reports if r.error is not None]
-    for p in problems:
-        log.error("%s", p.en)
     return AppContext(
-        paths, clock, catalogue, reports, SettingsStore(paths.settings_file), problems
+        paths,
+        clock or SystemClock(),
+        SettingsStore(paths.settings_file),
+        install_bundled=install_bundled,
+        quick_check=quick_check,
+        use=catalogue,
     )
 
 

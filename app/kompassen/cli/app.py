@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 def register(sub: Subparsers) -> None:
     sub.add_parser(
         "selftest", help="build the main window offscreen, query the catalogue, exit 0"
-    ).set_defaults(handler=with_context(run_selftest))
+    ).set_defaults(handler=with_context(run_selftest, quick_check=True))
 
 
 def run_gui(args: argparse.Namespace, lang: str) -> int:

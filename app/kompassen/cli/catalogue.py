@@ -66,8 +66,11 @@ def run_import_hsds(ctx: AppContext, args: argparse.Namespace, lang: str) -> int
 
 def run_export_hsds(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
     from kompassen.catalogue.hsds.export import export_hsds
+    from kompassen.catalogue.store.db import reading
 
-    print(export_hsds(ctx.catalogue, args.target_area, args.dir).summary(lang))
+    with reading():  # a damaged page in words, for the handler to heal and export again
+        summary = export_hsds(ctx.catalogue, args.target_area, args.dir).summary(lang)
+    print(summary)
     return 0
 
 

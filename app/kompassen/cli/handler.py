@@ -10,8 +10,10 @@ from __future__ import annotations
 import argparse
 import functools
 import os
+import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeAlias
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 if TYPE_CHECKING:
     from kompassen.compose import AppContext
@@ -28,24 +30,50 @@ def user_lang() -> str:
     return "en" if os.environ.get("KOMPASSEN_LANG", "sv").startswith("en") else "sv"
 
 
-def with_context(run: ContextHandler, *, catalogue: bool = True) -> Handler:
+def with_context(
+    run: ContextHandler, *, catalogue: bool | Literal["read"] = True, quick_check: bool = False
+) -> Handler:
     """``run`` as a handler that gets the app's object graph (built, then closed).
 
-    ``catalogue``: the command reads or changes the catalogue, so a missing or invalid
+    ``catalogue``: True, the command reads or changes the catalogue, so a missing or invalid
     bundled area pack stops it with a clear message instead of answering from a broken
-    install.
+    install. ``"read"``: it only looks things up there (a sealing key, the area list), so a
+    catalogue that cannot be written is read as it is. False: it needs only device.db, and
+    the catalogue is not even opened. ``quick_check``: check every page of the catalogue
+    before the command (``selftest``).
+
+    A damaged catalogue found while the command runs ("malformed", "not a database") is
+    rebuilt (see ``AppContext.heal_after``), the user is told so on stderr, and the command
+    runs once more. Other storage errors come out in words, never as a traceback.
     """
 
     @functools.wraps(run)
     def handler(args: argparse.Namespace, lang: str) -> int:
         from kompassen.compose import build
 
-        ctx = build()
+        ctx = build(catalogue="read" if catalogue == "read" else "write", quick_check=quick_check)
+        ctx.on_rebuilt(lambda notice: print(f"kompassen: {notice.message(lang)}", file=sys.stderr))
         try:
-            if catalogue:
-                ctx.check_bundled()
-            return run(ctx, args, lang)
+            for attempt in (1, 2):
+                try:
+                    with _in_words():
+                        if catalogue is True:
+                            ctx.check_bundled()
+                        return run(ctx, args, lang)
+                except Exception as exc:
+                    if attempt == 2 or not ctx.heal_after(exc):
+                        raise
+            raise AssertionError("unreachable")  # pragma: no cover
         finally:
             ctx.close()
 
     return handler
+
+
+def _in_words() -> AbstractContextManager[None]:
+    """A raw SQLite storage error that got this far (from any database) in words."""
+    from kompassen.sqlite import StorageError, storage_errors
+
+    return storage_errors(
+        StorageError, "Kompassens data kunde inte användas", "Kompassen's data could not be used"
+    )

@@ -37,7 +37,7 @@ def register(sub: Subparsers) -> None:
         description="FILE holds one report object as in docs/SYNC.md ('-' reads stdin).",
     )
     rs.add_argument("file", metavar="FILE.json")
-    rs.set_defaults(handler=with_context(run_report_submit))
+    rs.set_defaults(handler=with_context(run_report_submit, catalogue="read"))
 
     o = sub.add_parser("outbox", help="list the outbox: status, attempts, last error")
     o.add_argument("--json", action="store_true", help="machine-readable output")
@@ -60,7 +60,7 @@ def register(sub: Subparsers) -> None:
         help="area to update (repeatable; default every installed area)",
     )
     s.add_argument("--no-pull", action="store_true", help="only send, fetch no releases")
-    s.set_defaults(handler=with_context(run_sync))
+    s.set_defaults(handler=with_context(run_sync, catalogue="read"))
 
     e = sub.add_parser("enrol", help="connect this device to a server with a code from the office")
     e.add_argument(
@@ -174,7 +174,7 @@ def _damaged(ctx: AppContext, lang: str) -> int:
 
 def run_sync(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
     """Push the outbox and pull releases; exit 3 when reports stay queued for want of a server."""
-    areas = args.sync_area or [a.id for a in ctx.catalogue.reader.areas()]
+    areas = args.sync_area or ([] if args.no_pull else ctx.area_ids())
     client = ctx.sync_client()
     try:
         report = client.sync(areas, server_url=args.server, pull=not args.no_pull)

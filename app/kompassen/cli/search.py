@@ -138,11 +138,14 @@ def result_json(r: SearchResult) -> dict[str, Any]:
 
 def run_search(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
     lang = args.lang or lang  # --lang: the texts of the results, not the messages
-    service = ctx.open_search()
-    try:
-        result = service.search(build_query(service, args, lang))
-    finally:
-        service.close()
+    from kompassen.catalogue.store.db import reading
+
+    with reading():  # a damaged page in words, for the handler to heal and search again
+        service = ctx.open_search()
+        try:
+            result = service.search(build_query(service, args, lang))
+        finally:
+            service.close()
     if args.json:
         out: Any = result_json(result) if args.full else [hit_json(h) for h in result.hits]
         print(json.dumps(out, ensure_ascii=False, indent=2))

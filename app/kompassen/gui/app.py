@@ -5,7 +5,11 @@ from __future__ import annotations
 import logging
 import os
 import time
+import weakref
+from functools import partial
+from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtWidgets import QApplication
 
 from kompassen.compose import AppContext
@@ -14,8 +18,11 @@ from kompassen.gui.crash import CrashGuard
 from kompassen.gui.field.services import build_services
 from kompassen.gui.field.window import FieldWindow
 from kompassen.gui.i18n import Translations
-from kompassen.gui.qtapp import application
+from kompassen.gui.qtapp import application, drop_source_cache
 from kompassen.gui.theme import Theme
+
+if TYPE_CHECKING:
+    from kompassen.catalogue.store.store import CatalogueRebuilt
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +47,19 @@ def build_window(
     svc = build_services(ctx, area, synchronous=synchronous, theme=theme, translations=translations)
     svc.state.set_lang(translations.lang)
     theme.apply(ctx.clock.now(), force=True)
-    return FieldWindow(svc)
+    window = FieldWindow(svc)
+    drop_source_cache()
+    if ctx.rebuilt:  # found damaged while opening (before there was a window to tell)
+        window.show_catalogue_rebuilt(ctx.rebuilt[-1])
+    ctx.catalogue.on_rebuilt(partial(_tell_rebuilt, weakref.ref(window)))  # a GUI-thread read
+    return window
+
+
+def _tell_rebuilt(window_ref: weakref.ref[FieldWindow], notice: CatalogueRebuilt) -> None:
+    """The window says it, if it is still there (the context may outlive it)."""
+    window = window_ref()
+    if window is not None and shiboken6.isValid(window):
+        window.show_catalogue_rebuilt(notice)
 
 
 def selftest(ctx: AppContext, area_id: str = DEFAULT_AREA) -> int:

@@ -11,13 +11,14 @@ from __future__ import annotations
 import base64
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
+from kompassen.catalogue.store.db import CatalogueDbError
 from kompassen.catalogue.store.release import DeltaMismatch, ReleaseError
 from kompassen.core.clock import Clock
 from kompassen.device.db import DeviceDb
@@ -103,7 +104,7 @@ class SyncClient:
     def __init__(
         self,
         outbox: Outbox,
-        catalogue: CatalogueStore,
+        catalogue: CatalogueStore | Callable[[], CatalogueStore],
         tokens: TokenStore,
         db: DeviceDb,
         clock: Clock,
@@ -291,7 +292,21 @@ class SyncClient:
         updates: list[tuple[str, int]],
         warnings: list[tuple[str, str]],
     ) -> None:
-        since = self._catalogue.release_version(area_id) or 0
+        try:  # opened now if it was not (a callable): sending never needed it
+            if callable(self._catalogue):
+                self._catalogue = self._catalogue()
+            since = self._catalogue.release_version(area_id) or 0
+        except CatalogueDbError as exc:
+            if exc.kind == "corrupt":
+                raise  # the caller rebuilds it
+            warnings.append(
+                (
+                    f"Katalogen för {area_id} uppdaterades inte: {exc.sv}",
+                    f"The catalogue of {area_id} was not updated: {exc.en}",
+                )
+            )
+            return
+        catalogue = self._catalogue
         for attempt in (since, 0) if since else (0,):
             resp = api.request(
                 "GET",
@@ -304,7 +319,7 @@ class SyncClient:
                 return
             data = answer_json(resp, api.root)  # bounded parse; SyncError in words if refused
             try:
-                self._catalogue.apply_release(data)
+                catalogue.apply_release(data)
             except DeltaMismatch as exc:
                 log.warning(
                     "delta for %s did not fit (%s); fetching the full release", area_id, exc.en
@@ -333,5 +348,5 @@ class SyncClient:
 
     def close(self) -> None:
         self._http.close()
-        if self._owns_catalogue:
+        if self._owns_catalogue and not callable(self._catalogue):
             self._catalogue.close()

@@ -31,7 +31,9 @@ __all__ = [
     "MigrationResult",
     "backup_to",
     "connect",
+    "connect_readonly",
     "migrate",
+    "reading",
     "schema_version",
     "transaction",
 ]
@@ -57,6 +59,28 @@ def connect(path: Path | str, *, cache_mb: int = 64, mmap_mb: int = 256) -> sqli
         )
 
 
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only handle (``mode=ro``) that changes nothing, not even the journal mode.
+
+    For commands that only need to look something up (``report submit`` reads the area's
+    sealing key) while the catalogue cannot be written: nothing is migrated or installed.
+    A catalogue in WAL mode still needs its ``-shm`` file; where even that cannot be made,
+    opening fails in words like any other storage problem.
+    """
+    with _errors("Katalogen kunde inte öppnas", "The catalogue could not be opened", path):
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+        )
+        try:
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA busy_timeout = 5000")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """One all-or-nothing write; a full disk or a damaged file becomes a CatalogueDbError."""
@@ -65,6 +89,12 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         atomic(conn),
     ):
         yield conn
+
+
+def reading() -> AbstractContextManager[None]:
+    """Storage errors of catalogue reads (the search's own connection too) in words, so a
+    damaged file reaches :meth:`CatalogueStore.heal` as a CatalogueDbError of kind corrupt."""
+    return _errors("Katalogen kunde inte läsas", "The catalogue could not be read")
 
 
 def migrate(

@@ -57,7 +57,9 @@ def sync_base_taxonomy(conn: sqlite3.Connection) -> None:
            VALUES (?, ?, ?, ?, ?, NULL, ?)
            ON CONFLICT(code) DO UPDATE SET label_sv = excluded.label_sv,
              label_en = excluded.label_en, synonyms_json = excluded.synonyms_json,
-             position = excluded.position""",
+             position = excluded.position
+           WHERE (label_sv, label_en, synonyms_json, position) IS NOT
+             (excluded.label_sv, excluded.label_en, excluded.synonyms_json, excluded.position)""",
         rows,
     )
 

@@ -2,15 +2,23 @@
 
 Everything here reads; nothing writes. Batch methods take lists of ids so a lazy list model
 can fetch just the rows it is about to show.
+
+A storage problem while reading is a CatalogueDbError in words, never a raw ``sqlite3``
+error; a damaged page ("malformed", "not a database") is handed to the ``heal`` callback
+(the store's :meth:`~kompassen.catalogue.store.store.CatalogueStore.heal`: move aside,
+rebuild) and the read is tried once more, on the rebuilt file.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import Concatenate, ParamSpec, TypeVar
 
+from kompassen.catalogue.store.db import CatalogueDbError, reading
 from kompassen.catalogue.store.loader import DAY_CODES, AreaNotInstalled, hours_dict
 from kompassen.core.hours import OpeningHours
 from kompassen.core.model import (
@@ -32,6 +40,11 @@ from kompassen.core.model import (
     TimeWindow,
 )
 
+P = ParamSpec("P")
+T = TypeVar("T")
+
+Source = sqlite3.Connection | Callable[[], sqlite3.Connection]
+
 
 def _text(sv: str | None, en: str | None) -> Text | None:
     return None if sv is None else Text(sv, en or "")
@@ -45,14 +58,47 @@ def _marks(n: int) -> str:
     return ",".join("?" * n)
 
 
-class CatalogueReader:
-    """Reads one catalogue.db connection (the writer is elsewhere: one writer per database)."""
+def _reads(
+    method: Callable[Concatenate[CatalogueReader, P], T],
+) -> Callable[Concatenate[CatalogueReader, P], T]:
+    """Storage errors in words; on a damaged file: heal, then read once more."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self._conn = conn
+    @functools.wraps(method)
+    def read(self: CatalogueReader, *args: P.args, **kwargs: P.kwargs) -> T:
+        try:
+            with reading():
+                return method(self, *args, **kwargs)
+        except CatalogueDbError as exc:
+            if exc.kind != "corrupt" or self._heal is None:
+                raise
+            self._heal(exc)
+        with reading():
+            return method(self, *args, **kwargs)
+
+    return read
+
+
+class CatalogueReader:
+    """Reads one catalogue.db connection (the writer is elsewhere: one writer per database).
+
+    ``conn`` may be a callable giving the current connection: the store's reader follows
+    the store when a rebuild replaced its connection.
+    """
+
+    def __init__(
+        self, conn: Source, heal: Callable[[CatalogueDbError], object] | None = None
+    ) -> None:
+        self._source = conn
+        self._heal = heal
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        source = self._source
+        return source if isinstance(source, sqlite3.Connection) else source()
 
     # ------------------------------------------------------------------ areas and terms
 
+    @_reads
     def areas(self) -> list[Area]:
         rows = self._conn.execute(
             "SELECT a.*, (SELECT count(*) FROM service s WHERE s.area_id = a.id) AS n "
@@ -60,6 +106,7 @@ class CatalogueReader:
         ).fetchall()
         return [self._area(r) for r in rows]
 
+    @_reads
     def area(self, area_id: str) -> Area:
         row = self._conn.execute(
             "SELECT a.*, (SELECT count(*) FROM service s WHERE s.area_id = a.id) AS n "
@@ -89,6 +136,7 @@ class CatalogueReader:
             service_count=r["n"],
         )
 
+    @_reads
     def release_version(self, area_id: str) -> int | None:
         """The signed release the area's current content came from (None: a pack, not a release)."""
         row = self._conn.execute(
@@ -97,6 +145,7 @@ class CatalogueReader:
         ).fetchone()
         return None if row is None else row[0]
 
+    @_reads
     def terms(self, area_id: str | None = None, kind: str | None = None) -> list[Term]:
         """Base vocabulary plus the additions of ``area_id``, in their published order."""
         sql = "SELECT * FROM taxonomy_term WHERE (area_id IS NULL OR area_id = ?)"
@@ -118,6 +167,7 @@ class CatalogueReader:
 
     # ----------------------------------------------------------------------- services
 
+    @_reads
     def service_ids(self, area_id: str) -> list[str]:
         return [
             r[0]
@@ -126,6 +176,7 @@ class CatalogueReader:
             )
         ]
 
+    @_reads
     def services_by_location(self, area_id: str) -> dict[str, list[ServiceRef]]:
         """Location id → the services there (id, name, status), in catalogue order."""
         out: dict[str, list[ServiceRef]] = {}
@@ -138,17 +189,20 @@ class CatalogueReader:
             out.setdefault(loc, []).append(ServiceRef(sid, name, status))
         return out
 
+    @_reads
     def service_count(self, area_id: str) -> int:
         return self._conn.execute(
             "SELECT count(*) FROM service WHERE area_id = ?", (area_id,)
         ).fetchone()[0]
 
+    @_reads
     def service(self, service_id: str) -> Service:
         found = self.services([service_id])
         if not found:
             raise KeyError(service_id)
         return found[0]
 
+    @_reads
     def services(self, ids: Sequence[str]) -> list[Service]:
         """Build full services for ``ids`` (order kept, unknown ids skipped) in a few queries."""
         if not ids:
@@ -271,6 +325,7 @@ class CatalogueReader:
             landmark_id=f"{r['area_id']}/{r['landmark_key']}" if r["landmark_key"] else None,
         )
 
+    @_reads
     def locations(self, area_id: str) -> list[Location]:
         return [
             self._location(r)
@@ -283,6 +338,7 @@ class CatalogueReader:
 
     # --------------------------------------------------------- landmarks, guides, notices
 
+    @_reads
     def landmarks(self, area_id: str) -> list[Landmark]:
         return [
             Landmark(
@@ -301,6 +357,7 @@ class CatalogueReader:
             )
         ]
 
+    @_reads
     def guides(self, area_id: str) -> list[Guide]:
         q = self._conn.execute
         kinds = {r[0]: r[1] for r in q("SELECT code, kind FROM taxonomy_term")}
@@ -349,6 +406,7 @@ class CatalogueReader:
             )
         return guides
 
+    @_reads
     def notices(self, area_id: str, at: datetime) -> list[Notice]:
         """Notices in force at ``at`` (dates compare as local ISO text)."""
         stamp = at.strftime("%Y-%m-%dT%H:%M:%S")

@@ -91,7 +91,9 @@ def build_services(
     state.set_landmark(settings.landmark_for(area_id) or area.default_landmark_id, quiet=True)
     return FieldServices(
         reader=reader,
-        runner=SearchRunner(partial(ctx.open_search, lean=True), synchronous=synchronous),
+        runner=SearchRunner(
+            partial(ctx.open_search, lean=True), synchronous=synchronous, healer=ctx
+        ),
         clock=ctx.clock,
         state=state,
         theme=theme or Theme(settings.theme, settings.text_step),

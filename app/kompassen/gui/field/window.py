@@ -26,10 +26,12 @@ from kompassen.core.errors import KompassenError
 from kompassen.gui.field.reports.sync_status import SyncStatusButton
 from kompassen.gui.field.search.page import SearchPage
 from kompassen.gui.field.services import FieldServices, Navigator
+from kompassen.gui.qtapp import drop_source_cache
 from kompassen.gui.widgets.elided_label import ElidedLabel
 from kompassen.gui.widgets.touch import button, label, set_role
 
 if TYPE_CHECKING:
+    from kompassen.catalogue.store.store import CatalogueRebuilt
     from kompassen.gui.field.detail_page import DetailPage
     from kompassen.gui.field.guides_page import GuidesPage
     from kompassen.gui.field.locations.page import LocationsPage
@@ -139,6 +141,7 @@ class FieldWindow(QMainWindow):
         self.sync_status.clicked.connect(lambda: self.show_page("reports"))
         self.statusBar().addPermanentWidget(self.sync_status)
         svc.sync.sync_finished.connect(self._catalogue_updated)
+        svc.runner.healed.connect(self.show_catalogue_rebuilt)
         QTimer.singleShot(SYNC_START_MS, svc.sync.start)  # after the first paint, quietly
         self.statusBar().setSizeGripEnabled(False)
 
@@ -152,6 +155,9 @@ class FieldWindow(QMainWindow):
         self._theme_timer = QTimer(self)
         self._theme_timer.setInterval(THEME_CHECK_MS)
         self._theme_timer.timeout.connect(lambda: svc.theme.apply(svc.clock.now()))
+        # modules imported later (a page's first refresh, the sync worker's HTTP client) leave
+        # their sources in linecache too: drop them once a minute as well
+        self._theme_timer.timeout.connect(drop_source_cache)
         self._theme_timer.start()
 
         self.resize(1280, 800)
@@ -165,6 +171,7 @@ class FieldWindow(QMainWindow):
         """A page, built the first time it is needed: start-up builds only the search page."""
         if key not in self._pages:
             page: Any = LAZY_PAGES[key](self.svc, self.stack)
+            drop_source_cache()  # the page's modules were just imported
             self.stack.addWidget(page)
             self._pages[key] = page
             if key == "settings":
@@ -295,6 +302,15 @@ class FieldWindow(QMainWindow):
         self.svc.state.clear()
         self.show_page("search")
         self.search_page.filters.search.setFocus()
+
+    def show_catalogue_rebuilt(self, notice: CatalogueRebuilt) -> None:
+        """A damaged catalogue was rebuilt: say so in words (what was typed stays)."""
+        self.statusBar().showMessage(notice.message(self.svc.state.lang), 60_000)
+        try:  # the same content again, under a new catalogue version: the titles say which
+            self.svc.state.area = self.svc.reader.area(self.svc.state.area.id)
+        except KompassenError:
+            return  # the area did not come back (its pack is broken): the message said enough
+        self._update_titles()
 
     def _catalogue_updated(self, _ticket: int, report: object) -> None:
         """A sync installed a new catalogue release: show the current area's new content."""
