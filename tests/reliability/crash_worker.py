@@ -23,6 +23,7 @@ import os
 import random
 import sys
 import traceback
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 
 from kompassen.compose import build
@@ -66,9 +67,15 @@ def live(life: int, seed: int, max_cycles: int = 10**9, prefix: str = "") -> Non
     ctx.close()
 
 
-def zygote() -> int:
-    """Fork one child per life asked for on stdin; see the module docstring."""
-    for module in ("kompassen.reports.outbox", "kompassen.sync.client", "httpx", "nacl.public"):
+DEVICE_MODULES = ("kompassen.reports.outbox", "kompassen.sync.client", "httpx", "nacl.public")
+
+
+def zygote(life_fn: Callable[..., None] = live, modules: Sequence[str] = DEVICE_MODULES) -> int:
+    """Fork one child per life asked for on stdin; see the module docstring.
+
+    ``life_fn(life, seed, prefix=...)`` is what a child does (server_worker.py serves).
+    """
+    for module in modules:
         importlib.import_module(module)  # once, before forking
     say("ZYGOTE")
     for line in sys.stdin:
@@ -79,7 +86,7 @@ def zygote() -> int:
         if pid == 0:
             code = 0
             try:
-                live(life, seed, prefix=f"{life} ")
+                life_fn(life, seed, prefix=f"{life} ")
             except BaseException:
                 traceback.print_exc()
                 code = 1
