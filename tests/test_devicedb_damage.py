@@ -84,9 +84,9 @@ def page_of(path: Path, btree: str, *, leaf: int | None = None) -> tuple[int, in
         conn.close()
 
 
-def zero_page(path: Path, pageno: int) -> None:
+def zero_page(path: Path, pageno: int, *, wal_ok: bool = False) -> None:
     """``dd if=/dev/zero`` over one whole page of the closed file."""
-    assert not Path(f"{path}-wal").exists()
+    assert wal_ok or not Path(f"{path}-wal").exists()
     with path.open("r+b") as f:
         f.seek((pageno - 1) * 4096)
         f.write(bytes(4096))
@@ -359,3 +359,34 @@ def test_check_and_recover_on_a_missing_file(tmp_path: Path) -> None:
     assert not check(tmp_path / "device.db").exists
     with pytest.raises(RecoveryError):
         recover(tmp_path / "device.db", tmp_path / "backups", NOW)
+
+
+def test_rows_only_in_the_wal_of_a_crashed_app_are_recovered(tmp_path: Path) -> None:
+    """The app died (kill -9) with its last reports only in device.db-wal; then damage."""
+    live = tmp_path / "live" / "device.db"
+    live.parent.mkdir()
+    build_device_db(live, rows=50)
+    usage_index = page_of(live, "usage_event_kind_at")[0]
+    db = DeviceDb(live, tmp_path / "backups", NOW)
+    db.conn.execute("PRAGMA wal_autocheckpoint = 0")
+    outbox = Outbox(db, FixedClock(NOW))
+    for _ in range(10):
+        outbox.submit(Report.from_dict(REPORT), KEYS["sealing_public"])
+    crashed = tmp_path / "crashed" / "device.db"
+    crashed.parent.mkdir()
+    crashed.write_bytes(live.read_bytes())  # each commit is fsynced: a consistent crash image
+    Path(f"{crashed}-wal").write_bytes(Path(f"{live}-wal").read_bytes())
+    in_wal = sealed_blobs_of_live(db)
+    db.close()
+    assert len(in_wal) == 60
+    zero_page(crashed, usage_index, wal_ok=True)
+
+    result = recover(crashed, tmp_path / "backups", NOW)
+    assert sealed_blobs(crashed) == in_wal
+    assert next(t for t in result.tables if t.table == "outbox").lost == 0
+    kept = result.damaged_copy
+    assert Path(f"{kept}-wal").read_bytes()  # the copy aside keeps the WAL with it
+
+
+def sealed_blobs_of_live(db: DeviceDb) -> dict[str, bytes]:
+    return {str(u): bytes(b) for u, b in db.query("SELECT uuid, sealed FROM outbox")}

@@ -81,15 +81,18 @@ class RecoveryResult:
 
 
 def check(path: Path) -> Health:
-    """SQLite's quick_check of ``path`` (read only; never migrates or writes)."""
+    """SQLite's quick_check of ``path``, read-only: never migrates, writes or checkpoints.
+
+    Read-only matters: a normal connection folds the WAL into the file when it closes, and
+    the damaged file is to be copied aside as it was.
+    """
     if not path.exists():
         return Health(path, False, True)
     try:
-        conn = sqlite3.connect(path, isolation_level=None)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
         return Health(path, True, False, [str(exc)])
     try:
-        conn.execute("PRAGMA query_only = ON")
         rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
     except sqlite3.Error as exc:
         if classify(exc) is None:
@@ -250,7 +253,7 @@ def _copy_aside(path: Path, backup_dir: Path, now: datetime) -> Path:
                 out.flush()
                 os.fsync(out.fileno())
             wal = Path(f"{path}-wal")
-            if wal.exists():
+            if wal.exists() and wal.stat().st_size:  # an empty WAL holds nothing
                 wal_copy = Path(f"{dest}-wal")
                 shutil.copyfile(wal, wal_copy)
                 os.chmod(wal_copy, 0o600)
