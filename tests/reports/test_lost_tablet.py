@@ -168,3 +168,29 @@ def test_page_splits_overflow_and_checkpoints_leave_nothing_either(
             (n, t) for n, data in files_on_disk(path).items() for t in texts if t.encode() in data
         ]
         assert found == [], trial
+
+
+def test_versions_left_by_a_crash_before_the_wal_was_emptied_go_at_the_next_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app dies between the submit's commit and emptying the WAL: the crash image (the
+    files as they are on disk, each commit fsynced) is opened by the next start."""
+    live = tmp_path / "live" / "device.db"
+    db = DeviceDb(live, tmp_path / "backups", NOW)
+    clock = FixedClock(NOW)
+    draft_id = autosave(Drafts(db, clock), clock)
+    monkeypatch.setattr(db, "truncate_wal", lambda: None)  # "killed" right after the commit
+    Outbox(db, clock).submit(make_report(text=VERSIONS[-1]), KEYS["sealing_public"], draft_id)
+    crashed = tmp_path / "crashed" / "device.db"
+    crashed.parent.mkdir()
+    for name, data in files_on_disk(live).items():
+        (crashed.parent / name).write_bytes(data)
+    db.close()
+    assert leaked(crashed)  # the crash image still holds the versions
+    again = DeviceDb(crashed, tmp_path / "backups", NOW)
+    try:
+        assert leaked(crashed) == []
+        assert Drafts(again, clock).get(draft_id) is None
+    finally:
+        again.close()
+    assert leaked(crashed) == []

@@ -177,6 +177,9 @@ class DeviceDb:
             except BaseException:
                 self.conn.close()
                 raise
+        # a crash right after a draft was sent (before its WAL was emptied) leaves its old
+        # versions in the WAL: they go at the next start
+        self.truncate_wal()
 
     @property
     def damaged(self) -> bool:
