@@ -17,8 +17,8 @@ work go on, so what can be shown is shown.
 
 A lost tablet should hold as little as possible: ``secure_delete`` is switched on (builds differ
 in their default), so a deleted draft's text is overwritten in the file, and after a draft is
-deleted or sent :meth:`DeviceDb.truncate_wal` empties the WAL, which otherwise keeps every
-autosaved version of it until it is reused.
+deleted or sent (and at every open, for a crash in between) :meth:`DeviceDb.truncate_wal`
+empties the WAL, which otherwise keeps every autosaved version of it until it is reused.
 """
 
 from __future__ import annotations
