@@ -489,3 +489,28 @@ def test_a_pack_installed_by_hand_is_not_replaced_by_the_kept_release(
         assert _first_klara_name(again.catalogue) != "Släppets namn"
     finally:
         again.close()
+
+
+def test_report_submit_reads_the_key_read_only_when_the_catalogue_cannot_be_opened_to_write(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    """Opening for writing fails as on a read-only or full card (raised here: as root on this
+    machine no file can be made unwritable); the sealing key is read on a ``mode=ro``
+    handle of the real file, and the report is queued."""
+
+    def unwritable(self: CatalogueStore, check: bool) -> None:
+        raise dbmod.CatalogueDbError(sv="skrivskyddad", en="read-only", kind="readonly")
+
+    monkeypatch.setattr(CatalogueStore, "_open_and_migrate", unwritable)
+    report = tmp_path / "report.json"
+    report.write_text(json.dumps(REPORT), "utf-8")
+    try:
+        assert main(["report", "submit", str(report)]) == 0
+        assert len(capsys.readouterr().out.strip()) == 36
+        assert main(["outbox", "--json"]) == 0
+        [item] = json.loads(capsys.readouterr().out)
+        assert item["area_id"] == "klara" and item["status"] == "queued"
+        assert main(["areas"]) == 2  # a catalogue command is refused in words
+        assert capsys.readouterr().err.startswith("kompassen: skrivskyddad")
+    finally:
+        close_logging()

@@ -296,6 +296,7 @@ class AppContext:
         """
         from kompassen.catalogue.search.service import SearchService
 
+        self.catalogue  # noqa: B018 - created, migrated and filled before a search reads it
         conn = (
             connect(self.paths.catalogue_db, cache_mb=32, mmap_mb=0)
             if lean
