@@ -280,6 +280,27 @@ def test_the_window_heals_a_damage_its_search_meets(
         window.svc.device.close(drain=True)
 
 
+def test_damage_the_window_meets_while_opening_is_healed_and_told(
+    qtbot: Any, ctx: AppContext
+) -> None:
+    """The window's own reads (on the GUI thread) meet the damage before the window exists:
+    healed by the reader, and the window says so once it is up."""
+    from kompassen.gui.app import build_window
+
+    ctx.catalogue  # noqa: B018 - installed
+    ctx.close()
+    _garble_table(ctx.paths.catalogue_db, "landmark")
+    window = build_window(ctx, "klara", synchronous=True)
+    qtbot.addWidget(window)
+    try:
+        assert REBUILT_SV in window.statusBar().currentMessage()
+        assert window.svc.state.landmarks  # read again from the rebuilt file
+    finally:
+        window.close()
+        window.svc.runner.close()
+        window.svc.device.close(drain=True)
+
+
 # ------------------------------------------------------------------ 3. a full disk
 
 
