@@ -70,6 +70,7 @@ def test_a_first_start_does_not_load_sqlite_utils(tmp_path: Path) -> None:
         "import sys\n"
         "from kompassen.compose import build\n"
         "ctx = build()\n"
+        "ctx.catalogue.reader.areas()\n"  # opened on first use: created, migrated, packs installed
         "ctx.device_db\n"
         "ctx.outbox.counts()\n"
         "ctx.close()\n"
