@@ -36,7 +36,10 @@ class PackData:
 
     @property
     def area_id(self) -> str:
-        return str(self.area.get("id", ""))
+        """The area's id, or "" while area.json is missing or broken (for messages)."""
+        area = self.documents.get("area.json")
+        area_id = area.get("id") if isinstance(area, dict) else None
+        return area_id if isinstance(area_id, str) else ""
 
     def doc(self, name: str) -> dict[str, Any]:
         """A document, or the empty form of an optional file that is absent."""
