@@ -48,6 +48,9 @@ def _read_text(path: Path, display: str, max_bytes: int) -> str:
 
 def _read_csv(name: str, path: Path, display: str, max_bytes: int) -> TableData:
     text = _read_text(path, display, max_bytes)
+    # the file is already capped; csv's own 128 kB field limit would refuse a long text the
+    # area's own export wrote (the limit is per process: raised, never lowered)
+    csv.field_size_limit(max(csv.field_size_limit(), max_bytes))
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [h.strip() for h in next(reader)]
