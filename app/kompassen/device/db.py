@@ -108,6 +108,20 @@ _KEPT_SV = "Försöket ändrade inget av det som redan sparats."
 _KEPT_EN = "The attempt changed nothing that was saved before."
 
 
+def lenient_text(raw: bytes) -> str:
+    """Text from a damaged file: bytes that are not UTF-8 become U+FFFD instead of an error."""
+    return raw.decode("utf-8", "replace")
+
+
+def garbled_text(exc: BaseException) -> bool:
+    """The sqlite3 module could not decode a TEXT value: a damaged row, not a bug."""
+    return (
+        isinstance(exc, sqlite3.OperationalError)
+        and getattr(exc, "sqlite_errorcode", None) is None
+        and str(exc).startswith("Could not decode to UTF-8")
+    )
+
+
 class DeviceDbError(StorageError):
     """device.db cannot be used (from a newer app, disk full, unreadable, damaged).
 
@@ -188,15 +202,22 @@ class DeviceDb:
 
     def _quick_check(self) -> None:
         """Mark the file damaged if SQLite's quick_check finds anything (reads may go on)."""
+        self.conn.text_factory = lenient_text  # it may quote garbage it found
         try:
             rows = self.conn.execute("PRAGMA quick_check").fetchall()
-        except sqlite3.Error as exc:
-            if classify(exc) != "corrupt":
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
+            if classify(exc) != "corrupt" and not isinstance(exc, UnicodeDecodeError):
                 raise
             self._mark_damaged(str(exc))
             return
+        finally:
+            self.conn.text_factory = str
         if [tuple(r) for r in rows] != [("ok",)]:
             self._mark_damaged("; ".join(str(r[0]) for r in rows)[:2000])
+
+    def mark_damaged(self, detail: str) -> None:
+        """A reader found a row SQLite read but that cannot be what was written (garbled)."""
+        self._mark_damaged(detail)
 
     def _mark_damaged(self, detail: str) -> None:
         if self.damage is None:
@@ -239,6 +260,12 @@ class DeviceDb:
                 raise
             self._mark_damaged(err.errorname or "corrupt")
             raise self._damaged(what_sv, what_en, err.errorname) from err
+        except (sqlite3.OperationalError, UnicodeDecodeError) as exc:
+            # a TEXT value, or SQLite's message quoting the damaged schema, is not UTF-8
+            if not (garbled_text(exc) or isinstance(exc, UnicodeDecodeError)):
+                raise
+            self._mark_damaged(str(exc)[:200])
+            raise self._damaged(what_sv, what_en) from exc
 
     @property
     def schema_version(self) -> int:
@@ -268,8 +295,13 @@ class DeviceDb:
         """
         with self._lock, self._guard(_READ_SV, _READ_EN):
             cur = self.conn.execute(sql, args)
-            cur.row_factory = sqlite3.Row
-            return cur.fetchall()
+            try:
+                cur.row_factory = sqlite3.Row
+                return cur.fetchall()
+            finally:
+                # a failed read must not keep its statement (and the file) open: close()
+                # would leave the connection a zombie holding its lock until GC
+                cur.close()
 
     def truncate_wal(self) -> None:
         """Checkpoint and empty the WAL, so earlier versions of deleted rows leave the disk.

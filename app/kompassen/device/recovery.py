@@ -32,7 +32,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kompassen.core.errors import KompassenError
-from kompassen.device.db import DeviceDb, DeviceDbError
+from kompassen.device.db import DeviceDb, DeviceDbError, garbled_text, lenient_text
 from kompassen.device.pagescan import Record, leaf_records
 from kompassen.sqlite import classify
 
@@ -92,10 +92,11 @@ def check(path: Path) -> Health:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
         return Health(path, True, False, [str(exc)])
+    conn.text_factory = lenient_text  # it may quote garbage it found
     try:
         rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
-    except sqlite3.Error as exc:
-        if classify(exc) is None:
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
+        if classify(exc) is None and not _corrupt(exc):
             raise
         rows = [str(exc)]
     finally:
@@ -169,8 +170,8 @@ def _work_copy(path: Path, work: Path) -> Path:
     try:
         # copies committed pages from the WAL into the file (no b-tree is parsed)
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-    except sqlite3.Error as exc:
-        if classify(exc) is None:
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
+        if classify(exc) is None and not _corrupt(exc):
             raise
         log.warning("device.db recovery: the WAL could not be folded in: %s", exc)
     finally:
@@ -183,6 +184,7 @@ def _rebuild(
 ) -> list[TableResult]:
     """Fill a fresh device.db at ``fresh_path`` from the readable rows of ``work``."""
     old = sqlite3.connect(work, isolation_level=None)
+    old.text_factory = lenient_text  # names in a damaged schema (rows: see _readable_rows)
     try:
         tables = _schema(old)
         if tables is None:
@@ -220,7 +222,7 @@ def _exclusive(path: Path) -> Iterator[None]:
         conn.execute("PRAGMA locking_mode = EXCLUSIVE")
         try:
             conn.execute("BEGIN EXCLUSIVE")
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
             if classify(exc) == "busy":
                 raise RecoveryError(
                     sv=f"Enhetens databas {path} används av Kompassen just nu. Stäng appen "
@@ -228,7 +230,7 @@ def _exclusive(path: Path) -> Iterator[None]:
                     en=f"The device database {path} is in use by Kompassen right now. Close "
                     "the app (every window) and try again. Nothing was changed.",
                 ) from exc
-            if classify(exc) != "corrupt":
+            if not _corrupt(exc):
                 raise
             log.warning("device.db could not be locked (damaged): %s", exc)
         yield
@@ -283,8 +285,8 @@ def _schema(conn: sqlite3.Connection) -> dict[str, list[str]] | None:
             for t in TABLES
             if t in names
         }
-    except sqlite3.DatabaseError as exc:
-        if classify(exc) != "corrupt":
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        if not _corrupt(exc):
             raise
         return None
 
@@ -356,7 +358,11 @@ def _insert(fresh: DeviceDb, table: str, cols: list[str], rows: list[tuple[objec
     marks = ", ".join("?" * (len(cols) + 1))
     sql = f"INSERT INTO {table} (rowid, {', '.join(cols)}) VALUES ({marks})"
     with fresh.transaction() as conn:
-        for row in rows:
+        for raw in rows:
+            row = _decoded(raw)
+            if row is None:
+                log.warning("device.db recovery: a %s row with garbled text refused", table)
+                continue
             try:
                 conn.execute(sql, row)
             except sqlite3.IntegrityError as exc:
@@ -385,18 +391,45 @@ def _readable_rows(
         got = _try(conn, sql + " LIMIT 1", (at,))
         return None if got is None else [tuple(r) for r in got]
 
+    conn.text_factory = _RawText  # damaged text must not stop the scan (see _decoded)
+    try:
+        return _scan(conn, sql, first)
+    finally:
+        conn.text_factory = lenient_text
+
+
+class _RawText(bytes):
+    """A TEXT value as SQLite gave it: decoded by :func:`_decoded`, or the row is refused."""
+
+
+def _decoded(row: tuple[object, ...]) -> tuple[object, ...] | None:
+    """The row with its text decoded; None when a text is not UTF-8 (a garbled row)."""
+    try:
+        return tuple(v.decode("utf-8") if isinstance(v, _RawText) else v for v in row)
+    except UnicodeDecodeError:
+        return None
+
+
+def _scan(
+    conn: sqlite3.Connection,
+    sql: str,
+    first: Callable[[int], list[tuple[object, ...]] | None],
+) -> tuple[list[tuple[object, ...]], int]:
     rows: list[tuple[object, ...]] = []
     skips = 0
     start = _MIN_ROWID
     while True:
+        cur = conn.cursor()
         try:
-            for row in conn.execute(sql, (start,)):
+            for row in cur.execute(sql, (start,)):
                 rows.append(tuple(row))
                 start = int(row[0]) + 1
             return rows, skips
-        except sqlite3.DatabaseError as exc:
-            if classify(exc) != "corrupt":
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            if not _corrupt(exc):
                 raise
+        finally:
+            cur.close()
         while (got := first(start)) is not None:
             if not got:
                 return rows, skips
@@ -451,10 +484,15 @@ def _count(conn: sqlite3.Connection, table: str) -> int | None:
 def _try(conn: sqlite3.Connection, sql: str, args: tuple[object, ...]) -> list[sqlite3.Row] | None:
     try:
         return conn.execute(sql, args).fetchall()
-    except sqlite3.DatabaseError as exc:
-        if classify(exc) != "corrupt":
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        if not _corrupt(exc):
             raise
         return None
+
+
+def _corrupt(exc: BaseException) -> bool:
+    """SQLite says the file is damaged, or its text is (a message or value not UTF-8)."""
+    return classify(exc) == "corrupt" or garbled_text(exc) or isinstance(exc, UnicodeDecodeError)
 
 
 def _fsync(path: Path) -> None:

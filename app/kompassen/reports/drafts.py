@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -57,17 +57,19 @@ class Drafts:
         return draft_id
 
     def get(self, draft_id: str) -> Draft | None:
+        """The draft, or None (also when its row is garbled: see :func:`_readable`)."""
         rows = self._db.query(
             "SELECT id, created_at, updated_at, fields FROM draft WHERE id = ?", (draft_id,)
         )
-        return _draft(rows[0]) if rows else None
+        found = _readable(self._db, rows)
+        return found[0] if found else None
 
     def list(self) -> list[Draft]:
         """Newest change first (by the instant, so a DST change does not reorder them)."""
         rows = self._db.query(
             "SELECT id, created_at, updated_at, fields FROM draft ORDER BY rowid DESC"
         )
-        drafts = [_draft(r) for r in rows]
+        drafts = _readable(self._db, rows)
         # stable sort: equal times keep the newest-inserted first
         drafts.sort(key=lambda d: datetime.fromisoformat(d.updated_at), reverse=True)
         return drafts
@@ -83,5 +85,24 @@ class Drafts:
         self._db.truncate_wal()
 
 
-def _draft(row: Any) -> Draft:
-    return Draft(row[0], row[1], row[2], json.loads(row[3]))
+def _readable(db: DeviceDb, rows: Iterable[Any]) -> list[Draft]:
+    """The drafts among ``rows``; a garbled one (a damaged page SQLite still reads) is left
+    out and marks device.db damaged, so the others are still shown."""
+    out = []
+    for row in rows:
+        draft = _draft(row)
+        if draft is None:
+            db.mark_damaged(f"garbled draft row {str(row[0])[:40]!r}")
+        else:
+            out.append(draft)
+    return out
+
+
+def _draft(row: Any) -> Draft | None:
+    try:
+        fields = json.loads(row[3])
+        draft = Draft(str(row[0]), str(row[1]), str(row[2]), fields)
+        datetime.fromisoformat(draft.updated_at)  # list() sorts by it
+    except (TypeError, ValueError, RecursionError):
+        return None
+    return draft if isinstance(fields, dict) else None

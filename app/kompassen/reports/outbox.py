@@ -99,7 +99,14 @@ class Outbox:
             if not args:
                 return []
             sql += f" WHERE status IN ({', '.join('?' * len(args))})"
-        return [_item(r) for r in self._db.query(sql + " ORDER BY rowid DESC", args)]
+        out = []
+        for row in self._db.query(sql + " ORDER BY rowid DESC", args):
+            item = _readable_item(row)
+            if item is None:  # a damaged page SQLite still reads: shown as far as it can
+                self._db.mark_damaged(f"garbled outbox row {str(row[0])[:40]!r}")
+            else:
+                out.append(item)
+        return out
 
     def counts(self) -> dict[OutboxStatus, int]:
         """How many items have each status; every status is present, 0 when none."""
@@ -204,6 +211,15 @@ def _chunks(values: Sequence[str], size: int = 500) -> list[Sequence[str]]:
 
 def _marks(values: Sequence[Any]) -> str:
     return ", ".join("?" * len(values))
+
+
+def _readable_item(r: Sequence[Any]) -> OutboxItem | None:
+    """The item, or None when the row cannot be what was written (garbled by damage)."""
+    try:
+        item = _item(r)
+    except (TypeError, ValueError):
+        return None
+    return item if item.status in STATUSES and isinstance(item.uuid, str) else None
 
 
 def _item(r: Sequence[Any]) -> OutboxItem:
