@@ -248,3 +248,8 @@ def test_every_shipped_json_parses_with_a_wide_margin_below_the_limit() -> None:
         text = path.read_text("utf-8")
         parse_json(text, path.name)
         assert _max_depth(text) <= MAX_JSON_DEPTH // 4, path
+
+
+def test_a_lone_surrogate_already_in_the_text_is_refused_too() -> None:
+    """Text that did not come from strict UTF-8 (a keyring, a caller's string)."""
+    assert isinstance(_refused('["a\ud800"]'), JsonRefused)
