@@ -9,7 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -125,3 +128,30 @@ def test_a_deep_datapackage_is_refused(klara: CatalogueStore, tmp_path: Path) ->
     assert "deeper than 64 levels" in info.value.message("en")
     assert snapshot(klara) == before
     shutil.rmtree(folder)
+
+
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("datapackage.json", b'{"resources": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"),
+        ("datapackage.json", b'{"resources": [], "version": ' + b"9" * 5000 + b"}"),
+        ("locations.csv", b"id,name,latitude\n\xff\xfe,x,NaN\n"),
+    ],
+)
+def test_cli_import_hsds_refuses_in_words(
+    klara: CatalogueStore, tmp_path: Path, home: Path, name: str, data: bytes
+) -> None:
+    folder = _folder(tmp_path)
+    (folder / name).write_bytes(data)
+    env = {**os.environ, "KOMPASSEN_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-m", "kompassen", "import-hsds", str(folder), "--area", "klara"],
+        capture_output=True,
+        text=True,
+        env={**env, "KOMPASSEN_LANG": "en"},
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr and done.stderr.startswith("kompassen: ")
+    assert name in done.stderr
