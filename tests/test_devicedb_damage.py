@@ -490,3 +490,32 @@ def test_text_that_is_not_utf8_is_damage_in_words(tmp_path: Path) -> None:
     result = recover(path, tmp_path / "backups", NOW, force=True)
     outbox = next(t for t in result.tables if t.table == "outbox")
     assert (outbox.saved, outbox.lost) == (2, 1)
+
+
+def test_a_garbled_schema_or_version_is_damage_in_words(tmp_path: Path) -> None:
+    """Page 1 holds the schema's SQL text and the version: garbage there that still parses
+    ("no such column", "table already exists") is damage, not a traceback."""
+    path = tmp_path / "device.db"
+    build_device_db(path, rows=3)
+    raw = sqlite3.connect(path, isolation_level=None)
+    raw.execute("PRAGMA writable_schema = ON")
+    raw.execute(
+        "UPDATE sqlite_master SET sql = replace(sql, 'sent_at', 'sent_xx') WHERE name = 'outbox'"
+    )
+    raw.close()
+    db = DeviceDb(path, tmp_path / "backups", NOW)
+    try:
+        assert db.damaged
+        with pytest.raises(DeviceDbDamaged):
+            Outbox(db, FixedClock(NOW)).items()
+    finally:
+        db.close()
+
+    other = tmp_path / "other.db"
+    build_device_db(other, rows=3)
+    raw = sqlite3.connect(other, isolation_level=None)
+    raw.execute("PRAGMA user_version = 1")  # as if the header's version bytes were hit
+    raw.close()
+    with pytest.raises(DeviceDbDamaged) as info:
+        DeviceDb(other, tmp_path / "backups", NOW)
+    assert RECOVER_COMMAND in info.value.message("sv")

@@ -23,6 +23,7 @@ empties the WAL, which otherwise keeps every autosaved version of it until it is
 
 from __future__ import annotations
 
+import functools
 import logging
 import sqlite3
 import threading
@@ -38,6 +39,7 @@ from kompassen.sqlite import (
     classify,
     connect,
     migrate,
+    statements,
     storage_errors,
     user_version,
 )
@@ -156,6 +158,32 @@ class DeviceDbDamaged(DeviceDbError):
         self.path = path
 
 
+def _columns(conn: sqlite3.Connection) -> dict[str, list[str]]:
+    """Each table's column names (what a garbled schema page would change)."""
+    names = [
+        str(r[0])
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
+        )
+    ]
+    return {
+        t: [str(r[1]) for r in conn.execute(f'PRAGMA table_info("{t}")')] for t in sorted(names)
+    }
+
+
+@functools.cache
+def _expected_columns() -> dict[str, list[str]]:
+    """The tables of a fresh file at the latest version (built once, in memory)."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for step in MIGRATIONS:
+            for statement in statements(step.script):
+                conn.execute(statement)
+        return _columns(conn)
+    finally:
+        conn.close()
+
+
 class DeviceDb:
     """The one connection to device.db; writers go through :meth:`transaction`."""
 
@@ -180,20 +208,42 @@ class DeviceDb:
                         "Enhetens databas kunde inte uppgraderas",
                         "The device database could not be upgraded",
                     )
-                migrate(
-                    self.conn,
-                    MIGRATIONS,
-                    name="device",
-                    backup_dir=backup_dir,
-                    now=now,
-                    error_cls=DeviceDbError,
-                )
+                self._migrate(backup_dir, now)
             except BaseException:
                 self.conn.close()
                 raise
         # a crash right after a draft was sent (before its WAL was emptied) leaves its old
         # versions in the WAL: they go at the next start
         self.truncate_wal()
+
+    def _migrate(self, backup_dir: Path, now: datetime) -> None:
+        """Migrate, then check the tables are the ones the version says (else: damaged).
+
+        A schema step that fails on a file whose version number does not match its tables
+        ("already exists", "duplicate column") means a garbled header or schema page: damage
+        in words, not a bug. Tests of the migrations see it fail just as loudly.
+        """
+        had_tables = bool(self.conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall())
+        try:
+            migrate(
+                self.conn,
+                MIGRATIONS,
+                name="device",
+                backup_dir=backup_dir,
+                now=now,
+                error_cls=DeviceDbError,
+            )
+        except sqlite3.OperationalError as exc:
+            if not had_tables or classify(exc) is not None:
+                raise
+            self._mark_damaged(f"migration failed: {exc}")
+            raise self._damaged(
+                "Enhetens databas kunde inte uppgraderas",
+                "The device database could not be upgraded",
+            ) from exc
+        found, expected = _columns(self.conn), _expected_columns()
+        if self.damage is None and any(found.get(t) != cols for t, cols in expected.items()):
+            self._mark_damaged("the tables differ from the schema of this version")
 
     @property
     def damaged(self) -> bool:
@@ -261,8 +311,11 @@ class DeviceDb:
             self._mark_damaged(err.errorname or "corrupt")
             raise self._damaged(what_sv, what_en, err.errorname) from err
         except (sqlite3.OperationalError, UnicodeDecodeError) as exc:
-            # a TEXT value, or SQLite's message quoting the damaged schema, is not UTF-8
-            if not (garbled_text(exc) or isinstance(exc, UnicodeDecodeError)):
+            # a TEXT value, or SQLite's message quoting the damaged schema, is not UTF-8; or
+            # "no such column" in a file already known damaged (its schema text is garbled)
+            if not (
+                garbled_text(exc) or isinstance(exc, UnicodeDecodeError) or self.damage is not None
+            ):
                 raise
             self._mark_damaged(str(exc)[:200])
             raise self._damaged(what_sv, what_en) from exc
