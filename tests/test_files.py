@@ -194,7 +194,7 @@ def test_the_depth_prescan_agrees_with_the_real_depth(value: Any, indent: int | 
         return 0
 
     text = json.dumps(value, indent=indent, ensure_ascii=indent is None)
-    assert _max_depth(text) == depth(value)
+    assert _max_depth(text.encode("utf-8")) == depth(value)
     assert parse_json(text, "t.json") == value
 
 
@@ -247,7 +247,7 @@ def test_every_shipped_json_parses_with_a_wide_margin_below_the_limit() -> None:
     for path in files:
         text = path.read_text("utf-8")
         parse_json(text, path.name)
-        assert _max_depth(text) <= MAX_JSON_DEPTH // 4, path
+        assert _max_depth(text.encode("utf-8")) <= MAX_JSON_DEPTH // 4, path
 
 
 def test_a_lone_surrogate_already_in_the_text_is_refused_too() -> None:

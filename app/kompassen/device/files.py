@@ -253,7 +253,7 @@ _DEPTH_STEP = bytes.maketrans(b"[{]}", b"\x02\x02\x00\x00")
 _TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.S)
 
 
-def _max_depth(text: str) -> int:
+def _max_depth(raw: bytes) -> int:
     """The deepest nesting of ``[``/``{`` outside strings, without recursing (C-speed passes).
 
     Inside strings a backslash always starts a pair, so dropping ``\\\\`` then ``\\"`` leaves
@@ -261,7 +261,6 @@ def _max_depth(text: str) -> int:
     that is not JSON the count may be too high (never too low before the point where json
     stops with a syntax error), so nothing json would recurse into escapes it.
     """
-    raw = text.encode("utf-8", "surrogatepass")
     raw = raw.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _DELETE)
     brackets = _QUOTED.sub(b"", raw).replace(b'"', b"").translate(_DEPTH_STEP)
     # each opening adds 2, each closing 0: the depth after i brackets is sum - i
@@ -287,6 +286,10 @@ _SURROGATE_AT = re.compile(
     r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[dD][89a-fA-F][0-9a-fA-F]{2}"
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_BROKEN_CHARACTER = (
+    "en text innehåller ett trasigt tecken (en ensam \\ud800–\\udfff-kod)",
+    "a text holds a broken character (a lone \\ud800–\\udfff escape)",
+)
 
 
 def _has_surrogates(doc: Any) -> bool:
@@ -340,7 +343,11 @@ def parse_json(text: str, display: str, *, max_depth: int = MAX_JSON_DEPTH) -> A
     Refuses (TextFileError with line and column) what would crash or poison the program
     later: see the module docstring. The depth is checked before ``json.loads`` recurses.
     """
-    if text.count("[") + text.count("{") > max_depth and _max_depth(text) > max_depth:
+    try:
+        raw = text.encode("utf-8")  # also the fast test for a lone surrogate in the text itself
+    except UnicodeEncodeError as exc:
+        raise _refusal(text, display, *_BROKEN_CHARACTER, exc.start) from None
+    if text.count("[") + text.count("{") > max_depth and _max_depth(raw) > max_depth:
         raise _refusal(
             text,
             display,
@@ -362,16 +369,9 @@ def parse_json(text: str, display: str, *, max_depth: int = MAX_JSON_DEPTH) -> A
         ) from None
     except _Refused as exc:
         raise _refusal(text, display, exc.sv, exc.en, text.find(exc.token)) from None
-    suspicious = _SURROGATE_ESCAPE.search(text) or _SURROGATE.search(text)  # C-speed scans
-    if suspicious and _has_surrogates(doc):
+    if _SURROGATE_ESCAPE.search(text) and _has_surrogates(doc):
         at = next((m.start() for m in _SURROGATE_AT.finditer(text) if len(m.group()) == 6), None)
-        raise _refusal(
-            text,
-            display,
-            "en text innehåller ett trasigt tecken (en ensam \\ud800–\\udfff-kod)",
-            "a text holds a broken character (a lone \\ud800–\\udfff escape)",
-            at,
-        )
+        raise _refusal(text, display, *_BROKEN_CHARACTER, at)
     return doc
 
 
