@@ -459,6 +459,7 @@ def test_garbled_rows_sqlite_still_reads_are_left_out_and_mark_the_file(tmp_path
     raw = sqlite3.connect(path)
     raw.execute("UPDATE draft SET fields = '{not json' WHERE rowid = 1")
     raw.execute("UPDATE outbox SET attempts = 'x' WHERE rowid = 2")
+    raw.execute("UPDATE usage_event SET detail = '{' WHERE rowid = 3")
     raw.commit()
     raw.close()
     db = DeviceDb(path, tmp_path / "backups", NOW)
@@ -467,6 +468,7 @@ def test_garbled_rows_sqlite_still_reads_are_left_out_and_mark_the_file(tmp_path
         assert len(Drafts(db, FixedClock(NOW)).list()) == 2
         assert db.damaged
         assert len(Outbox(db, FixedClock(NOW)).items()) == 2
+        assert len(EventLog(db, FixedClock(NOW)).events()) == 2
         with pytest.raises(DeviceDbDamaged):
             db.set_state("x", "y")
     finally:

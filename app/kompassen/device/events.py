@@ -78,4 +78,12 @@ class EventLog:
             sql += " WHERE kind = ?"
             args = (kind,)
         rows = self._db.query(sql + " ORDER BY at, rowid", args)
-        return [UsageEvent(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6])) for r in rows]
+        out = []
+        for r in rows:
+            try:
+                detail = json.loads(r[6])
+            except (TypeError, ValueError, RecursionError):  # a row garbled by a damaged page
+                self._db.mark_damaged(f"garbled usage_event row {str(r[0])[:40]!r}")
+                continue
+            out.append(UsageEvent(r[0], r[1], r[2], r[3], r[4], r[5], detail))
+        return out
