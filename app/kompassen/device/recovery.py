@@ -34,7 +34,7 @@ from pathlib import Path
 from kompassen.core.errors import KompassenError
 from kompassen.device.db import DeviceDb, DeviceDbError, garbled_text, lenient_text
 from kompassen.device.pagescan import Record, leaf_records
-from kompassen.sqlite import classify
+from kompassen.sqlite import classify, database
 
 log = logging.getLogger(__name__)
 
@@ -279,12 +279,9 @@ def _copy_aside(path: Path, backup_dir: Path, now: datetime) -> Path:
 def _schema(conn: sqlite3.Connection) -> dict[str, list[str]] | None:
     """The damaged file's columns of each known table (None: the schema cannot be read)."""
     try:
-        names = {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master")}
-        return {
-            t: [str(r[1]) for r in conn.execute(f"PRAGMA table_info({t})")]
-            for t in TABLES
-            if t in names
-        }
+        db = database(conn)  # sqlite-utils' introspection: tables and their columns
+        names = set(db.table_names())
+        return {t: [c.name for c in db.table(t).columns] for t in TABLES if t in names}
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         if not _corrupt(exc):
             raise
@@ -307,7 +304,7 @@ def _fill(
             if table not in tables:
                 results.append(TableResult(table, 0, 0))
                 continue
-            new_cols = {str(r[1]) for r in fresh.query(f"PRAGMA table_info({table})")}
+            new_cols = {c.name for c in database(fresh.conn).table(table).columns}
             old_cols = tables[table]
             cols = [c for c in old_cols if c in new_cols]
             rows, skips = _readable_rows(old, table, cols)
