@@ -308,6 +308,7 @@ def test_packs_built_in_memory_get_the_same_checks(
     assert dump_area(store.conn, "testby").documents == before
 
 
+@pytest.mark.slow
 def test_a_33_mb_pack_with_one_unknown_field_is_refused_about_as_fast_as_it_parses(
     tmp_path: Path,
 ) -> None:

@@ -86,6 +86,7 @@ def _json(name: str) -> Any:
     return json.loads(_EXPORTED[name])
 
 
+@pytest.mark.slow
 @settings(FUZZ, max_examples=250)
 @given(data=st.data())
 def test_mutated_hsds_folders_import_or_change_nothing(

@@ -37,6 +37,7 @@ def klara(store: CatalogueStore) -> CatalogueStore:
     return store
 
 
+@pytest.mark.slow
 @settings(FUZZ, max_examples=250)
 @given(
     st.sampled_from(sorted(DOCS)).flatmap(lambda f: st.tuples(st.just(f), mutated_text(DOCS[f])))
