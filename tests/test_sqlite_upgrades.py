@@ -203,7 +203,7 @@ def test_server_db_is_upgraded_from_every_older_version(tmp_path: Path, version:
             meta = dict(c.execute("SELECT key, value FROM server_meta").fetchall())
             assert meta == {"created_by": "0.0.1"}  # the first server that wrote it
             if version >= 1:
-                assert c.execute("SELECT id FROM device").fetchall() == [("dev1",)]
+                assert [tuple(r) for r in c.execute("SELECT id FROM device")] == [("dev1",)]
         with db.transaction() as c:
             c.execute("INSERT INTO device (id, token_hash, enrolled_at) VALUES ('dev2', 'h2', 'x')")
     finally:

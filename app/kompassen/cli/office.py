@@ -213,6 +213,32 @@ def _login(args: argparse.Namespace, lang: str) -> tuple[Api, Any]:
 # ------------------------------------------------------------------------ fetch-reports
 
 
+def _checked_item(item: Any) -> dict[str, Any]:
+    """One listed submission as the server must send it, else the answer is not trusted.
+
+    Every answer from the network is untrusted input: a row without an integer id or with
+    sealed data that is not text stops the fetch in words (what was written so far is kept,
+    and the next fetch goes on from the cursor), never with a traceback.
+    """
+    ok = (
+        isinstance(item, dict)
+        and isinstance(item.get("id"), int)
+        and not isinstance(item.get("id"), bool)
+        and item["id"] >= 0
+        and isinstance(item.get("sealed"), str)
+    )
+    if not ok:
+        from kompassen.sync.transport import SyncError  # httpx only for the commands that sync
+
+        raise SyncError(
+            sv="Servern svarade konstigt på listan över rapporter (en rad saknar id eller data).",
+            en="The server gave a strange answer to the list of reports (a row lacks an id or "
+            "data).",
+            kind="bad_answer",
+        )
+    return item
+
+
 def _file_name(item: dict[str, Any]) -> str:
     """A safe file name: the client uuid when it looks like one, else the server's row id."""
     uuid = item.get("uuid")
@@ -265,7 +291,7 @@ def run_fetch_reports(args: argparse.Namespace, lang: str) -> int:
                     en="The server gave a strange answer to the list of reports.",
                     kind="not_kompassen",
                 )
-            for item in items:
+            for item in map(_checked_item, items):
                 name = _file_name(item)
                 target = out / f"{name}.json"
                 if target.exists() and not _already(target, int(item["id"])):

@@ -17,7 +17,6 @@ nothing until then; ``selftest`` runs the check, where a full look is the point.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import shutil
@@ -62,7 +61,7 @@ from kompassen.catalogue.store.release import (
 )
 from kompassen.core.clock import Clock
 from kompassen.core.errors import KompassenError
-from kompassen.device.files import TextFileError
+from kompassen.device.files import TextFileError, load_json_limited
 from kompassen.sqlite import StorageError, classify, storage_errors
 
 log = logging.getLogger(__name__)
@@ -412,8 +411,8 @@ class CatalogueStore:
         if origin != "bundled":
             return False
         try:
-            version = json.loads((folder / "area.json").read_text(encoding="utf-8"))["version"]
-        except (OSError, ValueError, KeyError, TypeError):
+            version = load_json_limited(folder / "area.json", 1024 * 1024)["version"]
+        except (KompassenError, OSError, ValueError, KeyError, TypeError):
             return True  # let the full read report what is wrong with it
         return _version_tuple(str(version)) > _version_tuple(installed_version)
 
