@@ -9,7 +9,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from kompassen.cli.handler import Subparsers, with_context
-from kompassen.core.clock import STOCKHOLM
 from kompassen.core.errors import KompassenError
 from kompassen.device.settings import DEFAULT_AREA
 
@@ -79,6 +78,8 @@ def _moment(text: str) -> datetime:
             sv=f"Ogiltig tidpunkt ”{text}”: skriv t.ex. 2026-12-05T23:30.",
             en=f"Invalid time '{text}': write e.g. 2026-12-05T23:30.",
         ) from exc
+    from kompassen.core.clock import STOCKHOLM  # zoneinfo: not on the GUI's way to its first frame
+
     return at if at.tzinfo else at.replace(tzinfo=STOCKHOLM)
 
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 import logging
 import os
 import signal
-import socket
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    import socket
 
 log = logging.getLogger(__name__)
 
@@ -32,13 +34,15 @@ class QuitSignals(QObject):
         self._app = app
         self._old: dict[int, Any] = {}
         self._old_fd = -1
-        self._sockets: tuple[socket.socket, socket.socket] | None = None
+        self._sockets: tuple[socket.socket, socket.socket] | None = None  # (read, write)
         self._notifier: QSocketNotifier | None = None
         self.quitting = False
 
     def install(self) -> QuitSignals:
         if self._sockets is not None:
             return self
+        import socket  # here, not at import: ~3 ms the first frame does without
+
         read, write = socket.socketpair()
         read.setblocking(False)
         write.setblocking(False)
