@@ -419,6 +419,10 @@
         <source>Allt är skickat</source>
         <translation>Everything is sent</translation>
     </message>
+    <message>
+        <source>Alla rapporter är skickade</source>
+        <translation>All reports are sent</translation>
+    </message>
     <message numerus="yes">
         <source>%n rapporter ligger kvar på surfplattan</source>
         <translation>
@@ -1190,6 +1194,14 @@
     <message>
         <source>Avsluta pass: skicka allt och börja om från sökningen</source>
         <translation>End shift: send everything and start over from the search</translation>
+    </message>
+    <message>
+        <source>Anslut till servern</source>
+        <translation>Connect to the server</translation>
+    </message>
+    <message>
+        <source>Anslut till servern: öppna Inställningar och skriv koden från kontoret</source>
+        <translation>Connect to the server: open Settings and type the code from the office</translation>
     </message>
     <message>
         <source>Utkorgen</source>

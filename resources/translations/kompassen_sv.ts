@@ -419,6 +419,10 @@
         <source>Allt är skickat</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Alla rapporter är skickade</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n rapporter ligger kvar på surfplattan</source>
         <translation>
@@ -1189,6 +1193,14 @@
     </message>
     <message>
         <source>Avsluta pass: skicka allt och börja om från sökningen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anslut till servern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anslut till servern: öppna Inställningar och skriv koden från kontoret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import socket
 import time
 from collections.abc import Iterator
@@ -19,7 +20,7 @@ from pathlib import Path
 import httpx
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from kompassen.catalogue.store.release import make_manifest, sign_manifest
@@ -522,3 +523,87 @@ def test_a_signed_release_pulled_by_the_window_updates_what_it_shows(
         assert ctx.catalogue.release_version("klara") == 1
     finally:
         w.close()
+
+
+# ------------------------------------------------------------------------ said once and right
+
+
+def _broken_urls(lab: QLabel, widths: range) -> list[tuple[int, str]]:
+    """(width, line) wherever the label's own wrapping would end a line inside a URL."""
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    text = lab.text()
+    plain = text.replace("\u2060", "")
+    spans = [(m.start(), m.end()) for m in re.finditer(r"https?://[^\s()]+", plain)]
+    assert spans, plain
+    broken = []
+    for width in widths:
+        layout = QTextLayout(text, lab.font())
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        ends = []
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            ends.append((line.textStart() + line.textLength(), line))
+        layout.endLayout()
+        for end, _line in ends[:-1]:
+            at = len(text[:end].replace("\u2060", ""))  # the break in the visible text
+            if any(start < at < stop for start, stop in spans):
+                broken.append((width, text[:end].replace("\u2060", "")))
+    return broken
+
+
+def test_a_server_address_in_the_failure_never_wraps_mid_url(
+    qtbot: QtBot, window: FieldWindow, ctx: AppContext, server: LiveServer
+) -> None:
+    w = window
+    _enrol_in_settings(qtbot, w, server.url, server.enrolment_code())
+    server.stop()
+    _submit(ctx, "Testrapport: servern är borta")
+    w.show_page("reports")
+    qtbot.mouseClick(w.reports_page.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not w.svc.sync.busy, timeout=WAIT)
+    error = w.reports_page.error_text
+    qtbot.waitUntil(lambda: "Servern svarar inte" in error.text(), timeout=WAIT)
+    assert "127.0.0.1" in error.text().replace("\u2060", "")
+    assert error.wordWrap()
+    assert _broken_urls(error, range(120, 700, 7)) == []
+
+
+def test_synka_nu_not_enrolled_says_so_and_opens_enrolment(
+    qtbot: QtBot, window: FieldWindow
+) -> None:
+    w = window
+    w.show_page("reports")
+    page = w.reports_page
+    qtbot.waitUntil(lambda: w.svc.sync.status is not None, timeout=WAIT)
+    page.refresh()
+    assert "inte ansluten" in page.sync_text.text()
+    assert page.enrol_button.isVisible()
+    qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
+    assert w.stack.currentWidget() is w.settings_page
+    assert QApplication.focusWidget() is w.settings_page.enrol_code
+    assert not w.svc.sync.busy  # no sync that could only fail
+
+
+def test_end_of_shift_with_a_draft_does_not_say_everything_is_sent(
+    qtbot: QtBot, window: FieldWindow, ctx: AppContext, server: LiveServer
+) -> None:
+    w = window
+    _enrol_in_settings(qtbot, w, server.url, server.enrolment_code())
+    _submit(ctx, "Testrapport: skickas")
+    w.svc.drafts.save({"kind": "unsolved", "text": "Ett utkast som aldrig skickades"})
+    w.show_page("reports")
+    qtbot.mouseClick(w.reports_page.end_button, Qt.MouseButton.LeftButton)
+    dialog = w.reports_page.end_shift_dialog
+    assert isinstance(dialog, EndShiftDialog)
+    qtbot.waitUntil(lambda: dialog.done_syncing, timeout=WAIT)
+    assert dialog.heading.text() != "Allt är skickat"
+    shown = [
+        lab.text() for lab in dialog.findChildren(QLabel) if lab.isVisibleTo(dialog) and lab.text()
+    ]
+    assert sum("utkast" in t.lower() for t in shown) == 1, shown
+    assert dialog.drafts_label.text() == "1 utkast har inte skickats."
+    assert dialog.progress_text.text() == "1 rapport skickades nu."

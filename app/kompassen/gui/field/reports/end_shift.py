@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kompassen.gui.field.reports.outbox_card import OutboxCard
-from kompassen.gui.field.reports.sync_status import waiting_count
+from kompassen.gui.field.reports.sync_status import unbroken_urls, waiting_count
 from kompassen.gui.field.services import FieldServices
 from kompassen.gui.theme import TOUCH_PX
 from kompassen.gui.widgets.touch import button, clear_layout, kinetic, label
@@ -162,8 +162,11 @@ class EndShiftDialog(QDialog):
         rejected = [i for i in left if i.status == "rejected"]
         clear_layout(self.summary)
 
-        if not left:
+        drafts = svc.drafts.list()
+        if not left and not drafts:
             self.heading.setText(self.tr("Allt är skickat"))
+        elif not left:  # the drafts row below says how many were never sent: said once
+            self.heading.setText(self.tr("Alla rapporter är skickade"))
         else:
             self.heading.setText(self.tr("%n rapporter ligger kvar på surfplattan", "", len(left)))
         if sent_now:
@@ -179,7 +182,9 @@ class EndShiftDialog(QDialog):
         if waiting:
             self._section(self.tr("Väntar (%n)", "", len(waiting)))
             if error:
-                self.summary.addWidget(label(self.tr("Varför: {why}").format(why=error), "warning"))
+                self.summary.addWidget(
+                    label(self.tr("Varför: {why}").format(why=unbroken_urls(error)), "warning")
+                )
             self.summary.addWidget(
                 label(
                     self.tr(
@@ -204,7 +209,6 @@ class EndShiftDialog(QDialog):
             self._cards(sent_now)
         self.summary.addStretch(1)
 
-        drafts = svc.drafts.list()
         self.drafts_label.setText(
             self.tr("%n utkast har inte skickats.", "", len(drafts)) if drafts else ""
         )

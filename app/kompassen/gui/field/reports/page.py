@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kompassen.gui.field.reports.outbox_card import OutboxCard
-from kompassen.gui.field.reports.sync_status import short_time, waiting_count
+from kompassen.gui.field.reports.sync_status import short_time, unbroken_urls, waiting_count
 from kompassen.gui.field.services import FieldServices
 from kompassen.gui.widgets.touch import button, clear_layout, label, scroll_column
 from kompassen.reports.outbox import OutboxItem
@@ -77,6 +77,10 @@ class ReportsPage(QWidget):
         row.addWidget(self.sync_button, 1)
         row.addWidget(self.end_button, 1)
         col.addLayout(row)
+        self.enrol_button = button("", parent=self.column)  # shown only while not enrolled
+        self.enrol_button.clicked.connect(self.open_enrolment)
+        self.enrol_button.hide()
+        col.addWidget(self.enrol_button)
 
         self.outbox_heading = label("", "section", self.column)
         self.outbox_heading.setIndent(0)
@@ -113,6 +117,10 @@ class ReportsPage(QWidget):
         self.sync_button.setText(self.tr("Synka nu"))
         self.sync_button.setAccessibleName(self.tr("Synka nu: skicka väntande rapporter"))
         self.end_button.setText(self.tr("Avsluta pass"))
+        self.enrol_button.setText(self.tr("Anslut till servern"))
+        self.enrol_button.setAccessibleName(
+            self.tr("Anslut till servern: öppna Inställningar och skriv koden från kontoret")
+        )
         self.end_button.setAccessibleName(
             self.tr("Avsluta pass: skicka allt och börja om från sökningen")
         )
@@ -184,9 +192,10 @@ class ReportsPage(QWidget):
                 )
             self.sync_text.setText(" · ".join(parts))
         error = self._error(lang)
-        self.error_text.setText(error)
+        self.error_text.setText(unbroken_urls(error))
         self.error_text.setVisible(bool(error))
         self.sync_button.setEnabled(not runner.busy)
+        self.enrol_button.setVisible(status is not None and not status.enrolled)
 
         drafts = svc.drafts.list()
         self.drafts_label.setText(
@@ -237,8 +246,24 @@ class ReportsPage(QWidget):
         self.svc.nav.open_report({})
 
     def sync_now(self) -> None:
+        """Not enrolled, a sync can only fail: say so and go where enrolling is done."""
+        status = self.svc.sync.status
+        if status is not None and not status.enrolled:
+            self.open_enrolment()
+            return
         self.svc.sync.sync_now()
         self.refresh()
+
+    def open_enrolment(self) -> None:
+        """The Settings page with the cursor in the enrolment code field."""
+        window = self.window()
+        show_page = getattr(window, "show_page", None)
+        if show_page is None:
+            return
+        show_page("settings")
+        code = getattr(getattr(window, "settings_page", None), "enrol_code", None)
+        if isinstance(code, QWidget):
+            code.setFocus()
 
     def retry(self, uuid: str) -> None:
         """A rejected report goes back to the queue and is sent with the next sync."""

@@ -7,6 +7,7 @@ last status and result. A tap opens the Rapporter tab.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -22,6 +23,17 @@ if TYPE_CHECKING:
     from kompassen.reports.outbox import OutboxStatus
 
 REFRESH_MS = 3_000  # new reports arrive from the form; the minute in "försöker igen" moves
+WORD_JOINER = "\u2060"  # forbids a line break between its neighbours; draws nothing
+_URL = re.compile(r"https?://[^\s()]+")
+
+
+def unbroken_urls(text: str) -> str:
+    """Every URL in ``text`` glued with word joiners, so a wrapping label never splits it.
+
+    Qt breaks lines after "/" and "-"; an address split over two lines reads as two
+    addresses. The word joiners keep the URL whole (it moves to the next line instead).
+    """
+    return _URL.sub(lambda m: WORD_JOINER.join(m.group(0)), text)
 
 
 def short_time(iso: str | None, now: datetime) -> str:
