@@ -677,6 +677,14 @@
         <translation>Applies now</translation>
     </message>
     <message>
+        <source>Gäller inte nu</source>
+        <translation>Does not apply now</translation>
+    </message>
+    <message>
+        <source>Gäller alltid</source>
+        <translation>Always applies</translation>
+    </message>
+    <message>
         <source>{name} (stängd)</source>
         <translation>{name} (closed)</translation>
     </message>

@@ -677,6 +677,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Gäller inte nu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gäller alltid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{name} (stängd)</source>
         <translation type="unfinished"></translation>
     </message>

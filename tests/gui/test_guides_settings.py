@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -14,10 +15,11 @@ from pytestqt.qtbot import QtBot
 from kompassen.compose import AppContext
 from kompassen.core.clock import STOCKHOLM, FixedClock
 from kompassen.core.model import TimeWindow
-from kompassen.device.settings import SettingsStore
+from kompassen.device.settings import Settings, SettingsStore
 from kompassen.gui.field.guides_page import GuidesPage, window_applies
 from kompassen.gui.field.services import FieldServices
 from kompassen.gui.field.settings_page import SettingsPage, valid_server_url
+from kompassen.gui.i18n import Translations
 
 TIME_CHAIN = "klara/hemlos-vuxen-tidskedja"
 SIZES = ((800, 1280), (1280, 800))
@@ -29,7 +31,10 @@ def _settle() -> None:
         QApplication.processEvents()
 
 
-def _shown(qtbot: QtBot, page: QWidget, size: tuple[int, int]) -> QWidget:
+W = TypeVar("W", bound=QWidget)
+
+
+def _shown(qtbot: QtBot, page: W, size: tuple[int, int]) -> W:
     page.resize(*size)
     if not page.isVisible():
         qtbot.addWidget(page)
@@ -39,7 +44,7 @@ def _shown(qtbot: QtBot, page: QWidget, size: tuple[int, int]) -> QWidget:
     return page
 
 
-def _saved(ctx: AppContext) -> object:
+def _saved(ctx: AppContext) -> Settings:
     """The settings as a fresh store reads them from disk."""
     return SettingsStore(ctx.settings.path).load()
 
@@ -106,12 +111,12 @@ def test_enter_opens_a_guide_with_its_steps_in_order(qtbot: QtBot, services: Fie
     page.list.setCurrentRow(row)
     qtbot.keyClick(page.list, Qt.Key.Key_Return)
     assert page.guide is not None and page.guide.id == TIME_CHAIN
-    assert page.title_label.text() == guides[row].title.sv
+    assert page.title_label is not None and page.title_label.text() == guides[row].title.sv
     assert [c.number for c in page.step_cards] == list(range(1, len(guides[row].steps) + 1))
     assert [c.text_label.text() for c in page.step_cards] == [s.text.sv for s in guides[row].steps]
     assert page.step_cards[1].window_label.text() == "mån–fre 16:30–24:00"
     assert page.step_cards[3].window_label.text() == "lör–sön hela dygnet"
-    assert "Källor:" in page.sources_label.text()
+    assert page.sources_label is not None and "Källor:" in page.sources_label.text()
 
 
 def test_a_tap_on_a_row_opens_the_guide(qtbot: QtBot, services: FieldServices) -> None:
@@ -146,10 +151,13 @@ def test_the_step_that_applies_now_is_marked(
     for i, card in enumerate(page.step_cards):
         marked = i in now_steps
         assert card.property("role") == ("today" if marked else "card")
-        assert card.now_label.isVisibleTo(page) is marked
-        if marked:
-            assert card.now_label.text() == "Gäller nu"
-            assert "Gäller nu" in card.accessibleName()
+        if card.step.when is None:
+            assert not marked and not card.now_label.isVisibleTo(page)
+            continue
+        assert card.now_label.isVisibleTo(page)  # every timed step says whether it applies
+        said = "Gäller nu" if marked else "Gäller inte nu"
+        assert card.now_label.text() == said
+        assert said in card.accessibleName()
 
 
 def test_the_mark_follows_the_clock_when_the_page_is_shown_again(
@@ -215,7 +223,7 @@ def test_guides_follow_language_and_area(qtbot: QtBot, services: FieldServices) 
         g.title.en for g in guides
     ]
     chain = next(g for g in guides if g.id == TIME_CHAIN)
-    assert page.title_label.text() == chain.title.en
+    assert page.title_label is not None and page.title_label.text() == chain.title.en
     assert page.step_cards[0].text_label.text() == chain.steps[0].text.en
     other = services.reader.area("vastra-sodermalm")
     services.state.set_area(other, services.reader.landmarks(other.id), None)
@@ -406,7 +414,7 @@ def test_tab_reaches_every_control(qtbot: QtBot, services: FieldServices) -> Non
             page.show_guide("klara/psykisk-kris")
             _settle()
         page.activateWindow()
-        qtbot.waitUntil(lambda p=page: p.isActiveWindow())
+        qtbot.waitUntil(page.isActiveWindow)
         wanted = {w for w in _visible_controls(page) if w.focusPolicy() & Qt.FocusPolicy.TabFocus}
         assert len(wanted) == len(_visible_controls(page))
         first = next(iter(wanted))
@@ -436,3 +444,34 @@ def test_screenshots(
         settings = SettingsPage(services)
         _shown(qtbot, settings, size)
         _shoot(settings, tmp_path, f"settings-{theme}-{orient}")
+
+
+def test_every_step_says_whether_it_applies_in_both_languages(
+    qtbot: QtBot, services: FieldServices
+) -> None:
+    """Timed steps say "applies now" or "does not apply now"; an untimed one "always"."""
+    page = _shown(qtbot, GuidesPage(services), (1280, 800))
+    untimed = next(
+        g for g in services.reader.guides("klara") if any(st.when is None for st in g.steps)
+    )
+    translations = Translations()
+    for lang, now, not_now, always in (
+        ("sv", "Gäller nu", "Gäller inte nu", "Gäller alltid"),
+        ("en", "Applies now", "Does not apply now", "Always applies"),
+    ):
+        if lang == "en":
+            assert translations.set_language("en")
+            _settle()  # LanguageChange is posted
+        page.show_guide(TIME_CHAIN)  # Monday noon: only the first step applies
+        _settle()
+        said = [c.now_label.text() for c in page.step_cards if c.step.when is not None]
+        assert said == [now] + [not_now] * (len(said) - 1)
+        page.show_guide(untimed.id)
+        _settle()
+        for card in page.step_cards:
+            if card.step.when is None:
+                assert card.window_label.isVisibleTo(page)
+                assert card.window_label.text() == always
+                assert always in card.accessibleName()
+                assert not card.now_label.isVisibleTo(page)
+    translations.uninstall()

@@ -282,7 +282,8 @@ class _GuideDelegate(QStyledItemDelegate):
 
 
 class StepCard(QFrame):
-    """One numbered step: text, its time window in words, "Gäller nu", service buttons."""
+    """One numbered step: text, its time window in words and whether it applies now
+    ("Gäller nu" / "Gäller inte nu"; "Gäller alltid" without a window), service buttons."""
 
     def __init__(self, number: int, step: GuideStep, applies_now: bool) -> None:
         super().__init__()
@@ -605,13 +606,16 @@ class GuidesPage(QWidget):
             card.window_label.setText(self.describe_window(step.when))
             head.addWidget(card.window_label, 1)
             spoken.append(card.window_label.text())
-            if applies_now:
-                card.now_label.setText(self.tr("Gäller nu"))
-                head.addWidget(card.now_label, 0, Qt.AlignmentFlag.AlignRight)
-                spoken.append(card.now_label.text())
+            # said either way: a step without the mark could be read as "always"
+            card.now_label.setText(self.tr("Gäller nu") if applies_now else self.tr("Gäller inte nu"))
+            set_role(card.now_label, "open" if applies_now else "muted")
+            head.addWidget(card.now_label, 0, Qt.AlignmentFlag.AlignRight)
+            spoken.append(card.now_label.text())
             col.addLayout(head)
         else:
-            card.window_label.hide()
+            card.window_label.setText(self.tr("Gäller alltid"))
+            col.addWidget(card.window_label)
+            spoken.append(card.window_label.text())
             card.now_label.hide()
         card.text_label.setText(step.text.get(lang))
         col.addWidget(card.text_label)
