@@ -583,3 +583,33 @@ def test_a_new_finding_after_the_question_asks_again(
     _tap(qtbot, page, page.send_button)
     assert page.privacy.asking and ctx.outbox.items() == []
     assert "telefonnummer" in page.privacy.question.text()
+
+
+def test_the_service_search_puts_an_exact_name_first(qtbot: QtBot, window: FieldWindow) -> None:
+    """The ranking alone puts "Socialjourens EU-team" above "Socialjouren Stockholm"."""
+    page = _open(qtbot, window)
+    qtbot.keyClicks(page.service.search, "socialjouren  Stockholm")
+    qtbot.waitUntil(lambda: len(page.service.hits) > 1)
+    first = page.service.hits[0]
+    assert isinstance(first, WrapButton)
+    assert first.text_shown().startswith("Socialjouren Stockholm")
+    assert len(page.service.hits) <= 5
+
+
+def test_a_draft_shown_from_the_reports_tab_can_be_deleted(
+    qtbot: QtBot, window: FieldWindow, ctx: AppContext
+) -> None:
+    """The guide: "Under Utkast fortsätter du eller tar bort ett utkast"."""
+    draft = ctx.drafts.save({"kind": "unsolved", "text": "Ett utkast att ta bort"})
+    window.show_page("reports")
+    reports = window.reports_page
+    qtbot.waitUntil(reports.drafts_row.isVisible)
+    qtbot.mouseClick(reports.drafts_button, Qt.MouseButton.LeftButton)
+    page = window.report_page
+    qtbot.waitUntil(page.isVisible)
+    listed = page.drafts_list
+    qtbot.waitUntil(lambda: draft in listed.delete_buttons)
+    _tap(qtbot, page, listed.delete_buttons[draft])
+    _tap(qtbot, page, listed.confirm_buttons[draft])
+    assert ctx.drafts.get(draft) is None
+    assert draft not in listed.rows

@@ -7,10 +7,12 @@ translation files need no change for the move.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from kompassen.catalogue.search.model import SearchQuery, SearchResult
+from kompassen.catalogue.search.model import SearchQuery, SearchResult, ServiceHit
 from kompassen.gui.field.guides_page import WrapButton
 from kompassen.gui.field.services import FieldServices
 from kompassen.gui.theme import TOUCH_PX
@@ -18,6 +20,7 @@ from kompassen.gui.widgets.touch import button, clear_layout, label
 
 SERVICE_SEARCH_DELAY_MS = 250
 SERVICE_HITS = 5
+SERVICE_CANDIDATES = 20  # asked for, so an exact name the ranking put lower still comes first
 SEARCH_KEY = "report-service"
 
 
@@ -96,7 +99,11 @@ class ServicePicker(QObject):
             self._clear_hits()
             return
         q = SearchQuery(
-            self.area_id, text=text, time_mode="any", lang=self.svc.state.lang, limit=SERVICE_HITS
+            self.area_id,
+            text=text,
+            time_mode="any",
+            lang=self.svc.state.lang,
+            limit=SERVICE_CANDIDATES,
         )
         self._ticket = self.svc.runner.submit(SEARCH_KEY, lambda s: s.search(q))
 
@@ -106,7 +113,7 @@ class ServicePicker(QObject):
         if not isinstance(result, SearchResult) or self.service_id:
             return
         self._clear_hits()
-        for hit in result.hits[:SERVICE_HITS]:
+        for hit in exact_first(result.hits, self.search.text())[:SERVICE_HITS]:
             text = f"{hit.name} · {hit.organization}" if hit.organization else hit.name
             b = WrapButton(
                 text,
@@ -137,3 +144,17 @@ class ServicePicker(QObject):
         )
         if self.service_id:
             self.show_service()
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def exact_first(hits: Sequence[ServiceHit], text: str) -> list[ServiceHit]:
+    """The hits whose name is exactly what was typed (case and spaces aside) first.
+
+    The worker typing a service's full name means that service: the relevance ranking
+    (which rewards many matching words) must not put a longer name above it.
+    """
+    typed = _folded(text)
+    return sorted(hits, key=lambda h: _folded(h.name) != typed)
