@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 from datetime import datetime
+from itertools import pairwise
 from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QRect, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -16,7 +18,12 @@ from kompassen.compose import AppContext
 from kompassen.core.clock import STOCKHOLM, FixedClock
 from kompassen.core.model import TimeWindow
 from kompassen.device.settings import Settings, SettingsStore
-from kompassen.gui.field.guides_page import GuidesPage, window_applies
+from kompassen.gui.field.guides_page import (
+    GuidesPage,
+    ProblemRole,
+    _GuideDelegate,
+    window_applies,
+)
 from kompassen.gui.field.services import FieldServices
 from kompassen.gui.field.settings_page import SettingsPage, valid_server_url
 from kompassen.gui.i18n import Translations
@@ -475,3 +482,37 @@ def test_every_step_says_whether_it_applies_in_both_languages(
                 assert always in card.accessibleName()
                 assert not card.now_label.isVisibleTo(page)
     translations.uninstall()
+
+
+@pytest.mark.parametrize("text_step", [0, 1, 2])
+def test_guide_rows_fit_whole_lines_after_the_width_changes(
+    qtbot: QtBot, services: FieldServices, text_step: int
+) -> None:
+    """Each row is as tall as its lines at the width it is painted with, at every text size.
+
+    The list was laid out at the width it had before it was shown (the field window builds
+    the page hidden) and kept those row positions when it got narrower: a title wrapping to
+    one more line pushed the summary's last line under the next row, cut mid-glyph.
+    """
+    services.theme.set("day", text_step, services.clock.now())
+    page = GuidesPage(services)
+    page.resize(1600, 800)
+    page.list.doItemsLayout()  # laid out while hidden, as in the window's page stack
+    page = _shown(qtbot, page, (1000, 800))
+    delegate = page.list.itemDelegate()
+    assert isinstance(delegate, _GuideDelegate)
+
+    qtbot.wait(200)  # a re-layout Qt posts comes 100 ms after the resize
+    rects: list[QRect] = [
+        page.list.visualItemRect(page.list.item(i)) for i in range(page.list.count())
+    ]
+    assert all(a.bottom() + 1 == b.top() for a, b in pairwise(rects))  # no overlap
+    fm = QFontMetrics(services.theme.font(0.95))
+    for i, rect in enumerate(rects):
+        item = page.list.item(i)
+        width = delegate.text_width(rect.width())
+        _title, problem, height = delegate.layout_lines(page.list.indexFromItem(item), width)[2:]
+        assert rect.height() == height
+        assert 1 <= len(problem) <= 2 and all(fm.horizontalAdvance(x) <= width for x in problem)
+        if " ".join(problem).replace(" ", "") != str(item.data(ProblemRole)).replace(" ", ""):
+            assert problem[-1].endswith("…")  # cut: whole lines, the last one ends in "…"

@@ -159,7 +159,11 @@ class _GuideDelegate(QStyledItemDelegate):
 
     def _width(self, option: QStyleOptionViewItem) -> int:
         w = option.rect.width() if option.rect.width() > 0 else self._view.viewport().width()
-        return max(120, w - 2 * self.PAD - self.BAR)
+        return self.text_width(w)
+
+    def text_width(self, row_width: int) -> int:
+        """The width the lines of a ``row_width`` px row are broken at."""
+        return max(120, row_width - 2 * self.PAD - self.BAR)
 
     @staticmethod
     def _lines(text: str, font: QFont, width: int, most: int) -> list[str]:
@@ -181,7 +185,7 @@ class _GuideDelegate(QStyledItemDelegate):
         layout.endLayout()
         return lines
 
-    def _layout(
+    def layout_lines(
         self, index: QModelIndex | QPersistentModelIndex, width: int
     ) -> tuple[QFont, QFont, list[str], list[str], int]:
         """Fonts, title lines, problem lines and row height for ``width`` (cached)."""
@@ -209,7 +213,7 @@ class _GuideDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         width = self._width(option)
-        return QSize(width, self._layout(index, width)[4])
+        return QSize(width, self.layout_lines(index, width)[4])
 
     def paint(
         self,
@@ -263,7 +267,7 @@ class _GuideDelegate(QStyledItemDelegate):
         if focused:
             painter.setPen(QPen(QColor(p.accent), 3))
             painter.drawRect(r.adjusted(1, 1, -2, -2))
-        tfont, pfont, tl, pl, _h = self._layout(index, width)
+        tfont, pfont, tl, pl, _h = self.layout_lines(index, width)
         tfm, pfm = QFontMetrics(tfont), QFontMetrics(pfont)
         x, y = self.PAD + self.BAR, self.PAD
         painter.setPen(QColor(p.text))
@@ -331,6 +335,10 @@ class GuidesPage(QWidget):
         self.list.setItemDelegate(_GuideDelegate(svc.theme, self.list))
         self.list.setUniformItemSizes(False)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        # rows wrap to the width: QListView re-lays them out on a width change only when it
+        # wraps (Adjust alone reacts to the height), else a row keeps a height measured at an
+        # earlier width and its last line is cut mid-glyph
+        self.list.setWordWrap(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setSpacing(0)
@@ -607,7 +615,9 @@ class GuidesPage(QWidget):
             head.addWidget(card.window_label, 1)
             spoken.append(card.window_label.text())
             # said either way: a step without the mark could be read as "always"
-            card.now_label.setText(self.tr("Gäller nu") if applies_now else self.tr("Gäller inte nu"))
+            card.now_label.setText(
+                self.tr("Gäller nu") if applies_now else self.tr("Gäller inte nu")
+            )
             set_role(card.now_label, "open" if applies_now else "muted")
             head.addWidget(card.now_label, 0, Qt.AlignmentFlag.AlignRight)
             spoken.append(card.now_label.text())
