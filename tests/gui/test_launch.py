@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+import pytest
+from PySide6.QtCore import QRect, QTimer
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from kompassen.cli.main import main
+from kompassen.gui import launch as launch_module
 from kompassen.gui.field.window import FieldWindow
 from kompassen.gui.launch import Launch
 
@@ -14,6 +18,7 @@ from kompassen.gui.launch import Launch
 def test_text_typed_while_the_catalogue_loads_is_kept(qtbot: QtBot, home: Path) -> None:
     seen: dict[str, object] = {}
     ready: list[FieldWindow] = []
+    started: Launch  # assigned below, before the event loop runs the lambda
     # typed on the first turn of the event loop: before the catalogue is opened
     QTimer.singleShot(0, lambda: qtbot.keyClicks(started.start.search, "harbarge"))
     started = Launch({"KOMPASSEN_HOME": str(home)}, "klara", ready=ready.append)
@@ -33,7 +38,8 @@ def test_text_typed_while_the_catalogue_loads_is_kept(qtbot: QtBot, home: Path) 
             ),
             timeout=30_000,
         )
-        assert window.search_page.result.total > 0
+        result = window.search_page.result
+        assert result is not None and result.total > 0
     finally:
         started.close()
 
@@ -72,3 +78,49 @@ def test_no_message_when_the_bundled_packs_are_fine(qtbot: QtBot, home: Path) ->
         assert started.broken_packs is None
     finally:
         started.close()
+
+
+def _available(window: QWidget) -> QRect:
+    screen = window.screen()
+    assert screen is not None
+    return screen.availableGeometry()
+
+
+def test_the_window_starts_maximised_on_the_available_screen(qtbot: QtBot, home: Path) -> None:
+    """Not a fixed 1280×800 whatever the screen: maximised, and the field window keeps it."""
+    ready: list[FieldWindow] = []
+    started = Launch({"KOMPASSEN_HOME": str(home)}, "klara", ready=ready.append)
+    try:
+        assert started.start.isMaximized()
+        qtbot.waitUntil(lambda: bool(ready), timeout=30_000)
+        window = ready[0]
+        assert window.isMaximized() and not window.isFullScreen()
+        # the frame fills the available geometry (offscreen: 800×800, smaller than 1280×800)
+        qtbot.waitUntil(lambda: window.frameGeometry() == _available(window), timeout=5_000)
+    finally:
+        started.close()
+
+
+def test_kiosk_mode_starts_full_screen(qtbot: QtBot, home: Path) -> None:
+    ready: list[FieldWindow] = []
+    started = Launch({"KOMPASSEN_HOME": str(home)}, "klara", ready=ready.append, kiosk=True)
+    try:
+        assert started.start.isFullScreen()
+        qtbot.waitUntil(lambda: bool(ready), timeout=30_000)
+        assert ready[0].isFullScreen()
+    finally:
+        started.close()
+
+
+def test_the_kiosk_flag_reaches_the_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``kompassen --kiosk`` asks the launch for full screen; without it, maximised."""
+    seen: list[bool] = []
+
+    def fake_launch(environ: dict[str, str], area_id: str | None, *, kiosk: bool = False) -> int:
+        seen.append(kiosk)
+        return 0
+
+    monkeypatch.setattr(launch_module, "launch", fake_launch)
+    assert main(["--kiosk"]) == 0
+    assert main([]) == 0
+    assert seen == [True, False]

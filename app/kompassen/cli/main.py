@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--area", help=f"area to show in the GUI (default: the last one used, else {DEFAULT_AREA})"
     )
+    p.add_argument("--kiosk", action="store_true", help="start the GUI full screen (kiosk tablet)")
     p.set_defaults(handler=app.run_gui)  # no command: the window
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     for family in (app, search, catalogue, reports, office, device):

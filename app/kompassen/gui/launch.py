@@ -123,6 +123,7 @@ class Launch:
         area_id: str | None,
         *,
         ready: Callable[[FieldWindow], None] | None = None,
+        kiosk: bool = False,
     ) -> None:
         self._started = time.perf_counter()
         self.app = application()
@@ -143,8 +144,13 @@ class Launch:
         # local time is enough to pick day or night (the catalogue's clock is not loaded yet)
         self.theme.apply(datetime.now(), force=True)
         self.start = StartWindow()
-        self.start.resize(1280, 800)
-        self.start.show()
+        # the screen's available geometry, whatever its size (a fixed 1280×800 overflowed small
+        # screens); a kiosk tablet has no desktop around the app. hand_over keeps the state
+        self.start.resize(1280, 800)  # the size it returns to when the user leaves maximised
+        if kiosk:
+            self.start.showFullScreen()
+        else:
+            self.start.showMaximized()
         self._when_painted()
 
     def _current_lang(self) -> str:
@@ -210,12 +216,14 @@ def launch(
     area_id: str | None,
     *,
     ready: Callable[[FieldWindow], None] | None = None,
+    kiosk: bool = False,
 ) -> int:
     """``kompassen`` with no command: start, then run until the window is closed (or SIGTERM).
 
-    ``ready`` is called with the field window once it is up (tests drive the real start).
+    ``ready`` is called with the field window once it is up (tests drive the real start);
+    ``kiosk`` starts full screen instead of maximised.
     """
-    started = Launch(environ, area_id, ready=ready)
+    started = Launch(environ, area_id, ready=ready, kiosk=kiosk)
     try:
         return started.app.exec()
     finally:
