@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, QTimer
+from PySide6.QtCore import QRect, QSize, QTimer
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kompassen.cli.main import main
+from kompassen.device.paths import resolve_paths
+from kompassen.device.settings import SettingsStore
 from kompassen.gui import launch as launch_module
 from kompassen.gui.field.window import FieldWindow
 from kompassen.gui.launch import Launch
@@ -124,3 +127,53 @@ def test_the_kiosk_flag_reaches_the_start(monkeypatch: pytest.MonkeyPatch) -> No
     assert main(["--kiosk"]) == 0
     assert main([]) == 0
     assert seen == [True, False]
+
+
+def _settings_at(home: Path) -> SettingsStore:
+    return SettingsStore(resolve_paths({"KOMPASSEN_HOME": str(home)}).ensure().settings_file)
+
+
+def test_the_size_chosen_on_a_desktop_is_kept_for_the_next_start(qtbot: QtBot, home: Path) -> None:
+    """Left maximised and resized: saved at the end, restored at the next start."""
+    ready: list[FieldWindow] = []
+    started = Launch({"KOMPASSEN_HOME": str(home)}, "klara", ready=ready.append)
+    try:
+        qtbot.waitUntil(lambda: bool(ready), timeout=30_000)
+        window = ready[0]
+        window.showNormal()
+        window.setGeometry(QRect(40, 30, 640, 480))
+        qtbot.waitUntil(lambda: window.geometry().size() == QSize(640, 480), timeout=5_000)
+    finally:
+        started.close()
+    saved = _settings_at(home).load().window
+    assert saved[2:] == [640, 480]
+    ready.clear()
+    again = Launch({"KOMPASSEN_HOME": str(home)}, "klara", ready=ready.append)
+    try:
+        assert not again.start.isMaximized()
+        assert again.start.geometry().size() == QSize(640, 480)
+        qtbot.waitUntil(lambda: bool(ready), timeout=30_000)
+        assert ready[0].geometry().size() == QSize(640, 480)
+    finally:
+        again.close()
+
+
+def test_a_saved_size_that_does_not_fit_this_screen_starts_maximised(
+    qtbot: QtBot, home: Path
+) -> None:
+    store = _settings_at(home)
+    store.save(replace(store.load(), window=[0, 0, 3000, 2000]))  # from a bigger monitor
+    started = Launch({"KOMPASSEN_HOME": str(home)}, "klara")
+    try:
+        assert started.start.isMaximized()
+    finally:
+        started.close()
+
+
+def test_settings_without_a_window_size_still_load(home: Path) -> None:
+    store = _settings_at(home)
+    store.path.write_text('{"lang": "en", "text_step": 1}', encoding="utf-8")
+    loaded = store.load()
+    assert (loaded.lang, loaded.text_step, loaded.window) == ("en", 1, [])
+    store.path.write_text('{"window": [1, 2, "x", 4]}', encoding="utf-8")
+    assert store.load().window == []

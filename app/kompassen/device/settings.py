@@ -29,6 +29,8 @@ class Settings:
     text_step: int = 0  # 0, 1, 2: normal, large, larger
     server_url: str = ""
     landmarks: dict[str, str] = field(default_factory=dict)  # area → chosen landmark id
+    # the desktop window's normal geometry [x, y, width, height]; empty: start maximised
+    window: list[int] = field(default_factory=list)
 
     def landmark_for(self, area: str) -> str | None:
         return self.landmarks.get(area)
@@ -52,6 +54,15 @@ class Settings:
             area=self.area if isinstance(self.area, str) and self.area else d.area,
             server_url=self.server_url if isinstance(self.server_url, str) else "",
             landmarks={k: v for k, v in marks.items() if isinstance(v, str) and k and v},
+            window=(
+                list(self.window)
+                if isinstance(self.window, list)
+                and len(self.window) == 4
+                and all(type(v) is int for v in self.window)
+                and self.window[2] > 0
+                and self.window[3] > 0
+                else []
+            ),
         )
 
 

@@ -15,10 +15,11 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QRect, QTimer
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -137,7 +138,9 @@ class Launch:
         self.broken_packs: QMessageBox | None = None
         paths = resolve_paths(environ).ensure()
         self._log_file = paths.log_file
-        settings = SettingsStore(paths.settings_file).load()
+        self._settings = SettingsStore(paths.settings_file)
+        self._kiosk = kiosk
+        settings = self._settings.load()
         self._lang = settings.lang
         self.crash = CrashGuard(paths.log_file, self._current_lang).install()
         self.theme = Theme(settings.theme, settings.text_step)
@@ -147,8 +150,15 @@ class Launch:
         # the screen's available geometry, whatever its size (a fixed 1280×800 overflowed small
         # screens); a kiosk tablet has no desktop around the app. hand_over keeps the state
         self.start.resize(1280, 800)  # the size it returns to when the user leaves maximised
+        saved = QRect(*settings.window) if settings.window else None
+        screen = self.start.screen()
         if kiosk:
             self.start.showFullScreen()
+        elif (
+            saved is not None and screen is not None and screen.availableGeometry().contains(saved)
+        ):
+            self.start.setGeometry(saved)  # the size the user chose on this desktop last time
+            self.start.show()
         else:
             self.start.showMaximized()
         self._when_painted()
@@ -201,8 +211,23 @@ class Launch:
         if self._ready is not None:
             self._ready(window)
 
+    def remember_geometry(self) -> None:
+        """Save the desktop window's normal geometry for the next start (none when maximised).
+
+        Read again first: the settings page may have saved other choices meanwhile.
+        """
+        w = self.window
+        if w is None or self._kiosk or w.isFullScreen():
+            return
+        g = w.normalGeometry() if not w.isMaximized() else None
+        window = [] if g is None or not g.isValid() else [g.x(), g.y(), g.width(), g.height()]
+        current = self._settings.load()
+        if current.window != window:
+            self._settings.save(replace(current, window=window))
+
     def close(self) -> None:
         if self.window is not None:
+            self.remember_geometry()
             self.window.close()
         self.start.close()
         if self.ctx is not None:
