@@ -223,7 +223,10 @@ class Launch:
         window = [] if g is None or not g.isValid() else [g.x(), g.y(), g.width(), g.height()]
         current = self._settings.load()
         if current.window != window:
-            self._settings.save(replace(current, window=window))
+            try:
+                self._settings.save(replace(current, window=window))
+            except OSError as exc:  # a full or read-only disk must not stop the app closing
+                log.warning("window size not saved: %s", exc)
 
     def close(self) -> None:
         if self.window is not None:
