@@ -33,7 +33,10 @@ def test_text_typed_while_the_catalogue_loads_is_kept(qtbot: QtBot, home: Path) 
         seen["text"] = window.search_page.filters.search.text()
         assert seen["text"] == "harbarge"
         assert window.svc.state.query.text == "harbarge"
-        assert not started.start.isVisible() and window.isVisible()
+        # one window: the field window lives inside the start window, which stays
+        assert started.start.isVisible() and window.isVisible()
+        assert window.window() is started.start
+        assert started.start.focusWidget() is window.search_page.filters.search
         qtbot.waitUntil(
             lambda: (
                 window.search_page.result is not None
@@ -43,6 +46,26 @@ def test_text_typed_while_the_catalogue_loads_is_kept(qtbot: QtBot, home: Path) 
         )
         result = window.search_page.result
         assert result is not None and result.total > 0
+    finally:
+        started.close()
+
+
+@pytest.mark.parametrize(("hour", "theme"), [(23, "night"), (3, "night"), (12, "day")])
+def test_the_first_frame_has_the_theme_the_clock_asks_for(
+    qtbot: QtBot, home: Path, hour: int, theme: str
+) -> None:
+    """ "Följ klockan" at night: dark before the catalogue is open (no white flash)."""
+    from datetime import datetime
+
+    from kompassen.core.clock import STOCKHOLM, FixedClock
+
+    clock = FixedClock(datetime(2026, 12, 1, hour, 0, tzinfo=STOCKHOLM))
+    started = Launch({"KOMPASSEN_HOME": str(home)}, "klara", clock=clock)
+    try:
+        assert started.window is None and started.theme.name == theme
+        shot = started.start.grab().toImage()
+        bg = shot.pixelColor(shot.width() // 2, shot.height() - 20)  # below the field
+        assert (bg.lightness() < 60) == (theme == "night"), bg.name()
     finally:
         started.close()
 
@@ -96,10 +119,11 @@ def test_the_window_starts_maximised_on_the_available_screen(qtbot: QtBot, home:
     try:
         assert started.start.isMaximized()
         qtbot.waitUntil(lambda: bool(ready), timeout=30_000)
-        window = ready[0]
-        assert window.isMaximized() and not window.isFullScreen()
+        top = ready[0].window()  # the one window, the field window inside it
+        assert top is started.start and top.isMaximized() and not top.isFullScreen()
         # the frame fills the available geometry (offscreen: 800×800, smaller than 1280×800)
-        qtbot.waitUntil(lambda: window.frameGeometry() == _available(window), timeout=5_000)
+        qtbot.waitUntil(lambda: top.frameGeometry() == _available(top), timeout=5_000)
+        assert ready[0].width() >= top.width() - 2  # the field window fills it
     finally:
         started.close()
 
@@ -110,7 +134,7 @@ def test_kiosk_mode_starts_full_screen(qtbot: QtBot, home: Path) -> None:
     try:
         assert started.start.isFullScreen()
         qtbot.waitUntil(lambda: bool(ready), timeout=30_000)
-        assert ready[0].isFullScreen()
+        assert ready[0].window().isFullScreen()
     finally:
         started.close()
 
@@ -139,7 +163,7 @@ def test_the_size_chosen_on_a_desktop_is_kept_for_the_next_start(qtbot: QtBot, h
     started = Launch({"KOMPASSEN_HOME": str(home)}, "klara", ready=ready.append)
     try:
         qtbot.waitUntil(lambda: bool(ready), timeout=30_000)
-        window = ready[0]
+        window = ready[0].window()  # the one top-level window
         window.showNormal()
         window.setGeometry(QRect(40, 30, 640, 480))
         qtbot.waitUntil(lambda: window.geometry().size() == QSize(640, 480), timeout=5_000)
@@ -153,7 +177,7 @@ def test_the_size_chosen_on_a_desktop_is_kept_for_the_next_start(qtbot: QtBot, h
         assert not again.start.isMaximized()
         assert again.start.geometry().size() == QSize(640, 480)
         qtbot.waitUntil(lambda: bool(ready), timeout=30_000)
-        assert ready[0].geometry().size() == QSize(640, 480)
+        assert ready[0].window().geometry().size() == QSize(640, 480)
     finally:
         again.close()
 

@@ -1,9 +1,16 @@
-"""Starting the GUI fast: a window you can type into first, the catalogue right after.
+"""Starting the GUI fast: one window you can type into from the first frame.
 
-Importing and opening the catalogue and building the search page take about half a second
-on a tablet. The start window needs only PySide6, the theme and the settings file: it shows
-the search field at once, keeps what is typed, and hands it to the field window as soon as
-that is built (on the next turn of the event loop, after the first paint).
+Importing the catalogue code and building the field window take about half a second on a
+tablet. The start window needs only PySide6, the theme and the settings file, so it is on screen
+at once with the search field focused. It is also the app's only top-level window: once the
+field window is built it is placed inside it (a stacked page), with what was typed meanwhile, and
+the focus moves to the real search field in the same turn of the event loop. Keys the X server
+queued while the window was being built therefore reach the real field; no second window is
+mapped, so nothing flashes or swaps. The modules are imported on a helper thread after the first
+paint, so the start field keeps echoing keys while they load.
+
+The theme is picked from Stockholm time before the first frame (the clock the catalogue uses), so
+"follow the clock" is dark from the first frame at night.
 
 The crash handling (:mod:`kompassen.gui.crash`) is installed first, before any window, and
 given back by ``close()``; a crash of an earlier run is offered as a report once the field
@@ -13,22 +20,25 @@ window is up.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QTimer
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from kompassen.core.clock import Clock, SystemClock
 from kompassen.core.errors import KompassenError
 from kompassen.device.paths import resolve_paths
 from kompassen.device.settings import SettingsStore
@@ -46,15 +56,22 @@ log = logging.getLogger(__name__)
 
 
 class StartWindow(QMainWindow):
-    """The first frame: title, the search field (focused) and "Laddar katalogen…"."""
+    """The app's one window: title, the search field (focused) and "Laddar katalogen…" first,
+    the field window in its place once that is built (see :meth:`adopt`)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.setWindowTitle("Kompassen")
-        body = QWidget(self)
-        lay = QVBoxLayout(body)
+        self.field: FieldWindow | None = None
+        self._closed_field = False
+        self.pages = QStackedWidget(self)
+        # the window may be made smaller than the pages' wish, as a top-level field window
+        # could (a small screen clips rather than overflows)
+        self.pages.setMinimumSize(1, 1)
+        self.body = QWidget(self.pages)
+        lay = QVBoxLayout(self.body)
         lay.setContentsMargins(12, 60, 12, 12)  # the field sits where the real one will be
-        self.search = QLineEdit(body)
+        self.search = QLineEdit(self.body)
         self.search.setMinimumHeight(TOUCH_PX + 8)
         self.search.setPlaceholderText(
             self.tr("Skriv vad du ser eller vad personen behöver, t.ex. ”tjej 15 sover ute”")
@@ -64,30 +81,54 @@ class StartWindow(QMainWindow):
         # a label (never takes focus) as tall as the field: no layout jump. Nothing on the way
         # to the first frame touches ``QtCore.Qt``: PySide6 builds that namespace on first use
         # (~30 ms), and the field window pays for it after the first paint instead
-        self.status = QLabel(self.tr("Laddar katalogen…"), body)
+        self.status = QLabel(self.tr("Laddar katalogen…"), self.body)
         self.status.setMinimumHeight(TOUCH_PX + 8)
         self.status.setAccessibleName(self.tr("Status"))
         lay.addWidget(self.status)
         lay.addStretch(1)
-        self.setCentralWidget(body)
+        self.pages.addWidget(self.body)
+        self.setCentralWidget(self.pages)
         self.search.setFocus()
 
+    def adopt(self, window: FieldWindow) -> None:
+        """Show the field window inside this one, with what was typed meanwhile, focused.
 
-def hand_over(start: StartWindow, window: FieldWindow) -> None:
-    """Show the field window where the start window was, with what was typed meanwhile."""
-    window.setGeometry(start.geometry())
-    if start.isMaximized() or start.isFullScreen():
-        window.setWindowState(start.windowState())
-    text = start.search.text()
-    field = window.search_page.filters.search
-    if text:
-        field.setText(text)
-        field.setCursorPosition(start.search.cursorPosition())
-        window.svc.state.update(text=text)
-    window.show()
-    window.activateWindow()
-    field.setFocus()
-    start.close()
+        The text, the cursor and the focus move in one go, with no event processed in between:
+        a key still queued goes to the real search field, none to the field that is leaving.
+        """
+        from PySide6.QtCore import Qt
+
+        window.setWindowFlags(Qt.WindowType.Widget)
+        self.pages.addWidget(window)
+        field = window.search_page.filters.search
+        text = self.search.text()
+        if text:
+            field.setText(text)
+            field.setCursorPosition(self.search.cursorPosition())
+            window.svc.state.update(text=text)
+        self.pages.setCurrentWidget(window)
+        field.setFocus()
+        self.field = window
+        self.setWindowTitle(window.windowTitle())
+        window.windowTitleChanged.connect(self.setWindowTitle)
+        self.pages.removeWidget(self.body)
+        self.body.deleteLater()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing the window closes the field window in it (drafts and reports to disk)."""
+        self.close_field()
+        super().closeEvent(event)
+
+    def close_field(self) -> None:
+        if self.field is not None and not self._closed_field:
+            self._closed_field = True
+            self.field.close()
+
+
+def _preload() -> None:
+    """Import what the field window needs (on a helper thread: the start field keeps typing)."""
+    import kompassen.compose
+    import kompassen.gui.app  # noqa: F401
 
 
 def tell_broken_packs(
@@ -125,6 +166,7 @@ class Launch:
         *,
         ready: Callable[[FieldWindow], None] | None = None,
         kiosk: bool = False,
+        clock: Clock | None = None,
     ) -> None:
         self._started = time.perf_counter()
         self.app = application()
@@ -136,6 +178,7 @@ class Launch:
         self.failed = 0
         self.crash_notice: CrashNotice | None = None
         self.broken_packs: QMessageBox | None = None
+        self._loader: threading.Thread | None = None
         paths = resolve_paths(environ).ensure()
         self._log_file = paths.log_file
         self._settings = SettingsStore(paths.settings_file)
@@ -144,11 +187,11 @@ class Launch:
         self._lang = settings.lang
         self.crash = CrashGuard(paths.log_file, self._current_lang).install()
         self.theme = Theme(settings.theme, settings.text_step)
-        # local time is enough to pick day or night (the catalogue's clock is not loaded yet)
-        self.theme.apply(datetime.now(), force=True)
+        # Stockholm time, as the catalogue's clock (the machine's own zone may be UTC)
+        self.theme.apply((clock or SystemClock()).now(), force=True)
         self.start = StartWindow()
         # the screen's available geometry, whatever its size (a fixed 1280×800 overflowed small
-        # screens); a kiosk tablet has no desktop around the app. hand_over keeps the state
+        # screens); a kiosk tablet has no desktop around the app
         self.start.resize(1280, 800)  # the size it returns to when the user leaves maximised
         saved = QRect(*settings.window) if settings.window else None
         screen = self.start.screen()
@@ -176,9 +219,18 @@ class Launch:
             from kompassen.device.logs import setup_logging
 
             setup_logging(self._log_file)
-            QTimer.singleShot(0, self._build_rest)
+            self._loader = threading.Thread(target=_preload, name="preload", daemon=True)
+            self._loader.start()
+            self._when_loaded()
         else:
             QTimer.singleShot(5, self._when_painted)
+
+    def _when_loaded(self) -> None:
+        """Build the field window once its modules are imported (keys are echoed meanwhile)."""
+        if self._loader is not None and self._loader.is_alive():
+            QTimer.singleShot(10, self._when_loaded)
+        else:
+            self._build_rest()
 
     def _build_rest(self) -> None:
         from kompassen.compose import build
@@ -200,7 +252,7 @@ class Launch:
             )
             raise  # a bug: the crash guard logs it and tells where the log is
         self.window = window
-        hand_over(self.start, window)
+        self.start.adopt(window)
         log.info("field window ready %.2f s after start", time.perf_counter() - self._started)
         from kompassen.gui.crash_notice import offer_crash_report  # only a crash needs it
 
@@ -216,8 +268,8 @@ class Launch:
 
         Read again first: the settings page may have saved other choices meanwhile.
         """
-        w = self.window
-        if w is None or self._kiosk or w.isFullScreen():
+        w = self.start
+        if self.window is None or self._kiosk or w.isFullScreen():
             return
         g = w.normalGeometry() if not w.isMaximized() else None
         window = [] if g is None or not g.isValid() else [g.x(), g.y(), g.width(), g.height()]
@@ -231,7 +283,7 @@ class Launch:
     def close(self) -> None:
         if self.window is not None:
             self.remember_geometry()
-            self.window.close()
+        self.start.close_field()
         self.start.close()
         if self.ctx is not None:
             self.ctx.close()
