@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="sv_SE">
 <context>
+    <name>ClearButton</name>
+    <message>
+        <source>Rensa texten</source>
+        <translation>Clear the text</translation>
+    </message>
+</context>
+<context>
     <name>CompassArrow</name>
     <message>
         <source>Riktning</source>
@@ -317,9 +324,12 @@
 </context>
 <context>
     <name>DraftsList</name>
-    <message>
-        <source>Utkast ({n})</source>
-        <translation>Drafts ({n})</translation>
+    <message numerus="yes">
+        <source>Utkast (%n)</source>
+        <translation>
+            <numerusform>Drafts (%n)</numerusform>
+            <numerusform>Drafts (%n)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Rapport</source>
@@ -575,6 +585,22 @@
         <translation>Recognised in the text:</translation>
     </message>
     <message>
+        <source>Inga filter valda</source>
+        <translation>No filters chosen</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filters</translation>
+    </message>
+    <message>
+        <source>Valen visas. Tryck för att dölja dem och se träffarna.</source>
+        <translation>The choices are shown. Tap to hide them and see the results.</translation>
+    </message>
+    <message>
+        <source>Valen är dolda. Tryck för att visa dem.</source>
+        <translation>The choices are hidden. Tap to show them.</translation>
+    </message>
+    <message>
         <source>Välj tid</source>
         <translation>Pick a time</translation>
     </message>
@@ -593,28 +619,12 @@
 <context>
     <name>GuidesPage</name>
     <message>
-        <source>Guider</source>
-        <translation>Guides</translation>
-    </message>
-    <message>
         <source>Välj situationen du står i för att se vad du kan göra.</source>
         <translation>Choose the situation you are in to see what you can do.</translation>
     </message>
     <message>
         <source>Tryck eller tryck Enter för att öppna</source>
         <translation>Tap or press Enter to open</translation>
-    </message>
-    <message>
-        <source>← Alla guider</source>
-        <translation>← All guides</translation>
-    </message>
-    <message>
-        <source>Tillbaka till alla guider</source>
-        <translation>Back to all guides</translation>
-    </message>
-    <message>
-        <source>Vald guide</source>
-        <translation>Selected guide</translation>
     </message>
     <message>
         <source>mån</source>
@@ -653,8 +663,24 @@
         <translation>{days} round the clock</translation>
     </message>
     <message>
-        <source>Välj en guide i listan.</source>
-        <translation>Choose a guide from the list.</translation>
+        <source>Lösningar</source>
+        <translation>Solutions</translation>
+    </message>
+    <message>
+        <source>← Alla lösningar</source>
+        <translation>← All solutions</translation>
+    </message>
+    <message>
+        <source>Tillbaka till alla lösningar</source>
+        <translation>Back to all solutions</translation>
+    </message>
+    <message>
+        <source>Vald lösning</source>
+        <translation>Selected solution</translation>
+    </message>
+    <message>
+        <source>Välj en lösning i listan.</source>
+        <translation>Choose a solution from the list.</translation>
     </message>
     <message>
         <source>Målgrupp: {terms}</source>
@@ -1230,8 +1256,8 @@
     <message numerus="yes">
         <source>%n rapporter väntar</source>
         <translation>
-            <numerusform>1 report waits</numerusform>
-            <numerusform>%n reports wait</numerusform>
+            <numerusform>1 report is waiting</numerusform>
+            <numerusform>%n reports are waiting</numerusform>
         </translation>
     </message>
     <message>
@@ -1305,6 +1331,13 @@
     <message>
         <source>Sökningen misslyckades: {e}</source>
         <translation>The search failed: {e}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n träffar</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n träffar · öppet i natt först</source>
@@ -1573,8 +1606,8 @@
     <message numerus="yes">
         <source>%n rapporter väntar</source>
         <translation>
-            <numerusform>1 report waits</numerusform>
-            <numerusform>%n reports wait</numerusform>
+            <numerusform>1 report is waiting</numerusform>
+            <numerusform>%n reports are waiting</numerusform>
         </translation>
     </message>
     <message>
@@ -1634,6 +1667,13 @@
     <message>
         <source>Välj</source>
         <translation>Choose</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <source>(på svenska) {text}</source>
+        <translation>(in Swedish) {text}</translation>
     </message>
 </context>
 </TS>

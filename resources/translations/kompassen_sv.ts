@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE" sourcelanguage="sv_SE">
 <context>
+    <name>ClearButton</name>
+    <message>
+        <source>Rensa texten</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CompassArrow</name>
     <message>
         <source>Riktning</source>
@@ -317,9 +324,12 @@
 </context>
 <context>
     <name>DraftsList</name>
-    <message>
-        <source>Utkast ({n})</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Utkast (%n)</source>
+        <translation>
+            <numerusform>Utkast (%n)</numerusform>
+            <numerusform>Utkast (%n)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Rapport</source>
@@ -575,6 +585,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Inga filter valda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valen visas. Tryck för att dölja dem och se träffarna.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valen är dolda. Tryck för att visa dem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Välj tid</source>
         <translation type="unfinished"></translation>
     </message>
@@ -593,27 +619,11 @@
 <context>
     <name>GuidesPage</name>
     <message>
-        <source>Guider</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Välj situationen du står i för att se vad du kan göra.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Tryck eller tryck Enter för att öppna</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>← Alla guider</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tillbaka till alla guider</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Vald guide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -653,7 +663,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Välj en guide i listan.</source>
+        <source>Lösningar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← Alla lösningar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tillbaka till alla lösningar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vald lösning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Välj en lösning i listan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1307,6 +1333,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
+        <source>%n träffar</source>
+        <translation>
+            <numerusform>%n träff</numerusform>
+            <numerusform>%n träffar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n träffar · öppet i natt först</source>
         <translation>
             <numerusform>%n träff · öppet i natt först</numerusform>
@@ -1633,6 +1666,13 @@
     </message>
     <message>
         <source>Välj</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <source>(på svenska) {text}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

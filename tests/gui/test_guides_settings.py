@@ -209,7 +209,7 @@ def test_portrait_shows_the_guide_instead_of_the_list(
     page.show_guide(TIME_CHAIN)
     _settle()
     assert not page.list_pane.isVisible() and page.guide_pane.isVisible()
-    assert page.back_button.isVisible() and page.back_button.text() == "← Alla guider"
+    assert page.back_button.isVisible() and page.back_button.text() == "← Alla lösningar"
     _shoot(page, tmp_path, "guides-portrait-guide")
     qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
     assert page.guide is None and page.list_pane.isVisible()
@@ -248,7 +248,7 @@ def test_a_language_change_event_rebuilds_the_texts(qtbot: QtBot, services: Fiel
     settings.heading.setText("")
     for page in (guides, settings):
         QApplication.sendEvent(page, QEvent(QEvent.Type.LanguageChange))
-    assert guides.back_button.text() == "← Alla guider"
+    assert guides.back_button.text() == "← Alla lösningar"
     assert settings.heading.text() == "Inställningar"
     assert [c.number for c in guides.step_cards] == [1, 2, 3, 4, 5, 6, 7]
 

@@ -200,6 +200,7 @@ QLineEdit, QComboBox, QDateTimeEdit, QSpinBox {{ background: {p.surface}; color:
     border: 1px solid {p.border}; border-radius: 10px; padding: 6px 12px;
     min-height: {TOUCH_PX - 14}px; selection-background-color: {p.accent};
     selection-color: {p.accent_text}; }}
+QLineEdit, QComboBox, QPlainTextEdit, QTextEdit {{ placeholder-text-color: {p.text_muted}; }}
 QComboBox::drop-down, QDateTimeEdit::drop-down {{ subcontrol-origin: padding;
     subcontrol-position: center right; width: 36px; border: none; }}
 QComboBox::down-arrow, QDateTimeEdit::down-arrow {{ image: url({chevron_icon(p)});

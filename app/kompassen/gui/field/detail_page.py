@@ -41,6 +41,7 @@ from kompassen.core import geo
 from kompassen.core.hours import status, week_summary
 from kompassen.core.model import Handover, Location, Phone, Service
 from kompassen.gui.field.services import FieldServices
+from kompassen.gui.field.words import catalogue_text, two_part_label
 from kompassen.gui.widgets.touch import button, kinetic, label
 
 if TYPE_CHECKING:
@@ -355,10 +356,10 @@ class DetailPage(QWidget):
         self._status(content, lay, s, now, lang)
         for notice in self.svc.reader.notices(s.area_id, now):
             if notice.service_id == s.id:
-                lay.addWidget(label("⚠ " + notice.text.get(lang), "warning", content))
+                lay.addWidget(label("⚠ " + catalogue_text(notice.text, lang), "warning", content))
 
         self._section(content, lay, self.tr("Vad de gör"))
-        lay.addWidget(label(s.description.get(lang), "", content))
+        lay.addWidget(label(catalogue_text(s.description, lang), "", content))
 
         self._section(content, lay, self.tr("Vem de tar emot"))
         self._eligibility(content, lay, s, lang)
@@ -397,7 +398,8 @@ class DetailPage(QWidget):
         self.status_label = label(text, role, content)
         lay.addWidget(self.status_label)
         if s.status_note:
-            lay.addWidget(label(s.status_note, "closed" if role == "closed" else "", content))
+            note = catalogue_text(s.status_note, lang)
+            lay.addWidget(label(note, "closed" if role == "closed" else "", content))
 
     def _eligibility(self, content: QWidget, lay: QVBoxLayout, s: Service, lang: str) -> None:
         """Every unstated field says "Ej angivet": unknown must never read as "everyone"."""
@@ -461,7 +463,7 @@ class DetailPage(QWidget):
         if modes:
             lay.addWidget(label(modes, "", content))
         if s.handover.instructions is not None:
-            lay.addWidget(label(s.handover.instructions.get(lang), "", content))
+            lay.addWidget(label(catalogue_text(s.handover.instructions, lang), "", content))
         # the professional line first: it is the one meant for us
         phones = sorted(s.phones, key=lambda p: p.kind != "professional")
         if not phones:
@@ -487,7 +489,7 @@ class DetailPage(QWidget):
         v.setContentsMargins(16, 12, 16, 12)
         v.setSpacing(6)
         kind = kinds.get(phone.kind, self.tr("Telefon"))
-        title = f"{kind} – {phone.label.get(lang)}" if phone.label else kind
+        title = two_part_label(kind, catalogue_text(phone.label, lang) if phone.label else "")
         v.addWidget(label(title, "muted", card))
         number = label(phone.number, "phone", card, wrap=False)
         number.setAccessibleName(self.tr("Telefonnummer {n}").format(n=phone.number))
@@ -568,12 +570,12 @@ class DetailPage(QWidget):
                     1,
                     Qt.AlignmentFlag.AlignTop,
                 )
-                extra = " · ".join(x for x in (r.holiday, r.note) if x)
+                extra = " · ".join(x for x in (r.holiday, catalogue_text(r.note, lang)) if x)
                 grid.addWidget(label(extra, "muted", frame), 0, 2, Qt.AlignmentFlag.AlignTop)
                 frame.setAccessibleName(" ".join(x for x in (day, spans, extra) if x))
                 self.week_rows.append(frame)
         if s.hours is not None and s.hours.note:
-            lay.addWidget(label(s.hours.note, "muted", content))
+            lay.addWidget(label(catalogue_text(s.hours.note, lang), "muted", content))
 
     def _places(self, content: QWidget, lay: QVBoxLayout, s: Service, lang: str) -> None:
         if s.mobile:
@@ -581,7 +583,7 @@ class DetailPage(QWidget):
                 label(self.tr("Tjänsten rör sig i området och har ingen fast adress."), "", content)
             )
             if s.area_note:
-                lay.addWidget(label(s.area_note, "muted", content))
+                lay.addWidget(label(catalogue_text(s.area_note, lang), "muted", content))
         elif not s.locations:
             lay.addWidget(label(self.tr("Ingen adress angiven."), "unknown", content))
         for loc in s.locations:
@@ -599,11 +601,11 @@ class DetailPage(QWidget):
         if loc.address is not None and loc.address.one_line():
             v.addWidget(label(loc.address.one_line(), "", card))
             if loc.address.note:
-                v.addWidget(label(loc.address.note, "muted", card))
+                v.addWidget(label(catalogue_text(loc.address.note, lang), "muted", card))
         else:
             v.addWidget(label(self.tr("Gatuadress saknas"), "unknown", card))
         if loc.description is not None:
-            v.addWidget(label(loc.description.get(lang), "muted", card))
+            v.addWidget(label(catalogue_text(loc.description, lang), "muted", card))
         near = state.near
         if loc.lat is None or loc.lon is None:
             v.addWidget(
@@ -649,7 +651,7 @@ class DetailPage(QWidget):
             sources = "\n".join(_short_source(x) for x in p.sources)
             lay.addWidget(label(self.tr("Källor:") + "\n" + sources, "muted", content))
         if p.note:
-            lay.addWidget(label(p.note, "muted", content))
+            lay.addWidget(label(catalogue_text(p.note, self.svc.state.lang), "muted", content))
 
     def _actions(self, content: QWidget, lay: QVBoxLayout) -> None:
         lay.addSpacing(16)

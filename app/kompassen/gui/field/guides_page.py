@@ -3,7 +3,7 @@
 A guide is read in the street, often at night, so the step that applies right now is marked
 ("Gäller nu") and every linked service is one big tap away. In landscape the list of guides
 and the open guide sit side by side; in portrait the guide replaces the list and a
-"← Alla guider" button leads back.
+"← Alla lösningar" button leads back (the app calls guides "lösningar" everywhere).
 """
 
 from __future__ import annotations
@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
 from kompassen.core.clock import STOCKHOLM
 from kompassen.core.model import Guide, GuideStep, Service, Text, TimeWindow
 from kompassen.gui.field.services import FieldServices
+from kompassen.gui.field.words import catalogue_text
 from kompassen.gui.theme import TOUCH_PX, Theme
 from kompassen.gui.widgets.touch import button, kinetic, label, set_role
 
@@ -421,13 +422,13 @@ class GuidesPage(QWidget):
 
     def retranslate(self) -> None:
         """Set every text the page writes itself (called again on a language change)."""
-        self.list_heading.setText(self.tr("Guider"))
+        self.list_heading.setText(self.tr("Lösningar"))
         self.list_hint.setText(self.tr("Välj situationen du står i för att se vad du kan göra."))
-        self.list.setAccessibleName(self.tr("Guider"))
+        self.list.setAccessibleName(self.tr("Lösningar"))
         self.list.setAccessibleDescription(self.tr("Tryck eller tryck Enter för att öppna"))
-        self.back_button.setText(self.tr("← Alla guider"))
-        self.back_button.setAccessibleName(self.tr("Tillbaka till alla guider"))
-        self.scroll_area.setAccessibleName(self.tr("Vald guide"))
+        self.back_button.setText(self.tr("← Alla lösningar"))
+        self.back_button.setAccessibleName(self.tr("Tillbaka till alla lösningar"))
+        self.scroll_area.setAccessibleName(self.tr("Vald lösning"))
 
     def describe_window(self, when: TimeWindow) -> str:
         """A window in words: "mån–fre 16:30–24:00", "lör–sön hela dygnet"."""
@@ -510,7 +511,7 @@ class GuidesPage(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for g in self.guides:
-            title, problem = g.title.get(lang), g.problem.get(lang)
+            title, problem = catalogue_text(g.title, lang), catalogue_text(g.problem, lang)
             item = QListWidgetItem(title)
             item.setData(GuideIdRole, g.id)
             item.setData(ProblemRole, problem)
@@ -554,13 +555,13 @@ class GuidesPage(QWidget):
         g = self.guide
         lang = self.svc.state.lang
         if g is None:
-            hint = label(self.tr("Välj en guide i listan."), role="muted")
+            hint = label(self.tr("Välj en lösning i listan."), role="muted")
             self.body_layout.addWidget(hint)
             self.body_layout.addStretch(1)
             return
-        self.title_label = label(g.title.get(lang), role="heading")
+        self.title_label = label(catalogue_text(g.title, lang), role="heading")
         self.body_layout.addWidget(self.title_label)
-        self.body_layout.addWidget(label(g.problem.get(lang)))
+        self.body_layout.addWidget(label(catalogue_text(g.problem, lang)))
         for codes, caption in (
             (g.groups, self.tr("Målgrupp: {terms}")),
             (g.needs, self.tr("Behov: {terms}")),
@@ -627,7 +628,7 @@ class GuidesPage(QWidget):
             col.addWidget(card.window_label)
             spoken.append(card.window_label.text())
             card.now_label.hide()
-        card.text_label.setText(step.text.get(lang))
+        card.text_label.setText(catalogue_text(step.text, lang))
         col.addWidget(card.text_label)
         for sid in step.service_ids:
             s = services.get(sid)

@@ -59,7 +59,7 @@ class DraftsList(QWidget):
         self.confirm_buttons.clear()
         for d in self.drafts:
             self.box.addWidget(self._row(d))
-        self.heading.setText(self.tr("Utkast ({n})").format(n=len(self.drafts)))
+        self.heading.setText(self.tr("Utkast (%n)", "", len(self.drafts)))
         self.setVisible(bool(self.drafts))
 
     def summary(self, d: Draft) -> str:
