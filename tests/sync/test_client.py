@@ -502,3 +502,20 @@ def test_an_answer_over_the_cap_is_not_read_whole(ctx: AppContext) -> None:
         client.close()
     assert report.error_en and "larger than 16 MB" in report.error_en
     assert len(served) <= 16 * 1024 * 1024 // 65536 + 2
+
+
+def test_a_server_fault_says_the_servers_own_words_short_and_on_one_line() -> None:
+    """A 503 for a full server disk is told with the server's words, not a bare "HTTP 503";
+    a hostile server's long or multi-line words are cut to one short line."""
+    import httpx
+
+    from kompassen.sync.transport import SAID_MAX, response_error
+
+    said = {"error": "storage", "sv": "Serverns disk är full", "detail": "The server disk is full"}
+    err = response_error(httpx.Response(503, json=said), "http://127.0.0.1:1")
+    assert "Serverns disk är full" in err.sv and "HTTP 503" in err.sv
+    assert "The server disk is full" in err.en
+    hostile = {"error": "x", "sv": "rad\n\x1b[2J" + "ö" * 10_000, "detail": "y" * 10_000}
+    err = response_error(httpx.Response(503, json=hostile), "http://127.0.0.1:1")
+    assert "\n" not in err.sv and "\x1b" not in err.sv
+    assert len(err.sv) < SAID_MAX + 200 and len(err.en) < SAID_MAX + 200

@@ -153,6 +153,15 @@ def _body(resp: httpx.Response) -> Any:
         return None
 
 
+SAID_MAX = 200  # the server's own words, as shown: a hostile server cannot fill the screen
+
+
+def _said(text: str) -> str:
+    """The server's words on one line, without control characters, at most SAID_MAX long."""
+    flat = " ".join("".join(c if c.isprintable() else " " for c in text).split())
+    return flat if len(flat) <= SAID_MAX else flat[: SAID_MAX - 1] + "…"
+
+
 def bad_answer(root: str, why_sv: str, why_en: str, outbox: bool = True) -> SyncError:
     """An answer that cannot be used (too large, too deep, …): words, nothing changed."""
     kept_sv, kept_en = _kept(outbox)
@@ -219,8 +228,8 @@ def response_error(resp: httpx.Response, root: str, outbox: bool = True) -> Sync
     code = body.get("error") if isinstance(body, dict) else None
     server_sv = body.get("sv") if isinstance(body, dict) else None
     server_en = body.get("detail") if isinstance(body, dict) else None
-    said_sv = f" (servern: {server_sv})" if isinstance(server_sv, str) and server_sv else ""
-    said_en = f" (server: {server_en})" if isinstance(server_en, str) and server_en else ""
+    said_sv = f" (servern: {_said(server_sv)})" if isinstance(server_sv, str) and server_sv else ""
+    said_en = f" (server: {_said(server_en)})" if isinstance(server_en, str) and server_en else ""
     if status >= 500:
         later_sv, later_en = (
             (f" – {KEPT_SV} och skickas senare", f" – {KEPT_EN} and are sent later")
@@ -228,8 +237,8 @@ def response_error(resp: httpx.Response, root: str, outbox: bool = True) -> Sync
             else ("; försök igen senare", "; try again later")
         )
         return SyncError(
-            sv=f"Servern har ett tillfälligt fel (HTTP {status}){later_sv}.",
-            en=f"The server has a temporary fault (HTTP {status}){later_en}.",
+            sv=f"Servern har ett tillfälligt fel (HTTP {status}){said_sv}{later_sv}.",
+            en=f"The server has a temporary fault (HTTP {status}){said_en}{later_en}.",
             kind="server",
             status=status,
         )
