@@ -11,6 +11,7 @@ from datetime import datetime
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from kompassen.core.errors import KompassenError
 from kompassen.core.report import KIND_LABELS
 from kompassen.gui.field.services import FieldServices
 from kompassen.gui.widgets.touch import button, clear_layout, label
@@ -129,11 +130,28 @@ class DraftsList(QWidget):
         return card
 
     def _delete(self, draft_id: str) -> None:
-        """On the GUI thread, after what is queued (a rare, deliberate tap, not typing)."""
-        self.svc.device.drain()
-        self.svc.drafts.delete(draft_id)
+        """On the device worker, after what is queued: deleting empties the WAL (an fsync)."""
+        row = self.rows.get(draft_id)
+        if row is not None:
+            row.setEnabled(False)  # tapped: no second tap while the worker deletes it
+        self.svc.device.submit(
+            lambda s: s.drafts.delete(draft_id),
+            key=f"draft:{draft_id}",
+            done=lambda _none: self._gone(draft_id),
+            failed=lambda err: self._not_gone(draft_id, err),
+        )
+
+    def _gone(self, draft_id: str) -> None:
         self.refresh(self.exclude)
         self.deleted.emit(draft_id)
+
+    def _not_gone(self, draft_id: str, err: KompassenError) -> None:
+        """A full or damaged disk: the draft stays, listed, and the reason is shown on it."""
+        self.refresh(self.exclude)
+        row = self.rows.get(draft_id)
+        lay = row.layout() if row is not None else None
+        if row is not None and lay is not None:
+            lay.addWidget(label(err.message(self.svc.state.lang), "muted", row))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self.drafts:
