@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QFrame,
     QHBoxLayout,
@@ -109,15 +110,23 @@ class FieldWindow(QMainWindow):
 
         bar = QFrame(central)
         bar.setObjectName("topbar")
-        bl = QHBoxLayout(bar)
-        bl.setContentsMargins(12, 6, 12, 0)
-        bl.setSpacing(4)
+        # the area's name beside the tabs, or on a row of its own above them when narrow
+        self.bar_lay = QBoxLayout(QBoxLayout.Direction.LeftToRight, bar)
+        self.bar_lay.setContentsMargins(12, 6, 12, 0)
+        self.bar_lay.setSpacing(4)
+        head = QHBoxLayout()
+        head.setSpacing(4)
         self.area_mark = QFrame(bar)
         self.area_mark.setFixedSize(10, 40)
-        bl.addWidget(self.area_mark)
+        head.addWidget(self.area_mark)
         self.title = label("", "section", bar, wrap=False)
-        bl.addWidget(self.title)
+        head.addWidget(self.title)
+        head.addStretch(1)
+        self.bar_lay.addLayout(head, 1)
+        bl = QHBoxLayout()
+        bl.setSpacing(4)
         bl.addStretch(1)
+        self.bar_lay.addLayout(bl)
         self.nav_group = QButtonGroup(self)
         self.nav_buttons = {}
         for i, key in enumerate(self.PAGES):
@@ -246,7 +255,7 @@ class FieldWindow(QMainWindow):
 
     def _fit_top_bar(self) -> None:
         """Five tabs must keep their whole words: on a narrow (portrait) screen the area's
-        name gives way first (its colour mark stays, the window title still names it)."""
+        name moves to a row of its own above them."""
         if not getattr(self, "nav_buttons", None):
             return  # a style event during construction
         room = 0
@@ -258,7 +267,10 @@ class FieldWindow(QMainWindow):
             room = self.width() - tabs - self.area_mark.width() - 24 - 4 * len(self.nav_buttons)
             if room >= 0:
                 break
-        self.title.setVisible(room >= self.title.sizeHint().width() + 16)
+        beside = room >= self.title.sizeHint().width() + 16
+        self.bar_lay.setDirection(
+            QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        )
 
     # ------------------------------------------------------------------ navigation
 

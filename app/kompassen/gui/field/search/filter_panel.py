@@ -2,13 +2,16 @@
 
 Everything here writes into :class:`FieldState`; the search page listens to it. Chips show
 live counts from the last result's facets and look empty when they would give nothing.
+In portrait the chips sit in a :class:`ChipSection` that opens and closes under a header
+naming the chosen chips, so the results below never need a second scroll pane.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QEvent, QSize, Qt, QTime, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -17,6 +20,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +37,8 @@ from kompassen.gui.widgets.flow_layout import flow_widget
 from kompassen.gui.widgets.touch import button, clear_layout, label, set_role
 
 FIGURE_SPACE = "\u2007"  # as wide as a digit
+OPEN_MARK, CLOSED_MARK = "\u25be", "\u25b8"  # ▾ open, ▸ closed
+HEADER_PAD = 14  # as the style sheet's button padding
 
 
 class TimeDialog(QDialog):
@@ -88,6 +97,155 @@ class TimeDialog(QDialog):
         qdt = self.edit.dateTime()
         d, t = qdt.date(), qdt.time()
         return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=STOCKHOLM)
+
+
+class SectionHeader(QPushButton):
+    """The bar that opens and closes the chips: "▾ Filter" in bold, what is chosen, and at
+    the right end how many hits that gives (the results may be below the open chips).
+
+    Painted rather than a plain button text so that a long choice is shortened with "…"
+    on one line instead of widening the page; the whole text is the tooltip.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._title = ""
+        self._summary = ""
+        self._spoken = ""
+        self._aside = ""
+        self._open = True
+        self.setMinimumHeight(TOUCH_PX)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAutoDefault(False)
+
+    def set_texts(self, title: str, summary: str, is_open: bool, spoken: str = "") -> None:
+        """``spoken``: the summary as a screen reader should say it (commas, not dots)."""
+        self._title, self._summary, self._open = title, summary, is_open
+        self._spoken = spoken or summary
+        self._texts_changed()
+
+    def set_aside(self, text: str) -> None:
+        """The short text at the right end (the number of hits)."""
+        if text != self._aside:
+            self._aside = text
+            self._texts_changed()
+
+    def aside(self) -> str:
+        return self._aside
+
+    def _texts_changed(self) -> None:
+        name = f"{self._title}: {self._spoken}"
+        if self._aside:
+            name += f". {self._aside}"
+        self.setAccessibleName(name)
+        self.setToolTip(name)
+        self.updateGeometry()
+        self.update()
+
+    def head(self) -> str:
+        return f"{OPEN_MARK if self._open else CLOSED_MARK} {self._title}"
+
+    def summary(self) -> str:
+        return self._summary
+
+    def _bold(self) -> QFont:
+        f = QFont(self.font())
+        f.setBold(True)
+        return f
+
+    def shown_summary(self) -> str:
+        """The summary as painted: shortened with "…" to the room beside the title."""
+        fm = self.fontMetrics()
+        room = self.width() - 2 * HEADER_PAD - self._summary_x() - self._aside_width()
+        return fm.elidedText(self._summary, Qt.TextElideMode.ElideRight, max(0, room))
+
+    def _summary_x(self) -> int:
+        return QFontMetrics(self._bold()).horizontalAdvance(self.head()) + HEADER_PAD
+
+    def _aside_width(self) -> int:
+        """Only while open: closed, the results' own count is right below."""
+        if not (self._open and self._aside):
+            return 0
+        return self.fontMetrics().horizontalAdvance(self._aside) + HEADER_PAD
+
+    def sizeHint(self) -> QSize:
+        # the height follows the text size (never below a finger); the width is the title only
+        height = max(TOUCH_PX, QFontMetrics(self._bold()).height() + 2 * HEADER_PAD)
+        return QSize(self._summary_x() + self._aside_width() + 2 * HEADER_PAD, height)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter opens and closes it too, as Space does for every button."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():
+            self.click()
+            return
+        super().keyPressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        opt = QStyleOptionButton()
+        self.initStyleOption(opt)
+        opt.text = ""
+        painter.drawControl(QStyle.ControlElement.CE_PushButton, opt)
+        painter.setPen(self.palette().color(QPalette.ColorRole.ButtonText))
+        r = self.rect().adjusted(HEADER_PAD, 0, -HEADER_PAD, 0)
+        align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        painter.setFont(self._bold())
+        painter.drawText(r, align, self.head())
+        painter.setFont(self.font())
+        painter.drawText(r.adjusted(self._summary_x(), 0, 0, 0), align, self.shown_summary())
+        right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if self._open:
+            painter.drawText(r, right, self._aside)
+
+
+class ChipSection(QWidget):
+    """Portrait: the chips below a 48 px header that opens and closes them (no scroll area).
+
+    Open, the chips take the height they need; closed, only the header is left and it names
+    the chosen chips, so the results below get the room.
+    """
+
+    expanded_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._expanded = True
+        self._content: QWidget | None = None
+        self.lay = lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        self.header = SectionHeader(self)
+        lay.addWidget(self.header)
+        self.body = QVBoxLayout()
+        self.body.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(self.body)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.header.clicked.connect(self.toggle)
+
+    def set_content(self, widget: QWidget) -> None:
+        """Put ``widget`` (the chips) under the header; shown only while open."""
+        self._content = widget
+        self.body.addWidget(widget)
+        widget.setVisible(self._expanded)
+
+    def is_expanded(self) -> bool:
+        return self._expanded
+
+    def set_expanded(self, on: bool) -> None:
+        if on == self._expanded:
+            return
+        self._expanded = on
+        if self._content is not None and self._content.parentWidget() is self:
+            self._content.setVisible(on)
+        self.expanded_changed.emit(on)
+
+    def toggle(self) -> None:
+        self.set_expanded(not self._expanded)
 
 
 class FilterPanel(QWidget):
@@ -163,6 +321,10 @@ class FilterPanel(QWidget):
         self.needs_box, self.needs_flow = flow_widget(self.chips)
         chips_lay.addWidget(self.needs_box)
         chips_lay.addStretch(1)
+        # portrait: the page puts the chips in here instead of its scroll area
+        self.section = ChipSection(self)
+        self.section.hide()
+        self.section.expanded_changed.connect(lambda _on: self._update_summary())
 
         # every keystroke updates the query; the search runner drops searches overtaken by newer
         self.search.textEdited.connect(self._text_to_state)
@@ -225,6 +387,7 @@ class FilterPanel(QWidget):
         self.needs_title.setText(self.tr("Vad behöver personen?"))
         self.suggest_title.setText(self.tr("Känns igen i texten:"))
         self._update_at_text()
+        self._update_summary()
         self.set_facets(self._facets)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -253,6 +416,24 @@ class FilterPanel(QWidget):
             if i >= 0:
                 self.near.setCurrentIndex(i)
         self._update_at_text()
+        self._update_summary()
+
+    def chosen_labels(self) -> list[str]:
+        """The chosen chips' names in the current language, groups first, as chosen."""
+        q, lang = self.svc.state.query, self.svc.state.lang
+        return [self._terms[c].label.get(lang) for c in (*q.groups, *q.needs) if c in self._terms]
+
+    def _update_summary(self) -> None:
+        """The portrait header: "Filter" and the chosen chips, or that none is chosen."""
+        names = self.chosen_labels()
+        summary = " · ".join(names) if names else self.tr("Inga filter valda")
+        header, is_open = self.section.header, self.section.is_expanded()
+        header.set_texts(self.tr("Filter"), summary, is_open, ", ".join(names))
+        header.setAccessibleDescription(
+            self.tr("Valen visas. Tryck för att dölja dem och se träffarna.")
+            if is_open
+            else self.tr("Valen är dolda. Tryck för att visa dem.")
+        )
 
     def _update_at_text(self) -> None:
         q = self.svc.state.query

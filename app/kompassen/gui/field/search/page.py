@@ -1,5 +1,10 @@
 """The start screen: the filter panel beside (landscape) or above (portrait) the results.
 
+In landscape the chips scroll in a column beside the results. In portrait they sit in a
+section above the results that opens and closes, its header naming the chosen chips: open
+when nothing is chosen, closed once words are typed. Open, the chips get the height they need
+(no second scroll pane beside the results): the results show below only if a card fits there.
+
 Every change of the filters starts a search on the search thread; only the answer to the
 latest one is shown. Guides that match come first, then the service cards; when nothing
 matches, the nearest alternatives and a big "Rapportera olöst problem" button.
@@ -9,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -17,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListView,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -28,6 +34,7 @@ from kompassen.gui.field.search.filter_panel import FilterPanel
 from kompassen.gui.field.search.result_delegate import ResultDelegate
 from kompassen.gui.field.search.results_model import ResultModel, ServiceIdRole
 from kompassen.gui.field.services import FieldServices
+from kompassen.gui.theme import TOUCH_PX
 from kompassen.gui.widgets.elided_label import ElidedLabel
 from kompassen.gui.widgets.touch import button, clear_layout, kinetic, label
 
@@ -46,7 +53,10 @@ class SearchPage(QWidget):
         self._landscape: bool | None = None
         self._guides_key: object = None
 
-        outer = QVBoxLayout(self)
+        # the portrait chips have a set height: it must never hold the window tall (turning
+        # the tablet, the keyboard opening); the page fits itself to the height it gets
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self._outer = outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 12, 12, 0)
         outer.setSpacing(8)
         self.filters = FilterPanel(svc, self)
@@ -63,8 +73,11 @@ class SearchPage(QWidget):
         self.chip_scroll.setFrameShape(QFrame.Shape.NoFrame)
         kinetic(self.chip_scroll)
         self.body.addWidget(self.chip_scroll, 4)
+        self.section = self.filters.section  # portrait only: the chip column moves in there
+        self.body.addWidget(self.section, 0)
+        self._had_text = self._had_chips = False
 
-        results = QWidget(self)
+        self.results = results = QWidget(self)
         rl = QVBoxLayout(results)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.setSpacing(6)
@@ -97,6 +110,7 @@ class SearchPage(QWidget):
         self.stack.setMinimumHeight(0)
         rl.addWidget(self.stack, 1)
         self.body.addWidget(results, 6)
+        self.body.addStretch(0)  # portrait, results hidden: the room left stays below the chips
 
         self.list.clicked.connect(self._open_index)
         self.list.activated.connect(self._open_index)
@@ -104,6 +118,15 @@ class SearchPage(QWidget):
         svc.runner.finished.connect(self._finished)
         svc.runner.failed.connect(self._failed)
         svc.state.filters_changed.connect(self.refresh)
+        svc.state.filters_changed.connect(self._follow_choices)
+        self.section.expanded_changed.connect(lambda _on: self._fit_later())
+        # the chips or the panel above them change height (text size, language, suggestions)
+        self.filters.installEventFilter(self)
+        self.filters.chips.installEventFilter(self)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_portrait)
         svc.theme.changed.connect(self.list.doItemsLayout)  # text size → card height
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
 
@@ -149,12 +172,76 @@ class SearchPage(QWidget):
             self.body.setDirection(
                 QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
             )
-            self.body.setStretch(0, 4 if landscape else 3)
-            self.body.setStretch(1, 6 if landscape else 7)
-        self.chip_scroll.setMaximumHeight(
-            16777215 if landscape else max(200, size.height() * 2 // 5)
-        )
+            self._place_chips(landscape)
         super().resizeEvent(event)
+        self._fit_portrait()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._fit_later()
+        return super().eventFilter(watched, event)
+
+    def _fit_later(self) -> None:
+        if self._landscape is False:
+            self._fit_timer.start()
+
+    def _place_chips(self, landscape: bool) -> None:
+        """Landscape: the chip column scrolls beside the results. Portrait: in the section."""
+        if landscape:
+            self.section.hide()
+            self.body.insertWidget(0, self.chip_scroll, 4)  # the section's layout lets go
+            self.chip_scroll.setMinimumHeight(0)
+            self.chip_scroll.setMaximumHeight(16777215)
+            self.chip_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+            self.chip_scroll.show()
+            self.results.show()
+            self.body.setStretchFactor(self.results, 6)
+        else:
+            self.section.set_content(self.chip_scroll)
+            self.section.show()
+            self.body.setStretchFactor(self.results, 1)
+
+    def _fit_portrait(self) -> None:
+        """Portrait, open: the chip column is exactly as tall as the chips, so it never
+        scrolls; the results show below only if a card fits. Only when the chips are taller
+        than the whole page (the largest text) does their column scroll, the results hidden."""
+        if self._landscape is not False:
+            return
+        outer = self._outer
+        m = outer.contentsMargins()
+        width = self.width() - m.left() - m.right()
+        above = (
+            self.filters.heightForWidth(width)
+            if self.filters.hasHeightForWidth()
+            else self.filters.sizeHint().height()
+        )
+        header = self.section.header.sizeHint().height() + self.section.lay.spacing()
+        room = self.height() - m.top() - m.bottom() - above - outer.spacing() - header
+        need = self.filters.chips.heightForWidth(width)
+        card = max(self.list.sizeHintForRow(0), 2 * TOUCH_PX)
+        results_min = self.count_label.sizeHint().height() + card + self.body.spacing()
+        is_open = self.section.is_expanded()
+        self.results.setVisible(not is_open or room - need >= results_min)
+        if is_open:
+            fits = need <= room
+            # a scroll bar once shown narrows the chips and would keep itself: off when they fit
+            self.chip_scroll.setVerticalScrollBarPolicy(
+                Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+                if fits
+                else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            )
+            self.chip_scroll.setFixedHeight(max(0, min(need, room)))
+
+    def _follow_choices(self) -> None:
+        """Open or close the portrait section as the worker goes: words typed → results first
+        (closed); everything cleared → open again, ready for the next person."""
+        q = self.svc.state.query
+        has_text, has_chips = bool(q.text.strip()), bool(q.groups or q.needs)
+        if has_text and not self._had_text:
+            self.section.set_expanded(False)
+        elif not has_text and not has_chips and (self._had_text or self._had_chips):
+            self.section.set_expanded(True)
+        self._had_text, self._had_chips = has_text, has_chips
 
     def retranslate(self) -> None:
         self.list.setAccessibleName(self.tr("Träffar"))
@@ -213,6 +300,7 @@ class SearchPage(QWidget):
         self._show_guides(result.guides[:2])
         n = result.total
         self.count_label.setText(self._count_text(result))
+        self.section.header.set_aside(self.tr("%n träffar", "", n))
         if n == 0:
             self._show_zero(result)
             self.stack.setCurrentWidget(self.zero_scroll)
