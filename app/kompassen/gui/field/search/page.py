@@ -96,7 +96,13 @@ class SearchPage(QWidget):
         self.list.setModel(self.model)
         self.list.setItemDelegate(ResultDelegate(svc.theme, self.list))
         self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
-        self.list.setUniformItemSizes(True)
+        # cards wrap their texts and grow (the delegate sizes them to the viewport's width),
+        # so sizes differ per card, and a new width lays them out again; nothing is ever
+        # wider than the viewport, so there is no horizontal scroll bar
+        self.list.setUniformItemSizes(False)
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         kinetic(self.list)
         self.stack.addWidget(self.list)
