@@ -252,3 +252,19 @@ def test_larger_text_never_puts_a_scroll_pane_beside_the_results(
     QApplication.processEvents()
     assert page.results.isVisible() and _fully_shown(window, page.count_label)
     assert page.list.height() >= page.list.sizeHintForRow(0)
+
+
+def test_another_area_gets_its_own_chips_fitted(qtbot: QtBot, window: FieldWindow) -> None:
+    _at(qtbot, window, PORTRAIT)
+    page = window.search_page
+    window.switch_area("vastra-sodermalm")
+    qtbot.waitUntil(lambda: _settled(window) and window.svc.state.area.id == "vastra-sodermalm")
+    for _ in range(3):
+        QApplication.processEvents()
+    chips = _chips(window)
+    assert chips
+    for code, b in chips.items():
+        assert _fully_shown(window, b), code
+        assert not _scrolling_ancestors(b), code
+    assert page.chip_scroll.height() == page.filters.chips.height()
+    assert _fully_shown(window, window.title) and window.title.text() == window.svc.state.area.name
