@@ -20,6 +20,8 @@ THEMES = ("day", "night", "auto")
 TEXT_SIZES = (1.0, 1.25, 1.5)  # the three steps in Settings
 BASE_POINT_SIZE = 12.0
 TOUCH_PX = 48  # the smallest tappable target at 100 % scale
+SCROLLBAR_PX = 28  # a scroll bar a thumb can hold: its handle is 24 px wide
+FOCUS_BORDER_PX = 3  # the focus ring; a child drawn inside a field keeps clear of it
 NIGHT_FROM, NIGHT_TO = 19, 7  # "follow the clock": night theme 19:00–07:00
 
 
@@ -176,7 +178,7 @@ QPushButton, QToolButton {{ background: {p.surface}; color: {p.text};
     border: 1px solid {p.border}; border-radius: 10px; padding: 8px 14px;
     min-height: {TOUCH_PX - 18}px; min-width: {TOUCH_PX - 30}px; }}
 QPushButton:focus, QToolButton:focus, QLineEdit:focus, QComboBox:focus,
-QListView:focus, QTreeView:focus {{ border: 3px solid {p.accent}; }}
+QListView:focus, QTreeView:focus {{ border: {FOCUS_BORDER_PX}px solid {p.accent}; }}
 QPushButton:checked, QToolButton:checked {{ background: {p.accent}; color: {p.accent_text};
     border-color: {p.accent}; }}
 QPushButton[role="primary"] {{ background: {p.accent}; color: {p.accent_text};
@@ -201,16 +203,47 @@ QLineEdit, QComboBox, QDateTimeEdit, QSpinBox {{ background: {p.surface}; color:
     min-height: {TOUCH_PX - 14}px; selection-background-color: {p.accent};
     selection-color: {p.accent_text}; }}
 QLineEdit, QComboBox, QPlainTextEdit, QTextEdit {{ placeholder-text-color: {p.text_muted}; }}
-QComboBox::drop-down, QDateTimeEdit::drop-down {{ subcontrol-origin: padding;
+QLineEdit[clearable="true"] {{ padding-right: {TOUCH_PX + 2 * FOCUS_BORDER_PX}px;
+    min-height: {TOUCH_PX + 2 * FOCUS_BORDER_PX - 14}px; }}
+QToolButton[role="clear"] {{ background: transparent; color: {p.text_muted}; border: none;
+    border-radius: {TOUCH_PX // 2}px; padding: 0; min-height: 0; min-width: 0; }}
+QToolButton[role="clear"]:focus {{ border: {FOCUS_BORDER_PX}px solid {p.accent}; }}
+QToolButton[role="clear"]:pressed {{ background: {p.surface_alt}; }}
+QComboBox {{ combobox-popup: 0; }} /* a list popup: 48 px rows and a scroll bar, not a menu */
+QComboBox::drop-down {{ subcontrol-origin: padding;
     subcontrol-position: center right; width: 36px; border: none; }}
+QDateTimeEdit::drop-down {{ subcontrol-origin: border; subcontrol-position: center right;
+    width: {TOUCH_PX}px; height: {TOUCH_PX}px; border: none; }}
 QComboBox::down-arrow, QDateTimeEdit::down-arrow {{ image: url({chevron_icon(p)});
     width: 16px; height: 16px; }}
 QComboBox QAbstractItemView {{ background: {p.surface}; color: {p.text};
+    border: 1px solid {p.border}; outline: none;
     selection-background-color: {p.accent}; selection-color: {p.accent_text}; }}
+QAbstractItemView::item {{ min-height: {TOUCH_PX}px; }}
+QComboBox QAbstractItemView::item {{ padding: 0 12px; }}
+QAbstractItemView::item:selected {{ background: {p.accent}; color: {p.accent_text}; }}
+QMenu {{ background: {p.surface}; color: {p.text}; border: 1px solid {p.border}; }}
+QMenu::item {{ min-height: {TOUCH_PX - 24}px; padding: 12px 24px; }}
+QMenu::item:selected {{ background: {p.accent}; color: {p.accent_text}; }}
+QMenu::item:disabled {{ color: {p.text_muted}; }}
+QMenu::separator {{ height: 1px; background: {p.border}; margin: 4px 8px; }}
+QCalendarWidget {{ min-width: {8 * TOUCH_PX}px; min-height: {9 * TOUCH_PX}px; }}
+QCalendarWidget QAbstractItemView {{ background: {p.surface}; color: {p.text};
+    selection-background-color: {p.accent}; selection-color: {p.accent_text}; }}
+QCalendarWidget QWidget#qt_calendar_navigationbar {{ background: {p.surface_alt}; }}
 QListView, QTreeView {{ background: {p.window}; border: 1px solid transparent; }}
 QScrollArea {{ border: none; }}
-QScrollBar:vertical {{ background: {p.window}; width: 14px; }}
-QScrollBar::handle:vertical {{ background: {p.border}; border-radius: 6px; min-height: 40px; }}
+QScrollBar {{ background: {p.surface_alt}; border: none; margin: 0; }}
+QScrollBar:vertical {{ width: {SCROLLBAR_PX}px; }}
+QScrollBar:horizontal {{ height: {SCROLLBAR_PX}px; }}
+QScrollBar::handle {{ background: {p.text_muted}; border-radius: {SCROLLBAR_PX // 2 - 2}px;
+    margin: 2px; }}
+QScrollBar::handle:vertical {{ min-height: {TOUCH_PX}px; }}
+QScrollBar::handle:horizontal {{ min-width: {TOUCH_PX}px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none;
+    background: none; }}
+QScrollBar::add-page, QScrollBar::sub-page, QScrollBar::up-arrow, QScrollBar::down-arrow,
+QScrollBar::left-arrow, QScrollBar::right-arrow {{ background: none; border: none; }}
 QStatusBar {{ background: {p.surface_alt}; color: {p.text}; }}
 QStatusBar QLabel {{ color: {p.text}; }}
 QDialog {{ background: {p.window}; }}

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLayout,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QScroller,
     QScrollerProperties,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from kompassen.gui.theme import TOUCH_PX
+from kompassen.gui.theme import FOCUS_BORDER_PX, TOUCH_PX
 
 
 def kinetic(area: QAbstractScrollArea) -> None:
@@ -41,9 +45,7 @@ def kinetic(area: QAbstractScrollArea) -> None:
     scroller.setScrollerProperties(props)
 
 
-def scroll_column(
-    page: QWidget, max_width: int = 860
-) -> tuple[QScrollArea, QWidget, QVBoxLayout]:
+def scroll_column(page: QWidget, max_width: int = 860) -> tuple[QScrollArea, QWidget, QVBoxLayout]:
     """A page that scrolls (kinetic) with one readable column, centred on a wide screen.
 
     Returns the scroll area, the column widget and its layout (spacing 10) to fill.
@@ -122,3 +124,115 @@ def clear_layout(layout: QLayout, keep: int = 0) -> None:
         if w is not None:
             w.hide()
             w.deleteLater()
+
+
+class ClearButton(QToolButton):
+    """A finger-sized "clear the text" button inside a line edit, right of the text.
+
+    QLineEdit's own clear button is a 16 px icon that the app's 48 px button style pushed
+    half over the field's border. This one is a real 48×48 target inside the field's focus
+    border (the style sheet makes such a field tall enough and keeps the text clear of it),
+    reachable with Tab right after its field and named for screen readers.
+    """
+
+    def __init__(self, edit: QLineEdit) -> None:
+        super().__init__(edit)
+        self._edit = edit
+        edit.setClearButtonEnabled(False)
+        edit.setProperty("clearable", True)  # the style sheet: taller, text padded clear of us
+        edit.style().unpolish(edit)
+        edit.style().polish(edit)
+        self.setProperty("role", "clear")
+        self.setFixedSize(TOUCH_PX, TOUCH_PX)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        QWidget.setTabOrder(edit, self)
+        self.clicked.connect(self.clear_text)
+        edit.textChanged.connect(self._sync)
+        edit.installEventFilter(self)
+        self._retranslate()
+        self._sync()
+
+    def clear_text(self) -> None:
+        """Empty the field as typing would: ``textEdited`` fires (searches follow), undo works."""
+        self._edit.selectAll()
+        self._edit.del_()
+        self._edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _sync(self) -> None:
+        e = self._edit
+        self.setVisible(bool(e.text()) and e.isEnabled() and not e.isReadOnly())
+        self._place()
+
+    def _place(self) -> None:
+        e = self._edit
+        self.move(
+            e.width() - FOCUS_BORDER_PX - self.width(), max(0, (e.height() - self.height()) // 2)
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self._edit and kind in (QEvent.Type.Resize, QEvent.Type.EnabledChange):
+            self._sync()
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Rensa texten"))
+        self.setToolTip(self.tr("Rensa texten"))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)  # the style sheet's background and focus ring
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(self.palette().color(QPalette.ColorRole.ButtonText), 2.5)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        c = QPointF(self.rect().center()) + QPointF(0.5, 0.5)
+        r = max(6.0, self.fontMetrics().height() * 0.3)
+        painter.drawLine(c + QPointF(-r, -r), c + QPointF(r, r))
+        painter.drawLine(c + QPointF(-r, r), c + QPointF(r, -r))
+        painter.end()
+
+
+def clear_button(edit: QLineEdit) -> ClearButton:
+    """Give ``edit`` a 48 px clear button; use instead of ``setClearButtonEnabled(True)``."""
+    return ClearButton(edit)
+
+
+class _PopupWidth(QObject):
+    """Keeps a combo box's list popup as wide as its longest item (see :func:`fit_popup`)."""
+
+    def __init__(self, combo: QComboBox) -> None:
+        super().__init__(combo)
+        self._combo = combo
+        model = combo.model()
+        for changed in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged):
+            changed.connect(self.fit)
+        combo.installEventFilter(self)
+        self.fit()
+
+    def fit(self) -> None:
+        view = self._combo.view()
+        view.ensurePolished()
+        items = view.sizeHintForColumn(self._combo.modelColumn())
+        bar = view.verticalScrollBar().sizeHint().width()
+        view.setMinimumWidth(max(0, items + bar + 2 * view.frameWidth()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit()
+        return super().eventFilter(watched, event)
+
+
+def fit_popup(combo: QComboBox) -> None:
+    """Make ``combo``'s popup list wide enough for every item, wider than the box if need be.
+
+    The list popup (48 px rows, a scroll bar: see the style sheet) is only as wide as the box
+    by itself, so a long landmark name ("Stockholms centralstation") lost its middle to "…".
+    """
+    _PopupWidth(combo)

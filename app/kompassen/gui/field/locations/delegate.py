@@ -49,7 +49,8 @@ class LocationDelegate(QStyledItemDelegate):
         return self._theme.font(1.1, bold=True), self._theme.font(bold=True), self._theme.font()
 
     def _service_line(self) -> int:
-        return max(QFontMetrics(self._theme.font()).height() + 20, 40)
+        """A service line is a tap target of its own: at least a finger high."""
+        return max(QFontMetrics(self._theme.font()).height() + 20, TOUCH_PX)
 
     def _address_text(self, row: PlaceRow) -> str:
         if row.location.address is not None:

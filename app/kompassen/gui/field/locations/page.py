@@ -49,7 +49,7 @@ from kompassen.gui.field.locations.model import (
 )
 from kompassen.gui.field.services import FieldServices
 from kompassen.gui.theme import TOUCH_PX
-from kompassen.gui.widgets.touch import button, kinetic, label
+from kompassen.gui.widgets.touch import button, clear_button, fit_popup, kinetic, label
 
 SEARCH_KEY = "locations"
 FAR_KM = 50.0  # typed points farther than this from the area's centre are refused
@@ -137,6 +137,7 @@ class LocationsPage(QWidget):
         self.from_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.place_combo = QComboBox(self)
         self.place_combo.setMinimumHeight(TOUCH_PX)
+        fit_popup(self.place_combo)
         self.place_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.place_combo.setMinimumContentsLength(12)
         self.place_combo.setSizeAdjustPolicy(
@@ -153,7 +154,7 @@ class LocationsPage(QWidget):
         self.coords_edit = QLineEdit(self)
         self.coords_edit.setMinimumHeight(TOUCH_PX)
         self.coords_edit.setInputMethodHints(Qt.InputMethodHint.ImhPreferNumbers)
-        self.coords_edit.setClearButtonEnabled(True)
+        self.coords_clear = clear_button(self.coords_edit)
         self.coords_button = button("", role="primary")
         coords_row.addWidget(self.coords_edit, 1)
         coords_row.addWidget(self.coords_button)

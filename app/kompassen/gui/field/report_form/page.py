@@ -45,7 +45,7 @@ from kompassen.gui.field.report_form.time_picker import TimePicker
 from kompassen.gui.field.services import FieldServices
 from kompassen.gui.theme import TOUCH_PX
 from kompassen.gui.widgets.flow_layout import flow_widget
-from kompassen.gui.widgets.touch import button, clear_layout, label, scroll_column
+from kompassen.gui.widgets.touch import button, clear_layout, fit_popup, label, scroll_column
 from kompassen.reports.drafts import new_draft_id
 
 SAVE_DELAY_MS = 400  # a draft is saved this long after the last change (and on hide)
@@ -122,6 +122,7 @@ class ReportPage(QWidget):
         self.place_title = self._section(col)
         self.place_combo = QComboBox(self.column)
         self.place_combo.setMinimumHeight(TOUCH_PX)
+        fit_popup(self.place_combo)
         self.place_combo.setMinimumContentsLength(18)
         self.place_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon

@@ -16,7 +16,7 @@ from kompassen.catalogue.search.model import SearchQuery, SearchResult, ServiceH
 from kompassen.gui.field.guides_page import WrapButton
 from kompassen.gui.field.services import FieldServices
 from kompassen.gui.theme import TOUCH_PX
-from kompassen.gui.widgets.touch import button, clear_layout, label
+from kompassen.gui.widgets.touch import button, clear_button, clear_layout, label
 
 SERVICE_SEARCH_DELAY_MS = 250
 SERVICE_HITS = 5
@@ -48,7 +48,7 @@ class ServicePicker(QObject):
         col.addWidget(self.card)
         self.search = QLineEdit(column)
         self.search.setMinimumHeight(TOUCH_PX)
-        self.search.setClearButtonEnabled(True)
+        self.search_clear = clear_button(self.search)
         col.addWidget(self.search)
         self.box = QVBoxLayout()
         self.box.setSpacing(6)

@@ -34,7 +34,14 @@ from kompassen.core.model import Term
 from kompassen.gui.field.services import FieldServices
 from kompassen.gui.theme import TOUCH_PX
 from kompassen.gui.widgets.flow_layout import flow_widget
-from kompassen.gui.widgets.touch import button, clear_layout, label, set_role
+from kompassen.gui.widgets.touch import (
+    button,
+    clear_button,
+    clear_layout,
+    fit_popup,
+    label,
+    set_role,
+)
 
 FIGURE_SPACE = "\u2007"  # as wide as a digit
 OPEN_MARK, CLOSED_MARK = "\u25be", "\u25b8"  # ▾ open, ▸ closed
@@ -265,7 +272,7 @@ class FilterPanel(QWidget):
 
         row = QHBoxLayout()
         self.search = QLineEdit(self)
-        self.search.setClearButtonEnabled(True)
+        self.search_clear = clear_button(self.search)
         self.search.setMinimumHeight(TOUCH_PX + 8)
         row.addWidget(self.search, 1)
         self.clear_all = button("", role="", parent=self)
@@ -293,6 +300,7 @@ class FilterPanel(QWidget):
         place.addWidget(self.near_label)
         self.near = QComboBox(place_box)
         self.near.setMinimumHeight(TOUCH_PX)
+        fit_popup(self.near)
         self.near.setMinimumContentsLength(16)
         self.near.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
