@@ -97,8 +97,8 @@ class SearchPage(QWidget):
         self.list.setItemDelegate(ResultDelegate(svc.theme, self.list))
         self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
         # cards wrap their texts and grow (the delegate sizes them to the viewport's width),
-        # so sizes differ per card, and a new width lays them out again; nothing is ever
-        # wider than the viewport, so there is no horizontal scroll bar
+        # so sizes differ per card; word wrap makes the view lay them out again when its
+        # width changes; nothing is wider than the viewport, so no horizontal scroll bar
         self.list.setUniformItemSizes(False)
         self.list.setWordWrap(True)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)

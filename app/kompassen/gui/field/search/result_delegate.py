@@ -5,7 +5,7 @@ handover badge are what a worker acts on. Every text wraps within the card's wid
 and the card grows in height. The card's width is the view's viewport less the vertical
 scroll bar (whether or not it shows), so a card never runs under the scroll bar and the list
 never needs a horizontal one. :meth:`ResultDelegate.card` lays a card out once per
-(hit, width, text size) and both painting and the height come from that one layout.
+(texts shown, width, text size) and both painting and the height come from that one layout.
 """
 
 from __future__ import annotations
@@ -129,7 +129,7 @@ class ResultDelegate(QStyledItemDelegate):
         self._scale = -1.0
         self._fonts: dict[str, QFont] = {}
         self._fm: dict[str, QFontMetrics] = {}
-        self._cards: dict[tuple[object, ...], CardLayout] = {}
+        self._cards: dict[tuple[str | int | float, ...], CardLayout] = {}
 
     def font_for(self, name: str) -> tuple[QFont, QFontMetrics]:
         """Fonts and metrics, made once per text size (sizeHint runs for every row)."""
@@ -178,7 +178,18 @@ class ResultDelegate(QStyledItemDelegate):
         """The layout of ``hit``'s card in an item ``width`` pixels wide (cached)."""
         self.font_for("normal")  # fonts of the current text size (clears stale layouts)
         warning = self.warning_text(hit)
-        key = (hit, width, self._scale, warning)
+        # the texts shown, not the hit: the same service found by the next keystroke has
+        # another score and matched words but the same card
+        key = (
+            hit.name,
+            hit.organization,
+            hit.open_text,
+            hit.direction,
+            hit.handover,
+            warning,
+            width,
+            self._scale,
+        )
         found = self._cards.get(key)
         if found is None:
             if len(self._cards) >= CACHE_MAX:
