@@ -19,7 +19,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -155,12 +155,12 @@ def test_enrol_then_two_reports_wait_and_synka_nu_sends_them(
     qtbot.waitUntil(lambda: "som enhet" in settings.enrol_state.text(), timeout=WAIT)
     assert "i en skyddad fil" in settings.enrol_state.text()
     assert ctx.tokens.load() is not None
-    qtbot.waitUntil(lambda: "Alla rapporter skickade" in w.sync_status.text(), timeout=WAIT)
-    assert "senast synkad 12:00" in w.sync_status.text()
+    qtbot.waitUntil(lambda: "Alla rapporter skickade" in w.sync_status.words, timeout=WAIT)
+    assert "senast synkad 12:00" in w.sync_status.words
 
     _submit(ctx, "Testrapport ett: ingen plats på härbärget")
     _submit(ctx, "Testrapport två: stängt tidigare än väntat")
-    qtbot.waitUntil(lambda: w.sync_status.text().startswith("2 rapporter väntar"), timeout=WAIT)
+    qtbot.waitUntil(lambda: w.sync_status.words.startswith("2 rapporter väntar"), timeout=WAIT)
 
     qtbot.mouseClick(w.sync_status, Qt.MouseButton.LeftButton)  # the indicator opens the tab
     assert w.stack.currentWidget() is w.reports_page
@@ -172,7 +172,7 @@ def test_enrol_then_two_reports_wait_and_synka_nu_sends_them(
     qtbot.waitUntil(lambda: not w.svc.sync.busy, timeout=WAIT)
     qtbot.waitUntil(lambda: _card_states(w) == ["Skickad 12:00"] * 2, timeout=WAIT)
     qtbot.waitUntil(
-        lambda: w.sync_status.text() == "Alla rapporter skickade · senast synkad 12:00",
+        lambda: w.sync_status.words == "Alla rapporter skickade · senast synkad 12:00",
         timeout=WAIT,
     )
     assert ctx.outbox.counts()["sent"] == 2
@@ -219,7 +219,7 @@ def test_a_silent_server_never_freezes_the_window_and_the_reports_stay(
         assert len(ticks) >= 30 and max(gaps) < 0.5  # …while the GUI thread kept running
 
         assert ctx.outbox.counts()["queued"] == 2
-        status = w.sync_status.text()
+        status = w.sync_status.words
         assert status.startswith("2 rapporter väntar · Servern svarar inte")
         assert "försöker igen" in status
         assert "rapporterna ligger kvar i utkorgen" in page.error_text.text()
@@ -245,7 +245,7 @@ def test_a_stopped_server_is_named_and_the_backoff_waits(
         pass
     assert got.args[0] == ticket and not got.args[1].ok
     assert runner.next_attempt_at is not None and runner.schedule.failures == 1
-    text = w.sync_status.text()
+    text = w.sync_status.words
     assert text.startswith("2 rapporter väntar · Servern svarar inte – försöker igen ")
     # the automatic timer tries again only when the backoff is over, by itself
     finished: list[object] = []
@@ -272,9 +272,7 @@ def test_a_revoked_tablet_is_told_so_in_words(
     w.show_page("reports")
     qtbot.mouseClick(w.reports_page.sync_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not w.svc.sync.busy, timeout=WAIT)
-    qtbot.waitUntil(
-        lambda: "Enheten har spärrats av kontoret" in w.sync_status.text(), timeout=WAIT
-    )
+    qtbot.waitUntil(lambda: "Enheten har spärrats av kontoret" in w.sync_status.words, timeout=WAIT)
     assert "Kontakta kontoret" in w.reports_page.error_text.text()
     assert ctx.outbox.counts()["queued"] == 2
 
@@ -286,7 +284,7 @@ def test_not_enrolled_is_said_and_enrolment_errors_are_words(
     w.show_page("settings")
     page = w.settings_page
     qtbot.waitUntil(lambda: "inte ansluten" in page.enrol_state.text(), timeout=WAIT)
-    qtbot.waitUntil(lambda: w.sync_status.text() == "Inte ansluten till någon server", timeout=WAIT)
+    qtbot.waitUntil(lambda: w.sync_status.words == "Inte ansluten till någon server", timeout=WAIT)
     # no address yet
     page.enrol_code.setText("FEL-KOD")
     qtbot.mouseClick(page.enrol_button, Qt.MouseButton.LeftButton)
@@ -327,7 +325,7 @@ def test_a_rejected_report_says_why_and_can_be_tried_again(
     assert card.state.text() == "Avvisad: Servern tog inte emot rapporten: okänt område"
     assert card.retry is not None
     qtbot.waitUntil(card.retry.isVisible)  # new cards show on the next turn of the loop
-    qtbot.waitUntil(lambda: "1 avvisad" in w.sync_status.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "1 avvisad" in w.sync_status.words, timeout=WAIT)
     qtbot.mouseClick(card.retry, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: ctx.outbox.counts()["sent"] == 1, timeout=WAIT)
     qtbot.waitUntil(lambda: _card_states(w) == ["Skickad 12:00"], timeout=WAIT)
@@ -453,7 +451,7 @@ def test_a_report_written_in_the_form_reaches_the_office_readable_only_with_its_
     """Form → Skicka → "1 rapport väntar" → Synka nu → "Skickad" → the office opens it."""
     w = window
     _enrol_in_settings(qtbot, w, server.url, server.enrolment_code())
-    qtbot.waitUntil(lambda: "Alla rapporter skickade" in w.sync_status.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "Alla rapporter skickade" in w.sync_status.words, timeout=WAIT)
 
     w.open_report({"kind": "unsolved", "needs": ["need.shelter-tonight"]})
     page = w.report_page
@@ -464,14 +462,14 @@ def test_a_report_written_in_the_form_reaches_the_office_readable_only_with_its_
     with qtbot.waitSignal(page.submitted, timeout=WAIT):  # sealed and queued on the worker
         qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
     assert ctx.outbox.counts()["queued"] == 1 and ctx.drafts.list() == []
-    qtbot.waitUntil(lambda: w.sync_status.text().startswith("1 rapport väntar"), timeout=WAIT)
+    qtbot.waitUntil(lambda: w.sync_status.words.startswith("1 rapport väntar"), timeout=WAIT)
 
     w.show_page("reports")
     qtbot.waitUntil(lambda: _card_states(w) == ["Väntar"], timeout=WAIT)
     qtbot.mouseClick(w.reports_page.sync_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _card_states(w) == ["Skickad 12:00"], timeout=WAIT)
     qtbot.waitUntil(  # the indicator follows with the status read after the sync
-        lambda: w.sync_status.text() == "Alla rapporter skickade · senast synkad 12:00",
+        lambda: w.sync_status.words == "Alla rapporter skickade · senast synkad 12:00",
         timeout=WAIT,
     )
     # nothing readable is left on the tablet
@@ -607,3 +605,46 @@ def test_end_of_shift_with_a_draft_does_not_say_everything_is_sent(
     assert sum("utkast" in t.lower() for t in shown) == 1, shown
     assert dialog.drafts_label.text() == "1 utkast har inte skickats."
     assert dialog.progress_text.text() == "1 rapport skickades nu."
+
+
+@pytest.mark.parametrize("step", [0, 2])
+def test_the_sync_indicator_is_cut_with_an_ellipsis_never_clipped_in_portrait(
+    qtbot: QtBot, window: FieldWindow, ctx: AppContext, server: LiveServer, step: int
+) -> None:
+    """Portrait at the largest text: long sync words end in "…" inside the status bar; the
+    count of waiting reports stays readable; the whole words are in the accessible name."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+    w = window
+    _enrol_in_settings(qtbot, w, server.url, server.enrolment_code())
+    server.stop()
+    _submit(ctx, "Testrapport: servern är nere")
+    with qtbot.waitSignal(w.svc.sync.sync_finished, timeout=WAIT):
+        w.svc.sync.sync_now()
+    w.svc.theme.set("night", step, ctx.clock.now())
+    w.resize(800, 1280)
+    qtbot.waitUntil(lambda: w.width() == 800, timeout=WAIT)
+    QApplication.processEvents()
+    b = w.sync_status
+    words = b.words
+    assert words.startswith("1 rapport väntar · Servern svarar inte")
+    bar = w.statusBar()
+    assert b.geometry().left() >= 0 and b.geometry().right() <= bar.width()
+    shown = b.text()
+    opt = QStyleOptionButton()
+    b.initStyleOption(opt)
+    pad = (
+        b.style()
+        .sizeFromContents(
+            QStyle.ContentsType.CT_PushButton, opt, QSize(0, b.fontMetrics().height()), b
+        )
+        .width()
+    )
+    assert b.fontMetrics().horizontalAdvance(shown) <= b.width() - pad
+    assert shown == words or (shown.endswith("…") and words.startswith(shown[:-1]))
+    assert shown.startswith("1 rapport")
+    assert words in b.accessibleName()
+    w.resize(1920, 1080)
+    qtbot.waitUntil(lambda: w.width() == 1920, timeout=WAIT)
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: b.text() == words, timeout=WAIT)  # room again: the words whole

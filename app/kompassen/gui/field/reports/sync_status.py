@@ -12,9 +12,9 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QStyle, QStyleOptionButton, QWidget
 
 from kompassen.gui.field.services import FieldServices
 from kompassen.gui.theme import TOUCH_PX
@@ -66,11 +66,17 @@ def waiting_count(counts: Mapping[OutboxStatus, int]) -> int:
 
 
 class SyncStatusButton(QPushButton):
-    """A flat, touch-sized button whose text is the sync state in words."""
+    """A flat, touch-sized button whose text is the sync state in words.
+
+    It asks for room for all its words; when the status bar cannot give it (portrait, large
+    text) it shows them cut at the end with "…" (the count of waiting reports comes first, so
+    it stays), never clipped at both edges. ``words`` and the accessible name are always whole.
+    """
 
     def __init__(self, svc: FieldServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.svc = svc
+        self.words = ""
         self.setMinimumHeight(TOUCH_PX)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -100,16 +106,54 @@ class SyncStatusButton(QPushButton):
         if event.type() == QEvent.Type.LanguageChange:
             self.refresh()
         super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.updateGeometry()  # another text size: another width asked for and shown
+            self._fit()
 
     def refresh(self, *_args: object, force: bool = False) -> None:
         """Say the state again (only while on screen: the words come from device.db)."""
         if not (force or self.isVisible()):
             return
         text = self.describe()
-        if text != self.text():
-            self.setText(text)
+        if text != self.words:
+            self.words = text
+            self.setToolTip(text)
             self.setAccessibleName(self.tr("Synkstatus: {text}").format(text=text))
             self.setAccessibleDescription(self.tr("Tryck för att visa rapporterna"))
+            self.updateGeometry()
+            self._fit()
+
+    def _padding(self) -> int:
+        """What the style adds around the text (margins, padding, frame)."""
+        opt = QStyleOptionButton()
+        self.initStyleOption(opt)
+        empty = QSize(0, self.fontMetrics().height())
+        return (
+            self.style()
+            .sizeFromContents(QStyle.ContentsType.CT_PushButton, opt, empty, self)
+            .width()
+        )
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        # +2: the advance of a whole string rounds differently from the elider's measure
+        return QSize(
+            self._padding() + self.fontMetrics().horizontalAdvance(self.words) + 2, hint.height()
+        )
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(TOUCH_PX * 2, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Show the words that fit the width given, cut at the end with "…" if they do not."""
+        room = max(0, self.width() - self._padding())
+        shown = self.fontMetrics().elidedText(self.words, Qt.TextElideMode.ElideRight, room)
+        if shown != self.text():
+            self.setText(shown)
 
     def describe(self) -> str:
         """The indicator's words for the state right now."""
