@@ -104,6 +104,50 @@ def _reports(app: object, w: FieldWindow, ctx: AppContext, outdir: Path) -> None
     dialog.accept()  # type: ignore[union-attr]
 
 
+SIZES = ((1280, 800), (800, 1280), (1920, 1080))  # landscape tablet, portrait, desktop
+QUERIES = {"sv": "tjej 15 sover ute", "en": "girl 15 sleeping rough"}
+
+
+def _matrix(app: object, w: FieldWindow, ctx: AppContext, outdir: Path) -> None:
+    """Every size × day/night × Swedish/English: the search with chips, a service's page, and in
+    portrait the filter section closed over the results; the largest text once per size."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    now = ctx.clock.now()
+    section = w.search_page.filters.section
+    for width, height in SIZES:
+        w.resize(width, height)
+        for lang in ("sv", "en"):
+            w.svc.translations.set_language(lang)
+            w.svc.state.set_lang(lang)
+            for theme in ("day", "night"):
+                w.svc.theme.set(theme, 0, now)
+                name = f"{width}x{height}-{theme}-{lang}"
+                w.show_page("search")
+                w.svc.state.clear()
+                w.svc.state.update(groups=("group.youth",), needs=("need.shelter-tonight",))
+                _search(app, w, QUERIES[lang], ("group.youth",))
+                _save(w, outdir, f"search-{name}")
+                if height > width:
+                    section.set_expanded(False)
+                    _wait(app, lambda: True)
+                    _save(w, outdir, f"search-{name}-filters-closed")
+                    section.set_expanded(True)
+                hit = w.search_page.model.hit(0)
+                if hit is not None:
+                    w.open_service(hit.id)
+                    _wait(app, lambda: True)
+                    _save(w, outdir, f"detail-{name}")
+                    w.back()
+        w.svc.translations.set_language("sv")
+        w.svc.state.set_lang("sv")
+        w.svc.theme.set("night", 2, now)  # the largest text size, at night
+        _search(app, w, QUERIES["sv"], ("group.youth",))
+        _save(w, outdir, f"search-{width}x{height}-night-sv-largest-text")
+    w.svc.theme.set("day", 0, now)
+    w.svc.state.clear()
+    w.resize(1280, 800)
+
+
 def main(outdir: Path) -> int:
     outdir.mkdir(parents=True, exist_ok=True)
     clock = FixedClock(datetime(2026, 12, 5, 23, 30, tzinfo=ZoneInfo("Europe/Stockholm")))
@@ -187,6 +231,8 @@ def main(outdir: Path) -> int:
             w.show_page("search")
             w.svc.translations.set_language("sv")
             w.svc.state.set_lang("sv")
+
+            _matrix(app, w, ctx, outdir / "matrix")
 
             w.resize(800, 1280)
             _search(app, w, "harbarge")
