@@ -12,18 +12,22 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QCalendarWidget,
     QComboBox,
+    QCompleter,
     QDateTimeEdit,
     QLineEdit,
     QScrollBar,
+    QSpinBox,
     QStyle,
     QStyleOptionComboBox,
     QStyleOptionSlider,
+    QStyleOptionSpinBox,
     QToolButton,
     QWidget,
 )
@@ -34,7 +38,7 @@ from kompassen.gui.app import build_window
 from kompassen.gui.field.locations.model import PlaceRow
 from kompassen.gui.field.search.filter_panel import TimeDialog
 from kompassen.gui.field.window import FieldWindow
-from kompassen.gui.theme import FOCUS_BORDER_PX, PALETTES, TEXT_SIZES, TOUCH_PX, Theme
+from kompassen.gui.theme import FOCUS_BORDER_PX, TEXT_SIZES, TOUCH_PX, Theme
 from kompassen.gui.widgets.touch import ClearButton
 
 # opening a popup offscreen: "This plugin does not support raise()" / "grabbing the keyboard"
@@ -43,6 +47,7 @@ pytestmark = pytest.mark.qt_log_ignore(r"does not support raise", r"does not sup
 SCROLLBAR_MIN = 24  # the issue's floor for a scroll bar's width (and its handle's)
 THEMES = [(name, step) for name in ("day", "night") for step in range(len(TEXT_SIZES))]
 BOTH_THEMES = [("day", 0), ("night", 0)]  # for what the text size cannot change
+EXTREMES = [("day", 0), ("night", len(TEXT_SIZES) - 1)]  # where text only makes things taller
 
 
 def _ids(params: list[tuple[str, int]]) -> list[str]:
@@ -56,7 +61,7 @@ def only(params: list[tuple[str, int]]) -> pytest.MarkDecorator:
 
 @pytest.fixture(params=THEMES, ids=_ids(THEMES))
 def window(request: pytest.FixtureRequest, qtbot: QtBot, ctx: AppContext) -> Iterator[FieldWindow]:
-    """The field window in one theme and text size, every lazy page built, the form open."""
+    """The field window in one theme and text size, 1280×800 (the tests open its pages)."""
     name, step = request.param
     w = build_window(ctx, "klara", synchronous=True, theme=Theme(name, step))
     qtbot.addWidget(w)
@@ -173,6 +178,21 @@ def _assert_calendar_is_touch_sized(calendar: QCalendarWidget, where: str) -> No
     popup = calendar.window()
     assert popup.rect().contains(QRect(calendar.mapTo(popup, QPoint(0, 0)), calendar.size()))
     assert calendar.rect().contains(QRect(view.mapTo(calendar, QPoint(0, 0)), view.size()))
+    # the year: a tap turns it into a field; its 14 px step arrows are gone (type the year)
+    year_button = calendar.findChild(QToolButton, "qt_calendar_yearbutton")
+    assert year_button is not None
+    QTest.mouseClick(year_button, Qt.MouseButton.LeftButton)
+    year = calendar.findChild(QSpinBox, "qt_calendar_yearedit")
+    assert year is not None and year.isVisible()
+    assert year.height() >= TOUCH_PX, (where, year.size())
+    opt = QStyleOptionSpinBox()
+    opt.initFrom(year)
+    opt.subControls = QStyle.SubControl.SC_All
+    opt.buttonSymbols = year.buttonSymbols()
+    for part in (QStyle.SubControl.SC_SpinBoxUp, QStyle.SubControl.SC_SpinBoxDown):
+        r = year.style().subControlRect(QStyle.ComplexControl.CC_SpinBox, opt, part, year)
+        assert r.isEmpty() or min(r.width(), r.height()) >= TOUCH_PX, (where, part, r)
+    QTest.keyClick(year, Qt.Key.Key_Escape)
 
 
 def test_the_report_forms_time_picker_calendar_has_finger_sized_days(
@@ -188,6 +208,7 @@ def test_the_report_forms_time_picker_calendar_has_finger_sized_days(
     calendar.window().hide()
 
 
+@only(EXTREMES)
 def test_the_search_time_dialog_calendar_has_finger_sized_days(
     qtbot: QtBot, window: FieldWindow
 ) -> None:
@@ -205,6 +226,7 @@ def test_the_search_time_dialog_calendar_has_finger_sized_days(
 # ---------------------------------------------------------------------------- lists
 
 
+@only(EXTREMES)
 def test_every_list_row_is_a_finger_high(window: FieldWindow) -> None:
     """Every list of every page: each row a worker can tap is at least 48 px high."""
     measured = 0
@@ -258,8 +280,7 @@ def _thickness(bar: QScrollBar, r: QRect) -> int:
 @only(BOTH_THEMES)
 def test_every_scroll_bar_is_wide_without_tiny_arrows(window: FieldWindow) -> None:
     seen = 0
-    for _key, _page in _pages(window):
-        pass
+    list(_pages(window))  # every page built and shown once, each with its scroll bars
     for bar in window.findChildren(QScrollBar):
         bar.ensurePolished()
         hint = bar.sizeHint()
@@ -308,6 +329,52 @@ def test_scroll_bars_take_the_themes_colours_both_ways(
     assert image.pixelColor(*groove).name() == QColor(p.surface_alt).name(), orientation
     assert image.pixelColor(*handle).name() == QColor(p.text_muted).name(), orientation
     bar.deleteLater()
+
+
+# ---------------------------------------------------------------------------- menus
+
+
+@only(EXTREMES)
+def test_every_fields_context_menu_has_finger_high_rows(qtbot: QtBot, window: FieldWindow) -> None:
+    """A long press on a field opens its menu (cut, copy, paste): each entry is 48 px."""
+    menus = 0
+    for key, page in _pages(window):
+        for edit in _visible(page, QLineEdit):
+            assert isinstance(edit, QLineEdit)
+            menu = edit.createStandardContextMenu()
+            assert menu is not None
+            menu.popup(edit.mapToGlobal(edit.rect().center()))
+            qtbot.waitUntil(menu.isVisible)
+            entries = [a for a in menu.actions() if isinstance(a, QAction) and not a.isSeparator()]
+            assert entries
+            for a in entries:
+                g = menu.actionGeometry(a)
+                assert g.height() >= TOUCH_PX and g.width() >= TOUCH_PX, (key, a.text(), g)
+            menu.close()
+            menu.deleteLater()
+            menus += 1
+    assert menus > 0
+
+
+@only(EXTREMES)
+def test_a_completer_popup_has_finger_high_rows(qtbot: QtBot, window: FieldWindow) -> None:
+    """No field completes yet; the style sheet already gives such a popup 48 px rows."""
+    names = [lm.name for lm in window.svc.state.landmarks]
+    edit = QLineEdit(window.search_page)
+    edit.show()
+    completer = QCompleter(names, edit)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    edit.setCompleter(completer)
+    completer.setCompletionPrefix("")
+    completer.complete()
+    popup = completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    model = popup.model()
+    assert model.rowCount() == len(names)
+    for r in range(model.rowCount()):
+        assert popup.visualRect(model.index(r, 0)).height() >= TOUCH_PX, names[r]
+    popup.hide()
+    edit.deleteLater()
 
 
 # ---------------------------------------------------------------------------- clear buttons
@@ -372,25 +439,27 @@ def test_the_search_fields_clear_button_clears_the_query_by_tap_and_key(
 
 
 @only(BOTH_THEMES)
-def test_the_landmark_popup_and_places_render_in_the_theme(
-    qtbot: QtBot, window: FieldWindow
-) -> None:
-    """The opened landmark list paints in the theme's surface colour (not the platform's)."""
+def test_the_opened_landmark_list_paints_in_the_theme(qtbot: QtBot, window: FieldWindow) -> None:
+    """The landmark popup: rows on the theme's surface, the chosen one in its accent."""
     p = window.svc.theme.palette
     combo = window.search_page.filters.near
     window.show_page("search")
     combo.showPopup()
-    qtbot.waitUntil(combo.view().isVisible)
-    image = combo.view().viewport().grab().toImage()
-    current = combo.view().visualRect(combo.model().index(combo.currentIndex(), 0))
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible)
+    image = view.viewport().grab().toImage()
+    shown = view.viewport().rect()
+    current = view.visualRect(combo.model().index(combo.currentIndex(), 0))
     other = next(
-        r
+        rect
         for r in range(combo.count())
         if r != combo.currentIndex()
-        and combo.view().visualRect(combo.model().index(r, 0)).isValid()
+        and shown.contains(rect := view.visualRect(combo.model().index(r, 0)))
     )
-    rect = combo.view().visualRect(combo.model().index(other, 0))
-    assert image.pixelColor(rect.right() - 4, rect.center().y()).name() == QColor(p.surface).name()
-    assert current.height() >= TOUCH_PX
+    assert (
+        image.pixelColor(other.right() - 4, other.center().y()).name() == QColor(p.surface).name()
+    )
+    if shown.contains(current):
+        at = (current.right() - 4, current.center().y())
+        assert image.pixelColor(*at).name() == QColor(p.accent).name()
     combo.hidePopup()
-    assert PALETTES[window.svc.theme.name] == p

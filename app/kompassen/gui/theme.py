@@ -231,6 +231,7 @@ QCalendarWidget {{ min-width: {8 * TOUCH_PX}px; min-height: {9 * TOUCH_PX}px; }}
 QCalendarWidget QAbstractItemView {{ background: {p.surface}; color: {p.text};
     selection-background-color: {p.accent}; selection-color: {p.accent_text}; }}
 QCalendarWidget QWidget#qt_calendar_navigationbar {{ background: {p.surface_alt}; }}
+QCalendarWidget QSpinBox {{ qproperty-buttonSymbols: NoButtons; }} /* 14 px arrows: type it */
 QListView, QTreeView {{ background: {p.window}; border: 1px solid transparent; }}
 QScrollArea {{ border: none; }}
 QScrollBar {{ background: {p.surface_alt}; border: none; margin: 0; }}
