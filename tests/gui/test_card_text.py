@@ -284,3 +284,35 @@ def test_cards_are_not_all_one_height(window: FieldWindow) -> None:
     assert len(heights) > 1
     rect: QRect = page.list.visualRect(page.model.index(0, 0))
     assert rect.width() <= page.list.viewport().width()
+
+
+def test_a_phone_number_stays_whole_and_a_long_word_still_fits(
+    window: FieldWindow,
+) -> None:
+    """Beyond the shipped texts: at every width a phone number in a name is on one line,
+    a word wider than the card is broken rather than cut, and a long badge goes under the
+    name instead of squeezing it."""
+    delegate = window.search_page.list.itemDelegate()
+    assert isinstance(delegate, ResultDelegate)
+    shipped = window.search_page.model.hit(0)
+    assert shipped is not None
+    hit = replace(
+        shipped,
+        name="Jourtelefonen för barn och unga 08-123 45 67 (dygnet runt)",
+        organization="https://www.exempel.se/en-mycket-lang-adress-utan-mellanslag-alls",
+        open_text="Öppnar i morgon 10:00 – ring först till 020-91 91 91",
+        handover="Ring först · Remiss eller anmälan · Följ med personen · 18+",
+    )
+    whole = 0
+    for step in STEPS:
+        window.svc.theme.set("day", step, window.svc.clock.now())
+        for width in range(240, 1000, 7):
+            card = delegate.card(hit, width)
+            _assert_card_shows_everything(delegate, hit, card, (step, width))
+            name = next(t for t in card.texts if t.kind == "name")
+            fm = QFontMetrics(delegate.font_for("big")[0])
+            if fm.horizontalAdvance("08-123 45 67") <= name.rects[0].width():
+                lines = [line.replace(NBSP, " ") for line in name.lines]
+                assert any("08-123 45 67" in line for line in lines), (step, width, lines)
+                whole += 1
+    assert whole > 100
