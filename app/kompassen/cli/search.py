@@ -180,5 +180,18 @@ def _human(r: SearchResult, lang: str) -> str:
             else "Report an unsolved problem in the app so the office can follow up."
         )
     if r.ignored_words:
-        lines.append(("Okända ord: " if sv else "Unknown words: ") + ", ".join(r.ignored_words))
+        lines.append(("Okända ord: " if sv else "Unknown words: ") + _echo(r.ignored_words, sv))
     return "\n".join(lines)
+
+
+ECHO_WORDS = 8  # unknown words echoed: a pasted page must not flood the terminal
+ECHO_CHARS = 40  # characters of each
+
+
+def _echo(ws: tuple[str, ...], sv: bool) -> str:
+    """The first few unknown words, each cut short, and how many more there were."""
+    shown = [w if len(w) <= ECHO_CHARS else w[: ECHO_CHARS - 1] + "…" for w in ws[:ECHO_WORDS]]
+    more = len(ws) - len(shown)
+    if more:
+        shown.append(f"och {more} till" if sv else f"and {more} more")
+    return ", ".join(shown)

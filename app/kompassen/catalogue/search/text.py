@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from kompassen.catalogue.search.analyzer import Analyzer, fold, words
+from kompassen.catalogue.search.analyzer import Analyzer, fold, normalise, words
 from kompassen.catalogue.search.area_index import MAX_PHRASE, AreaIndex
 from kompassen.catalogue.search.fts import split_compound
 from kompassen.catalogue.search.model import RecognizedChip
@@ -25,6 +25,11 @@ AGE_GROUPS = (
     (65, 120, "group.older"),
 )
 AGE_WORDS = {"ar", "aring", "arig", "years", "year", "yo", "old"}
+# Bounds on what one query costs, whatever is typed or pasted (a real query is a few words):
+MAX_RAW = 2000  # characters normalised (NFKC of 2,000 worst-case characters: ~10 ms)
+MAX_CHARS = 1000  # characters of normalised text read
+MAX_TERMS = 32  # distinct words searched
+MAX_TYPO = 8  # words looked up as typos (each scans the vocabulary)
 
 
 @dataclass
@@ -39,12 +44,35 @@ class TextMatch:
     ignored: list[str]
 
 
+def query_words(raw: str) -> tuple[list[str], bool]:
+    """The words of a query that are analysed, and whether the last one is still being typed.
+
+    Bounded whatever is typed or pasted: at most MAX_RAW characters are normalised, MAX_CHARS
+    of the normalised text are read, and the words stop before the (MAX_TERMS + 1)th distinct
+    one. A repeated word is kept (phrases like "sova ute" need the order) but is searched once.
+    """
+    text = normalise(raw[:MAX_RAW], limit=MAX_CHARS + 1)
+    partial = bool(text) and not text[-1].isspace() and text[-1] not in ".,!?;:"
+    if len(text) > MAX_CHARS:
+        cut = text.rfind(" ", 0, MAX_CHARS)
+        text = text[: cut if cut > 0 else MAX_CHARS]  # the word the cut went through is not one
+        partial = False
+    ws: list[str] = []
+    distinct: set[str] = set()
+    for w in words(text):
+        if w not in distinct:
+            if len(distinct) == MAX_TERMS:
+                return ws, False
+            distinct.add(w)
+        ws.append(w)
+    return ws, partial
+
+
 def analyse_text(idx: AreaIndex, analyzer: Analyzer, raw: str, lang: str) -> TextMatch:
     """Free text → the chips it names, the FTS5 expressions, and the words that matched nothing."""
-    ws = words(raw)
+    ws, partial = query_words(raw)
     if not ws:
         return TextMatch("", "", [], [], [], [])
-    partial = not raw[-1:].isspace() and raw[-1:] not in ".,!?;:"
     terms = [analyzer.term(w) for w in ws]
     recognized: list[RecognizedChip] = []
     soft: list[str] = []
@@ -88,10 +116,15 @@ def analyse_text(idx: AreaIndex, analyzer: Analyzer, raw: str, lang: str) -> Tex
     groups = []
     plain: list[str] = []  # the same without column filters, for the guides' index
     ignored = []
+    done: set[tuple[str, bool, bool]] = set()  # a repeated word is searched once
+    typo_lookups = 0
     for j, (w, t) in enumerate(zip(ws, terms, strict=True)):
         if fold(w) in AGE_WORDS and j > 0 and ws[j - 1].isdigit():
             continue
         last_partial = partial and j == len(ws) - 1
+        if (w, used[j], last_partial) in done:
+            continue
+        done.add((w, used[j], last_partial))
         alts: list[str] = []
         prefixes: list[str] = []
         if last_partial and not used[j] and len(fold(w)) >= 2:
@@ -101,8 +134,9 @@ def analyse_text(idx: AreaIndex, analyzer: Analyzer, raw: str, lang: str) -> Tex
         alts.extend(f'"{p}"*' for p in prefixes)
         parts = () if w.isdigit() or used[j] else split_compound(t, idx.vocab)
         alts.extend(f'"{p}"' for p in parts[:1])  # "natthärbärge" also finds "härbärge"
-        if not alts and not w.isdigit() and not used[j] and len(t) >= 4:
+        if not alts and not w.isdigit() and not used[j] and len(t) >= 4 and typo_lookups < MAX_TYPO:
             # a typo; never "correct" a word we recognised ("packad" is not "park")
+            typo_lookups += 1
             cutoff = 1 if len(t) <= 5 else 2
             for cand, _, _ in process.extract(
                 t, idx.vocab_list, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=3
@@ -121,9 +155,12 @@ def analyse_text(idx: AreaIndex, analyzer: Analyzer, raw: str, lang: str) -> Tex
             # taxonomy-words column would count it twice.
             groups.append("{name org body} : " + group if used[j] else group)
             plain.append(group)
-        elif not used[j] and not (last_partial and len(fold(w)) < 2):
+        elif not used[j] and not (last_partial and len(fold(w)) < 2) and w not in ignored:
             ignored.append(w)  # (one letter typed so far is not yet a word)
-    return TextMatch(" OR ".join(groups), " OR ".join(plain), recognized, soft, ws, ignored)
+    groups = list(dict.fromkeys(groups))
+    plain = list(dict.fromkeys(plain))
+    distinct = list(dict.fromkeys(ws))
+    return TextMatch(" OR ".join(groups), " OR ".join(plain), recognized, soft, distinct, ignored)
 
 
 def _has_prefix(sorted_words: list[str], prefix: str) -> bool:

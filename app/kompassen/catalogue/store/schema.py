@@ -246,10 +246,18 @@ M0004_RELEASE_VERSION = """
 ALTER TABLE area_release ADD COLUMN release_version INTEGER;
 """
 
+# The analyser now normalises text (NFKC, no format characters) before it stems: rows written
+# by the old one are emptied here and rebuilt by the store (SEARCH_INDEX_VERSION).
+M0005_SEARCH_NORMALISED = """
+DELETE FROM search_fts;
+DELETE FROM guide_fts;
+"""
+
 # Append only.
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial HSDS-shaped catalogue", M0001_INITIAL),
     Migration(2, "release log and term indexes", M0002_RELEASE_LOG),
     Migration(3, "full-text search index", M0003_SEARCH),
     Migration(4, "signed release version in the release log", M0004_RELEASE_VERSION),
+    Migration(5, "search index rebuilt from normalised text", M0005_SEARCH_NORMALISED),
 ]

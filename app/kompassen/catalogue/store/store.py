@@ -66,7 +66,9 @@ from kompassen.sqlite import StorageError, classify, storage_errors
 
 log = logging.getLogger(__name__)
 
-SEARCH_INDEX_VERSION = 3  # the schema version that introduced search_fts
+# The schema version whose analyser wrote the search index rows: 3 introduced search_fts, 5
+# normalises text first. A catalogue migrated from before it is (re)indexed when opened.
+SEARCH_INDEX_VERSION = 5
 
 # one heal at a time in this process: the GUI's reader and its search worker may both hit
 # the same damaged page; the second finds the catalogue rebuilt since and only reads again
