@@ -463,3 +463,28 @@ def test_the_opened_landmark_list_paints_in_the_theme(qtbot: QtBot, window: Fiel
         at = (current.right() - 4, current.center().y())
         assert image.pixelColor(*at).name() == QColor(p.accent).name()
     combo.hidePopup()
+
+
+@only([("day", 0), ("night", 0)])
+def test_weekend_days_in_the_calendars_are_as_readable_as_other_text(
+    qtbot: QtBot, window: FieldWindow
+) -> None:
+    """Qt draws Saturday and Sunday red (about 4:1): the calendars use the text colour."""
+    from kompassen.gui.theme import contrast
+
+    p = window.svc.theme.palette
+    dialog = TimeDialog(window.svc.clock.now(), None, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    window.open_report()
+    picker = window.report_page.time
+    picker.buttons[2].click()
+    QApplication.processEvents()
+    for edit in (dialog.edit, picker.edit):
+        calendar = _open_calendar(qtbot, edit)
+        for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            colour = calendar.weekdayTextFormat(day).foreground().color().name()
+            assert contrast(colour, p.surface) >= 4.5, (day, colour, p.surface)
+        calendar.window().hide()
+    dialog.reject()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QButtonGroup, QDateTimeEdit, QPushButton, QVBoxLay
 from kompassen.core.clock import STOCKHOLM, Clock
 from kompassen.gui.theme import TOUCH_PX
 from kompassen.gui.widgets.flow_layout import flow_widget
-from kompassen.gui.widgets.touch import button, label
+from kompassen.gui.widgets.touch import button, label, readable_calendar
 
 NOW, EARLIER, CHOSEN = 0, 1, 2  # the time buttons
 
@@ -46,6 +46,7 @@ class TimePicker(QObject):
         self.edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.edit.setCalendarPopup(True)
         self.edit.setMinimumSize(220, TOUCH_PX)
+        readable_calendar(self.edit)
         edit_flow.addWidget(self.edit)
         self.minus_button = button("", parent=self.edit_box)
         self.plus_button = button("", parent=self.edit_box)

@@ -40,6 +40,7 @@ from kompassen.gui.widgets.touch import (
     clear_layout,
     fit_popup,
     label,
+    readable_calendar,
     set_role,
 )
 
@@ -63,6 +64,7 @@ class TimeDialog(QDialog):
         self.edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.edit.setCalendarPopup(True)
         self.edit.setMinimumHeight(TOUCH_PX)
+        readable_calendar(self.edit)
         start = current or now
         self.edit.setDateTime(
             QDateTime(QDate(start.year, start.month, start.day), QTime(start.hour, start.minute))
