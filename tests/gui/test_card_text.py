@@ -316,3 +316,34 @@ def test_a_phone_number_stays_whole_and_a_long_word_still_fits(
                 assert any("08-123 45 67" in line for line in lines), (step, width, lines)
                 whole += 1
     assert whole > 100
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_guides_name_above_the_results_is_never_cut(
+    qtbot: QtBot, window: FieldWindow, lang: str
+) -> None:
+    """Every guide of the area offered from its own chips: its name wraps, never "…"."""
+    from PySide6.QtWidgets import QLabel
+
+    _set_lang(qtbot, window, lang)
+    svc = window.svc
+    page = window.search_page
+    guides = svc.reader.guides(svc.state.area.id)
+    assert guides
+    checked = 0
+    for size, _step in _matrix(qtbot, window):
+        for g in guides:
+            svc.state.clear()
+            svc.state.update(groups=tuple(g.groups), needs=tuple(g.needs))
+            qtbot.waitUntil(lambda: _settled(window))
+            QApplication.processEvents()
+            for lab in page.guides_box.findChildren(QLabel):
+                if lab.property("role") != "title" or not lab.isVisible():
+                    continue
+                assert "…" not in lab.text(), (size, lab.text())
+                assert lab.wordWrap() and lab.height() >= lab.heightForWidth(lab.width()), (
+                    size,
+                    lab.text(),
+                )
+                checked += 1
+    assert checked

@@ -338,8 +338,9 @@ class SearchPage(QWidget):
             lay = QHBoxLayout(card)
             lay.setContentsMargins(12, 8, 8, 8)
             texts = QVBoxLayout()
-            # one line each: many guides must not push the results off a landscape tablet
-            texts.addWidget(ElidedLabel(self.tr("Lösning: {t}").format(t=g.title), "title", card))
+            # the guide's name wraps (a name is never cut); the line under it stays one line,
+            # so that many guides do not push the results off a landscape tablet
+            texts.addWidget(label(self.tr("Lösning: {t}").format(t=g.title), "title", card))
             if g.step_now is not None:
                 texts.addWidget(
                     ElidedLabel(self.tr("Nu: {s}").format(s=g.step_now.text), "warning", card)
