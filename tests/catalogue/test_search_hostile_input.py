@@ -23,9 +23,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kompassen.catalogue.search.analyzer import MAX_WORD
 from kompassen.catalogue.search.model import SearchQuery, SearchResult
 from kompassen.catalogue.search.service import SearchService
-from kompassen.catalogue.search.text import MAX_TERMS, MAX_TYPO, analyse_text
+from kompassen.catalogue.search.text import (
+    MAX_CHARS,
+    MAX_TERMS,
+    MAX_TYPO,
+    analyse_text,
+    query_words,
+)
 from kompassen.catalogue.store.store import CatalogueStore
 from kompassen.cli.search import ECHO_CHARS, ECHO_WORDS, _human
 from kompassen.core.clock import STOCKHOLM, FixedClock
@@ -196,3 +203,15 @@ def test_cli_echoes_a_few_unknown_words_cut_short(ss: SearchService) -> None:
     assert all(len(w) <= ECHO_CHARS for w in shown)
     english = _human(r, "en").splitlines()[-1]
     assert english.startswith("Unknown words: ") and english.endswith(" more")
+
+
+def test_long_text_is_cut_at_a_word_boundary() -> None:
+    """The word the MAX_CHARS cut goes through is dropped, a whole word before it kept; a cut
+    text's last word is not "being typed" (no prefix search for it)."""
+    pad = "x" * (MAX_CHARS - 5)
+    assert query_words(pad + " sova ute") == (["x" * MAX_WORD, "sova"], False)
+    assert query_words(pad + "x sova ute") == (["x" * MAX_WORD], False)
+    assert query_words("härbärge " * 300 + "sov") == (["härbärge"] * (MAX_CHARS // 9), False)
+    assert query_words("härb") == (["härb"], True)
+    assert query_words("härb\u200b") == (["härb"], True)
+    assert query_words("härb\u00a0") == (["härb"], False)

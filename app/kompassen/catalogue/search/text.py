@@ -54,8 +54,9 @@ def query_words(raw: str) -> tuple[list[str], bool]:
     text = normalise(raw[:MAX_RAW], limit=MAX_CHARS + 1)
     partial = bool(text) and not text[-1].isspace() and text[-1] not in ".,!?;:"
     if len(text) > MAX_CHARS:
-        cut = text.rfind(" ", 0, MAX_CHARS)
-        text = text[: cut if cut > 0 else MAX_CHARS]  # the word the cut went through is not one
+        # the word the cut goes through is not what was written
+        cut = MAX_CHARS if text[MAX_CHARS] == " " else text.rfind(" ", 0, MAX_CHARS)
+        text = text[: cut if cut > 0 else MAX_CHARS]
         partial = False
     ws: list[str] = []
     distinct: set[str] = set()
