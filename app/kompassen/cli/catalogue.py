@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
+import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from kompassen.cli.handler import Subparsers, with_context
 
@@ -20,10 +22,15 @@ def register(sub: Subparsers) -> None:
 
     v = sub.add_parser("validate-pack", help="check an area pack folder and list every problem")
     v.add_argument("path", type=Path)
+    v.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
     v.set_defaults(handler=run_validate_pack)
 
-    i = sub.add_parser("install-pack", help="validate and install an area pack folder")
+    i = sub.add_parser(
+        "install-pack",
+        help="validate and install an area pack folder (services.json up to 2 GB, streamed)",
+    )
     i.add_argument("path", type=Path)
+    i.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
     i.set_defaults(handler=with_context(run_install_pack))
 
     ih = sub.add_parser("import-hsds", help="import HSDS 3 data (datapackage JSON or CSV folder)")
@@ -37,22 +44,98 @@ def register(sub: Subparsers) -> None:
     eh.set_defaults(handler=with_context(run_export_hsds))
 
 
+class ProgressLine:
+    """Progress of reading services.json on stderr: a bar redrawn in place on a terminal,
+    a plain line every 10 % otherwise (a log, CI), so a long install never looks hung."""
+
+    WIDTH = 30
+
+    def __init__(
+        self,
+        lang: str,
+        verb: tuple[str, str],
+        then: tuple[str, str] | None = None,
+        out: TextIO | None = None,
+    ) -> None:
+        """``verb``: what is done while reading, ``then``: what follows the reading (the
+        install's search index takes a while), each as (Swedish, English)."""
+        self.out = out if out is not None else sys.stderr
+        self.tty = self.out.isatty()
+        self.verb = verb[0] if lang == "sv" else verb[1]
+        self.then = (then[0] if lang == "sv" else then[1]) if then else ""
+        self.started = time.monotonic()
+        self.last_draw = 0.0
+        self.last_tenth = -1
+        self.done_drawn = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.done_drawn:
+            return
+        share = min(done / total, 1.0) if total else 1.0
+        if self.tty:
+            now = time.monotonic()
+            if share < 1.0 and now - self.last_draw < 0.1:
+                return
+            self.last_draw = now
+            filled = round(share * self.WIDTH)
+            bar = "#" * filled + "." * (self.WIDTH - filled)
+            self.out.write(f"\r{self.verb} [{bar}] {share:4.0%} {_mb(done)}/{_mb(total)} MB")
+        else:
+            tenth = int(share * 10)
+            if tenth == self.last_tenth:
+                return
+            self.last_tenth = tenth
+            self.out.write(f"{self.verb}: {share:.0%} ({_mb(done)}/{_mb(total)} MB)\n")
+        self.out.flush()
+        if share >= 1.0:
+            self.done_drawn = True
+            self.out.write(("\n" if self.tty else "") + (f"{self.then}\n" if self.then else ""))
+            self.out.flush()
+
+    def finish(self) -> None:
+        """End the bar's line (also when reading stopped at an error)."""
+        if self.tty and self.last_draw and not self.done_drawn:
+            self.out.write("\n")
+            self.out.flush()
+
+
+def _mb(n: int) -> str:
+    mb = n / (1024 * 1024)
+    return f"{mb:.1f}" if mb < 10 else f"{mb:.0f}"
+
+
+def _progress(
+    args: argparse.Namespace, lang: str, verb: tuple[str, str], then: tuple[str, str] | None = None
+) -> ProgressLine | None:
+    return None if args.quiet else ProgressLine(lang, verb, then)
+
+
 def run_validate_pack(args: argparse.Namespace, lang: str) -> int:
     """Read and validate a pack folder without touching the catalogue."""
-    from kompassen.catalogue.pack.validate import read_pack_dir
+    from kompassen.catalogue.pack.streamed import validate_pack_dir
 
-    pack = read_pack_dir(args.path)
-    n = len(pack.doc("services.json")["services"])
-    print(
-        f"OK: {pack.area_id} ({n} tjänster)"
-        if lang == "sv"
-        else f"OK: {pack.area_id} ({n} services)"
-    )
+    progress = _progress(args, lang, ("Kontrollerar services.json", "Checking services.json"))
+    try:
+        area_id, n = validate_pack_dir(args.path, progress=progress)
+    finally:
+        if progress is not None:
+            progress.finish()
+    print(f"OK: {area_id} ({n} tjänster)" if lang == "sv" else f"OK: {area_id} ({n} services)")
     return 0
 
 
 def run_install_pack(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
-    version = ctx.catalogue.install_dir(args.path, origin="local")
+    progress = _progress(
+        args,
+        lang,
+        ("Installerar services.json", "Installing services.json"),
+        ("Bygger sökindexet och sparar …", "Building the search index and saving …"),
+    )
+    try:
+        version = ctx.catalogue.install_dir(args.path, origin="local", progress=progress)
+    finally:
+        if progress is not None:
+            progress.finish()
     print(f"{args.path.name}: katalogversion {version}")
     return 0
 

@@ -45,7 +45,9 @@ if TYPE_CHECKING:
 # The schema libraries are imported where they are used: opening the app must not pay
 # ~150 ms for them when no pack is being installed.
 
-MAX_FILE_BYTES = 50 * 1024 * 1024  # a pack file larger than this is not a pack
+# a pack file read whole larger than this is not a pack; a big services.json is streamed
+# instead, up to stream.MAX_STREAM_BYTES (2 GB), see streamed.py and docs/DATA.md
+MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_SCHEMA_PROBLEMS = 100  # per file; PackError shows 50, and nobody fixes more at once
 
 
@@ -163,9 +165,48 @@ def _read_json(path: Path) -> tuple[str, Any, PackProblem | None]:
 
 # ---------------------------------------------------------------- schema and references
 
+_EMPTY_SERVICES = {"format_version": 1, "organizations": [], "locations": [], "services": []}
 
-def validate(pack: PackData, expected_id: str | None = None) -> list[PackProblem]:
-    """All problems of a parsed pack: values, then schema, then references if those hold."""
+
+def record_problems(section: str, index: int, value: Any, text: str) -> list[PackProblem]:
+    """Values and schema of one streamed record of services.json (``index`` -1: a top-level
+    value), worded as for the whole file; pointers are those in the whole file, lines not yet.
+
+    The record is checked inside an otherwise empty services.json, so every message (and the
+    schema used) is the one a whole-file check gives.
+    """
+    doc = dict(_EMPTY_SERVICES)
+    doc[section] = [value] if index >= 0 else value
+    name = "services.json"
+    problems = _value_problems(name, doc, text)
+    if not problems:
+        try:
+            if not _fast_validator(name).is_valid(doc):
+                problems = _schema_problems(name, doc)
+        except (TypeError, ValueError, OverflowError):
+            problems = list(islice(_walk_values(name, doc), MAX_SCHEMA_PROBLEMS)) or [
+                PackProblem(name, "", "Ogiltigt dokument.", "Invalid document.")
+            ]
+    if index < 0:
+        return problems
+    inner, outer = f"/{section}/0", f"/{section}/{index}"
+    return [
+        PackProblem(p.file, outer + p.pointer[len(inner) :], p.sv, p.en)
+        if p.pointer == inner or p.pointer.startswith(inner + "/")
+        else p
+        for p in problems
+    ]
+
+
+def validate(
+    pack: PackData, expected_id: str | None = None, *, services_streamed: bool = False
+) -> list[PackProblem]:
+    """All problems of a parsed pack: values, then schema, then references if those hold.
+
+    ``services_streamed``: services.json holds only its empty lists here (its records are
+    checked one by one, see :mod:`~kompassen.catalogue.pack.streamed`), so what points at
+    services (guide steps, notices) is checked after them.
+    """
     problems: list[PackProblem] = [
         PackProblem(name, "", "Filen saknas.", "The file is missing.")
         for name in REQUIRED_FILES
@@ -191,7 +232,7 @@ def validate(pack: PackData, expected_id: str | None = None) -> list[PackProblem
                 or [PackProblem(name, "", "Ogiltigt dokument.", "Invalid document.")]
             )
     if not problems:
-        problems.extend(_reference_problems(pack, expected_id))
+        problems.extend(_reference_problems(pack, expected_id, services_streamed))
     return _locate_all(problems, pack.texts)
 
 
@@ -430,45 +471,83 @@ def _locate_all(problems: list[PackProblem], texts: dict[str, str]) -> list[Pack
     return located
 
 
-def _reference_problems(pack: PackData, expected_id: str | None) -> Iterator[PackProblem]:
+def _reference_problems(
+    pack: PackData, expected_id: str | None, services_streamed: bool = False
+) -> Iterator[PackProblem]:
     area = pack.area
-    area_id = area["id"]
-    if expected_id is not None and area_id != expected_id:
-        yield PackProblem(
-            "area.json",
-            "/id",
-            f"Områdets id ”{area_id}” måste vara samma som mappens namn ”{expected_id}”.",
-            f"The area id '{area_id}' must equal the folder name '{expected_id}'.",
-        )
+    problems: list[PackProblem] = []
+    problems.extend(_area_id_problems(area, expected_id))
     services_doc = pack.doc("services.json")
     landmarks = pack.doc("landmarks.json")["landmarks"]
     guides = pack.doc("guides.json")["guides"]
     notices = pack.doc("notices.json")["notices"]
-    taxonomy = pack.doc("taxonomy.json")
 
-    def unique(file: str, listname: str, items: list[dict[str, Any]]) -> set[str]:
-        seen: set[str] = set()
-        for i, item in enumerate(items):
-            if item["key"] in seen:
-                problems.append(
-                    PackProblem(
-                        file,
-                        f"/{listname}/{i}/key",
-                        f"Nyckeln ”{item['key']}” förekommer mer än en gång.",
-                        f"The key '{item['key']}' occurs more than once.",
-                    )
-                )
-            seen.add(item["key"])
-        return seen
+    orgs = _unique(problems, "services.json", "organizations", services_doc["organizations"])
+    locs = _unique(problems, "services.json", "locations", services_doc["locations"])
+    svcs = _unique(problems, "services.json", "services", services_doc["services"])
+    lms = _unique(problems, "landmarks.json", "landmarks", landmarks)
+    _unique(problems, "guides.json", "guides", guides)
+    _unique(problems, "notices.json", "notices", notices)
+    codes = _taxonomy_codes(problems, area["id"], pack.doc("taxonomy.json"))
+    _check_ref(
+        problems,
+        "area.json",
+        "/default_landmark",
+        area["default_landmark"],
+        lms,
+        "Landmärket",
+        "Landmark",
+    )
+    for i, loc in enumerate(services_doc["locations"]):
+        _location_problems(problems, i, loc, lms)
+    for i, svc in enumerate(services_doc["services"]):
+        _service_ref_problems(problems, i, svc, orgs, locs)
+        _service_problems(problems, i, svc, codes)
+    _guide_problems(problems, guides, codes)
+    if not services_streamed:
+        _guide_service_problems(problems, guides, svcs)
+        _notice_problems(problems, notices, svcs)
+    yield from problems
 
-    problems: list[PackProblem] = []
-    orgs = unique("services.json", "organizations", services_doc["organizations"])
-    locs = unique("services.json", "locations", services_doc["locations"])
-    svcs = unique("services.json", "services", services_doc["services"])
-    lms = unique("landmarks.json", "landmarks", landmarks)
-    unique("guides.json", "guides", guides)
-    unique("notices.json", "notices", notices)
 
+def _area_id_problems(area: dict[str, Any], expected_id: str | None) -> list[PackProblem]:
+    area_id = area["id"]
+    if expected_id is not None and area_id != expected_id:
+        return [
+            PackProblem(
+                "area.json",
+                "/id",
+                f"Områdets id ”{area_id}” måste vara samma som mappens namn ”{expected_id}”.",
+                f"The area id '{area_id}' must equal the folder name '{expected_id}'.",
+            )
+        ]
+    return []
+
+
+def _duplicate(file: str, pointer: str, key: str) -> PackProblem:
+    return PackProblem(
+        file,
+        pointer,
+        f"Nyckeln ”{key}” förekommer mer än en gång.",
+        f"The key '{key}' occurs more than once.",
+    )
+
+
+def _unique(
+    problems: list[PackProblem], file: str, listname: str, items: list[dict[str, Any]]
+) -> set[str]:
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        if item["key"] in seen:
+            problems.append(_duplicate(file, f"/{listname}/{i}/key", item["key"]))
+        seen.add(item["key"])
+    return seen
+
+
+def _taxonomy_codes(
+    problems: list[PackProblem], area_id: str, taxonomy: dict[str, Any]
+) -> dict[str, str]:
+    """Every code the pack may use (base and the pack's own) → its kind."""
     base = base_taxonomy()
     codes = {t["code"]: kind for kind in ("groups", "needs", "handover") for t in base[kind]}
     for kind in ("groups", "needs"):
@@ -503,131 +582,181 @@ def _reference_problems(pack: PackData, expected_id: str | None) -> Iterator[Pac
                     )
                 )
             codes[code] = kind
+    return codes
 
-    def check_codes(file: str, ptr: str, values: list[str], kind: str) -> None:
-        for j, code in enumerate(values):
-            if codes.get(code) != kind:
-                known = "finns men är av fel sort" if code in codes else "finns inte i taxonomin"
-                known_en = (
-                    "exists but is of the wrong kind" if code in codes else "is not in the taxonomy"
-                )
-                problems.append(
-                    PackProblem(
-                        file,
-                        f"{ptr}/{j}",
-                        f"Koden ”{code}” {known} (väntade {kind}).",
-                        f"The code '{code}' {known_en} (expected {kind}).",
-                    )
-                )
 
-    def check_ref(
-        file: str, ptr: str, value: str, known: set[str], what_sv: str, what_en: str
-    ) -> None:
-        if value not in known:
+def _check_codes(
+    problems: list[PackProblem],
+    codes: dict[str, str],
+    file: str,
+    ptr: str,
+    values: list[str],
+    kind: str,
+) -> None:
+    for j, code in enumerate(values):
+        if codes.get(code) != kind:
+            known = "finns men är av fel sort" if code in codes else "finns inte i taxonomin"
+            known_en = (
+                "exists but is of the wrong kind" if code in codes else "is not in the taxonomy"
+            )
             problems.append(
                 PackProblem(
                     file,
-                    ptr,
-                    f"{what_sv} ”{value}” finns inte i paketet.",
-                    f"{what_en} '{value}' does not exist in the pack.",
+                    f"{ptr}/{j}",
+                    f"Koden ”{code}” {known} (väntade {kind}).",
+                    f"The code '{code}' {known_en} (expected {kind}).",
                 )
             )
 
-    check_ref(
-        "area.json", "/default_landmark", area["default_landmark"], lms, "Landmärket", "Landmark"
-    )
-    for i, loc in enumerate(services_doc["locations"]):
-        if "landmark" in loc:
-            check_ref(
-                "services.json",
-                f"/locations/{i}/landmark",
-                loc["landmark"],
-                lms,
-                "Landmärket",
-                "Landmark",
+
+def _check_ref(
+    problems: list[PackProblem],
+    file: str,
+    ptr: str,
+    value: str,
+    known: set[str],
+    what_sv: str,
+    what_en: str,
+) -> None:
+    if value not in known:
+        problems.append(
+            PackProblem(
+                file,
+                ptr,
+                f"{what_sv} ”{value}” finns inte i paketet.",
+                f"{what_en} '{value}' does not exist in the pack.",
             )
-        if (loc.get("lat") is None) != (loc.get("lon") is None):
-            problems.append(
-                PackProblem(
-                    "services.json",
-                    f"/locations/{i}",
-                    "Ange både lat och lon, eller ingen av dem.",
-                    "Give both lat and lon, or neither.",
-                )
-            )
-    for i, svc in enumerate(services_doc["services"]):
-        base_ptr = f"/services/{i}"
-        check_ref(
+        )
+
+
+def _location_problems(
+    problems: list[PackProblem], i: int, loc: dict[str, Any], lms: set[str]
+) -> None:
+    if "landmark" in loc:
+        _check_ref(
+            problems,
             "services.json",
-            f"{base_ptr}/organization",
-            svc["organization"],
-            orgs,
-            "Organisationen",
-            "Organization",
+            f"/locations/{i}/landmark",
+            loc["landmark"],
+            lms,
+            "Landmärket",
+            "Landmark",
         )
-        for j, key in enumerate(svc.get("locations", [])):
-            check_ref(
-                "services.json", f"{base_ptr}/locations/{j}", key, locs, "Platsen", "Location"
+    if (loc.get("lat") is None) != (loc.get("lon") is None):
+        problems.append(
+            PackProblem(
+                "services.json",
+                f"/locations/{i}",
+                "Ange både lat och lon, eller ingen av dem.",
+                "Give both lat and lon, or neither.",
             )
-        check_codes("services.json", f"{base_ptr}/groups", svc["groups"], "groups")
-        check_codes("services.json", f"{base_ptr}/needs", svc["needs"], "needs")
-        check_codes(
-            "services.json", f"{base_ptr}/handover/modes", svc["handover"]["modes"], "handover"
         )
-        ho = svc["handover"]
-        if (
-            ho.get("age_min") is not None
-            and ho.get("age_max") is not None
-            and ho["age_min"] > ho["age_max"]
-        ):
+
+
+def _service_ref_problems(
+    problems: list[PackProblem], i: int, svc: dict[str, Any], orgs: set[str], locs: set[str]
+) -> None:
+    """The organisation and places a service points at (a streamed pack checks them once
+    both lists are complete)."""
+    base_ptr = f"/services/{i}"
+    _check_ref(
+        problems,
+        "services.json",
+        f"{base_ptr}/organization",
+        svc["organization"],
+        orgs,
+        "Organisationen",
+        "Organization",
+    )
+    for j, key in enumerate(svc.get("locations", [])):
+        _check_ref(
+            problems, "services.json", f"{base_ptr}/locations/{j}", key, locs, "Platsen", "Location"
+        )
+
+
+def _service_problems(
+    problems: list[PackProblem], i: int, svc: dict[str, Any], codes: dict[str, str]
+) -> None:
+    """What one service must hold by itself: known codes, sane ages, hours and dates."""
+    base_ptr = f"/services/{i}"
+    _check_codes(problems, codes, "services.json", f"{base_ptr}/groups", svc["groups"], "groups")
+    _check_codes(problems, codes, "services.json", f"{base_ptr}/needs", svc["needs"], "needs")
+    _check_codes(
+        problems,
+        codes,
+        "services.json",
+        f"{base_ptr}/handover/modes",
+        svc["handover"]["modes"],
+        "handover",
+    )
+    ho = svc["handover"]
+    if (
+        ho.get("age_min") is not None
+        and ho.get("age_max") is not None
+        and ho["age_min"] > ho["age_max"]
+    ):
+        problems.append(
+            PackProblem(
+                "services.json",
+                f"{base_ptr}/handover/age_max",
+                "age_max är lägre än age_min.",
+                "age_max is lower than age_min.",
+            )
+        )
+    hours = svc.get("hours") or {}
+    for j, rule in enumerate(hours.get("weekly", [])):
+        if rule["opens"] == rule["closes"] and rule["opens"] not in ("00:00", "24:00"):
             problems.append(
                 PackProblem(
                     "services.json",
-                    f"{base_ptr}/handover/age_max",
-                    "age_max är lägre än age_min.",
-                    "age_max is lower than age_min.",
+                    f"{base_ptr}/hours/weekly/{j}",
+                    "Öppnar och stänger samma tid; skriv 00:00–24:00 för hela dygnet.",
+                    "Opens and closes at the same time; write 00:00–24:00 for the whole day.",
                 )
             )
-        hours = svc.get("hours") or {}
-        for j, rule in enumerate(hours.get("weekly", [])):
-            if rule["opens"] == rule["closes"] and rule["opens"] not in ("00:00", "24:00"):
-                problems.append(
-                    PackProblem(
-                        "services.json",
-                        f"{base_ptr}/hours/weekly/{j}",
-                        "Öppnar och stänger samma tid; skriv 00:00–24:00 för hela dygnet.",
-                        "Opens and closes at the same time; write 00:00–24:00 for the whole day.",
-                    )
+    for j, exc in enumerate(hours.get("exceptions", [])):
+        try:
+            date.fromisoformat(exc["date"])
+        except ValueError:
+            problems.append(
+                PackProblem(
+                    "services.json",
+                    f"{base_ptr}/hours/exceptions/{j}/date",
+                    f"Datumet {exc['date']} finns inte.",
+                    f"The date {exc['date']} does not exist.",
                 )
-        for j, exc in enumerate(hours.get("exceptions", [])):
-            try:
-                date.fromisoformat(exc["date"])
-            except ValueError:
-                problems.append(
-                    PackProblem(
-                        "services.json",
-                        f"{base_ptr}/hours/exceptions/{j}/date",
-                        f"Datumet {exc['date']} finns inte.",
-                        f"The date {exc['date']} does not exist.",
-                    )
+            )
+        closed = exc.get("closed", False)
+        has_times = "opens" in exc and "closes" in exc
+        if closed == has_times or (not closed and ("opens" in exc) != ("closes" in exc)):
+            problems.append(
+                PackProblem(
+                    "services.json",
+                    f"{base_ptr}/hours/exceptions/{j}",
+                    "Ett undantag är antingen stängt (closed: true) eller har både opens och closes.",
+                    "An exception is either closed (closed: true) or has both opens and closes.",
                 )
-            closed = exc.get("closed", False)
-            has_times = "opens" in exc and "closes" in exc
-            if closed == has_times or (not closed and ("opens" in exc) != ("closes" in exc)):
-                problems.append(
-                    PackProblem(
-                        "services.json",
-                        f"{base_ptr}/hours/exceptions/{j}",
-                        "Ett undantag är antingen stängt (closed: true) eller har både opens och closes.",
-                        "An exception is either closed (closed: true) or has both opens and closes.",
-                    )
-                )
+            )
+
+
+def _guide_problems(
+    problems: list[PackProblem], guides: list[dict[str, Any]], codes: dict[str, str]
+) -> None:
     for i, guide in enumerate(guides):
-        check_codes("guides.json", f"/guides/{i}/groups", guide.get("groups", []), "groups")
-        check_codes("guides.json", f"/guides/{i}/needs", guide["needs"], "needs")
+        _check_codes(
+            problems, codes, "guides.json", f"/guides/{i}/groups", guide.get("groups", []), "groups"
+        )
+        _check_codes(problems, codes, "guides.json", f"/guides/{i}/needs", guide["needs"], "needs")
+
+
+def _guide_service_problems(
+    problems: list[PackProblem], guides: list[dict[str, Any]], svcs: set[str]
+) -> None:
+    for i, guide in enumerate(guides):
         for j, step in enumerate(guide["steps"]):
             for k, key in enumerate(step.get("services", [])):
-                check_ref(
+                _check_ref(
+                    problems,
                     "guides.json",
                     f"/guides/{i}/steps/{j}/services/{k}",
                     key,
@@ -635,9 +764,15 @@ def _reference_problems(pack: PackData, expected_id: str | None) -> Iterator[Pac
                     "Tjänsten",
                     "Service",
                 )
+
+
+def _notice_problems(
+    problems: list[PackProblem], notices: list[dict[str, Any]], svcs: set[str]
+) -> None:
     for i, notice in enumerate(notices):
         if "service" in notice:
-            check_ref(
+            _check_ref(
+                problems,
                 "notices.json",
                 f"/notices/{i}/service",
                 notice["service"],
@@ -645,4 +780,3 @@ def _reference_problems(pack: PackData, expected_id: str | None) -> Iterator[Pac
                 "Tjänsten",
                 "Service",
             )
-    yield from problems

@@ -13,6 +13,8 @@ from datetime import datetime
 from typing import Any
 
 from kompassen.catalogue.pack.packdata import FORMAT_VERSION, PackData
+from kompassen.catalogue.pack.stream import Progress
+from kompassen.catalogue.pack.streamed import StreamedPack, check_services
 from kompassen.catalogue.pack.validate import PackError, PackProblem, base_taxonomy, check_pack
 from kompassen.catalogue.search.analyzer import Analyzer
 from kompassen.catalogue.search.fts import drop_area_index, index_area
@@ -131,6 +133,60 @@ def _install_checked(
     return version
 
 
+def install_streamed(
+    conn: sqlite3.Connection,
+    pack: StreamedPack,
+    *,
+    now: datetime,
+    origin: str,
+    progress: Progress | None = None,
+) -> int:
+    """(Re)install a pack whose services.json is validated and inserted record by record.
+
+    One transaction, as :func:`install_pack`: a record that fails anywhere in the file (or a
+    file cut short) leaves the previous catalogue as it was. Foreign keys are checked at the
+    commit, so a file may list services before their organisations.
+    """
+    area = pack.head.area
+    area_id = area["id"]
+    try:
+        with transaction(conn):
+            sync_base_taxonomy(conn)
+            row = conn.execute(
+                "SELECT catalogue_version FROM area WHERE id = ?", (area_id,)
+            ).fetchone()
+            version = (row[0] + 1) if row else 1
+            drop_area_index(conn, area_id)
+            conn.execute("DELETE FROM area WHERE id = ?", (area_id,))
+            conn.execute("PRAGMA defer_foreign_keys = ON")  # ends with the transaction
+            _insert_head(conn, pack.head, version, origin, now)
+            count = check_services(
+                pack,
+                sink=lambda section, batch: insert_records(conn, area_id, section, batch),
+                progress=progress,
+            )
+            _insert_tail(conn, pack.head)
+            index_area(conn, area_id, Analyzer())
+            conn.execute(
+                """INSERT INTO area_release (area_id, catalogue_version, pack_version, origin,
+                   applied_at, service_count, release_version) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                (area_id, version, area["version"], origin, now.isoformat(), count, None),
+            )
+    except sqlite3.IntegrityError as exc:
+        raise PackError(
+            [
+                PackProblem(
+                    "",
+                    "",
+                    f"Paketet gick inte att spara i katalogen ({exc}).",
+                    f"The pack could not be stored in the catalogue ({exc}).",
+                )
+            ],
+            area_id,
+        ) from exc
+    return version
+
+
 def _insert_area(
     conn: sqlite3.Connection, pack: PackData, version: int, origin: str, now: datetime
 ) -> None:
@@ -138,6 +194,18 @@ def _insert_area(
 
     JSON columns are written by :func:`_j` (UTF-8 text, the form ``dump_area`` reads back).
     """
+    _insert_head(conn, pack, version, origin, now)
+    svc_doc = pack.doc("services.json")
+    aid = pack.area["id"]
+    for section in ("organizations", "locations", "services"):
+        insert_records(conn, aid, section, list(enumerate(svc_doc[section])))
+    _insert_tail(conn, pack)
+
+
+def _insert_head(
+    conn: sqlite3.Connection, pack: PackData, version: int, origin: str, now: datetime
+) -> None:
+    """The area row, its own taxonomy terms and its landmarks (what services point at)."""
     a = pack.area
     aid = a["id"]
     desc = a.get("description", {})
@@ -205,7 +273,26 @@ def _insert_area(
             for pos, lm in enumerate(pack.doc("landmarks.json")["landmarks"])
         ],
     )
-    svc_doc = pack.doc("services.json")
+
+
+def insert_records(
+    conn: sqlite3.Connection, aid: str, section: str, records: list[tuple[int, dict[str, Any]]]
+) -> None:
+    """Rows of validated records of one services.json list, each with its position there.
+
+    Called once per list for a pack in memory, once per batch for a streamed one.
+    """
+    if section == "organizations":
+        _insert_organizations(conn, aid, records)
+    elif section == "locations":
+        _insert_locations(conn, aid, records)
+    elif section == "services":
+        _insert_services(conn, aid, records)
+
+
+def _insert_organizations(
+    conn: sqlite3.Connection, aid: str, records: list[tuple[int, dict[str, Any]]]
+) -> None:
     _insert(
         conn,
         "organization",
@@ -222,9 +309,14 @@ def _insert_area(
                 "verified_at": o["verified_at"],
                 "position": pos,
             }
-            for pos, o in enumerate(svc_doc["organizations"])
+            for pos, o in records
         ],
     )
+
+
+def _insert_locations(
+    conn: sqlite3.Connection, aid: str, records: list[tuple[int, dict[str, Any]]]
+) -> None:
     _insert(
         conn,
         "location",
@@ -242,7 +334,7 @@ def _insert_area(
                 "landmark_key": loc.get("landmark"),
                 "position": pos,
             }
-            for pos, loc in enumerate(svc_doc["locations"])
+            for pos, loc in records
         ],
     )
     _insert(
@@ -256,17 +348,22 @@ def _insert_area(
                 "city": loc["address"].get("city", ""),
                 "note": loc["address"].get("note", ""),
             }
-            for loc in svc_doc["locations"]
+            for _, loc in records
             if "address" in loc
         ],
     )
+
+
+def _insert_services(
+    conn: sqlite3.Connection, aid: str, records: list[tuple[int, dict[str, Any]]]
+) -> None:
     services: list[dict[str, Any]] = []
     at_loc: list[dict[str, Any]] = []
     terms: list[dict[str, Any]] = []
     phones: list[dict[str, Any]] = []
     schedules: list[dict[str, Any]] = []
     handovers: list[dict[str, Any]] = []
-    for pos, s in enumerate(svc_doc["services"]):
+    for pos, s in records:
         sid = f"{aid}/{s['key']}"
         hours = s.get("hours") or {}
         services.append(
@@ -366,6 +463,11 @@ def _insert_area(
         ("handover", handovers),
     ):
         _insert(conn, table, rows)
+
+
+def _insert_tail(conn: sqlite3.Connection, pack: PackData) -> None:
+    """Guides and notices: they point at services, so they come after them."""
+    aid = pack.area["id"]
     for pos, g in enumerate(pack.doc("guides.json")["guides"]):
         gid = f"{aid}/{g['key']}"
         _insert(

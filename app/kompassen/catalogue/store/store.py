@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from kompassen.catalogue.pack.packdata import PACK_FILES, PackData
+from kompassen.catalogue.pack.streamed import open_pack_dir, streams
 from kompassen.catalogue.pack.validate import PackError, read_pack_dir
 from kompassen.catalogue.search.analyzer import Analyzer
 from kompassen.catalogue.search.fts import index_area
@@ -47,6 +48,7 @@ from kompassen.catalogue.store.loader import (
     AreaNotInstalled,
     dump_area,
     install_pack,
+    install_streamed,
     sync_base_taxonomy,
 )
 from kompassen.catalogue.store.reader import CatalogueReader
@@ -426,10 +428,41 @@ class CatalogueStore:
         log.info("installed area %s (%d services) in %.2f s", pack.area_id, n, secs)
         return version
 
-    def install_dir(self, folder: Path, origin: str = "bundled") -> int:
+    def install_dir(
+        self,
+        folder: Path,
+        origin: str = "bundled",
+        *,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> int:
+        """Validate and install a pack folder; return the new catalogue version.
+
+        A big services.json (see :mod:`~kompassen.catalogue.pack.streamed`) is streamed into
+        the install transaction record by record, so memory does not grow with the pack.
+        ``progress(done, total)``: bytes of services.json read (for a progress bar; from the
+        installing thread).
+        """
+        if streams(folder):
+            started = time.perf_counter()
+            streamed = open_pack_dir(folder)
+            version = install_streamed(
+                self.conn, streamed, now=self.clock.now(), origin=origin, progress=progress
+            )
+            secs = time.perf_counter() - started
+            log.info(
+                "installed area %s (%d services, streamed) in %.2f s",
+                streamed.area_id,
+                streamed.service_count,
+                secs,
+            )
+            return version
         pack = read_pack_dir(folder)
         pack.origin = origin
-        return self.install(pack)
+        version = self.install(pack)
+        if progress is not None:
+            size = (folder / "services.json").stat().st_size
+            progress(size, size)
+        return version
 
     def install_bundled(self, root: Path) -> list[InstallReport]:
         """Install shipped packs that are missing or newer than the installed bundled copy.
