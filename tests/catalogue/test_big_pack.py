@@ -12,13 +12,16 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
 
 import kompassen.catalogue.pack.stream as stream
 import kompassen.catalogue.pack.streamed as streamed
+from fuzz.mutate import FUZZ, mutated_text
 from kompassen.catalogue.pack.packdata import PackData
 from kompassen.catalogue.pack.stream import stream_records
 from kompassen.catalogue.pack.validate import MAX_FILE_BYTES, PackError, read_pack_dir
@@ -296,3 +299,32 @@ def test_a_byte_that_is_not_utf8_is_told_with_its_line(tmp_path: Path, stream_al
     got = _problems(lambda: streamed.check_services(streamed.open_pack_dir(folder)))
     assert got == whole
     assert got[0][3] == raw[:cut].count(b"\n") + 1 and "UTF-8" in got[0][2]
+
+
+_SMALL = generate_pack(12, seed=6)
+
+
+@settings(FUZZ, max_examples=120)
+@given(text=mutated_text(_SMALL.doc("services.json")))
+def test_mutated_services_are_judged_alike_streamed_and_whole(text: str) -> None:
+    """Whatever the damage, the streamed check accepts exactly what the whole-file check does
+    (the fuzz tests' mutations: refused values, wrong types, cut text, stray bytes, …)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / _SMALL.area_id
+        _SMALL.write(folder)
+        (folder / "services.json").write_text(text, "utf-8", errors="surrogatepass")
+        try:
+            read_pack_dir(folder)
+            whole = True
+        except PackError:
+            whole = False
+        old_chunk, stream.CHUNK_BYTES = stream.CHUNK_BYTES, 61  # no fixture: hypothesis
+        try:
+            streamed.check_services(streamed.open_pack_dir(folder))
+            got = True
+        except PackError as err:
+            got = False
+            assert err.message("sv") and err.message("en")
+        finally:
+            stream.CHUNK_BYTES = old_chunk
+        assert got == whole
