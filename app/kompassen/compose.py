@@ -10,10 +10,13 @@ The catalogue is opened on first use, not by ``build``: commands that need only 
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -26,10 +29,12 @@ from kompassen.catalogue.store.store import (
     generation,
     is_corrupt,
 )
+from kompassen.core import hours
 from kompassen.core.clock import Clock, SystemClock
 from kompassen.core.errors import KompassenError
 from kompassen.device.db import DeviceDb
 from kompassen.device.events import EventLog
+from kompassen.device.files import write_atomic
 from kompassen.device.logs import setup_logging
 from kompassen.device.paths import Paths, resolve_paths
 from kompassen.device.settings import SettingsStore
@@ -341,6 +346,7 @@ def build(
     """
     paths = resolve_paths(dict(os.environ) if environ is None else environ).ensure()
     setup_logging(paths.log_file, console=log_to_console)
+    hours.use_calendar(CalendarFile(paths.data_dir / "holidays-cache.json"))
     return AppContext(
         paths,
         clock or SystemClock(),
@@ -349,6 +355,67 @@ def build(
         quick_check=quick_check,
         use=catalogue,
     )
+
+
+class CalendarFile:
+    """The ``holidays`` package's answers kept in a file: a one-shot ``kompassen search``
+    would otherwise import it (~150 ms, every country) to learn that today is no holiday.
+
+    Keyed by the package's files (path, size, mtime), so an upgraded package is asked again;
+    an unreadable or odd file is simply asked again and rewritten. Nothing is read until the
+    first holiday question, so building the app costs nothing more.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._entries: dict[str, dict[str, str]] | None = None
+
+    def __call__(self, year: int, categories: tuple[str, ...], language: str) -> dict[date, str]:
+        stamp = _package_stamp(
+            "holidays", ("__init__.py", "holiday_base.py", "countries/sweden.py")
+        )
+        if stamp is None:
+            return hours.package_calendar(year, categories, language)
+        key = f"{stamp}|{year}|{','.join(categories)}|{language}"
+        entries = self._load()
+        kept = entries.get(key)
+        if kept is not None:
+            try:
+                return {date.fromisoformat(d): n for d, n in kept.items()}
+            except (AttributeError, TypeError, ValueError):
+                pass  # not what this class writes: ask the package again
+        answer = hours.package_calendar(year, categories, language)
+        # other package versions' entries go: the file stays a few kB
+        fresh = {k: v for k, v in entries.items() if k.startswith(f"{stamp}|")}
+        fresh[key] = {d.isoformat(): n for d, n in sorted(answer.items())}
+        self._entries = fresh
+        try:
+            write_atomic(self.path, json.dumps(fresh, ensure_ascii=False).encode(), mode=0o644)
+        except OSError as exc:  # a full disk: the answer is right, only not kept
+            log.warning("holiday calendar not kept in %s: %s", self.path, exc)
+        return answer
+
+    def _load(self) -> dict[str, dict[str, str]]:
+        if self._entries is None:
+            try:
+                data = json.loads(self.path.read_bytes())
+            except (OSError, ValueError):
+                data = {}
+            self._entries = data if isinstance(data, dict) else {}
+        return self._entries
+
+
+def _package_stamp(package: str, files: tuple[str, ...]) -> str | None:
+    """Where and when the installed package's files were written (None: not found)."""
+    try:
+        spec = importlib.util.find_spec(package)
+        if spec is None or spec.origin is None:
+            return None
+        root = Path(spec.origin).parent
+        stats = [(root / f).stat() for f in files]
+    except (ImportError, OSError, ValueError):
+        return None
+    return f"{root}:" + ",".join(f"{st.st_size}.{st.st_mtime_ns}" for st in stats)
 
 
 def _missing_packs(root: Path) -> list[BundledPackProblem]:

@@ -32,6 +32,7 @@ around the autumn change.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
@@ -284,13 +285,34 @@ def format_time(t: time, closing: bool = False) -> str:
 # --------------------------------------------------------------------------- calendar
 
 
-def _sweden(year: int, categories: tuple[str, ...], language: str) -> dict[date, str]:
+def package_calendar(year: int, categories: tuple[str, ...], language: str) -> dict[date, str]:
     """One year of the ``holidays`` package's Swedish calendar, Sundays not counted."""
     # Imported on first use, not at start-up: it loads every country module (~150 ms).
     from holidays.countries.sweden import Sweden
 
     cal = Sweden(years=year, categories=categories, include_sundays=False, language=language)
     return dict(cal)  # two on one date: "Första maj; Kristi himmelsfärdsdag" (2008)
+
+
+CalendarSource = Callable[[int, tuple[str, ...], str], dict[date, str]]
+_calendar: CalendarSource = package_calendar
+
+
+def use_calendar(source: CalendarSource | None) -> None:
+    """Take the package's answers from ``source`` (None: the package itself).
+
+    The composition root installs one that keeps them in a file, so a one-shot command
+    (``kompassen search``) knows that today is an ordinary day without importing the package.
+    ``source`` must give exactly what :func:`package_calendar` gives.
+    """
+    global _calendar
+    _calendar = source or package_calendar
+    _eves.cache_clear()
+    _public_holidays.cache_clear()
+
+
+def _sweden(year: int, categories: tuple[str, ...], language: str) -> dict[date, str]:
+    return _calendar(year, categories, language)
 
 
 @lru_cache(maxsize=64)

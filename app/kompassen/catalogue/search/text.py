@@ -9,9 +9,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
-
 from kompassen.catalogue.search.analyzer import Analyzer, fold, normalise, words
 from kompassen.catalogue.search.area_index import MAX_PHRASE, AreaIndex
 from kompassen.catalogue.search.fts import split_compound
@@ -137,6 +134,9 @@ def analyse_text(idx: AreaIndex, analyzer: Analyzer, raw: str, lang: str) -> Tex
         alts.extend(f'"{p}"' for p in parts[:1])  # "natthärbärge" also finds "härbärge"
         if not alts and not w.isdigit() and not used[j] and len(t) >= 4 and typo_lookups < MAX_TYPO:
             # a typo; never "correct" a word we recognised ("packad" is not "park")
+            from rapidfuzz import process  # on the first typo: a one-shot search may have none
+            from rapidfuzz.distance import Levenshtein
+
             typo_lookups += 1
             cutoff = 1 if len(t) <= 5 else 2
             for cand, _, _ in process.extract(

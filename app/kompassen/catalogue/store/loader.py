@@ -10,16 +10,18 @@ from __future__ import annotations
 import json
 import sqlite3
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kompassen.catalogue.pack.packdata import FORMAT_VERSION, PackData
-from kompassen.catalogue.pack.stream import Progress
-from kompassen.catalogue.pack.streamed import StreamedPack, check_services
-from kompassen.catalogue.pack.validate import PackError, PackProblem, base_taxonomy, check_pack
+from kompassen.catalogue.pack.schema import base_taxonomy
 from kompassen.catalogue.search.analyzer import Analyzer
 from kompassen.catalogue.search.fts import drop_area_index, index_area
 from kompassen.catalogue.store.db import transaction
 from kompassen.core.errors import KompassenError
+
+if TYPE_CHECKING:  # validating packs: imported by an install, not by a search (hours_dict)
+    from kompassen.catalogue.pack.stream import Progress
+    from kompassen.catalogue.pack.streamed import StreamedPack
 
 DAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _HSDS_DAYS = dict(zip(DAY_CODES, ("MO", "TU", "WE", "TH", "FR", "SA", "SU"), strict=True))
@@ -78,6 +80,8 @@ def install_pack(
 
     ``release_version`` is the signed release the content came from (None for a pack).
     """
+    from kompassen.catalogue.pack.validate import PackError, PackProblem, check_pack
+
     check_pack(pack)
     try:
         return _install_checked(conn, pack, now, origin, release_version)
@@ -147,6 +151,9 @@ def install_streamed(
     file cut short) leaves the previous catalogue as it was. Foreign keys are checked at the
     commit, so a file may list services before their organisations.
     """
+    from kompassen.catalogue.pack.streamed import check_services
+    from kompassen.catalogue.pack.validate import PackError, PackProblem
+
     area = pack.head.area
     area_id = area["id"]
     try:

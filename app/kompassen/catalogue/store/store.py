@@ -27,11 +27,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kompassen.catalogue.pack.packdata import PACK_FILES, PackData
-from kompassen.catalogue.pack.streamed import open_pack_dir, streams
-from kompassen.catalogue.pack.validate import PackError, read_pack_dir
 from kompassen.catalogue.search.analyzer import Analyzer
 from kompassen.catalogue.search.fts import index_area
 from kompassen.catalogue.store import kept
@@ -52,19 +50,17 @@ from kompassen.catalogue.store.loader import (
     sync_base_taxonomy,
 )
 from kompassen.catalogue.store.reader import CatalogueReader
-from kompassen.catalogue.store.release import (
-    DeltaMismatch,
-    ReleaseError,
-    apply_delta,
-    check_manifest,
-    content_hash,
-    release_form,
-    verify_manifest,
-)
 from kompassen.core.clock import Clock
 from kompassen.core.errors import KompassenError
 from kompassen.device.files import TextFileError, load_json_limited
 from kompassen.sqlite import StorageError, classify, storage_errors
+
+if TYPE_CHECKING:
+    # Validating and streaming packs, and checking signed releases, are imported when a pack
+    # or a release is installed: a start with everything in place (every one-shot
+    # ``kompassen search``) only compares area.json versions (see install_bundled).
+    from kompassen.catalogue.pack.validate import PackError
+    from kompassen.catalogue.store.release import ReleaseError
 
 log = logging.getLogger(__name__)
 
@@ -379,6 +375,8 @@ class CatalogueStore:
         saved = kept.kept(self.releases_dir)
         if not saved:
             return []
+        from kompassen.catalogue.store.release import ReleaseError
+
         with reading():
             rows = self.conn.execute(
                 "SELECT a.id, a.origin, (SELECT max(r.release_version) FROM area_release r "
@@ -442,6 +440,9 @@ class CatalogueStore:
         ``progress(done, total)``: bytes of services.json read (for a progress bar; from the
         installing thread).
         """
+        from kompassen.catalogue.pack.streamed import open_pack_dir, streams
+        from kompassen.catalogue.pack.validate import read_pack_dir
+
         if streams(folder):
             started = time.perf_counter()
             streamed = open_pack_dir(folder)
@@ -479,6 +480,8 @@ class CatalogueStore:
             current = installed.get(folder.name)
             if current is not None and not self._bundled_is_newer(folder, current):
                 continue  # the usual start-up: nothing to read beyond area.json
+            from kompassen.catalogue.pack.validate import PackError, read_pack_dir
+
             try:
                 pack = read_pack_dir(folder)
             except PackError as err:
@@ -498,6 +501,8 @@ class CatalogueStore:
 
     def release_docs(self, area_id: str) -> dict[str, Any]:
         """The installed area in release form: what a delta from the server applies to."""
+        from kompassen.catalogue.store.release import release_form
+
         with reading():
             return release_form(dump_area(self.conn, area_id))
 
@@ -511,6 +516,15 @@ class CatalogueStore:
         :meth:`heal`. ``keep_copy``: write the release in full form to ``releases_dir`` so a
         rebuild brings it back (off when restoring a kept copy).
         """
+        from kompassen.catalogue.store.release import (
+            DeltaMismatch,
+            ReleaseError,
+            apply_delta,
+            check_manifest,
+            content_hash,
+            verify_manifest,
+        )
+
         if not isinstance(response, dict):
             raise _malformed("svaret är inte ett objekt", "the response is not an object")
         area_id, version = response.get("area_id"), response.get("version")
@@ -644,6 +658,8 @@ def _quick_check(conn: sqlite3.Connection) -> None:
 
 
 def _malformed(why_sv: str, why_en: str) -> ReleaseError:
+    from kompassen.catalogue.store.release import ReleaseError
+
     return ReleaseError(
         sv=f"Katalogsläppet har fel form: {why_sv}.", en=f"The release is malformed: {why_en}."
     )

@@ -1,0 +1,161 @@
+"""A one-shot ``kompassen search`` starts light (issue #14): scripts call it in loops.
+
+Real subprocesses on a private KOMPASSEN_HOME: which modules a search imports, that its
+answers are the in-process search's, and the holiday calendar kept between processes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kompassen.cli.search import result_json
+from kompassen.compose import AppContext, CalendarFile, build
+from kompassen.core import hours
+from kompassen.device.logs import close_logging
+
+# Not needed to answer a search whose words are all known, on a day it has asked about before
+NOT_IMPORTED = (
+    "holidays",  # ~150 ms: every country's calendar; the answers are kept in a file
+    "rapidfuzz",  # only for a word that is not in the area's vocabulary (a typo)
+    "PySide6",
+    "kompassen.gui",
+    "kompassen.catalogue.pack.validate",  # validating a pack: only when one is installed
+    "kompassen.catalogue.pack.streamed",
+    "kompassen.catalogue.store.release",  # signed releases: only when one is applied
+    "nacl",
+    "jsonschema",
+)
+# 2026-12-24 is julafton (an eve), 2026-12-25 juldagen (a public holiday)
+MOMENTS = ("2026-11-23T21:30", "2026-12-24T20:00", "2026-12-25T10:00")
+
+_PROBE = """
+import contextlib, io, json, sys
+from kompassen.cli.main import main
+out = io.StringIO()
+with contextlib.redirect_stdout(out):
+    code = main(sys.argv[1:])
+print(json.dumps({"code": code, "out": out.getvalue(), "modules": sorted(sys.modules)}))
+"""
+
+
+def _search(home: Path, *args: str) -> dict[str, object]:
+    """``kompassen search ARGS`` in a fresh process: exit code, stdout, the modules it loaded."""
+    env = {**os.environ, "KOMPASSEN_HOME": str(home)}
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, "search", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    answer: dict[str, object] = json.loads(done.stdout.splitlines()[-1])
+    assert answer["code"] == 0, done.stderr
+    return answer
+
+
+def _loaded(modules: object, prefix: str) -> bool:
+    assert isinstance(modules, list)
+    return any(m == prefix or m.startswith(prefix + ".") for m in modules)
+
+
+@pytest.fixture
+def installed(home: Path) -> Iterator[Path]:
+    """A home whose catalogue has the bundled packs (one search run installed them)."""
+    _search(home, "härbärge")
+    yield home
+
+
+def test_search_imports_only_what_it_needs(installed: Path) -> None:
+    for at in MOMENTS:  # an ordinary evening, an eve, a holiday: each asked once before
+        _search(installed, "härbärge", "--open-at", at)
+        answer = _search(installed, "härbärge", "--open-at", at)
+        loaded = [m for m in NOT_IMPORTED if _loaded(answer["modules"], m)]
+        assert loaded == [], f"{at}: {loaded}"
+
+
+def test_search_answers_as_the_in_process_search(installed: Path) -> None:
+    """The whole JSON result (hits, guides, chips, facets), with the calendar from the file,
+    equals the same search run in this process with the package's calendar."""
+    queries = [
+        ("härbärge",),
+        ("sova", "ute", "--group", "group.youth"),
+        ("harbarge",),  # folded
+        ("härbärgee",),  # a typo: rapidfuzz after all
+        ("--need", "need.food", "--only-open"),
+    ]
+    ctx = build({"KOMPASSEN_HOME": str(installed)})
+    hours.use_calendar(None)  # the package itself, not the file the subprocesses use
+    try:
+        for at in MOMENTS:
+            for q in queries:
+                args = (*q, "--open-at", at, "--json", "--full", "--limit", "50")
+                got = json.loads(str(_search(installed, *args)["out"]))
+                assert got == _in_process(ctx, args), (at, q)
+    finally:
+        ctx.close()
+        close_logging()
+
+
+def _in_process(ctx: AppContext, args: tuple[str, ...]) -> object:
+    from kompassen.cli.main import build_parser
+    from kompassen.cli.search import build_query
+
+    ns = build_parser().parse_args(["search", *args])
+    service = ctx.open_search()
+    try:
+        result = service.search(build_query(service, ns, "sv"))
+    finally:
+        service.close()
+    return json.loads(json.dumps(result_json(result), ensure_ascii=False))
+
+
+def test_calendar_file_answers_as_the_package(tmp_path: Path) -> None:
+    path = tmp_path / "holidays-cache.json"
+    asks = [
+        (year, cats, lang)
+        for year in (1999, 2026, 2027, 2060)
+        for cats, lang in (
+            (("public",), "sv"),
+            (("public",), "en_US"),
+            (("de_facto", "optional"), "sv"),
+        )
+    ]
+    first = CalendarFile(path)
+    for ask in asks:
+        assert first(*ask) == hours.package_calendar(*ask), ask
+    assert path.is_file()
+    again = CalendarFile(path)  # a new process: from the file
+    for ask in asks:
+        assert again(*ask) == hours.package_calendar(*ask), ask
+
+
+def test_calendar_file_garbled_or_from_another_package_is_asked_again(tmp_path: Path) -> None:
+    path = tmp_path / "holidays-cache.json"
+    CalendarFile(path)(2026, ("public",), "sv")
+    data = json.loads(path.read_text())
+    (key,) = data
+    path.write_text("not json")  # not what it writes: asked again
+    assert CalendarFile(path)(2026, ("public",), "sv") == hours.package_calendar(
+        2026, ("public",), "sv"
+    )
+    # an entry of another package version is dropped, a bad entry is asked again
+    other = key.replace(key.split("|")[0], "/elsewhere/holidays:1.2")
+    path.write_text(json.dumps({other: {"2026-01-02": "X"}, key: {"bad": "x"}}))
+    assert CalendarFile(path)(2026, ("public",), "sv")[date(2026, 12, 25)] == "Juldagen"
+    assert list(json.loads(path.read_text())) == [key]
+
+
+def test_calendar_file_on_a_full_disk_still_answers(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("")
+    cal = CalendarFile(blocked / "holidays-cache.json")  # its folder is a file: cannot write
+    assert cal(2026, ("public",), "sv") == hours.package_calendar(2026, ("public",), "sv")
