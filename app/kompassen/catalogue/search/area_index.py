@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from bisect import bisect_left
 from datetime import datetime
 from importlib import resources
 
@@ -26,7 +27,7 @@ from kompassen.catalogue.search.weights import (
     W_UNKNOWN,
 )
 from kompassen.catalogue.store.loader import hours_dict, schedules_by_service
-from kompassen.core.geo import distance_m
+from kompassen.core.geo import EARTH_RADIUS_M, distance_m
 from kompassen.core.hours import OpeningHours, OpenStatus, status
 from kompassen.core.model import Text
 
@@ -36,6 +37,18 @@ AGE_CODES = frozenset(
 GENDER_CODES = frozenset(("group.female", "group.male"))
 MINOR_CODES = frozenset(("group.child", "group.youth"))
 MAX_PHRASE = 4  # words in the longest synonym that names a chip
+MAX_PLACES = 16  # distance arrays kept (one per place searched near)
+
+
+def haversine_m(near: tuple[float, float], lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    """Metres from ``near`` (degrees) to each point (radians; NaN stays NaN), vectorised.
+
+    The same formula, radius and checks as :func:`kompassen.core.geo.distance_m`.
+    """
+    distance_m(*near, *near)  # the same ValueError for a NaN or out-of-range place
+    a1, o1 = np.radians(near[0]), np.radians(near[1])
+    h = np.sin((lat - a1) / 2) ** 2 + np.cos(a1) * np.cos(lat) * np.sin((lon - o1) / 2) ** 2
+    return 2 * EARTH_RADIUS_M * np.arcsin(np.minimum(1.0, np.sqrt(h)))
 
 
 def _extra_synonyms() -> dict[str, list[str]]:
@@ -134,6 +147,9 @@ class AreaIndex:
             (area_id,),
         ):
             self.coords[id_pos[sid]] = (lat, lon)  # position DESC: the first location wins
+        # the same places as radians for numpy (NaN: no place), for distances to any point
+        self._lat = np.radians([np.nan if c is None else c[0] for c in self.coords])
+        self._lon = np.radians([np.nan if c is None else c[1] for c in self.coords])
 
         self.terms: dict[str, tuple[str, Text]] = {}  # code → (kind, label)
         self.phrases: dict[tuple[str, ...], set[str]] = {}
@@ -150,7 +166,13 @@ class AreaIndex:
                 toks = tuple(analyzer.terms(phrase))
                 if toks and len(toks) <= MAX_PHRASE:
                     self.phrases.setdefault(toks, set()).add(code)
-        self.vocab = {r[0] for r in q("SELECT term FROM search_vocab")}  # "1177" included
+        # search_vocab: every indexed word with the number of services (of all areas) having
+        # it, so the most a text can match is known without asking FTS5 (see text_scores)
+        vocab_docs = sorted((t, d) for t, d in q("SELECT term, doc FROM search_vocab"))
+        self.vocab = {t for t, _ in vocab_docs}  # "1177" included
+        self.vocab_sorted = [t for t, _ in vocab_docs]
+        self.vocab_docs = {t: d for t, d in vocab_docs}
+        self.vocab_cum = np.concatenate([[0], np.cumsum([d for _, d in vocab_docs])])
         self.vocab_list = sorted(w for w in self.vocab if not w.isdigit())  # for typo matching
         self.guides = load_guides(conn, area_id)
         self.guide_by_id = {g.id: g for g in self.guides}
@@ -161,6 +183,14 @@ class AreaIndex:
         self._cache: dict[tuple[object, ...], object] = {}
         self._status: dict[tuple[int, datetime, str], OpenStatus] = {}
         self._name_terms: dict[int, frozenset[str]] = {}
+
+    def most_matches(self, term: str, prefix: bool) -> int:
+        """At most how many services have ``term`` (any word starting with it: ``prefix``)."""
+        if not prefix:
+            return self.vocab_docs.get(term, 0)
+        lo = bisect_left(self.vocab_sorted, term)
+        hi = bisect_left(self.vocab_sorted, term[:-1] + chr(ord(term[-1]) + 1)) if term else lo
+        return int(self.vocab_cum[hi] - self.vocab_cum[lo])
 
     def bools(self, mask: int) -> np.ndarray:
         """A bitset as a numpy bool array of length ``size``."""
@@ -197,12 +227,21 @@ class AreaIndex:
         self._cache[key] = out
         return out
 
-    def distances(self, near: tuple[float, float]) -> list[float | None]:
-        """Straight-line metres from ``near`` to each service's place (None: no place)."""
+    def distances(self, near: tuple[float, float]) -> np.ndarray:
+        """Straight-line metres from ``near`` to each service's place (NaN: no place).
+
+        The haversine of ``core.geo.distance_m`` over all services at once (100k Python calls
+        took 250–320 ms, the first search near each new landmark); cached for the last few
+        places, since the worker's position moves.
+        """
         key = ("dist", near)
-        if key not in self._cache:
-            self._cache[key] = [None if c is None else distance_m(*near, *c) for c in self.coords]
-        return self._cache[key]  # type: ignore[return-value]
+        got = self._cache.get(key)
+        if got is None:
+            got = self._cache[key] = haversine_m(near, self._lat, self._lon)
+            places = [k for k in self._cache if k[0] == "dist"]
+            for old in places[:-MAX_PLACES]:
+                del self._cache[old]
+        return got  # type: ignore[return-value]
 
     def static(self, open_mask: int | None, near: tuple[float, float] | None) -> np.ndarray:
         """Per-service score for being open at the time and near the place.
@@ -214,7 +253,7 @@ class AreaIndex:
             return self._cache[key]  # type: ignore[return-value]
         score = np.zeros(self.size)
         if near is not None:
-            d = np.array([np.nan if x is None else x for x in self.distances(near)])
+            d = self.distances(near)
             score += W_DIST * np.where(np.isnan(d), NO_PLACE_DIST, 1 / (1 + d / DIST_HALF_M))
         if open_mask is not None:
             score += W_OPEN * self.bools(open_mask)
