@@ -23,7 +23,10 @@ import pytest
 from kompassen.catalogue.search import bitset
 from kompassen.catalogue.search.area_index import AreaIndex
 from kompassen.catalogue.search.model import SearchQuery
+from kompassen.catalogue.search.ranking import BROAD_MATCHES, SHORT_PREFIX, text_scores
 from kompassen.catalogue.search.service import SearchService
+from kompassen.catalogue.search.text import analyse_text
+from kompassen.catalogue.search.weights import FTS_WEIGHTS
 from kompassen.catalogue.store.store import CatalogueStore
 from kompassen.core.clock import FixedClock
 from kompassen.core.geo import distance_m
@@ -153,3 +156,44 @@ def test_search_near_a_new_place_ranks_by_the_vectorised_distance(
         pos = idx.id_pos[hit.id]
         if idx.coords[pos] is not None:
             assert hit.distance_m == round(distance_m(*near, *idx.coords[pos]))
+
+
+BROAD = ["i", "på", "på gatan", "förvirrad äl", "eu-migra", "mat och du", "sova ute", "härbärge"]
+
+
+def _text_scores_before(ss: SearchService, idx: AreaIndex, fts: str) -> dict[int, float]:
+    """The rule before (count(*), then BM25 or not), as the reference for the one-statement one."""
+    conn = ss._conn
+    bounds = (idx.min_rowid, idx.max_rowid)
+    where = "WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ?"
+    count = conn.execute(f"SELECT count(*) FROM search_fts {where}", (fts, *bounds)).fetchone()[0]
+    if SHORT_PREFIX.fullmatch(fts) or count > BROAD_MATCHES:
+        rows = [
+            (r, 1.0)
+            for (r,) in conn.execute(f"SELECT rowid FROM search_fts {where}", (fts, *bounds))
+        ]
+    else:
+        sql = f"SELECT rowid, -bm25(search_fts, ?, ?, ?, ?) FROM search_fts {where}"
+        rows = conn.execute(sql, (*FTS_WEIGHTS, fts, *bounds)).fetchall()
+    return {int(idx.rowid_to_pos[r - idx.min_rowid]): s for r, s in rows}
+
+
+@pytest.mark.parametrize("text", BROAD)
+def test_text_matches_in_one_statement_with_the_same_scores(
+    big: tuple[SearchService, AreaIndex], text: str
+) -> None:
+    """Broad texts (thousands of matches) ran count(*) and then fetched every match again."""
+    ss, idx = big
+    fts = analyse_text(idx, ss._analyzer, text, "sv").fts
+    statements: list[str] = []
+    ss._conn.set_trace_callback(statements.append)
+    try:
+        pos, val = text_scores(ss._conn, idx, fts)
+    finally:
+        ss._conn.set_trace_callback(None)
+    want = _text_scores_before(ss, idx, fts)
+    assert dict(zip(pos.tolist(), val.tolist(), strict=True)) == pytest.approx(want)
+    search_fts = [s for s in statements if not s.startswith("--") and "search_fts" in s]
+    if len(want) > BROAD_MATCHES or len(want) <= 500:
+        assert len(search_fts) == 1, search_fts
+    assert len(search_fts) <= 2
