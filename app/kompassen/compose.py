@@ -14,6 +14,7 @@ import importlib.util
 import json
 import logging
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -32,8 +33,6 @@ from kompassen.catalogue.store.store import (
 from kompassen.core import hours
 from kompassen.core.clock import Clock, SystemClock
 from kompassen.core.errors import KompassenError
-from kompassen.device.db import DeviceDb
-from kompassen.device.events import EventLog
 from kompassen.device.files import write_atomic
 from kompassen.device.logs import setup_logging
 from kompassen.device.paths import Paths, resolve_paths
@@ -41,6 +40,8 @@ from kompassen.device.settings import SettingsStore
 
 if TYPE_CHECKING:
     from kompassen.catalogue.search.service import SearchService
+    from kompassen.device.db import DeviceDb
+    from kompassen.device.events import EventLog
     from kompassen.reports.drafts import Drafts
     from kompassen.reports.outbox import Outbox
     from kompassen.sync.client import SyncClient
@@ -219,6 +220,8 @@ class AppContext:
     def device_db(self) -> DeviceDb:
         """device.db (drafts, outbox, events, sync state), opened and migrated on first use."""
         if self._device_db is None:
+            from kompassen.device.db import DeviceDb  # a search needs no device.db
+
             self._device_db = DeviceDb(
                 self.paths.device_db, self.paths.backup_dir, self.clock.now()
             )
@@ -228,6 +231,8 @@ class AppContext:
     def events(self) -> EventLog:
         """The usage-event log in device.db."""
         if self._events is None:
+            from kompassen.device.events import EventLog
+
             self._events = EventLog(self.device_db, self.clock)
         return self._events
 
@@ -369,8 +374,13 @@ class CalendarFile:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._entries: dict[str, dict[str, str]] | None = None
+        self._lock = threading.Lock()  # the GUI asks from its search thread and its own
 
     def __call__(self, year: int, categories: tuple[str, ...], language: str) -> dict[date, str]:
+        with self._lock:
+            return self._answer(year, categories, language)
+
+    def _answer(self, year: int, categories: tuple[str, ...], language: str) -> dict[date, str]:
         stamp = _package_stamp(
             "holidays", ("__init__.py", "holiday_base.py", "countries/sweden.py")
         )
