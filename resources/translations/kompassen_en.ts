@@ -807,6 +807,10 @@
         <translation>open only</translation>
     </message>
     <message>
+        <source>Laddar platser…</source>
+        <translation>Loading places…</translation>
+    </message>
+    <message>
         <source>Filtrerat: {filters}</source>
         <translation>Filtered: {filters}</translation>
     </message>
@@ -821,6 +825,10 @@
     <message>
         <source>närmast först från {place}</source>
         <translation>nearest first from {place}</translation>
+    </message>
+    <message>
+        <source>sorterar …</source>
+        <translation>sorting …</translation>
     </message>
     <message>
         <source>Inga platser med adress matchar filtren.</source>

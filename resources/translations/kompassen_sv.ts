@@ -807,6 +807,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Laddar platser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Filtrerat: {filters}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -820,6 +824,10 @@
     </message>
     <message>
         <source>närmast först från {place}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sorterar …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
