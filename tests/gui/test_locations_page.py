@@ -50,6 +50,7 @@ def page(qtbot: QtBot, services: FieldServices) -> Iterator[LocationsPage]:
     p.resize(800, 1280)
     p.show()
     qtbot.waitExposed(p)
+    settle(qtbot, p)
     yield p
 
 
@@ -92,8 +93,8 @@ def expected_locations(svc: FieldServices, service_ids: set[str] | None = None) 
 
 
 def settle(qtbot: QtBot, page: LocationsPage) -> None:
-    """Wait for the filter search (the runner answers from the event loop, also in tests)."""
-    qtbot.waitUntil(lambda: not page.searching, timeout=10_000)
+    """Wait for the filter search and the sort (the runner answers from the event loop)."""
+    qtbot.waitUntil(lambda: not page.busy, timeout=10_000)
 
 
 def first_place(model: LocationModel) -> PlaceRow:
@@ -245,10 +246,13 @@ def test_choosing_another_landmark_resorts_the_list(
     combo = page.place_combo
     combo.setCurrentIndex(combo.findData(a.id))
     assert services.state.landmark == a
+    settle(qtbot, page)
     assert first_place(page.model).location.id == nearest_a
     with qtbot.waitSignal(services.state.place_changed):
         combo.setCurrentIndex(combo.findData(b.id))
     assert services.state.landmark == b and services.state.near == (b.lat, b.lon)
+    assert page.loading and "sorterar" in page.filter_label.text()
+    settle(qtbot, page)
     assert first_place(page.model).location.id == nearest_b
     assert b.name in page.filter_label.text()
 
@@ -277,6 +281,7 @@ def test_typed_coordinates_become_the_starting_point(
     assert st.coords == (target.lat, target.lon)
     assert not page.coords_error.isVisible()
     assert page.place_combo.currentIndex() == -1  # "Egen punkt"
+    settle(qtbot, page)
     first = first_place(page.model)
     assert geo.distance_m(target.lat, target.lon, first.lat, first.lon) == 0.0  # type: ignore[arg-type]
 
@@ -373,6 +378,7 @@ def test_chips_reduce_the_list_to_places_of_matching_services(
 
     qtbot.mouseClick(page.show_all_button, Qt.MouseButton.LeftButton)
     assert st.query.needs == () and st.query.groups == ()
+    settle(qtbot, page)
     assert {p.location.id for p in page.model.places()} == everything
     assert not page.show_all_button.isVisible()
     assert page.filter_label.text().startswith(f"{len(everything)} platser")
@@ -574,10 +580,15 @@ def test_english_rerenders_the_data_and_the_page(
 # ------------------------------------------------------------------------------ area
 
 
-def test_another_area_reloads_the_list(page: LocationsPage, services: FieldServices) -> None:
+def test_another_area_reloads_the_list(
+    page: LocationsPage, services: FieldServices, qtbot: QtBot
+) -> None:
     reader = services.reader
     other = next(a for a in reader.areas() if a.id != services.state.area.id)
     services.state.set_area(reader.area(other.id), reader.landmarks(other.id), None)
+    assert page.loading and page.model.place_count() == 0  # the old area's places are gone
+    assert "Laddar platser" in page.filter_label.text()
+    settle(qtbot, page)
     assert {p.location.id for p in page.model.places()} == expected_locations(services)
     assert all(p.location.area_id == other.id for p in page.model.places())
     names = [page.place_combo.itemText(i) for i in range(page.place_combo.count())]

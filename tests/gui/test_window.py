@@ -207,8 +207,11 @@ def test_switching_area_from_settings(qtbot: QtBot, window: FieldWindow) -> None
     assert window.svc.settings.load().area == "vastra-sodermalm"
 
 
-def test_every_model_passes_the_model_tester(qtmodeltester: object, window: FieldWindow) -> None:
+def test_every_model_passes_the_model_tester(
+    qtmodeltester: object, window: FieldWindow, qtbot: QtBot
+) -> None:
     """Results, places and the guide list: the models every list view of the window uses."""
+    qtbot.waitUntil(lambda: not window.locations_page.loading)  # places are sorted on the worker
     models = [
         window.search_page.model,
         window.locations_page.model,

@@ -7,7 +7,13 @@ WGS84 mean radius is used: error is well under 0.5 % at city distances.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 EARTH_RADIUS_M = 6_371_008.8
 #: Closer than this we say "here": GPS noise makes a direction meaningless.
@@ -60,6 +66,39 @@ def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     a1, o1, a2, o2 = (math.radians(v) for v in _coords(lat1, lon1, lat2, lon2))
     h = math.sin((a2 - a1) / 2) ** 2 + math.cos(a1) * math.cos(a2) * math.sin((o2 - o1) / 2) ** 2
     return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(h)))
+
+
+def distances_m(
+    lat: float,
+    lon: float,
+    lats: Sequence[float] | NDArray[np.float64],
+    lons: Sequence[float] | NDArray[np.float64],
+) -> NDArray[np.float64]:
+    """:func:`distance_m` from one point to many at once (numpy), for lists of thousands.
+
+    The same haversine and the same argument checks, done once per array instead of once
+    per pair: sorting 50,000 places spent half its time checking arguments one by one.
+    numpy is imported here, not at the top: the app's start path imports this module.
+    """
+    import numpy as np
+
+    a1, o1, _, _ = (math.radians(v) for v in _coords(lat, lon, 0.0, 0.0))
+    la = np.asarray(lats, dtype=np.float64)
+    lo = np.asarray(lons, dtype=np.float64)
+    if la.shape != lo.shape or la.ndim != 1:
+        raise ValueError(
+            f"lats and lons must be two equally long lists, got {la.shape}, {lo.shape}"
+        )
+    for values, name, limit in ((la, "lats", 90.0), (lo, "lons", 180.0)):
+        bad = ~(np.abs(values) <= limit)  # NaN compares False: caught here too
+        if bad.any():
+            raise ValueError(
+                f"{name} must be finite and within ±{limit:g} degrees, got {values[bad][0]}"
+            )
+    a2, o2 = np.radians(la), np.radians(lo)
+    h = np.sin((a2 - a1) / 2) ** 2 + math.cos(a1) * np.cos(a2) * np.sin((o2 - o1) / 2) ** 2
+    out: NDArray[np.float64] = 2 * EARTH_RADIUS_M * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+    return out
 
 
 def bearing_deg(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -4,10 +4,17 @@ Workers on the street rarely have a map open; they know the landmark they stand 
 page answers "what is close to Sergels torg, and which way" with distances, walking minutes
 and a compass arrow per place, filtered by the same chips as the search page. Tapping a row
 opens the (first) service there; with several services each has its own line to tap.
+
+Nothing here reads or sorts on the GUI thread: the area's places are read and grouped once
+on the search worker (:func:`prepare_places`), and every change of place, filter or language
+sorts them there again (:func:`place_rows`); the list says "Laddar platser…" meanwhile and
+makes the rows as the view shows them. At 100,000 services a landmark change used to freeze
+the window for seconds.
 """
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import replace
 
@@ -38,20 +45,26 @@ from PySide6.QtWidgets import (
 )
 
 from kompassen.catalogue.search.model import SearchQuery, SearchResult
+from kompassen.catalogue.store.reader import CatalogueReader
 from kompassen.core import geo
-from kompassen.core.model import Location, ServiceRef, Term
+from kompassen.core.model import Landmark, Term
 from kompassen.gui.field.locations.delegate import LocationDelegate
 from kompassen.gui.field.locations.model import (
     LocationModel,
+    PlaceData,
+    PlaceList,
     PlaceRow,
-    build_rows,
+    place_rows,
+    prepare_places,
     row_at,
 )
 from kompassen.gui.field.services import FieldServices
 from kompassen.gui.theme import TOUCH_PX
 from kompassen.gui.widgets.touch import button, clear_button, fit_popup, kinetic, label
 
-SEARCH_KEY = "locations"
+SEARCH_KEY = "locations"  # the filter search
+LOAD_KEY = "locations-load"  # reading and grouping the area's places
+ROWS_KEY = "locations-rows"  # sorting them for the place, filter and language
 FAR_KM = 50.0  # typed points farther than this from the area's centre are refused
 NARROW_PX = 900  # below this width the place controls stack
 
@@ -102,8 +115,9 @@ class LocationsPage(QWidget):
     def __init__(self, svc: FieldServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.svc = svc
-        self._locations: list[Location] = []
-        self._services: dict[str, list[ServiceRef]] = {}
+        self._data: PlaceData | None = None  # None while the area's places are read
+        self._load_ticket = 0
+        self._rows_ticket = 0  # 0: no sort waiting
         self._terms: dict[str, Term] = {}
         self._ranked: list[str] | None = None  # hit ids of the current filter, best first
         self._latest = 0  # ticket of the newest filter search
@@ -211,24 +225,45 @@ class LocationsPage(QWidget):
     # ---------------------------------------------------------------- data
 
     def _load_area(self) -> None:
-        """Read the area's locations and services once; sorting and filtering reuse them."""
+        """Read the area's places once, on the worker; sorting and filtering reuse them."""
         reader, area_id = self.svc.reader, self.svc.state.area.id
-        self._locations = reader.locations(area_id)
-        self._services = reader.services_by_location(area_id)  # names only: 10k stay light
-        self._terms = {t.code: t for t in reader.terms(area_id)}
+        self._terms = {t.code: t for t in reader.terms(area_id)}  # a few dozen chips
         self._syncing = True
         self.place_combo.clear()
         for lm in self.svc.state.landmarks:
             self.place_combo.addItem(lm.name, lm.id)
         self._syncing = False
+        self._data = None
+        self._rows_ticket = 0
+        self.model.set_rows([])
+        landmarks = tuple(self.svc.state.landmarks)
+        self._load_ticket = self.svc.runner.submit(
+            LOAD_KEY, lambda _search: _read_places(reader, area_id, landmarks)
+        )
+        self._update_texts()
 
     def _rebuild(self) -> None:
+        """Sort the places for the current place, filter and language, on the worker."""
+        data = self._data
+        if data is None:
+            return  # the load's answer rebuilds
         st = self.svc.state
-        rows = build_rows(
-            self._locations, self._services, st.landmarks, st.near, st.lang, self._ranked
+        near, lang = st.near, st.lang
+        ranked = None if self._ranked is None else tuple(self._ranked)
+        self._rows_ticket = self.svc.runner.submit(
+            ROWS_KEY, lambda _search: place_rows(data, near, lang, ranked)
         )
-        self.model.set_rows(rows)
         self._update_texts()
+
+    @property
+    def loading(self) -> bool:
+        """True while the area's places are read or sorted: the list is not the latest yet."""
+        return self._data is None or self._rows_ticket != 0
+
+    @property
+    def busy(self) -> bool:
+        """Loading, or looking up the services the filters allow."""
+        return self.loading or self._searching
 
     def _filter_active(self, q: SearchQuery) -> bool:
         return bool(q.groups or q.needs or q.text.strip() or q.only_open)
@@ -254,6 +289,17 @@ class LocationsPage(QWidget):
         self._latest = self.svc.runner.submit(SEARCH_KEY, lambda s: s.search(wanted))
 
     def _on_search_finished(self, key: str, ticket: int, result: object) -> None:
+        if key == LOAD_KEY:
+            if ticket == self._load_ticket and isinstance(result, PlaceData):
+                self._data = result
+                self._rebuild()
+            return
+        if key == ROWS_KEY:
+            if ticket == self._rows_ticket and isinstance(result, PlaceList):
+                self._rows_ticket = 0
+                self.model.set_rows(result)
+                self._update_texts()
+            return
         # tickets only grow; a synchronous runner answers before submit() returns the ticket
         if key != SEARCH_KEY or ticket < self._latest or not isinstance(result, SearchResult):
             return
@@ -265,6 +311,15 @@ class LocationsPage(QWidget):
         self._rebuild()
 
     def _on_search_failed(self, key: str, ticket: int, exc: object) -> None:
+        if key in (LOAD_KEY, ROWS_KEY):
+            if ticket in (self._load_ticket, self._rows_ticket):
+                if key == LOAD_KEY:
+                    self._load_ticket = -1  # an answer to nothing: the area is read again
+                    self._pending.add("area")  # when the page is shown next
+                self._rows_ticket = 0
+                self._failed = str(exc)
+                self._update_texts()
+            return
         if key != SEARCH_KEY or ticket < self._latest:
             return
         self._latest = ticket
@@ -425,10 +480,15 @@ class LocationsPage(QWidget):
         n = self.model.place_count()
         count = self.model.count_text(n)
         filtered = self._filter_active(q)
-        if filtered:
+        first_load = self._data is None
+        if first_load and not filtered:
+            line = self._failed or self.tr("Laddar platser…")
+        elif filtered:
             line = self.tr("Filtrerat: {filters}").format(filters=", ".join(self.filter_words(q)))
             if self._searching:
                 line += " · " + self.tr("söker …")
+            elif first_load and not self._failed:
+                line += " · " + self.tr("Laddar platser…")
             elif self._failed:
                 line += " · " + self.tr("filtret gick inte att använda: {error}").format(
                     error=self._failed
@@ -439,13 +499,17 @@ class LocationsPage(QWidget):
             line = count
             if st.near is not None:
                 line += " · " + self.tr("närmast först från {place}").format(place=st.place_name)
+        if self.loading and not first_load and not self._failed:
+            line += " · " + self.tr("sorterar …")  # the rows shown are the last ones
         self.filter_label.setText(line)
         self.filter_label.setAccessibleName(line)
         self.show_all_button.setVisible(filtered)
-        empty = n == 0 and not self._searching
+        empty = n == 0 and not self._searching and not (self.loading and not first_load)
         if empty:
             self.empty_label.setText(
-                self.tr("Inga platser med adress matchar filtren.")
+                (self._failed or self.tr("Laddar platser…"))
+                if first_load
+                else self.tr("Inga platser med adress matchar filtren.")
                 if filtered
                 else self.tr("Området har inga platser med adress.")
             )
@@ -479,3 +543,18 @@ class LocationsPage(QWidget):
             QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
         )
         super().resizeEvent(event)
+
+
+def _read_places(
+    reader: CatalogueReader, area_id: str, landmarks: tuple[Landmark, ...]
+) -> PlaceData:
+    """On the worker: the area's places and the services there, grouped by landmark.
+
+    The reader's connection is the GUI's (opened without a thread check); reading it here
+    is what keeps 100,000 services from freezing the window for seconds.
+    """
+    data = prepare_places(
+        reader.locations(area_id), reader.services_by_location(area_id), landmarks
+    )
+    gc.freeze()  # long-lived: a full collection must not walk these objects again and again
+    return data

@@ -1,0 +1,234 @@
+"""Benchmark: the Platser list at city scale (issue #14), new path against the old, same run.
+
+Synthetic areas (``generate_pack(n, seed=1)``) in a private KOMPASSEN_HOME. The old path is the
+pre-#14 code kept verbatim in ``tests/places_reference.py``: one ``geo`` call per place (and per
+place and landmark for the group), every row built at once, all on the GUI thread.
+
+1. Data, no event loop. Old: read the places (``locations`` + ``services_by_location``) and
+   build every row (``old_build_rows``) — what opening the page did — and, per landmark
+   chosen, ``old_build_rows`` again. New: read + :func:`prepare_places` once per area (on the
+   worker), then per landmark :func:`place_rows` + the first screen of rows made (60, what
+   the view fetches first). Every landmark of the area is chosen once per round.
+2. GUI, offscreen, the real :class:`LocationsPage` on a threaded search runner. A 10 ms timer
+   on the GUI thread records the longest gap (the event loop blocked). Timed: from choosing a
+   landmark in the combo to the first screen painted (rows delivered, viewport repainted);
+   opening the page likewise. Baseline, same page, same run: the old path run on the GUI thread
+   (read, ``old_build_rows``, ``set_rows``, repaint), which is how long the window froze.
+
+Goals (issue #14): first screen after choosing a landmark ≤ 100 ms at 10k, ≤ 500 ms at 100k;
+the event loop never blocked > 100 ms.
+
+Usage: QT_QPA_PLATFORM=offscreen python bench/bench_places.py [--sizes 10000 100000] [--rounds N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+from kompassen.compose import build
+from kompassen.core.clock import FixedClock
+from kompassen.gui.field.locations.model import LocationModel, place_rows, prepare_places
+from kompassen.gui.field.locations.page import LocationsPage
+from kompassen.gui.field.services import build_services
+from kompassen.testing.synthetic import generate_pack
+from places_reference import old_build_rows
+
+NOW = datetime(2026, 11, 23, 21, 30, tzinfo=ZoneInfo("Europe/Stockholm"))
+GOALS_MS = {10_000: 100.0, 100_000: 500.0}
+MAX_GAP_MS = 100.0
+
+
+def ms(t0: float) -> float:
+    return (time.perf_counter() - t0) * 1000
+
+
+def summary(xs: list[float]) -> str:
+    return f"{statistics.median(xs):8.1f} {max(xs):8.1f}"
+
+
+class Heartbeat:
+    """A 10 ms timer on the GUI thread: the longest gap between ticks = the loop blocked."""
+
+    def __init__(self) -> None:
+        self.stamps: list[float] = []
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(lambda: self.stamps.append(time.perf_counter()))
+
+    def start(self) -> None:
+        self.stamps = [time.perf_counter()]
+        self.timer.start()
+
+    def stop(self) -> float:
+        self.timer.stop()
+        self.stamps.append(time.perf_counter())
+        return max(b - a for a, b in zip(self.stamps, self.stamps[1:], strict=False)) * 1000
+
+
+def wait(loop: QEventLoop, cond: Callable[[], bool], timeout_s: float = 120.0) -> None:
+    end = time.monotonic() + timeout_s
+    while not cond():
+        if time.monotonic() > end:
+            raise TimeoutError("the places did not arrive")
+        loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
+
+
+def run(n: int, rounds: int) -> dict[str, object]:
+    area = f"synthetic-{n}"
+    out: dict[str, object] = {"n": n}
+    with tempfile.TemporaryDirectory() as tmp:
+        ctx = build({"KOMPASSEN_HOME": tmp}, FixedClock(NOW))
+        t0 = time.perf_counter()
+        ctx.catalogue.install(generate_pack(n, seed=1))
+        out["install_s"] = ms(t0) / 1000
+        gc.collect()
+        reader = ctx.catalogue.reader
+        landmarks = reader.landmarks(area)
+
+        # ---------------------------------------------------------------- 1. data
+        prepare_places([], {}, landmarks)  # imports numpy (the app has, on the search thread)
+        old_load, new_load, old_sort, new_sort = [], [], [], []
+        for _ in range(rounds):
+            t0 = time.perf_counter()
+            locs, svcs = reader.locations(area), reader.services_by_location(area)
+            t_read = ms(t0)
+            t0 = time.perf_counter()
+            old_build_rows(locs, svcs, landmarks, None, "sv")
+            old_load.append(t_read + ms(t0))
+            t0 = time.perf_counter()
+            data = prepare_places(locs, svcs, landmarks)
+            new_load.append(t_read + ms(t0))
+            for lm in landmarks:
+                near = (lm.lat, lm.lon)
+                t0 = time.perf_counter()
+                old_build_rows(locs, svcs, landmarks, near, "sv")
+                old_sort.append(ms(t0))
+                t0 = time.perf_counter()
+                place_rows(data, near, "sv")[: LocationModel.BATCH]
+                new_sort.append(ms(t0))
+        out["places"] = len(data.locations)
+        out["data"] = {
+            "open (read + group)": (old_load, new_load),
+            "landmark → first screen": (old_sort, new_sort),
+        }
+
+        # ---------------------------------------------------------------- 2. GUI
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        loop = QEventLoop()
+        svc = build_services(ctx, area, synchronous=False)
+        svc.theme.apply(NOW, force=True)
+        # in the app the search page's first search has built the worker's SearchService
+        # (imports, connection, index) long before Platser is opened: do that here too
+        warmed: list[object] = []
+        svc.runner.finished.connect(lambda *a: warmed.append(a))
+        svc.runner.submit("warm-up", lambda s: s.index(area))
+        wait(loop, lambda: bool(warmed))
+        beat = Heartbeat()
+        beat.start()
+        t0 = time.perf_counter()
+        page = LocationsPage(svc)
+        page.resize(800, 1280)
+        page.show()
+        wait(loop, lambda: not page.busy)
+        page.view.viewport().repaint()
+        gui_open, gui_open_gap = ms(t0), beat.stop()
+        gui_new, gui_new_gap, gui_old, gui_old_gap = [], [], [], []
+        others = [lm for lm in landmarks if lm != svc.state.landmark]
+        for _ in range(rounds):
+            for lm in others:
+                beat.start()
+                t0 = time.perf_counter()
+                page.place_combo.setCurrentIndex(page.place_combo.findData(lm.id))
+                wait(loop, lambda: not page.busy)
+                page.view.viewport().repaint()
+                gui_new.append(ms(t0))
+                gui_new_gap.append(beat.stop())
+                # the old path on the same page: what the window did before (GUI thread)
+                beat.start()
+                t0 = time.perf_counter()
+                rows = old_build_rows(locs, svcs, landmarks, (lm.lat, lm.lon), "sv")
+                page.model.set_rows(rows)
+                page.view.viewport().repaint()
+                gui_old.append(ms(t0))
+                loop.processEvents()
+                gui_old_gap.append(beat.stop())
+        beat.start()
+        t0 = time.perf_counter()
+        locs2, svcs2 = reader.locations(area), reader.services_by_location(area)
+        page.model.set_rows(old_build_rows(locs2, svcs2, landmarks, svc.state.near, "sv"))
+        page.view.viewport().repaint()
+        old_open = ms(t0)
+        loop.processEvents()
+        old_open_gap = beat.stop()
+        out["gui"] = {
+            "open → first screen": ([old_open], [gui_open]),
+            "open: longest GUI gap": ([old_open_gap], [gui_open_gap]),
+            "landmark → first screen": (gui_old, gui_new),
+            "landmark: longest GUI gap": (gui_old_gap, gui_new_gap),
+        }
+        page.close()
+        page.deleteLater()
+        svc.runner.close()
+        svc.device.close(drain=True)
+        loop.processEvents()
+        ctx.close()
+        del app
+    return out
+
+
+def report(r: dict[str, object]) -> bool:
+    n = int(r["n"])  # type: ignore[call-overload]
+    print(f"\n== {n:,} services, {r['places']:,} places (install {r['install_s']:.1f} s)")
+    print(f"{'':32} {'old p50':>8} {'old max':>8} {'new p50':>8} {'new max':>8} {'old/new':>8}")
+    ok = True
+    for part in ("data", "gui"):
+        for name, (old, new) in r[part].items():  # type: ignore[attr-defined]
+            ratio = statistics.median(old) / max(statistics.median(new), 1e-9)
+            print(f"{part + ': ' + name:32} {summary(old)} {summary(new)} {ratio:7.1f}×")
+    goal = GOALS_MS.get(n)
+    gui = r["gui"]
+    first = max(gui["landmark → first screen"][1])  # type: ignore[index]
+    gap = max(max(gui["landmark: longest GUI gap"][1]), gui["open: longest GUI gap"][1][0])  # type: ignore[index]
+    if goal is not None:
+        met = first <= goal
+        ok &= met
+        print(
+            f"goal first screen ≤ {goal:.0f} ms: worst {first:.0f} ms — {'PASS' if met else 'FAIL'}"
+        )
+    met = gap <= MAX_GAP_MS
+    ok &= met
+    print(
+        f"goal GUI never blocked > {MAX_GAP_MS:.0f} ms: worst {gap:.0f} ms — {'PASS' if met else 'FAIL'}"
+    )
+    return ok
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    ap.add_argument("--rounds", type=int, default=3)
+    args = ap.parse_args()
+    ok = True
+    for n in args.sizes:
+        ok &= report(run(n, args.rounds))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
