@@ -41,7 +41,10 @@ import contextlib, io, json, sys
 from kompassen.cli.main import main
 out = io.StringIO()
 with contextlib.redirect_stdout(out):
-    code = main(sys.argv[1:])
+    try:
+        code = main(sys.argv[1:])
+    except SystemExit as exit:  # --help
+        code = exit.code
 print(json.dumps({"code": code, "out": out.getvalue(), "modules": sorted(sys.modules)}))
 """
 
@@ -80,6 +83,15 @@ def test_search_imports_only_what_it_needs(installed: Path) -> None:
         answer = _search(installed, "härbärge", "--open-at", at)
         loaded = [m for m in NOT_IMPORTED if _loaded(answer["modules"], m)]
         assert loaded == [], f"{at}: {loaded}"
+
+
+def test_search_help_imports_no_engine(home: Path) -> None:
+    """The search engine needs numpy and the Snowball stemmer (accepted, see
+    docs/PERFORMANCE.md); asking how to call it needs neither, nor the catalogue."""
+    answer = _search(home, "--help")
+    assert "--open-at" in str(answer["out"])
+    heavy = ("numpy", "snowballstemmer", "kompassen.compose", "kompassen.catalogue", *NOT_IMPORTED)
+    assert [m for m in heavy if _loaded(answer["modules"], m)] == []
 
 
 def test_search_answers_as_the_in_process_search(installed: Path) -> None:
