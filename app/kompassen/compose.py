@@ -400,7 +400,7 @@ class CalendarFile:
         fresh[key] = {d.isoformat(): n for d, n in sorted(answer.items())}
         self._entries = fresh
         try:
-            write_atomic(self.path, json.dumps(fresh, ensure_ascii=False).encode(), mode=0o644)
+            write_atomic(self.path, json.dumps(fresh, ensure_ascii=False).encode())
         except OSError as exc:  # a full disk: the answer is right, only not kept
             log.warning("holiday calendar not kept in %s: %s", self.path, exc)
         return answer
