@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from bisect import bisect_left
+from collections import OrderedDict
 from datetime import datetime
 from importlib import resources
 
@@ -181,6 +182,8 @@ class AreaIndex:
             for r in q("SELECT * FROM landmark WHERE area_id = ? ORDER BY position", (area_id,))
         ]
         self._cache: dict[tuple[object, ...], object] = {}
+        # FTS5 OR group → matching rowids as a bitset (ranking.text_scores, broad texts)
+        self.text_groups: OrderedDict[str, int] = OrderedDict()
         self._status: dict[tuple[int, datetime, str], OpenStatus] = {}
         self._name_terms: dict[int, frozenset[str]] = {}
 

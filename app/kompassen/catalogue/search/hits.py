@@ -47,12 +47,7 @@ def build_hit(
     codes = set(idx.groups[pos]) | set(idx.needs[pos])
     matched_chips = tuple(c for c in (*q.groups, *q.needs, *text.soft) if c in codes)
     name_terms = idx.name_terms(pos, analyzer)
-    matched_words = tuple(
-        w
-        for w in text.words
-        if analyzer.term(w) in name_terms
-        or any(t.startswith(fold(w)) for t in name_terms if len(w) >= 2)
-    )
+    matched_words = tuple(w for w in text.words if _in_name(w, name_terms, analyzer))
     verified = idx.verified[pos]
     year = int(verified[:4]) if verified[:4].isdigit() else None
     return ServiceHit(
@@ -76,6 +71,16 @@ def build_hit(
         verified_at=verified,
         stale=year is None or year < at.year - 1,
     )
+
+
+def _in_name(word: str, name_terms: frozenset[str], analyzer: Analyzer) -> bool:
+    """The word is a word of the name, or (2+ letters) the start of one; folded once."""
+    if analyzer.term(word) in name_terms:
+        return True
+    if len(word) < 2:
+        return False
+    folded = fold(word)
+    return any(t.startswith(folded) for t in name_terms)
 
 
 def handover_summary(idx: AreaIndex, pos: int, lang: str, modes: Mapping[str, Text]) -> str:
