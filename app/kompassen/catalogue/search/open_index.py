@@ -113,7 +113,7 @@ class OpenIndex:
             always = always[~excepted[always]]
         pos_parts, open_parts, close_parts = [always], [np.zeros(len(always), np.int64)], []
         close_parts.append(open_parts[0])  # 00:00–00:00: the whole day
-        for day in {int(w) for w in np.unique(weekday)} - {_NONE}:
+        for day in sorted({d.weekday(), 5, 6}):  # the only weekdays a date can use
             p, o, c = self._rules[day]
             keep = weekday[p] == day
             pos_parts.append(p[keep])
@@ -131,11 +131,12 @@ class OpenIndex:
         closes = np.concatenate(close_parts)
         # local (day offset, minute) → UTC minute, once per distinct wall-clock value
         local = np.concatenate([opens, np.where(closes <= opens, 1440, 0) + closes])
-        values, inverse = np.unique(local, return_inverse=True)
-        utc = np.array(
-            [_utc_minute(d + timedelta(days=int(v) // 1440), int(v) % 1440) for v in values],
-            dtype=np.int64,
-        )[inverse]
+        table = np.zeros(2 * 1440 + 1, dtype=np.int64)  # no sort: a table of 2,881 minutes
+        seen = np.zeros(len(table), dtype=bool)
+        seen[local] = True
+        for v in np.flatnonzero(seen).tolist():
+            table[v] = _utc_minute(d + timedelta(days=v // 1440), v % 1440)
+        utc = table[local]
         start, end = utc[: len(pos)], utc[len(pos) :]
         keep = end > start  # a span entirely inside the spring-forward gap does not exist
         out = (start[keep], end[keep], pos[keep])
