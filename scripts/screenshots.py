@@ -180,7 +180,7 @@ def main(outdir: Path) -> int:
                 w.back()
 
             w.show_page("locations")
-            _wait(app, lambda: True)
+            _wait(app, lambda: not w.locations_page.loading)
             _save(w, outdir, "locations")
 
             w.show_page("guides")
@@ -239,7 +239,7 @@ def main(outdir: Path) -> int:
             _wait(app, lambda: True)
             _save(w, outdir, "portrait")
             w.show_page("locations")
-            _wait(app, lambda: True)
+            _wait(app, lambda: not w.locations_page.loading)
             _save(w, outdir, "locations-portrait")
             w.show_page("search")
             w.open_report({"kind": "observation", "text": "Lugnt vid Plattan i kväll."})

