@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -35,10 +36,13 @@ def _tools_or_skip() -> None:
 def _run(home: Path, out: Path, word: str, size: str) -> dict[str, object]:
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY")}
     env["KOMPASSEN_HOME"] = str(home)
+    server = str(random.randint(100, 4000))  # -a goes on from here: runs side by side never meet
     done = subprocess.run(
         [
             "xvfb-run",
             "-a",
+            "-n",
+            server,
             "-s",
             f"-screen 0 {size}x24",
             sys.executable,

@@ -52,6 +52,13 @@ def _grab(wid: str, png: Path) -> float | None:
 
 def main() -> int:
     out_dir, word = Path(sys.argv[1]), sys.argv[2]
+    # the X server answers first (xvfb-run may hand over before it does, on a busy machine)
+    until = time.monotonic() + 30
+    while subprocess.run(["xdotool", "getdisplaygeometry"], capture_output=True).returncode:
+        if time.monotonic() > until:
+            print("RESULT", json.dumps({"error": "the X server never answered"}), flush=True)
+            return 1
+        time.sleep(0.1)
     started = time.monotonic()
     app = subprocess.Popen(
         [sys.executable, str(HERE / "xvfb_app.py"), "klara"],
