@@ -119,10 +119,13 @@ def _too_large(display: str, size: int | None, max_bytes: int) -> TextFileError:
     )
 
 
-def _read_bytes_limited(path: Path, display: str, max_bytes: int) -> bytes:
-    """At most ``max_bytes`` of a regular file; the size is checked before and while reading."""
+def open_regular(path: Path, display: str) -> tuple[int, int]:
+    """An open descriptor on a regular file, and its size; anything else refused in words.
+
+    ``O_NONBLOCK``: opening a FIFO must not wait for a writer (regular files ignore it). The
+    caller closes the descriptor.
+    """
     try:
-        # O_NONBLOCK: opening a FIFO must not wait for a writer; regular files ignore it
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise TextFileError(
@@ -132,11 +135,7 @@ def _read_bytes_limited(path: Path, display: str, max_bytes: int) -> bytes:
             missing=True,
         ) from None
     except IsADirectoryError:
-        raise TextFileError(
-            file=display,
-            problem_sv="Det är en mapp, inte en fil.",
-            problem_en="It is a folder, not a file.",
-        ) from None
+        raise _a_folder(display) from None
     except OSError as exc:
         raise TextFileError(
             file=display,
@@ -146,19 +145,33 @@ def _read_bytes_limited(path: Path, display: str, max_bytes: int) -> bytes:
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise TextFileError(
-                file=display,
-                problem_sv="Det är en mapp, inte en fil.",
-                problem_en="It is a folder, not a file.",
-            )
+            raise _a_folder(display)
         if not stat.S_ISREG(info.st_mode):
             raise TextFileError(
                 file=display,
                 problem_sv="Det är ingen vanlig fil (en enhet eller ett rör?).",
                 problem_en="It is not a regular file (a device or a pipe?).",
             )
-        if info.st_size > max_bytes:
-            raise _too_large(display, info.st_size, max_bytes)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, info.st_size
+
+
+def _a_folder(display: str) -> TextFileError:
+    return TextFileError(
+        file=display,
+        problem_sv="Det är en mapp, inte en fil.",
+        problem_en="It is a folder, not a file.",
+    )
+
+
+def _read_bytes_limited(path: Path, display: str, max_bytes: int) -> bytes:
+    """At most ``max_bytes`` of a regular file; the size is checked before and while reading."""
+    fd, size = open_regular(path, display)
+    try:
+        if size > max_bytes:
+            raise _too_large(display, size, max_bytes)
         with os.fdopen(fd, "rb", closefd=False) as fh:
             # one byte more than allowed: a file that grew, or reports size 0 (/proc), is caught
             raw = fh.read(max_bytes + 1)

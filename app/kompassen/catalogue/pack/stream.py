@@ -19,7 +19,6 @@ import codecs
 import json
 import os
 import re
-import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +36,7 @@ from kompassen.device.files import (  # parse_json's own guards, so both paths r
     _refuse_constant,
     _Refused,
     _too_deep_at,
+    open_regular,
 )
 
 _GiB = 1024 * 1024 * 1024
@@ -244,43 +244,19 @@ def open_limited(path: Path, display: str, max_bytes: int | None = None) -> tupl
     and its size."""
     if max_bytes is None:
         max_bytes = MAX_STREAM_BYTES
-    try:
-        # O_NONBLOCK: opening a FIFO must not wait for a writer; regular files ignore it
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except FileNotFoundError:
-        raise TextFileError(
-            file=display,
-            problem_sv="Filen finns inte.",
-            problem_en="The file does not exist.",
-            missing=True,
-        ) from None
-    except OSError as exc:
-        raise TextFileError(
-            file=display,
-            problem_sv=f"Filen kunde inte öppnas ({exc.strerror}).",
-            problem_en=f"The file could not be opened ({exc.strerror}).",
-        ) from None
-    fh = os.fdopen(fd, "rb")
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode):
-        fh.close()
-        raise TextFileError(
-            file=display,
-            problem_sv="Det är ingen vanlig fil (en enhet eller ett rör?).",
-            problem_en="It is not a regular file (a device or a pipe?).",
-        )
-    if info.st_size > max_bytes:
-        fh.close()
+    fd, size = open_regular(path, display)
+    if size > max_bytes:
+        os.close(fd)
         limit = f"{max_bytes / _GiB:g} GB" if max_bytes >= _GiB else f"{max_bytes} byte"
         limit_en = limit.replace("byte", "bytes")
         raise TextFileError(
             file=display,
-            problem_sv=f"Filen är större än {limit} ({info.st_size} byte); den lästes inte. "
+            problem_sv=f"Filen är större än {limit} ({size} byte); den lästes inte. "
             "Dela upp området i flera paket.",
-            problem_en=f"The file is larger than {limit_en} ({info.st_size} bytes); it was "
+            problem_en=f"The file is larger than {limit_en} ({size} bytes); it was "
             "not read. Split the area into several packs.",
         )
-    return fh, info.st_size
+    return os.fdopen(fd, "rb"), size
 
 
 def stream_records(

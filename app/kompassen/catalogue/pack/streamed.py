@@ -42,6 +42,7 @@ from kompassen.catalogue.pack.validate import (
     _service_ref_problems,
     _taxonomy_codes,
     record_problems,
+    unknown_files,
     validate,
 )
 from kompassen.device.files import TextFileError
@@ -115,15 +116,7 @@ def open_pack_dir(folder: Path) -> StreamedPack:
             continue
         documents[name] = doc
         texts[name] = text
-    for extra in sorted(p.name for p in folder.glob("*.json") if p.name not in PACK_FILES):
-        problems.append(
-            PackProblem(
-                extra,
-                "",
-                "Okänd fil i paketet (tillåtna: " + ", ".join(PACK_FILES) + ").",
-                "Unknown file in the pack (allowed: " + ", ".join(PACK_FILES) + ").",
-            )
-        )
+    problems.extend(unknown_files(folder))
     documents["services.json"] = {
         "format_version": FORMAT_VERSION,
         "organizations": [],

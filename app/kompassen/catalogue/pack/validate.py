@@ -127,21 +127,27 @@ def read_pack_dir(folder: Path) -> PackData:
             continue
         documents[name] = doc
         texts[name] = text
-    for extra in sorted(p.name for p in folder.glob("*.json") if p.name not in PACK_FILES):
-        problems.append(
-            PackProblem(
-                extra,
-                "",
-                "Okänd fil i paketet (tillåtna: " + ", ".join(PACK_FILES) + ").",
-                "Unknown file in the pack (allowed: " + ", ".join(PACK_FILES) + ").",
-            )
-        )
+    problems.extend(unknown_files(folder))
     pack = PackData(documents, texts)
     if not problems:
         problems.extend(validate(pack, expected_id=folder.name))
     if problems:
         raise PackError(problems, folder.name)
     return pack
+
+
+def unknown_files(folder: Path) -> list[PackProblem]:
+    """A problem for every .json file in the pack folder that is not a pack file."""
+    allowed = ", ".join(PACK_FILES)
+    return [
+        PackProblem(
+            extra,
+            "",
+            f"Okänd fil i paketet (tillåtna: {allowed}).",
+            f"Unknown file in the pack (allowed: {allowed}).",
+        )
+        for extra in sorted(p.name for p in folder.glob("*.json") if p.name not in PACK_FILES)
+    ]
 
 
 def check_pack(pack: PackData, expected_id: str | None = None) -> PackData:
