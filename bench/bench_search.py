@@ -24,10 +24,14 @@ import argparse
 import cProfile
 import gc
 import io
+import json
+import os
 import pstats
 import random
 import sqlite3
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -439,6 +443,235 @@ def report_fresh(r: dict[str, object]) -> bool:
     return ok
 
 
+# ------------------------------------------------------------------ issue #14 "Must show"
+# --issue14: the field-query typing corpus (bench/corpus_field_queries.json), first result in
+# a fresh process, RSS after typing the corpus, catalogue.db size against the pack's raw text,
+# each against raw FTS5 in the same run; catalogues cached under --cache.
+
+CORPUS_FILE = Path(__file__).with_name("corpus_field_queries.json")
+FIRST_GOAL_S = {10_000: 0.3, 100_000: 1.0}
+RSS_GOAL_MB = {10_000: 120.0, 100_000: 400.0}
+DB_GOAL_RATIO = 3.0
+RAW_SQL = "SELECT rowid, bm25(search_fts) FROM search_fts WHERE search_fts MATCH ?"
+
+
+def corpus() -> list[str]:
+    """The field queries a night patrol types (our own words, some English and typos)."""
+    data = json.loads(CORPUS_FILE.read_text(encoding="utf-8"))
+    return [str(q) for q in data["queries"]]
+
+
+# The fresh processes run these (python -c), not this file, so each imports only what it needs:
+# the engine's store and search with the app's holiday calendar file (compose.CalendarFile, as
+# ``kompassen search`` sets it up), or sqlite3 alone. stdin: JSON list (texts or MATCH
+# expressions, computed by the parent); stdout: JSON with the monotonic time at the first
+# result (perf_counter is system-wide on Linux, the parent subtracts its spawn time) and VmHWM.
+_HWM = (
+    "def hwm():\n"
+    "    for line in open('/proc/self/status'):\n"
+    "        if line.startswith('VmHWM:'):\n"
+    "            return int(line.split()[1]) / 1024\n"
+)
+CHILD_RAW = (
+    "import json, sqlite3, sys, time\n" + _HWM + "exprs = json.load(sys.stdin)\n"
+    "conn = sqlite3.connect(sys.argv[1])\n"
+    f"sql = {RAW_SQL!r}\n"
+    "conn.execute(sql, (exprs[0],)).fetchall()\n"
+    "first = time.perf_counter()\n"
+    "if sys.argv[3] == 'type':\n"
+    "    for e in exprs:\n"
+    "        conn.execute(sql, (e,)).fetchall()\n"
+    "print(json.dumps({'first': first, 'hwm_mb': hwm()}))\n"
+)
+CHILD_ENGINE = (
+    "import json, sys, time\n"
+    "from datetime import datetime\n"
+    "from pathlib import Path\n"
+    "from zoneinfo import ZoneInfo\n"
+    "from kompassen.catalogue.search.model import SearchQuery\n"
+    "from kompassen.catalogue.search.service import SearchService\n"
+    "from kompassen.catalogue.store.store import CatalogueStore\n"
+    "from kompassen.compose import CalendarFile\n"
+    "from kompassen.core import hours\n"
+    "from kompassen.core.clock import FixedClock\n" + _HWM + "imported = time.perf_counter()\n"
+    "texts = json.load(sys.stdin)\n"
+    f"now = datetime.fromisoformat({NOW.replace(tzinfo=None).isoformat()!r})\n"
+    f"clock = FixedClock(now.replace(tzinfo=ZoneInfo({str(NOW.tzinfo)!r})))\n"
+    "db = Path(sys.argv[1])\n"
+    "hours.use_calendar(CalendarFile(db.parent / 'holidays-cache.json'))\n"
+    "store = CatalogueStore(db, db.parent / 'backups', clock).open()\n"
+    "ss = SearchService(store.conn, clock)\n"
+    "opened = time.perf_counter()\n"
+    "ss.search(SearchQuery(sys.argv[2], text=texts[0]))\n"
+    "first = time.perf_counter()\n"
+    "if sys.argv[3] == 'type':\n"
+    "    for t in texts:\n"
+    "        ss.search(SearchQuery(sys.argv[2], text=t))\n"
+    "store.close()\n"
+    "print(json.dumps({'first': first, 'hwm_mb': hwm(), 'imported': imported, 'opened': opened}))\n"
+)
+
+
+def spawn(mode: str, db: Path, area: str, payload: list[str]) -> dict[str, float]:
+    """Run one fresh process; ``first_s`` is spawn → first result, ``exit_s`` spawn → exit."""
+    engine, what = mode.split("-")
+    code = CHILD_ENGINE if engine == "engine" else CHILD_RAW
+    cmd = [sys.executable, "-c", code, str(db), area, what]
+    # as an installed app: bytecode cached (in a folder of our own, not the tree)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(db.parent / "pycache")
+    t0 = time.perf_counter()
+    out = subprocess.run(
+        cmd, input=json.dumps(payload), env=env, capture_output=True, text=True, check=True
+    ).stdout
+    t_exit = time.perf_counter() - t0
+    r = json.loads(out.strip().splitlines()[-1])
+    times = {k: r[k] - t0 for k in ("first", "imported", "opened") if k in r}
+    return {f"{k}_s": v for k, v in times.items()} | {"exit_s": t_exit, "hwm_mb": r["hwm_mb"]}
+
+
+def raw_text_bytes(n: int) -> tuple[int, int]:
+    """The pack's raw text: the UTF-8 bytes of every string value in every document (keys,
+    numbers and JSON syntax not counted), and the pack as written (pretty JSON files)."""
+
+    def strings(x: object) -> int:
+        if isinstance(x, str):
+            return len(x.encode("utf-8"))
+        if isinstance(x, dict):
+            return sum(strings(v) for v in x.values())
+        if isinstance(x, list):
+            return sum(strings(v) for v in x)
+        return 0
+
+    pack = generate_pack(n, seed=1)
+    text = strings(pack.documents)
+    with tempfile.TemporaryDirectory() as tmp:
+        pack.write(Path(tmp))
+        files = sum(p.stat().st_size for p in Path(tmp).iterdir())
+    del pack
+    gc.collect()
+    return text, files
+
+
+def issue14(n: int, cache: Path, repeat: int, runs: int) -> dict[str, object]:
+    """Every measurement of issue #14's "Must show" at ``n`` services (see the module doc)."""
+    clock = FixedClock(NOW)
+    area = f"synthetic-{n}"
+    store = cached_store(n, cache, clock)
+    conn = store.conn
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db = cache / area / "catalogue.db"
+    db_bytes = db.stat().st_size + sum(p.stat().st_size for p in db.parent.glob("catalogue.db-*"))
+    # typing the corpus letter by letter, warm (as in the app), against raw FTS5 interleaved
+    ss = SearchService(conn, clock)
+    analyzer = Analyzer()
+    texts = corpus()
+    keys = [p for t in texts for p in prefixes(t)]
+    exprs = [raw_match(analyzer, k) for k in keys]
+    t0 = time.perf_counter()
+    ss.search(SearchQuery(area, text=keys[0]))
+    t_build = time.perf_counter() - t0
+    for k, e in zip(keys, exprs, strict=True):  # warm-up
+        ss.search(SearchQuery(area, text=k))
+        if e:
+            conn.execute(RAW_SQL, (e,)).fetchall()
+    gc.collect()
+    ours: list[float] = []
+    raw_ms: list[float] = []
+    for _ in range(repeat):
+        for k, e in zip(keys, exprs, strict=True):
+            if e:
+                raw_ms.append(timed(lambda e=e: conn.execute(RAW_SQL, (e,)).fetchall()))
+            ours.append(timed(lambda k=k: ss.search(SearchQuery(area, text=k))))
+    store.close()
+    # fresh processes, interleaved: first result (whole first query), then typing the corpus
+    first_text = texts[0]
+    first_expr = raw_match(analyzer, first_text)
+    spawn("engine-first", db, area, [first_text])  # warm the OS page cache and the .pyc files
+    spawn("raw-first", db, area, [first_expr])
+    first: dict[str, list[dict[str, float]]] = {"engine": [], "raw FTS5": []}
+    for _ in range(runs):
+        first["engine"].append(spawn("engine-first", db, area, [first_text]))
+        first["raw FTS5"].append(spawn("raw-first", db, area, [first_expr]))
+    typed = {
+        "engine": spawn("engine-type", db, area, keys),
+        "raw FTS5": spawn("raw-type", db, area, [e for e in exprs if e] or [first_expr]),
+    }
+    text_b, files_b = raw_text_bytes(n)
+    return {
+        "n": n,
+        "build_s": t_build,
+        "queries": len(texts),
+        "keys": len(keys),
+        "ours": ours,
+        "raw": raw_ms,
+        "first": first,
+        "typed": typed,
+        "db_bytes": db_bytes,
+        "text_bytes": text_b,
+        "files_bytes": files_b,
+    }
+
+
+def report_issue14(r: dict[str, object]) -> bool:
+    n: int = r["n"]  # type: ignore[assignment]
+    ours: list[float] = r["ours"]  # type: ignore[assignment]
+    raw: list[float] = r["raw"]  # type: ignore[assignment]
+    first: dict[str, list[dict[str, float]]] = r["first"]  # type: ignore[assignment]
+    typed: dict[str, dict[str, float]] = r["typed"]  # type: ignore[assignment]
+    ok = True
+
+    def verdict(passed: bool) -> str:
+        nonlocal ok
+        ok &= passed
+        return "PASS" if passed else "FAIL"
+
+    print(
+        f"\n== issue #14 at {n:,} services: corpus of {r['queries']} field queries, "
+        f"{r['keys']} keystrokes × {len(ours) // r['keys']} rounds (index build "  # type: ignore[operator]
+        f"{r['build_s']:.2f} s)"
+    )
+    print(f"{'typing (warm)':<16} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    for name, xs in (("engine", ours), ("raw FTS5", raw)):
+        print(f"{name:<16} {pct(xs, 50):>8.2f} {pct(xs, 95):>8.2f} {max(xs):>8.2f}")
+    print(
+        f"{'ratio':<16} {pct(ours, 50) / pct(raw, 50):>7.1f}× {pct(ours, 95) / pct(raw, 95):>7.1f}×"
+    )
+    med = {k: statistics.median(x["first_s"] for x in v) for k, v in first.items()}
+    ext = {k: statistics.median(x["exit_s"] for x in v) for k, v in first.items()}
+    print(
+        f"first result, fresh process (median of {len(first['engine'])}): engine "
+        f"{med['engine']:.3f} s (exit {ext['engine']:.3f} s), raw FTS5 {med['raw FTS5']:.3f} s "
+        f"(exit {ext['raw FTS5']:.3f} s), {med['engine'] / med['raw FTS5']:.1f}×"
+    )
+    imp = statistics.median(x["imported_s"] for x in first["engine"])
+    opened = statistics.median(x["opened_s"] for x in first["engine"])
+    print(
+        f"  engine, spawn → imports done {imp:.3f} s, → catalogue open {opened:.3f} s, "
+        f"→ first result {med['engine']:.3f} s (the first search, index build included, "
+        f"{med['engine'] - opened:.3f} s)"
+    )
+    if n in FIRST_GOAL_S:
+        print(f"  goal ≤ {FIRST_GOAL_S[n]:g} s: {verdict(med['engine'] <= FIRST_GOAL_S[n])}")
+    e_mb, r_mb = typed["engine"]["hwm_mb"], typed["raw FTS5"]["hwm_mb"]
+    print(
+        f"RSS (VmHWM) after typing the corpus, fresh process: engine {e_mb:.0f} MB, "
+        f"raw FTS5 {r_mb:.0f} MB, {e_mb / r_mb:.1f}×"
+    )
+    if n in RSS_GOAL_MB:
+        print(f"  goal ≤ {RSS_GOAL_MB[n]:g} MB: {verdict(e_mb <= RSS_GOAL_MB[n])}")
+    db_b: int = r["db_bytes"]  # type: ignore[assignment]
+    text_b: int = r["text_bytes"]  # type: ignore[assignment]
+    files_b: int = r["files_bytes"]  # type: ignore[assignment]
+    print(
+        f"catalogue.db {db_b / 1e6:.1f} MB (WAL checkpointed) vs raw text {text_b / 1e6:.1f} MB "
+        f"(UTF-8 of all string values): {db_b / text_b:.2f}×; vs pack files (pretty JSON) "
+        f"{files_b / 1e6:.1f} MB: {db_b / files_b:.2f}×"
+    )
+    print(f"  goal ≤ {DB_GOAL_RATIO:g}× the raw text: {verdict(db_b / text_b <= DB_GOAL_RATIO)}")
+    return ok
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
@@ -458,8 +691,20 @@ def main() -> int:
     )
     ap.add_argument("--samples", type=int, default=40, help="searches per --fresh case")
     ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "bench-search")
+    ap.add_argument(
+        "--issue14",
+        action="store_true",
+        help="only issue #14's measurements: the field-query corpus typed, first result in a "
+        "fresh process, RSS, catalogue.db size vs raw text (catalogues under --cache)",
+    )
+    ap.add_argument("--runs", type=int, default=5, help="fresh processes per --issue14 median")
     args = ap.parse_args()
     ok = True
+    if args.issue14:
+        for n in args.sizes:
+            ok &= report_issue14(issue14(n, args.cache, args.repeat, args.runs))
+        print("\nall goals met" if ok else "\nsome goals NOT met")
+        return 0
     if args.fresh or args.broad:
         for n in args.sizes:
             if args.fresh:
