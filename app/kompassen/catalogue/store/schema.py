@@ -253,6 +253,19 @@ DELETE FROM search_fts;
 DELETE FROM guide_fts;
 """
 
+# What the search engine keeps in memory per area, written at install so that a fresh process
+# answers its first search without rebuilding it (catalogue/search/snapshot.py). ``scope`` is an
+# area id or '*' (the vocabulary of every area); ``stamp`` says which catalogue it was made from.
+M0006_SEARCH_SNAPSHOT = """
+CREATE TABLE search_snapshot (
+    scope TEXT NOT NULL,
+    name TEXT NOT NULL,
+    stamp TEXT NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (scope, name)
+);
+"""
+
 # Append only.
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial HSDS-shaped catalogue", M0001_INITIAL),
@@ -260,4 +273,5 @@ MIGRATIONS: list[Migration] = [
     Migration(3, "full-text search index", M0003_SEARCH),
     Migration(4, "signed release version in the release log", M0004_RELEASE_VERSION),
     Migration(5, "search index rebuilt from normalised text", M0005_SEARCH_NORMALISED),
+    Migration(6, "search snapshot: the in-memory index kept on disk", M0006_SEARCH_SNAPSHOT),
 ]
