@@ -36,6 +36,19 @@ def register(sub: Subparsers) -> None:
     ih = sub.add_parser("import-hsds", help="import HSDS 3 data (datapackage JSON or CSV folder)")
     ih.add_argument("path", type=Path)
     ih.add_argument("--area", required=True, dest="target_area")
+    ih.add_argument(
+        "--strict",
+        action="store_true",
+        help="all or nothing: refuse the input at any problem or repair (default: tolerant, "
+        "import every row that can be read and report the rest)",
+    )
+    ih.add_argument(
+        "--report",
+        type=Path,
+        metavar="BASE",
+        help="write the import report as BASE.json and BASE.md (default: next to PATH, "
+        "<PATH>-import-report.json/.md)",
+    )
     ih.set_defaults(handler=with_context(run_import_hsds))
 
     eh = sub.add_parser("export-hsds", help="export an area as HSDS 3 (JSON and CSV)")
@@ -142,8 +155,26 @@ def run_install_pack(ctx: AppContext, args: argparse.Namespace, lang: str) -> in
 
 def run_import_hsds(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
     from kompassen.catalogue.hsds.importer import import_hsds
+    from kompassen.catalogue.hsds.report import default_report_base, saved_line
 
-    print(import_hsds(ctx.catalogue, args.path, args.target_area).summary(lang))
+    result = import_hsds(ctx.catalogue, args.path, args.target_area, strict=args.strict)
+    print(result.summary(lang))
+    if result.report is not None:
+        base = args.report or default_report_base(args.path)
+        try:
+            print(saved_line(lang, result.report.save(base, lang)))
+        except OSError as exc:  # the import itself is done; say why the report is not saved
+            reason = exc.strerror or str(exc)
+            if lang == "en":
+                print(
+                    f"kompassen: the import report could not be saved to {base}: {reason}",
+                    file=sys.stderr,
+                )
+            else:
+                print(
+                    f"kompassen: importrapporten kunde inte sparas i {base}: {reason}",
+                    file=sys.stderr,
+                )
     return 0
 
 

@@ -70,7 +70,7 @@ class Attributes:
             entity = row.get("link_entity", "").lower() or (
                 "service" if "service_id" in row else ""
             )
-            tid = row.get("taxonomy_term_id", "")
+            tid = row.get("taxonomy_term_id") or row.get("taxonomy_id", "")
             if not self.checks.fk(
                 attrs, row_no, "taxonomy_term_id", tid, term_codes, "Termen", "term"
             ):

@@ -44,6 +44,21 @@ _DAY_NAMES = {
     **{str(i + 1): c for i, c in enumerate(_DAY_CODES)},  # ISO 8601: 1 = Monday
 }
 _TRUE = {"true", "1", "yes", "ja", "y"}
+_CLOSED = frozenset({"closed", "stängt", "stängd", "stangt", "-", "–", "—", "x"})
+_LOOSE_TIME = re.compile(
+    r"^(?:kl\.?\s*)?(\d{1,2})(?:[:.,h]?(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|a|p)?$", re.IGNORECASE
+)
+_RANGE = re.compile(r"^\s*(.+?)\s*(?:-|–|—|\btill\b|\bto\b)\s*(.+?)\s*$")
+_DAY_SETS = {
+    "daily": list(_DAY_CODES),
+    "dagligen": list(_DAY_CODES),
+    "alla dagar": list(_DAY_CODES),
+    "every day": list(_DAY_CODES),
+    "weekdays": list(_DAY_CODES[:5]),
+    "vardagar": list(_DAY_CODES[:5]),
+    "weekends": list(_DAY_CODES[5:]),
+    "helger": list(_DAY_CODES[5:]),
+}
 MAX_EXCEPTION_DAYS = 62
 
 
@@ -64,6 +79,33 @@ def parse_time(value: str) -> str | None:
     if h > 24 or mi > 59 or sec > 59 or (h == 24 and (mi or sec)):
         return None
     return f"{h:02d}:{mi:02d}"
+
+
+def loose_time(value: str) -> str | None:
+    """The one obvious HH:MM of ``9:00am``, ``9am``, ``0900``, ``9.00``, ``kl. 9``; None if
+    there is none (``25:99``, ``9-ish``)."""
+    m = _LOOSE_TIME.match(value.strip())
+    if not m:
+        return None
+    digits, minutes, half = m.group(1), m.group(2), (m.group(3) or "").lower()[:1]
+    if minutes is None and len(digits) > 2:
+        return None
+    h, mi = int(digits), int(minutes or 0)
+    if half:
+        if not 1 <= h <= 12:
+            return None
+        h = (0 if h == 12 else h) + (12 if half == "p" else 0)
+    if h > 24 or mi > 59 or (h == 24 and mi):
+        return None
+    return f"{h:02d}:{mi:02d}"
+
+
+def _hhmm(value: str) -> str | None:
+    """``0900`` / ``900`` as 09:00 (the 3-4 digit form ``_LOOSE_TIME`` cannot split)."""
+    v = value.strip()
+    if v.isdigit() and len(v) in (3, 4):
+        return loose_time(f"{v[:-2]}:{v[-2:]}")
+    return loose_time(v)
 
 
 def parse_date(value: str) -> date | None:
@@ -118,14 +160,50 @@ class Schedules:
         self, data: TableData, row_no: int, row: dict[str, str]
     ) -> tuple[str | None, str | None, bool]:
         ok = True
+        raws = {c: row.get(c, "") for c in ("opens_at", "closes_at")}
+        raw_open = raws["opens_at"]
+        if raw_open and not raws["closes_at"] and parse_time(raw_open) is None:
+            span = _RANGE.match(raw_open)
+            if span and _hhmm(span.group(1)) and _hhmm(span.group(2)):
+                if not self.problems.repair(
+                    data,
+                    row_no,
+                    "opens_at",
+                    f"”{raw_open}” är ett tidsintervall; läses som opens_at {span.group(1)}, "
+                    f"closes_at {span.group(2)}.",
+                    f"'{raw_open}' is a time range; read as opens_at {span.group(1)}, "
+                    f"closes_at {span.group(2)}.",
+                ):
+                    return None, None, False
+                raws = {"opens_at": span.group(1), "closes_at": span.group(2)}
         result: list[str | None] = []
-        for col in ("opens_at", "closes_at"):
-            raw = row.get(col, "")
+        for col, raw in raws.items():
             if not raw:
                 result.append(None)
                 continue
             t = parse_time(raw)
-            if t is None:
+            if t is None and raw.lower() in _CLOSED:
+                if self.problems.repair(
+                    data,
+                    row_no,
+                    col,
+                    f"”{raw}” är ingen tid; läses som en stängd dag.",
+                    f"'{raw}' is not a time; read as a closed day.",
+                ):
+                    return None, None, True
+                ok = False
+            elif t is None and (loose := _hhmm(raw)) is not None:
+                if self.problems.repair(
+                    data,
+                    row_no,
+                    col,
+                    f"”{raw}” är inte TT:MM; läses som {loose}.",
+                    f"'{raw}' is not HH:MM; read as {loose}.",
+                ):
+                    t = loose
+                else:
+                    ok = False
+            elif t is None:
                 ok = False
                 self.problems.add(
                     data,
@@ -154,6 +232,15 @@ class Schedules:
                 days = list(_DAY_CODES)
             if days is None:
                 return []
+            if (
+                opens is None
+                and closes is None
+                and (
+                    row.get("closed", "").lower() in _TRUE
+                    or any(row.get(c, "").lower() in _CLOSED for c in ("opens_at", "closes_at"))
+                )
+            ):
+                return []  # a closed day: no weekly rule
             if opens is None or closes is None:
                 return None
             return [
@@ -214,22 +301,55 @@ class Schedules:
         return out
 
     def _days(self, data: TableData, row_no: int, col: str, raw: str) -> list[str] | None:
-        days = []
-        for part in re.split(r"[,\s]+", raw.strip()):
+        days: list[str] = []
+        bad = None
+        words = raw.strip().lower()
+        if words in _DAY_SETS:
+            if not self.problems.repair(
+                data,
+                row_no,
+                col,
+                f"”{raw}” läses som veckodagarna {','.join(_DAY_SETS[words])}.",
+                f"'{raw}' is read as the weekdays {','.join(_DAY_SETS[words])}.",
+            ):
+                return None
+            return list(_DAY_SETS[words])
+        joined = re.sub(r"\s*(?:[-–—]|\b(?:till|to)\b)\s*", "-", raw.strip(), flags=re.I)
+        for part in re.split(r"[,;/\s]+", joined):
+            part = part.strip()
             if not part:
                 continue
-            code = _DAY_NAMES.get(part.lower())
-            if code is None:
-                self.problems.add(
-                    data,
-                    row_no,
-                    col,
-                    f"Okänd veckodag ”{part}” (MO–SU, Monday, 1 = måndag … 7 = söndag).",
-                    f"Unknown weekday '{part}' (MO–SU, Monday, 1 = Monday … 7 = Sunday).",
-                )
+            code = _DAY_NAMES.get(part.lower().rstrip("."))
+            if code is not None:
+                if code not in days:
+                    days.append(code)
+                continue
+            span = _RANGE.match(part)
+            first = _DAY_NAMES.get(span.group(1).lower().rstrip(".")) if span else None
+            last = _DAY_NAMES.get(span.group(2).lower().rstrip(".")) if span else None
+            if first is None or last is None:
+                bad = part
+                break
+            i, j = _DAY_CODES.index(first), _DAY_CODES.index(last)
+            run = [_DAY_CODES[(i + k) % 7] for k in range((j - i) % 7 + 1)]
+            if not self.problems.repair(
+                data,
+                row_no,
+                col,
+                f"Dagintervallet ”{part}” läses som {','.join(run)}.",
+                f"The day range '{part}' is read as {','.join(run)}.",
+            ):
                 return None
-            if code not in days:
-                days.append(code)
+            days.extend(d for d in run if d not in days)
+        if bad is not None:
+            self.problems.add(
+                data,
+                row_no,
+                col,
+                f"Okänd veckodag ”{bad}” (MO–SU, Monday, 1 = måndag … 7 = söndag).",
+                f"Unknown weekday '{bad}' (MO–SU, Monday, 1 = Monday … 7 = Sunday).",
+            )
+            return None
         return sorted(days, key=_DAY_CODES.index) if days else None
 
 

@@ -68,6 +68,7 @@ class RowChecks:
         self.problems = problems
         self.legacy = legacy  # HSDS 2.x/1.x input: ids need not be UUIDs
         self._cache: dict[str, Rows] = {}
+        self._loose_ids: set[str] = set()
 
     def ids(self, data: TableData | None, required: bool) -> Rows:
         """Rows by id; empty, malformed and duplicate ids are problems (checked once)."""
@@ -86,14 +87,26 @@ class RowChecks:
                     self.problems.add(data, row_no, "id", "Id saknas.", "The id is empty.")
                 continue
             if not self.legacy and not _UUID.match(rid):
-                self.problems.add(
-                    data,
-                    row_no,
-                    "id",
-                    f"”{rid}” är inget UUID (HSDS 3 kräver UUID).",
-                    f"'{rid}' is not a UUID (HSDS 3 requires UUIDs).",
-                )
-                continue
+                if self.problems.strict:
+                    self.problems.add(
+                        data,
+                        row_no,
+                        "id",
+                        f"”{rid}” är inget UUID (HSDS 3 kräver UUID).",
+                        f"'{rid}' is not a UUID (HSDS 3 requires UUIDs).",
+                    )
+                    continue
+                if data.name not in self._loose_ids:  # one line per table, not per row
+                    self._loose_ids.add(data.name)
+                    self.problems.repair(
+                        data,
+                        row_no,
+                        "id",
+                        f"”{rid}” är inget UUID (HSDS 3 kräver UUID); tabellens id läses som "
+                        "de är.",
+                        f"'{rid}' is not a UUID (HSDS 3 requires UUIDs); the table's ids are "
+                        "read as they are.",
+                    )
             if rid in out:
                 self.problems.add(
                     data,

@@ -114,8 +114,12 @@ import hashlib
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kompassen.core.errors import KompassenError
+
+if TYPE_CHECKING:
+    from kompassen.catalogue.hsds.report import Report
 
 HSDS_VERSION = "3.1"
 NAMESPACE = uuid.UUID("5b0f7d0e-3c7a-5d55-9a53-6b6f6d706173")  # fixed forever: ids depend on it
@@ -417,6 +421,7 @@ class ImportResult:
     locations: int
     warnings: list[str] = field(default_factory=list)  # English
     warnings_sv: list[str] = field(default_factory=list)
+    report: Report | None = None  # what the import repaired, left out or ignored
 
     def summary(self, lang: str = "sv") -> str:
         if lang == "en":
@@ -433,7 +438,10 @@ class ImportResult:
             )
             warns = self.warnings_sv or self.warnings
             label = "Varning"
-        return "\n".join([head, *(f"  {label}: {w}" for w in warns)])
+        lines = [head, *(f"  {label}: {w}" for w in warns)]
+        if self.report is not None:  # the warnings are in the report too, as notes
+            lines.append(self.report.summary(lang, notes=False))
+        return "\n".join(lines)
 
 
 @dataclass

@@ -11,21 +11,51 @@ import re
 from dataclasses import dataclass, field
 
 from kompassen.catalogue.hsds.mapping import HsdsError, HsdsProblem
+from kompassen.catalogue.hsds.report import CHANGES, IGNORED, REPAIRED, SKIPPED, Report
 from kompassen.catalogue.hsds.tables import TableData
 from kompassen.catalogue.pack.validate import PackError
 
 
 class Problems:
-    """Collects problems so one run reports as many as it can find."""
+    """Collects problems so one run reports as many as it can find.
 
-    def __init__(self) -> None:
+    Strict (``--strict``, and the default of :func:`import_hsds`): every problem and every
+    repair the tolerant import would make is an error; the run stops before installing.
+    Tolerant: a problem becomes a report entry (the caller leaves out the row or value) and a
+    repair is made and reported; nothing raises here.
+    """
+
+    def __init__(self, strict: bool = True, report: Report | None = None) -> None:
         self.items: list[HsdsProblem] = []
+        self.strict = strict
+        self.report = report if report is not None else Report(strict=strict)
 
-    def add(self, t: TableData | str, row: int | None, fld: str | None, sv: str, en: str) -> None:
-        if isinstance(t, TableData):
-            self.items.append(HsdsProblem(t.file, row, fld, sv, en, t.json_index))
+    def add(
+        self,
+        t: TableData | str,
+        row: int | None,
+        fld: str | None,
+        sv: str,
+        en: str,
+        action: str = SKIPPED,
+    ) -> None:
+        """A problem; tolerant: ``action`` says what the caller does about it."""
+        file, json_index = (t.file, t.json_index) if isinstance(t, TableData) else (t, False)
+        if self.strict and action in CHANGES:
+            self.items.append(HsdsProblem(file, row, fld, sv, en, json_index))
         else:
-            self.items.append(HsdsProblem(t, row, fld, sv, en))
+            self.report.add(file, row, fld, action, sv, en, json_index)
+
+    def repair(
+        self, t: TableData | str, row: int | None, fld: str | None, sv: str, en: str
+    ) -> bool:
+        """Whether the caller may make the one obvious repair (tolerant); strict: a problem."""
+        self.add(t, row, fld, sv, en, REPAIRED)
+        return not self.strict
+
+    def ignore(self, t: TableData | str, fld: str | None, sv: str, en: str) -> None:
+        """A column or table not read: listed in the report in both modes, never an error."""
+        self.add(t, None, fld, sv, en, IGNORED)
 
     def raise_if_any(self) -> None:
         if self.items:

@@ -62,9 +62,74 @@ REQUIRED_COLUMNS: dict[str, tuple[str | tuple[str, ...], ...]] = {
     "schedule": (("service_id", "service_at_location_id"),),
     "holiday_schedule": (("service_id", "service_at_location_id"), "start_date"),
     "taxonomy_term": ("id", ("code", "term", "name")),
-    "attribute": (("link_id", "service_id"), "taxonomy_term_id"),
+    "attribute": (("link_id", "service_id"), ("taxonomy_term_id", "taxonomy_id")),
     "language": (("code", "language"),),
 }
+
+
+# Columns read under a 2.x/1.x or tool-specific name, beyond the HSDS 3 fields of
+# ``mapping.TABLES``; any other column is listed as ignored in the import report.
+EXTRA_COLUMNS: dict[str, tuple[str, ...]] = {
+    "organization": ("url",),
+    "service": (),
+    "location": (),
+    "service_at_location": (),
+    "address": ("address_type",),
+    "phone": ("type", "language"),
+    "schedule": ("weekday", "closed"),
+    "holiday_schedule": (
+        "id",
+        "service_id",
+        "location_id",
+        "service_at_location_id",
+        "start_date",
+        "end_date",
+        "closed",
+        "opens_at",
+        "closes_at",
+        "notes",
+        "description",
+    ),
+    "taxonomy_term": ("term", "vocabulary"),
+    "attribute": ("service_id", "taxonomy_id", "taxonomy_detail"),
+    "language": ("language",),
+}
+# HSDS tables (any version) Kompassen does not read: listed as ignored, never an error.
+UNREAD_TABLES = frozenset(
+    {
+        "taxonomy",
+        "taxonomies",
+        "contact",
+        "contacts",
+        "funding",
+        "fundings",
+        "accessibility",
+        "accessibility_for_disabilities",
+        "eligibility",
+        "eligibilities",
+        "service_area",
+        "service_areas",
+        "required_document",
+        "required_documents",
+        "payment_accepted",
+        "payments_accepted",
+        "program",
+        "programs",
+        "metadata",
+        "meta_table_description",
+        "organization_identifier",
+        "organization_identifiers",
+        "url",
+        "urls",
+        "cost_option",
+        "cost_options",
+        "service_capacity",
+        "unit",
+        "units",
+        "postal_address",
+        "postal_addresses",
+    }
+)
 
 
 @dataclass
