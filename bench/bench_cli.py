@@ -15,7 +15,11 @@ time (user + sys of the child) is reported too: on a loaded machine it varies le
 Then ``python -X importtime`` of the same search: the 15 slowest imports (cumulative, top
 level only), to see what the time is spent on.
 
-Usage: python bench/bench_cli.py [--repeat N] [--text härbärge] [--area klara]
+``--before DIR``: one more contender in the same interleaved run, the same search from
+another copy of the app (``DIR`` is put first on PYTHONPATH, e.g. ``git archive`` of an older
+commit's ``app/``), with a home of its own: before and after, on the same machine load.
+
+Usage: python bench/bench_cli.py [--repeat N] [--text härbärge] [--area klara] [--before DIR]
 """
 
 from __future__ import annotations
@@ -90,22 +94,35 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=20)
     ap.add_argument("--text", default="härbärge")
     ap.add_argument("--area", default="klara")
+    ap.add_argument("--before", type=Path, help="another copy of app/ to time in the same run")
     args = ap.parse_args()
 
-    with tempfile.TemporaryDirectory() as home:
+    with tempfile.TemporaryDirectory() as tmp:
         # an installed app has its .pyc files: compile once into a cache of our own (no
         # __pycache__ in the tree), whatever PYTHONDONTWRITEBYTECODE the shell has
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        env |= {"KOMPASSEN_HOME": home, "PYTHONPYCACHEPREFIX": str(Path(home) / "pycache")}
-        ours = [PY, "-m", "kompassen", "search", "--area", args.area, args.text]
-        subprocess.run(ours, env=env, check=True, stdout=subprocess.DEVNULL)  # install, untimed
-        run(ours, env)  # and one warm-up: the .pyc files and the calendar file are written
-        db = Path(home) / "data" / "catalogue.db"
-        base = [PY, "-c", baseline_code(db, args.text)]
-        times: dict[str, list[tuple[float, float]]] = {"kompassen search": [], "bare sqlite3": []}
-        for _ in range(args.repeat):  # interleaved: both see the same machine load
-            times["kompassen search"].append(run(ours, env))
-            times["bare sqlite3"].append(run(base, env))
+        base_env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        base_env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
+        search = [PY, "-m", "kompassen", "search", "--area", args.area, args.text]
+
+        def contender(name: str, app: Path | None) -> tuple[list[str], dict[str, str]]:
+            home = Path(tmp) / name.replace(" ", "-")
+            env = base_env | {"KOMPASSEN_HOME": str(home)}
+            if app is not None:
+                env["PYTHONPATH"] = os.pathsep.join([str(app.resolve()), env.get("PYTHONPATH", "")])
+            subprocess.run(search, env=env, check=True, stdout=subprocess.DEVNULL)  # install
+            run(search, env)  # and one warm-up: the .pyc files and the calendar file are written
+            return search, env
+
+        ours = contender("kompassen search", None)
+        db = Path(ours[1]["KOMPASSEN_HOME"]) / "data" / "catalogue.db"
+        contenders = {"kompassen search": ours}
+        if args.before is not None:
+            contenders["before"] = contender("before", args.before)
+        contenders["bare sqlite3"] = ([PY, "-c", baseline_code(db, args.text)], ours[1])
+        times: dict[str, list[tuple[float, float]]] = {name: [] for name in contenders}
+        for _ in range(args.repeat):  # interleaved: all see the same machine load
+            for name, (cmd, env) in contenders.items():
+                times[name].append(run(cmd, env))
         print(f"fresh processes, {args.repeat} runs each, {args.area!r}, {args.text!r}")
         for name, rs in times.items():
             print(f"  {name:17} wall {stats([w for w, _ in rs])}")
@@ -118,7 +135,7 @@ def main() -> None:
             f"{ours_med / base_med:.1f}× the bare sqlite3 one-shot)"
         )
         print("python -X importtime, slowest imports (cumulative ms):")
-        for us, name in importtime_top(ours, env):
+        for us, name in importtime_top(*ours):
             print(f"  {us / 1000:7.1f}  {name}")
 
 

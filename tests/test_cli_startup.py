@@ -6,6 +6,8 @@ answers are the in-process search's, and the holiday calendar kept between proce
 
 from __future__ import annotations
 
+import argparse
+import importlib
 import json
 import os
 import subprocess
@@ -32,12 +34,17 @@ NOT_IMPORTED = (
     "kompassen.catalogue.store.release",  # signed releases: only when one is applied
     "nacl",
     "jsonschema",
+    "snowballstemmer",  # the package imports all 36 stemmers: only the Swedish one is loaded
+    "kompassen.cli.catalogue",  # the other command families: their parsers are not built
+    "kompassen.cli.reports",
+    "kompassen.cli.office",
+    "kompassen.cli.device",
 )
 # 2026-12-24 is julafton (an eve), 2026-12-25 juldagen (a public holiday)
 MOMENTS = ("2026-11-23T21:30", "2026-12-24T20:00", "2026-12-25T10:00")
 
 _PROBE = """
-import contextlib, io, json, sys
+import contextlib, io, json, os, sys
 from kompassen.cli.main import main
 out = io.StringIO()
 with contextlib.redirect_stdout(out):
@@ -45,13 +52,16 @@ with contextlib.redirect_stdout(out):
         code = main(sys.argv[1:])
     except SystemExit as exit:  # --help
         code = exit.code
-print(json.dumps({"code": code, "out": out.getvalue(), "modules": sorted(sys.modules)}))
+threads = len(os.listdir("/proc/self/task")) if os.path.isdir("/proc/self/task") else None
+print(json.dumps({"code": code, "out": out.getvalue(), "modules": sorted(sys.modules),
+                  "threads": threads, "blas": os.environ.get("OPENBLAS_NUM_THREADS")}))
 """
 
 
-def _search(home: Path, *args: str) -> dict[str, object]:
-    """``kompassen search ARGS`` in a fresh process: exit code, stdout, the modules it loaded."""
-    env = {**os.environ, "KOMPASSEN_HOME": str(home)}
+def _search(home: Path, *args: str, **environ: str) -> dict[str, object]:
+    """``kompassen search ARGS`` in a fresh process: exit code, stdout, the modules it loaded,
+    its threads at the end (None where /proc is missing) and OPENBLAS_NUM_THREADS."""
+    env = {**os.environ, "KOMPASSEN_HOME": str(home), **environ}
     done = subprocess.run(
         [sys.executable, "-c", _PROBE, "search", *args],
         capture_output=True,
@@ -83,6 +93,61 @@ def test_search_imports_only_what_it_needs(installed: Path) -> None:
         answer = _search(installed, "härbärge", "--open-at", at)
         loaded = [m for m in NOT_IMPORTED if _loaded(answer["modules"], m)]
         assert loaded == [], f"{at}: {loaded}"
+
+
+def test_search_starts_no_blas_threads(installed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """numpy's OpenBLAS would start a thread per core (for linear algebra the app never
+    does); a user's or packager's own setting is kept."""
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    answer = _search(installed, "härbärge")
+    assert _loaded(answer["modules"], "numpy")
+    assert answer["blas"] == "1"
+    if answer["threads"] is not None:
+        assert answer["threads"] == 1
+    assert _search(installed, "härbärge", OPENBLAS_NUM_THREADS="2")["blas"] == "2"
+
+
+def test_a_command_builds_only_its_familys_parsers() -> None:
+    """``FAMILIES`` names what each family registers; a command line that starts with a
+    command builds that family's parsers only, and parses as the whole parser does."""
+    from kompassen.cli.main import FAMILIES, build_parser
+
+    for family, commands in FAMILIES.items():
+        parser = argparse.ArgumentParser()
+        sub = parser.add_subparsers()
+        importlib.import_module(f"kompassen.cli.{family}").register(sub)
+        assert tuple(sub.choices) == commands, family
+    whole = build_parser()
+    assert list(_commands(whole)) == [c for cs in FAMILIES.values() for c in cs]
+    lines = [
+        ["search", "sova", "--group", "group.youth", "--open-at", "2026-12-24T20:00", "--json"],
+        ["areas", "--json"],
+        ["device-db", "check"],
+        ["report", "submit", "r.json"],
+        ["outbox", "--json"],
+        ["keys", "generate", "--out", "x"],
+        ["selftest"],
+        ["--area", "klara", "search", "x"],  # options first: the whole parser
+        ["--kiosk"],
+        [],
+    ]
+    for argv in lines:
+        got, want = build_parser(argv).parse_args(argv), whole.parse_args(argv)
+        assert _plain(got) == _plain(want), argv
+    assert list(_commands(build_parser(["search", "x"]))) == ["search"]
+    assert list(_commands(build_parser([]))) == []  # the window: no command parsers
+
+
+def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    (sub,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return dict(sub.choices)
+
+
+def _plain(ns: argparse.Namespace) -> dict[str, object]:
+    """The parsed values, the handler by its name (each parser wraps its own)."""
+    values = dict(vars(ns))
+    handler = values.pop("handler")
+    return {**values, "handler": getattr(handler, "__wrapped__", handler).__qualname__}
 
 
 def test_search_help_imports_no_engine(home: Path) -> None:

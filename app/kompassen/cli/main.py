@@ -9,19 +9,44 @@ errors into that one line.
 from __future__ import annotations
 
 import argparse
+import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 from kompassen import __version__
-from kompassen.cli import app, catalogue, device, office, reports, search
+from kompassen.cli import app
 from kompassen.cli.handler import EXIT_USER_ERROR, user_lang
 from kompassen.core.errors import KompassenError
 from kompassen.device.settings import DEFAULT_AREA
 
 __all__ = ["EXIT_USER_ERROR", "build_parser", "main"]
 
+# Each command family (a module of kompassen.cli, in the order of --help) and the commands
+# its register() adds; tests/test_cli_startup.py checks the list against what they add.
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "app": ("selftest",),
+    "search": ("search",),
+    "catalogue": ("areas", "validate-pack", "install-pack", "import-hsds", "export-hsds"),
+    "reports": ("report", "outbox", "sync", "enrol"),
+    "office": ("keys", "office"),
+    "device": ("device-db",),
+}
 
-def build_parser() -> argparse.ArgumentParser:
+
+def _families(argv: Sequence[str] | None) -> list[str]:
+    """The families whose parsers ``argv`` needs: all 22 parsers cost a one-shot command
+    (and the window's start) ~10 ms, so ``search ...`` builds only its own and no arguments
+    (the window) none; anything else (options first, --help, a typo) gets them all."""
+    if argv is not None and not argv:
+        return []
+    first = argv[0] if argv else None
+    named = [name for name, commands in FAMILIES.items() if first in commands]
+    return named or list(FAMILIES)
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The ``kompassen`` parser; with ``argv``, only what parsing that command line needs."""
     p = argparse.ArgumentParser(
         prog="kompassen",
         description="Kompassen – vem kan jag lämna över till? (offline partner catalogue)",
@@ -33,13 +58,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kiosk", action="store_true", help="start the GUI full screen (kiosk tablet)")
     p.set_defaults(handler=app.run_gui)  # no command: the window
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    for family in (app, search, catalogue, reports, office, device):
-        family.register(sub)
+    for name in _families(argv):
+        importlib.import_module(f"kompassen.cli.{name}").register(sub)
     return p
 
 
+# numpy's OpenBLAS starts a thread per CPU core when numpy is imported, for linear algebra
+# Kompassen never does: ~40 ms of CPU in every process that searches (a one-shot CLI search
+# included), competing with the process's own work on a 2-core tablet. One thread, unless
+# the user or a packager chose otherwise. Read by OpenBLAS when it loads, so set before that.
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "1")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    os.environ.setdefault(*BLAS_THREADS)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(argv).parse_args(argv)
     lang = user_lang()
     try:
         return int(args.handler(args, lang))
