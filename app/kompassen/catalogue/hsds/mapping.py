@@ -106,6 +106,13 @@ a closed door). Services without extension data get ``sources: ["HSDS-import <fi
 ``verified_at`` = assured_date or "unknown". Every error names file, row (CSV line, or
 JSON array index) and field, and leaves the catalogue unchanged: the new pack is built in
 memory and installed by ``CatalogueStore.install`` in one transaction.
+
+Tolerant import (``import_hsds(..., strict=False)``, the CLI's default; ``report.py``): rows that
+cannot be read are left out, values with one obvious reading are repaired (times such as
+``9:00am``, HTML, URLs without a scheme, phone formats, ``NULL``, decimal commas, moved
+resource files), values that cannot be (a 0,0 or out-of-range coordinate) are dropped, and every
+such step is a report entry (file, row, field, action, why). Strict, each of them is an error.
+The table of every case is in docs/DATA.md ("Tolerant and strict import").
 """
 
 from __future__ import annotations

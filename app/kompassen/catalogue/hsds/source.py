@@ -51,7 +51,10 @@ def _read_text(path: Path, display: str, max_bytes: int) -> str:
     return text
 
 
-_NULLS = frozenset({"null", "none", "n/a", "#n/a", "nan", "nil"})
+# how other tools write "no value" (spelled out: a set test per row, not a lower() per cell)
+_NULLS = frozenset(
+    {"NULL", "null", "Null", "None", "none", "N/A", "n/a", "#N/A", "NaN", "nan", "nil"}
+)
 
 
 def _known_columns(table: str) -> set[str]:
@@ -152,20 +155,16 @@ def _row(
         )
         return
     row = dict(zip(header, vals, strict=False))
-    for k, v in row.items():
-        if (
-            v
-            and len(v) <= 4
-            and v.lower() in _NULLS
-            and problems.repair(
+    if not _NULLS.isdisjoint(vals):  # one set operation per row: the common case is none
+        for k, v in row.items():
+            if v in _NULLS and problems.repair(
                 data,
                 line,
                 k,
                 f"”{v}” är inget värde; läses som tomt.",
                 f"'{v}' is no value; read as empty.",
-            )
-        ):
-            row[k] = ""
+            ):
+                row[k] = ""
     data.rows.append((line, row))
 
 
