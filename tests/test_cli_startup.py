@@ -39,6 +39,7 @@ NOT_IMPORTED = (
     "kompassen.cli.reports",
     "kompassen.cli.office",
     "kompassen.cli.device",
+    "platformdirs",  # the user's folders: not wanted with a KOMPASSEN_HOME of its own
 )
 # 2026-12-24 is julafton (an eve), 2026-12-25 juldagen (a public holiday)
 MOMENTS = ("2026-11-23T21:30", "2026-12-24T20:00", "2026-12-25T10:00")
