@@ -28,6 +28,7 @@ from kompassen.catalogue.hsds.export import export_hsds
 from kompassen.catalogue.hsds.importer import import_hsds
 from kompassen.catalogue.hsds.mapping import HsdsError
 from kompassen.catalogue.hsds.report import CHANGES, Report, default_report_base
+from kompassen.catalogue.pack.packdata import canonical
 from kompassen.catalogue.pack.validate import check_pack
 from kompassen.catalogue.store.loader import dump_area
 from kompassen.catalogue.store.store import CatalogueStore
@@ -63,8 +64,8 @@ def snapshot(store: CatalogueStore) -> tuple[str, int]:
     return docs, releases
 
 
-def services(store: CatalogueStore) -> dict[str, dict[str, Any]]:
-    doc = dump_area(store.conn, AREA).doc("services.json")
+def services(store: CatalogueStore, area: str = AREA) -> dict[str, dict[str, Any]]:
+    doc = dump_area(store.conn, area).doc("services.json")
     return {s["name"]: s for s in doc["services"]}
 
 
@@ -635,3 +636,124 @@ def test_fuzz_json_resource_never_a_traceback(
         assert result.report is not None
         bad = [e for e in result.report.entries if e.file == "phones.json" and e.action in CHANGES]
         assert len(bad) <= len(extra) * 20
+
+
+# ------------------------------------------------------- a new area from an import (point 5)
+
+NEW = "fiktiva"
+
+
+@pytest.fixture
+def empty(tmp_path: Path) -> Iterator[CatalogueStore]:
+    clock = FixedClock(datetime(2026, 11, 23, 12, tzinfo=ZoneInfo("Europe/Stockholm")))
+    store = CatalogueStore(tmp_path / "new.db", tmp_path / "new-backups", clock).open()
+    yield store
+    store.close()
+
+
+def installed(store: CatalogueStore) -> list[str]:
+    return [r[0] for r in store.conn.execute("SELECT id FROM area ORDER BY id")]
+
+
+def test_new_area_from_an_import_is_made_and_searchable_at_once(empty: CatalogueStore) -> None:
+    from kompassen.catalogue.hsds.new_area import is_placeholder
+    from kompassen.catalogue.search.model import SearchQuery
+    from kompassen.catalogue.search.service import SearchService
+
+    result = import_hsds(empty, MESS / "v1_folder", NEW, strict=False, new_name="Fiktivakompassen")
+    assert result.services == 4 and NEW in installed(empty)
+    pack = dump_area(empty.conn, NEW)
+    area = pack.doc("area.json")
+    assert area["name"] == "Fiktivakompassen" and area["version"] == "2026.11.23"
+    # the centre is the median of the located places (59.5/17.5, 59.312/18.06; 0,0 and 95.2
+    # were dropped), and the default landmark stands there
+    assert area["center"] == {"lat": 59.406, "lon": 17.78}
+    landmark = pack.doc("landmarks.json")["landmarks"][0]
+    assert landmark["key"] == area["default_landmark"]
+    assert (landmark["lat"], landmark["lon"]) == (59.406, 17.78)
+    # office keys are placeholders nobody holds, and the run says so
+    assert is_placeholder(area)
+    assert any("office keys generate" in w for w in result.warnings)
+    # the data's own taxonomy term is kept as the area's need, on its service
+    needs = pack.doc("taxonomy.json")["needs"]
+    assert needs == [{"code": f"{NEW}.need.bd-1800", "sv": "BD-1800"}]
+    assert f"{NEW}.need.bd-1800" in services(empty, NEW)["Fiktiva härbärget"]["needs"]
+    check_pack(pack, NEW)
+    hits = SearchService(empty.conn, empty.clock).search(SearchQuery(NEW, text="nattkafeet")).hits
+    assert hits and hits[0].name == "Fiktiva nattkaféet"
+
+
+def test_new_area_survives_export_and_import_unchanged(
+    empty: CatalogueStore, tmp_path: Path
+) -> None:
+    import_hsds(empty, MESS / "v2_datapackage_data", NEW, strict=False, new_name="Fiktiva")
+    before = canonical(dump_area(empty.conn, NEW).documents)
+    export_hsds(empty, NEW, tmp_path / "again")
+    result = import_hsds(empty, tmp_path / "again", NEW, strict=True)
+    assert result.services == 3
+    assert canonical(dump_area(empty.conn, NEW).documents) == before
+
+
+def test_new_area_refuses_an_installed_id_and_keeps_asking_for_area(
+    cat: CatalogueStore,
+) -> None:
+    before = snapshot(cat)
+    with pytest.raises(HsdsError) as info:
+        import_hsds(cat, MESS / "v1_folder", AREA, strict=False, new_name="Igen")
+    assert f"import into it with --area {AREA}" in info.value.message("en")
+    assert snapshot(cat) == before
+    with pytest.raises(KompassenError) as missing:
+        import_hsds(cat, MESS / "v1_folder", NEW, strict=False)
+    assert "is not installed" in missing.value.message("en")
+
+
+@pytest.mark.parametrize(
+    "mutate, fragment",
+    [
+        (lambda d: (d / "taxonomy.csv").unlink(), "The file is missing"),
+        (
+            lambda d: edit_csv(
+                d / "location.csv",
+                lambda h, rows: [r.update(latitude="", longitude="") for r in rows],
+            ),
+            "No location in the data has coordinates",
+        ),
+        (lambda d: (d / "services.csv").write_bytes(b"id,name\n\xff\n"), "UTF-8"),
+    ],
+)
+def test_a_broken_new_area_is_never_half_made(
+    empty: CatalogueStore, tmp_path: Path, mutate: Callable[[Path], None], fragment: str
+) -> None:
+    folder = tmp_path / "v1"
+    shutil.copytree(MESS / "v1_folder", folder)
+    mutate(folder)
+    with pytest.raises(HsdsError) as info:
+        import_hsds(empty, folder, NEW, strict=False, new_name="Fiktiva")
+    assert fragment in info.value.message("en")
+    assert installed(empty) == []
+
+
+def test_new_area_bad_id_or_no_name(empty: CatalogueStore) -> None:
+    with pytest.raises(HsdsError) as bad:
+        import_hsds(empty, MESS / "v1_folder", "Fel Id", strict=False, new_name="X")
+    assert "no good as an area id" in bad.value.message("en")
+    with pytest.raises(HsdsError) as unnamed:
+        import_hsds(empty, MESS / "v1_folder", NEW, strict=False, new_name=" ")
+    assert "--name" in unnamed.value.message("en")
+    assert installed(empty) == []
+
+
+def test_cli_new_area(home: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from kompassen.cli.main import main
+
+    base = tmp_path / "rapport"
+    args = ["import-hsds", str(MESS / "v2_datapackage_data"), "--report", str(base)]
+    assert main([*args, "--new-area", NEW, "--name", "Fiktivakompassen"]) == 0
+    out = capsys.readouterr().out
+    assert "Importerade 3 tjänster" in out and NEW in out
+    assert main(["areas"]) == 0
+    assert NEW in capsys.readouterr().out
+    assert main([*args, "--new-area", NEW, "--name", "Igen"]) == 2  # installed now: --area
+    assert f"--area {NEW}" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main([*args, "--new-area", NEW, "--area", NEW])

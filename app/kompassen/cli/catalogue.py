@@ -35,7 +35,15 @@ def register(sub: Subparsers) -> None:
 
     ih = sub.add_parser("import-hsds", help="import HSDS 3 data (datapackage JSON or CSV folder)")
     ih.add_argument("path", type=Path)
-    ih.add_argument("--area", required=True, dest="target_area")
+    where = ih.add_mutually_exclusive_group(required=True)
+    where.add_argument("--area", dest="target_area", help="an installed area to replace")
+    where.add_argument(
+        "--new-area",
+        metavar="ID",
+        dest="new_area",
+        help="create this area from the data (needs --name); an installed ID is refused",
+    )
+    ih.add_argument("--name", help="--new-area: the new area's name, e.g. Solnakompassen")
     ih.add_argument(
         "--strict",
         action="store_true",
@@ -157,7 +165,12 @@ def run_import_hsds(ctx: AppContext, args: argparse.Namespace, lang: str) -> int
     from kompassen.catalogue.hsds.importer import import_hsds
     from kompassen.catalogue.hsds.report import default_report_base, saved_line
 
-    result = import_hsds(ctx.catalogue, args.path, args.target_area, strict=args.strict)
+    if args.new_area is not None:
+        result = import_hsds(
+            ctx.catalogue, args.path, args.new_area, strict=args.strict, new_name=args.name or ""
+        )
+    else:
+        result = import_hsds(ctx.catalogue, args.path, args.target_area, strict=args.strict)
     print(result.summary(lang))
     if result.report is not None:
         base = args.report or default_report_base(args.path)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from kompassen.catalogue.hsds.keys import RowChecks
+from kompassen.catalogue.hsds.keys import RowChecks, _slug
 from kompassen.catalogue.hsds.mapping import EXTENSION_CODE
 from kompassen.catalogue.hsds.problems import Problems, Warnings
 from kompassen.catalogue.hsds.tables import TableData
@@ -45,6 +45,9 @@ class Attributes:
         self.kinds = kinds
         self.codes: dict[str, list[str]] = defaultdict(list)
         self.ext: dict[str, tuple[TableData, int, dict[str, Any]]] = {}
+        # a new area (``keep_as``: its id) keeps the data's own terms as area needs
+        self.keep_as: str | None = None
+        self.added: list[dict[str, str]] = []  # taxonomy.json needs made from such terms
 
     def ext_of(self, hid: str) -> dict[str, Any]:
         """The extension object of the record with HSDS id ``hid`` ({} when none)."""
@@ -63,6 +66,11 @@ class Attributes:
         code_col = next(c for c in ("code", "term", "name") if c in terms_t.columns)
         term_codes = {tid: row.get(code_col, "") for tid, (_, row) in terms.items()}
         term_tax = {tid: row.get("taxonomy", "") for tid, (_, row) in terms.items()}
+        label_col = "description" if code_col == "name" else "name"
+        term_labels = {
+            tid: row.get(label_col) or row.get(code_col, "") for tid, (_, row) in terms.items()
+        }
+        kept: dict[str, str] = {}  # foreign code -> area code
         self.checks.ids(attrs, False)
         foreign: dict[str, int] = defaultdict(int)
         for row_no, row in attrs.rows:
@@ -79,6 +87,8 @@ class Attributes:
             if code == EXTENSION_CODE:
                 self._extension(attrs, row_no, row, link)
                 continue
+            if code not in self.kinds and self.keep_as and code and entity in ("", "service"):
+                code = self._keep(code, term_labels.get(tid) or code, kept)
             if code not in self.kinds:
                 foreign[term_tax.get(tid) or code] += 1
                 continue
@@ -96,6 +106,19 @@ class Attributes:
                 f"{total} attributes point at terms outside Kompassen's taxonomy ({names}) and "
                 "were left out.",
             )
+
+    def _keep(self, code: str, label: str, kept: dict[str, str]) -> str:
+        """The area need a term of another taxonomy becomes in a new area (made once)."""
+        if code in kept:
+            return kept[code]
+        base = f"{self.keep_as}.need.{_slug(code)}"
+        area_code, n = base, 2
+        while area_code in self.kinds:
+            area_code, n = f"{base}-{n}", n + 1
+        kept[code] = area_code
+        self.kinds[area_code] = "need"
+        self.added.append({"code": area_code, "sv": label})
+        return area_code
 
     def _extension(self, attrs: TableData, row_no: int, row: dict[str, str], link: str) -> None:
         try:  # through the shared parser: its guards on untrusted JSON hold here too

@@ -19,7 +19,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from kompassen.catalogue.hsds import mapping
+from kompassen.catalogue.hsds import mapping, new_area
 from kompassen.catalogue.hsds.attributes import Attributes, known_kinds
 from kompassen.catalogue.hsds.hours import Schedules, pack_hours, parse_date
 from kompassen.catalogue.hsds.keys import RowChecks, Rows, assign_keys, existing_keys
@@ -36,7 +36,7 @@ from kompassen.catalogue.hsds.source import check_structure, read_source
 from kompassen.catalogue.hsds.tables import Source, TableData
 from kompassen.catalogue.pack.packdata import FORMAT_VERSION, PackData
 from kompassen.catalogue.pack.validate import PackError
-from kompassen.catalogue.store.loader import dump_area
+from kompassen.catalogue.store.loader import AreaNotInstalled, dump_area
 from kompassen.catalogue.store.store import CatalogueStore
 
 _PARTIAL_DATE = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|unknown)$")
@@ -689,6 +689,9 @@ class _Importer:
         by_id, svc_docs = self._services_full(orgs, locs, service_rows)
         self.problems.raise_if_any()
         docs = self.kept_documents(set(by_id.values()))
+        if self.attrs.added:  # a new area: the data's own terms as the area's needs
+            tax = docs.setdefault("taxonomy.json", {"format_version": FORMAT_VERSION})
+            tax.setdefault("needs", []).extend(self.attrs.added)
         docs["services.json"] = {
             "format_version": FORMAT_VERSION,
             "organizations": org_docs,
@@ -750,7 +753,12 @@ MAX_ROUNDS = 4  # tolerant: builds of the pack before giving up on what validati
 
 
 def import_hsds(
-    store: CatalogueStore, path: Path, area_id: str, *, strict: bool = True
+    store: CatalogueStore,
+    path: Path,
+    area_id: str,
+    *,
+    strict: bool = True,
+    new_name: str | None = None,
 ) -> ImportResult:
     """Import HSDS data at ``path`` into the installed area ``area_id``.
 
@@ -761,8 +769,14 @@ def import_hsds(
     file, row and field what was done and why. Either way the area is replaced in one
     transaction or not at all, and an import that would leave it without services is
     refused.
+
+    ``new_name``: make ``area_id`` as a new area of that name (see ``new_area.py``) instead of
+    importing into an installed one; an installed ``area_id`` is then refused.
     """
-    old = dump_area(store.conn, area_id)  # AreaNotInstalled (sv + en) when missing
+    if new_name is None:
+        old = dump_area(store.conn, area_id)  # AreaNotInstalled (sv + en) when missing
+    else:
+        old = _new_area(store, area_id, new_name)
     excluded: dict[tuple[str, int], tuple[str, str, str | None]] = {}
     for _ in range(MAX_ROUNDS):
         report = Report(source=str(path), strict=strict)
@@ -771,7 +785,12 @@ def import_hsds(
         if excluded:
             _exclude(src, excluded, report)
         importer = _Importer(src, old, area_id, problems)
+        if new_name is not None:
+            importer.attrs.keep_as = area_id
         pack = importer.run()
+        if new_name is not None:
+            new_area.place(pack)  # the centre of the data, or refused: no coordinates
+            _new_area_notes(importer, area_id)
         doc = pack.doc("services.json")
         if not doc["services"]:
             raise HsdsError(
@@ -814,6 +833,36 @@ def import_hsds(
             report=report,
         )
     raise found
+
+
+def _new_area(store: CatalogueStore, area_id: str, name: str) -> PackData:
+    new_area.check_new_area(area_id, name)
+    try:
+        dump_area(store.conn, area_id)
+    except AreaNotInstalled:
+        return new_area.skeleton(area_id, name, store.clock.now().date())
+    raise new_area.NewAreaError(
+        f"Området ”{area_id}” finns redan; importera till det med --area {area_id}.",
+        f"The area '{area_id}' already exists; import into it with --area {area_id}.",
+        "id",
+    )
+
+
+def _new_area_notes(importer: _Importer, area_id: str) -> None:
+    added = importer.attrs.added
+    if added:
+        names = ", ".join(t["code"] for t in added[:5]) + (" …" if len(added) > 5 else "")
+        importer.warnings.add(
+            f"{len(added)} termer ur datats egen taxonomi blev områdets behov ({names}).",
+            f"{len(added)} terms of the data's own taxonomy became the area's needs ({names}).",
+        )
+    importer.warnings.add(
+        f"Området {area_id} har platshållare i stället för kontorsnycklar: kör `kompassen office "
+        "keys generate` och lägg de publika nycklarna i area.json innan en release eller "
+        "rapport.",
+        f"The area {area_id} has placeholders instead of office keys: run `kompassen office "
+        "keys generate` and put the public keys in area.json before a release or report.",
+    )
 
 
 def _exclude(
