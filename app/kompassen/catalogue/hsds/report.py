@@ -41,6 +41,10 @@ _WORDS = {
         "head": "Importrapport ({counts}):",
         "saved": "Hela rapporten: {json} och {md}",
         "listed": "… och {n} rader till i rapporten",
+        "mode": "läge",
+        "organizations": "organisationer",
+        "locations": "platser",
+        "services": "tjänster",
     },
     "en": {
         SKIPPED: "skipped",
@@ -58,6 +62,10 @@ _WORDS = {
         "head": "Import report ({counts}):",
         "saved": "Full report: {json} and {md}",
         "listed": "… and {n} more lines in the report",
+        "mode": "mode",
+        "organizations": "organizations",
+        "locations": "locations",
+        "services": "services",
     },
 }
 
@@ -179,9 +187,9 @@ class Report:
         lang = "en" if lang == "en" else "sv"
         out = [f"# {w['title']}: {self.source}", ""]
         mode = "--strict" if self.strict else "tolerant"
-        out.append(f"- mode: {mode}")
+        out.append(f"- {w['mode']}: {mode}")
         for table, n in self.imported.items():
-            out.append(f"- {table}: {n}")
+            out.append(f"- {w.get(table, table)}: {n}")
         out.append(f"- {self.count_words(lang) or w['none']}")
         out.append("")
         if self.entries:
