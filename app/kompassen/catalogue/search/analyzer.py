@@ -165,14 +165,16 @@ def swedish_stemmer() -> Any:
     import importlib
     import importlib.util
 
-    if "snowballstemmer" not in sys.modules and importlib.util.find_spec("Stemmer") is None:
+    alone = f"{_SNOWBALL_ALIAS}.swedish_stemmer"
+    if "snowballstemmer" not in sys.modules:
+        if alone in sys.modules:  # loaded by an earlier analyser
+            return sys.modules[alone].SwedishStemmer()
         spec = importlib.util.find_spec("snowballstemmer")
-        if spec is not None and spec.submodule_search_locations:
-            if _SNOWBALL_ALIAS not in sys.modules:
-                folder = types.ModuleType(_SNOWBALL_ALIAS, "snowballstemmer's folder only")
-                folder.__path__ = list(spec.submodule_search_locations)
-                sys.modules[_SNOWBALL_ALIAS] = folder
-            return importlib.import_module(f"{_SNOWBALL_ALIAS}.swedish_stemmer").SwedishStemmer()
+        if spec and spec.submodule_search_locations and not importlib.util.find_spec("Stemmer"):
+            folder = types.ModuleType(_SNOWBALL_ALIAS, "snowballstemmer's folder only")
+            folder.__path__ = list(spec.submodule_search_locations)
+            sys.modules.setdefault(_SNOWBALL_ALIAS, folder)  # two threads: the first one's
+            return importlib.import_module(alone).SwedishStemmer()
     import snowballstemmer
 
     return snowballstemmer.stemmer("swedish")
