@@ -1,7 +1,8 @@
 """The place list's data: vectorised distances and rows, against the one-by-one path of before.
 
 ``places_reference.old_build_rows`` is the pre-#14 code, kept verbatim: the fast rows must be
-the same rows in the same order, with the same distances and words.
+the same rows in the same order, with the same distances and words, also when the page
+sorts from the places' points alone and reads a row's names and services only to show it.
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ from kompassen.core import geo
 from kompassen.core.model import Landmark, Location, ServiceRef
 from kompassen.gui.field.locations.model import (
     NEAR_LANDMARK_M,
+    PlaceData,
     PlaceList,
     PlaceRow,
     SectionRow,
     build_rows,
     place_rows,
     prepare_places,
+    prepare_points,
 )
 from kompassen.testing.synthetic import generate_pack
 from places_reference import old_build_rows
@@ -216,3 +219,121 @@ def test_rows_are_made_when_read_and_then_kept() -> None:
     assert rows[1] is first and rows[-1] is rows[len(rows) - 1]
     assert rows._made.count(None) == len(rows) - 2
     assert rows[0:3] == [rows[0], rows[1], rows[2]]
+
+
+# ------------------------------------------------------------------ from points (the page)
+
+AREA_3K = "synthetic-3000"
+
+
+class Reads:
+    """What a PlaceData read from the catalogue: each call's location ids."""
+
+    def __init__(self, store: CatalogueStore) -> None:
+        self.reader = store.reader
+        self.calls: list[list[str]] = []
+        self.id_maps = 0
+
+    def fetch(self, ids: Sequence[str]) -> list[tuple[Location, tuple[ServiceRef, ...]]]:
+        self.calls.append(list(ids))
+        return self.reader.places(AREA_3K, ids)
+
+    def fetch_ids(self) -> dict[str, list[str]]:
+        self.id_maps += 1
+        return self.reader.place_services(AREA_3K)
+
+    def data(self) -> PlaceData:
+        reader = self.reader
+        return prepare_points(
+            AREA_3K,
+            reader.place_points(AREA_3K),
+            reader.landmarks(AREA_3K),
+            self.fetch,
+            self.fetch_ids,
+        )
+
+
+def test_reader_place_functions_agree_with_locations_and_services(
+    synthetic: CatalogueStore,
+) -> None:
+    """Points, details and service ids are what ``locations`` + ``services_by_location`` say."""
+    reader = synthetic.reader
+    locations, services = reader.locations(AREA_3K), reader.services_by_location(AREA_3K)
+    listed = [loc for loc in locations if services.get(loc.id)]
+    assert len(listed) < len(locations)  # some locations have no service: not places
+    assert reader.place_points(AREA_3K) == [
+        (loc.id, loc.lat, loc.lon, loc.landmark_id) for loc in listed
+    ]
+    assert any(loc.landmark_id for loc in listed) and any(loc.lat is None for loc in listed)
+    some = random.Random(2).sample(listed, 700)  # over one chunk of 500, in no order
+    ids = [loc.id for loc in some]
+    got = reader.places(AREA_3K, [*ids[:3], "synthetic-3000/nowhere", *ids[3:]])
+    assert got == [(loc, tuple(services[loc.id])) for loc in some]
+    assert any(len(here) > 1 for _, here in got)  # the order of several services is kept
+    assert reader.places(AREA_3K, []) == []
+    at = reader.place_services(AREA_3K)
+    assert {k: sorted(v) for k, v in at.items()} == {
+        k: sorted(s.id for s in v) for k, v in services.items()
+    }
+
+
+def test_rows_from_points_are_the_old_rows(synthetic: CatalogueStore) -> None:
+    """Sorted from points, details read as rows are read: the old rows, sort after sort."""
+    reads = Reads(synthetic)
+    data = reads.data()
+    reader = synthetic.reader
+    locations, services = reader.locations(AREA_3K), reader.services_by_location(AREA_3K)
+    landmarks = reader.landmarks(AREA_3K)
+    ids = reader.service_ids(AREA_3K)
+    some = random.Random(3).sample(ids, len(ids) // 5)
+    for ranked in (some, None, []):  # a filter first: before any row's services are in
+        for near in (None, (landmarks[1].lat, landmarks[1].lon), (59.40, 17.90)):
+            for lang in ("sv", "en"):
+                rows = place_rows(data, near, lang, ranked)
+                _assert_same(
+                    rows, old_build_rows(locations, services, landmarks, near, lang, ranked)
+                )
+    assert reads.id_maps == 1  # the service ids of every place: read once, for the first filter
+    read = [i for call in reads.calls for i in call]
+    assert len(read) == len(set(read)) == len(data)  # each place's details read once, kept
+
+
+def test_first_screen_reads_only_its_rows(synthetic: CatalogueStore) -> None:
+    """Sorting reads no names; prefetch reads one screenful; a row read later reads its batch."""
+    reads = Reads(synthetic)
+    data = reads.data()
+    assert reads.calls == [] and len(data) > 1000
+    lm = data.landmarks[-1]
+    rows = place_rows(data, (lm.lat, lm.lon), "sv")
+    assert reads.calls == [] and reads.id_maps == 0  # no filter: no service ids either
+    assert not rows.ready(0, 120)
+    rows.prefetch(0, 120)
+    assert len(reads.calls) == 1 and len(reads.calls[0]) <= 120
+    assert rows.ready(0, 120) and not rows.ready(120, 180)
+    rows.prefetch(0, 120)
+    assert len(reads.calls) == 1  # nothing twice
+    first = rows[1]
+    assert isinstance(first, PlaceRow) and first.location.name and first.services
+    assert len(reads.calls) == 1
+    far = rows[500]  # read without prefetch (tests and tools): its batch at once
+    assert len(reads.calls) == 2 and len(reads.calls[1]) <= PlaceList.BATCH
+    assert far is rows[500] and rows.ready(500, 500 + PlaceList.BATCH)
+    again = place_rows(data, (lm.lat, lm.lon), "en")  # a new sort reuses what was read
+    assert again.ready(0, 120)
+
+
+def test_a_place_gone_from_the_catalogue_is_a_blank_row() -> None:
+    """A release removed a place the list still shows: an empty row until the area reloads."""
+    locs = [_loc(0, 59.33, 18.06), _loc(1, 59.331, 18.06)]
+    data = prepare_points(
+        "a",
+        [(loc.id, loc.lat, loc.lon, loc.landmark_id) for loc in locs],
+        [],
+        lambda ids: [(locs[0], (ServiceRef("s0", "S", "active"),))] if "a/l0" in ids else [],
+        dict,
+    )
+    rows = place_rows(data, (59.33, 18.06), "sv")
+    gone = rows[2]
+    assert isinstance(gone, PlaceRow) and gone.location.id == "a/l1"
+    assert gone.services == () and gone.location.name == "" and gone.lat == 59.331
+    assert isinstance(rows[1], PlaceRow) and rows[1].service_ids == ("s0",)

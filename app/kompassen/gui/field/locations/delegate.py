@@ -114,7 +114,22 @@ class LocationDelegate(QStyledItemDelegate):
         return _PlaceLayout(card, compass, name, way, address, tuple(services))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        """The row's height at this width, worked out once per row, width and text size.
+
+        The list lays out every row it has again whenever rows are added (scrolling), so
+        without the model's cache 2,000 rows shown cost 0.2–0.7 s of the GUI thread per batch.
+        """
         width = option.rect.width() or 400
+        model = index.model()
+        if not isinstance(model, LocationModel):
+            return self._size(width, index)
+        key = (index.row(), width, self._theme.point_size())
+        size = model.sizes.get(key)
+        if size is None:
+            size = model.sizes[key] = self._size(width, index)
+        return QSize(size)
+
+    def _size(self, width: int, index: _Index) -> QSize:
         row = row_at(index)
         if isinstance(row, SectionRow):
             h = QFontMetrics(self._theme.font(1.15, bold=True)).height() + 2 * PAD

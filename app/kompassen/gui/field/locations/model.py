@@ -1,11 +1,13 @@
 """The location list as rows: one section row per landmark, then its places nearest first.
 
 Grouping and ordering are plain functions, tested without widgets, that the page runs on the
-search worker, never on the GUI thread: :func:`prepare_places` once per area (each place's
-group does not depend on where the worker stands), :func:`place_rows` on every change of
-place, filter or language. The latter only sorts arrays (numpy); the rows themselves are
-made when the view first asks for them (:class:`PlaceList`), so 50,000 places cost the GUI
-thread one screenful. A place is a catalogue location with the services found there.
+search worker, never on the GUI thread: :func:`prepare_points` once per area, from where
+the places are and nothing else (each place's group does not depend on where the worker
+stands), :func:`place_rows` on every change of place, filter or language. The latter only
+sorts arrays (numpy). A row's names and services are read for the rows about to be shown
+(:meth:`PlaceList.prefetch`, a screenful at a time, on the worker) and the row is made when
+the view first asks for it, so 40,000 places cost the first screen and the GUI thread one
+screenful. A place is a catalogue location with the services found there.
 
 A location is listed under its own landmark, else under the nearest one within
 :data:`NEAR_LANDMARK_M`, else under "Övriga platser". Where a location has no coordinates but
@@ -16,11 +18,20 @@ a place a worker can walk to. Only locations with neither end up in the last gro
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, overload
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QMetaMethod,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
 
 from kompassen.core import geo
 from kompassen.core.geo import Direction
@@ -95,22 +106,171 @@ def services_by_location(services: Iterable[Service]) -> dict[str, list[Service]
 OTHER = -1  # group code: no landmark within NEAR_LANDMARK_M ("Övriga platser")
 UNKNOWN = -2  # group code: no position at all ("Utan känd plats")
 
+Point = tuple[str, float | None, float | None, str | None]  # location id, lat, lon, landmark id
+Details = Sequence[tuple[Location, Sequence[ServiceRef | Service]]]
+FetchDetails = Callable[[Sequence[str]], Details]  # location ids → the locations and services
+FetchServiceIds = Callable[[], Mapping[str, Sequence[str]]]  # location id → service ids there
 
-@dataclass(frozen=True, slots=True, eq=False)
+
 class PlaceData:
-    """An area's places that have a service, read once; every re-sort reuses it.
+    """An area's places that have a service; every re-sort reuses it.
 
     Index ``i`` of each field is one place, in catalogue order. ``group`` is the landmark
-    index the place is listed under, or :data:`OTHER` / :data:`UNKNOWN`.
+    index the place is listed under, or :data:`OTHER` / :data:`UNKNOWN`. What sorting needs
+    (``ids``, positions, groups) is there for every place from the start; what a row shows
+    (the location's name and address, the services there) is read by ``fetch`` for the rows
+    about to be shown (:meth:`PlaceList.prefetch`) and kept, so the first screen of 40,000
+    places waits for one screenful of names, not for all of them. The worker fills
+    ``locations`` and ``services`` while the GUI thread reads what is there: each item is
+    set once, whole (a list item store, atomic under the GIL).
     """
 
-    landmarks: tuple[Landmark, ...]
-    locations: tuple[Location, ...]
-    services: tuple[tuple[ServiceRef | Service, ...], ...]  # catalogue order
-    lat: NDArray[np.float64]  # where distances are measured to; NaN: unknown
-    lon: NDArray[np.float64]
-    borrowed: NDArray[np.bool_]  # the position is the landmark's
-    group: NDArray[np.int64]
+    __slots__ = (
+        "_fetch",
+        "_fetch_ids",
+        "_service_ids",
+        "area_id",
+        "borrowed",
+        "group",
+        "ids",
+        "landmarks",
+        "lat",
+        "locations",
+        "lon",
+        "services",
+    )
+
+    def __init__(
+        self,
+        area_id: str,
+        landmarks: tuple[Landmark, ...],
+        ids: tuple[str, ...],
+        lat: NDArray[np.float64],
+        lon: NDArray[np.float64],
+        borrowed: NDArray[np.bool_],
+        group: NDArray[np.int64],
+        *,
+        fetch: FetchDetails | None = None,
+        fetch_ids: FetchServiceIds | None = None,
+    ) -> None:
+        self.area_id = area_id
+        self.landmarks = landmarks
+        self.ids = ids
+        self.lat = lat  # where distances are measured to; NaN: unknown
+        self.lon = lon
+        self.borrowed = borrowed  # the position is the landmark's
+        self.group = group
+        self.locations: list[Location | None] = [None] * len(ids)
+        self.services: list[tuple[ServiceRef | Service, ...] | None] = [None] * len(ids)
+        self._fetch = fetch
+        self._fetch_ids = fetch_ids
+        self._service_ids: list[frozenset[str]] | None = None
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def has_details(self, i: int) -> bool:
+        return self.services[i] is not None
+
+    def load(self, places: Iterable[int]) -> None:
+        """Read the locations and services of these places (those not read yet), in one go."""
+        want = [i for i in places if self.services[i] is None]
+        if not want:
+            return
+        if self._fetch is None:
+            raise LookupError("these places have no details and nothing to read them from")
+        got = {loc.id: (loc, here) for loc, here in self._fetch([self.ids[i] for i in want])}
+        for i in want:
+            found = got.get(self.ids[i])
+            if found is None:  # a new release removed it; the page reloads the area next
+                lat, lon = float(self.lat[i]), float(self.lon[i])
+                known = lat == lat  # not NaN
+                found = (
+                    Location(
+                        self.ids[i],
+                        self.area_id,
+                        "",
+                        None,
+                        None,
+                        lat if known else None,
+                        lon if known else None,
+                        False,
+                        "",
+                        None,
+                    ),
+                    (),
+                )
+            self.locations[i] = found[0]
+            self.services[i] = tuple(found[1])
+
+    def service_ids(self) -> list[frozenset[str]]:
+        """Per place, the ids of its services (what a filter keeps); read once, on first use."""
+        if self._service_ids is None:
+            if self._fetch_ids is None or all(h is not None for h in self.services):
+                self._service_ids = [frozenset(s.id for s in here or ()) for here in self.services]
+            else:
+                at = self._fetch_ids()
+                self._service_ids = [frozenset(at.get(i, ())) for i in self.ids]
+        return self._service_ids
+
+
+def _group_places(
+    points: Sequence[Point], landmarks: Sequence[Landmark]
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.bool_], NDArray[np.int64]]:
+    """Each place's position (its own, else its landmark's) and group, in the order given."""
+    import numpy as np
+
+    index = {lm.id: i for i, lm in enumerate(landmarks)}
+    n = len(points)
+    lats = np.array([p[1] for p in points], dtype=np.float64).reshape(n)  # None → NaN
+    lons = np.array([p[2] for p in points], dtype=np.float64).reshape(n)
+    own = np.array([index.get(p[3] or "", -1) for p in points], dtype=np.int64).reshape(n)
+    lm_lat = np.array([lm.lat for lm in landmarks] + [np.nan], dtype=np.float64)
+    lm_lon = np.array([lm.lon for lm in landmarks] + [np.nan], dtype=np.float64)
+    # half a position counts as none: the landmark's point, else unknown
+    borrowed = (np.isnan(lats) | np.isnan(lons)) & (own >= 0)
+    lats = np.where(borrowed, lm_lat[own], lats)
+    lons = np.where(borrowed, lm_lon[own], lons)
+    located = ~(np.isnan(lats) | np.isnan(lons))
+    lats[~located] = np.nan
+    lons[~located] = np.nan
+    groups = np.where(located, np.where(own >= 0, own, OTHER), UNKNOWN).astype(np.int64)
+    need = np.flatnonzero(groups == OTHER)
+    if need.size and len(landmarks):
+        dist = np.vstack(
+            [geo.distances_m(lm.lat, lm.lon, lats[need], lons[need]) for lm in landmarks]
+        )
+        best = dist.argmin(axis=0)  # the first of equally near ones: the area's order
+        close = dist[best, np.arange(need.size)] <= NEAR_LANDMARK_M
+        groups[need] = np.where(close, best, OTHER)
+    return lats, lons, borrowed, groups
+
+
+def prepare_points(
+    area_id: str,
+    points: Sequence[Point],
+    landmarks: Sequence[Landmark],
+    fetch: FetchDetails,
+    fetch_ids: FetchServiceIds,
+) -> PlaceData:
+    """The places from their points alone (``CatalogueReader.place_points``); rows read later.
+
+    ``fetch`` reads the locations and services of the places about to be shown
+    (``CatalogueReader.places``), ``fetch_ids`` the service ids of every place once a filter
+    needs them (``CatalogueReader.place_services``). Grouped as :func:`prepare_places`.
+    """
+    lats, lons, borrowed, groups = _group_places(points, landmarks)
+    return PlaceData(
+        area_id,
+        tuple(landmarks),
+        tuple(p[0] for p in points),
+        lats,
+        lons,
+        borrowed,
+        groups,
+        fetch=fetch,
+        fetch_ids=fetch_ids,
+    )
 
 
 def prepare_places(
@@ -122,55 +282,19 @@ def prepare_places(
 
     A location is listed under its own landmark, else under the nearest within
     :data:`NEAR_LANDMARK_M` (ties: the area's order), else under "Övriga platser".
+    Everything is given, so nothing is read later (tests, tools; the page reads points).
     """
-    import numpy as np
-
-    index = {lm.id: i for i, lm in enumerate(landmarks)}
-    locs: list[Location] = []
-    here: list[tuple[ServiceRef | Service, ...]] = []
-    lat: list[float] = []
-    lon: list[float] = []
-    borrowed: list[bool] = []
-    group: list[int] = []
-    nan = float("nan")
-    for loc in locations:
-        found = tuple(services.get(loc.id, ()))
-        if not found:
-            continue
-        own = index.get(loc.landmark_id or "")
-        y, x, lent = loc.lat, loc.lon, False
-        if (y is None or x is None) and own is not None:
-            y, x, lent = landmarks[own].lat, landmarks[own].lon, True
-        locs.append(loc)
-        here.append(found)
-        borrowed.append(lent)
-        if y is None or x is None:
-            lat.append(nan)
-            lon.append(nan)
-            group.append(UNKNOWN)
-        else:
-            lat.append(y)
-            lon.append(x)
-            group.append(own if own is not None else OTHER)
-    lats, lons = np.array(lat, dtype=np.float64), np.array(lon, dtype=np.float64)
-    groups = np.array(group, dtype=np.int64)
-    need = np.flatnonzero(groups == OTHER)
-    if need.size and len(landmarks):
-        dist = np.vstack(
-            [geo.distances_m(lm.lat, lm.lon, lats[need], lons[need]) for lm in landmarks]
-        )
-        best = dist.argmin(axis=0)  # the first of equally near ones: the area's order
-        close = dist[best, np.arange(need.size)] <= NEAR_LANDMARK_M
-        groups[need] = np.where(close, best, OTHER)
-    return PlaceData(
-        tuple(landmarks),
-        tuple(locs),
-        tuple(here),
-        lats,
-        lons,
-        np.array(borrowed, dtype=bool),
-        groups,
+    places = [(loc, tuple(services.get(loc.id, ()))) for loc in locations]
+    places = [(loc, here) for loc, here in places if here]
+    points = [(loc.id, loc.lat, loc.lon, loc.landmark_id) for loc, _ in places]
+    lats, lons, borrowed, groups = _group_places(points, landmarks)
+    area_id = places[0][0].area_id if places else ""
+    data = PlaceData(
+        area_id, tuple(landmarks), tuple(p[0] for p in points), lats, lons, borrowed, groups
     )
+    data.locations[:] = [loc for loc, _ in places]
+    data.services[:] = [here for _, here in places]
+    return data
 
 
 # Places whose numpy distances lie this close are ordered by geo.distance_m itself, then by
@@ -229,13 +353,13 @@ def place_rows(
     import numpy as np
 
     geo.describe(0.0, 0.0, 0.0, 0.0, lang)  # an unknown language fails here, not in a paint
-    n = len(data.locations)
+    n = len(data)
     rank = None if ranked_ids is None else {sid: i for i, sid in enumerate(ranked_ids)}
     if rank is None:
         keep = np.ones(n, dtype=bool)
     else:
         keep = np.fromiter(
-            (any(s.id in rank for s in here) for here in data.services), dtype=bool, count=n
+            (not here.isdisjoint(rank) for here in data.service_ids()), dtype=bool, count=n
         )
     located = np.flatnonzero(keep & (data.group != UNKNOWN))
     unknown = np.flatnonzero(keep & (data.group == UNKNOWN))
@@ -279,7 +403,15 @@ def place_rows(
 
 
 class PlaceList(Sequence[PlaceRow | SectionRow]):
-    """The rows of :func:`place_rows`; a place row is made when first read, then kept."""
+    """The rows of :func:`place_rows`; a place row is made when first read, then kept.
+
+    A row needs its place's details (name, address, services). :meth:`prefetch` reads those
+    of a range of rows (on the worker) and :meth:`ready` tells whether they are in; the
+    model shows only rows that are. Reading a row whose details are not in reads them on
+    the spot, a batch at a time (tests and tools that read every row).
+    """
+
+    BATCH = 60  # rows read at a time when a row is asked for before its details are in
 
     def __init__(
         self,
@@ -312,7 +444,12 @@ class PlaceList(Sequence[PlaceRow | SectionRow]):
         row = self._made[i]
         if row is None:
             j = i + len(self._flat) if i < 0 else i
-            row = self._sections.get(j) or self._place(self._flat[j])
+            row = self._sections.get(j)
+            if row is None:
+                place = self._flat[j]
+                if not self._data.has_details(place):
+                    self.prefetch(j, j + self.BATCH)
+                row = self._place(place)
             self._made[i] = row
         return row
 
@@ -320,14 +457,27 @@ class PlaceList(Sequence[PlaceRow | SectionRow]):
         for i in range(len(self._flat)):
             yield self[i]
 
+    def _places(self, start: int, end: int) -> list[int]:
+        return [p for p in self._flat[max(start, 0) : end] if p >= 0]
+
+    def ready(self, start: int, end: int) -> bool:
+        """Whether rows ``start``..``end - 1`` can be made without reading the catalogue."""
+        has = self._data.has_details
+        return all(has(p) for p in self._places(start, end))
+
+    def prefetch(self, start: int, end: int) -> None:
+        """Read the details of rows ``start``..``end - 1`` not read yet (one query, on the worker)."""
+        self._data.load(self._places(start, end))
+
     def _place(self, i: int) -> PlaceRow:
         d = self._data
-        here = list(d.services[i])
+        here = list(d.services[i] or ())
         rank = self._rank
         if rank is not None:
             here = sorted((s for s in here if s.id in rank), key=lambda s: rank[s.id])
         here.sort(key=lambda s: s.status != "active")  # stable: keeps rank or catalogue order
         loc, g = d.locations[i], int(d.group[i])
+        assert loc is not None  # read by prefetch
         if g == UNKNOWN:
             return PlaceRow(loc, tuple(here), None, None, None, False, None)
         lat, lon = float(d.lat[i]), float(d.lon[i])
@@ -350,9 +500,16 @@ def build_rows(
 
 
 class LocationModel(QAbstractListModel):
-    """Flat rows for a QListView: sections are enabled but not selectable, places are."""
+    """Flat rows for a QListView: sections are enabled but not selectable, places are.
+
+    The view gets :data:`BATCH` rows at a time as it scrolls, and only rows whose details
+    are in: when the next batch's are not, ``more_wanted`` asks for them (the page reads
+    them on the worker) and :meth:`details_ready` shows them. Each batch shown asks for the
+    one after it at once, so scrolling seldom waits.
+    """
 
     BATCH = 60  # rows handed to the view at a time; more come as it scrolls
+    more_wanted = Signal(object, int, int)  # PlaceList, rows start..end - 1 to read
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -360,11 +517,20 @@ class LocationModel(QAbstractListModel):
         self._places = 0
         self._shown = 0
         self._fetching = False
+        self._asked = False  # details of the next batch asked for, not in yet
+        self._view_waits = False  # the view wanted that batch
+        # the delegate's row heights: (row, width, text size) → size; rows never move
+        # within one set of rows, so only a new set empties it
+        self.sizes: dict[tuple[int, int, float], QSize] = {}
 
     # ---------------------------------------------------------------- content
 
     def set_rows(self, rows: Sequence[Row]) -> None:
-        """Show these rows; a :class:`PlaceList` is kept as it is (its rows are made as shown)."""
+        """Show these rows; a :class:`PlaceList` is kept as it is (its rows are made as shown).
+
+        Its first batch should be read already (:meth:`PlaceList.prefetch` on the worker);
+        if not, it is read here.
+        """
         self.beginResetModel()
         self._rows = rows if isinstance(rows, PlaceList) else list(rows)
         self._places = (
@@ -373,13 +539,48 @@ class LocationModel(QAbstractListModel):
             else sum(1 for r in self._rows if isinstance(r, PlaceRow))
         )
         self._shown = min(self.BATCH, len(self._rows))
+        self._asked = self._view_waits = False
+        self.sizes.clear()
         self.endResetModel()
+        self._read_ahead()
+
+    def details_ready(self, rows: object) -> None:
+        """The details asked for by ``more_wanted`` are in: show them if the view waited."""
+        if rows is not self._rows:
+            return  # an older list's; its details are kept for the next one anyway
+        self._asked = False
+        if self._view_waits:
+            self._view_waits = False
+            self.fetchMore(QModelIndex())
+        else:
+            self._read_ahead()
+
+    def details_failed(self) -> None:
+        """Reading them failed (the page says so): the next scroll asks again."""
+        self._asked = self._view_waits = False
+
+    def _next(self) -> tuple[int, int]:
+        return self._shown, min(self._shown + self.BATCH, len(self._rows))
+
+    def _read_ahead(self) -> None:
+        """Ask for the next batch's details before the view wants them."""
+        rows = self._rows
+        start, end = self._next()
+        if not isinstance(rows, PlaceList) or start >= end or self._asked or not self._told():
+            return
+        if not rows.ready(start, end):
+            self._asked = True
+            self.more_wanted.emit(rows, start, end)
+
+    def _told(self) -> bool:
+        """Whether someone reads details when asked (the page does, on the worker)."""
+        return self.isSignalConnected(QMetaMethod.fromSignal(self.more_wanted))
 
     def row(self, row: int) -> Row | None:
         return self._rows[row] if 0 <= row < self._shown else None
 
     def all_rows(self) -> list[Row]:
-        """Every row, also those the view has not fetched yet."""
+        """Every row, also those the view has not fetched yet (read here: tests and tools)."""
         return list(self._rows)
 
     def places(self) -> list[PlaceRow]:
@@ -407,19 +608,35 @@ class LocationModel(QAbstractListModel):
         return 0 if parent.isValid() else self._shown
 
     def canFetchMore(self, parent: _Index) -> bool:
-        return not parent.isValid() and not self._fetching and self._shown < len(self._rows)
+        return (
+            not parent.isValid()
+            and not self._fetching
+            and not self._view_waits
+            and self._shown < len(self._rows)
+        )
 
     def fetchMore(self, parent: _Index) -> None:
         if not self.canFetchMore(parent):
             return
-        end = min(self._shown + self.BATCH, len(self._rows))
+        start, end = self._next()
+        rows = self._rows
+        if isinstance(rows, PlaceList) and not rows.ready(start, end):
+            if not self._told():
+                rows.prefetch(start, end)  # nobody reads them for us: a model on its own
+            else:
+                self._view_waits = True  # details_ready shows them
+                if not self._asked:
+                    self._asked = True
+                    self.more_wanted.emit(rows, start, end)
+                return
         self._fetching = True  # views and testers may ask again from inside beginInsertRows
         try:
-            self.beginInsertRows(QModelIndex(), self._shown, end - 1)
+            self.beginInsertRows(QModelIndex(), start, end - 1)
             self._shown = end
             self.endInsertRows()
         finally:
             self._fetching = False
+        self._read_ahead()
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         row = self.row(index.row()) if index.isValid() else None
