@@ -84,10 +84,11 @@ def _places(idx: AreaIndex, k: int) -> list[tuple[float, float]]:
 
 def test_distances_are_those_of_geo_distance_m(small: tuple[SearchService, AreaIndex]) -> None:
     _, idx = small
-    assert any(c is None for c in idx.coords)  # services without a place stay without one
+    coords = [r.coords for r in idx.rows.fetch(range(idx.size))]
+    assert any(c is None for c in coords)  # services without a place stay without one
     for near in [*_places(idx, 12), (0.0, 0.0), (-89.9, 179.9)]:
         got = np.asarray(idx.distances(near), dtype=float)
-        want = np.array([math.nan if c is None else distance_m(*near, *c) for c in idx.coords])
+        want = np.array([math.nan if c is None else distance_m(*near, *c) for c in coords])
         assert np.array_equal(np.isnan(got), np.isnan(want))
         assert np.nanmax(np.abs(got - want)) <= 0.5
         # the same order: nearest first, ties by position
@@ -111,8 +112,9 @@ def test_open_at_equals_is_open_around_midnight_and_clock_changes(
         midnight = datetime.combine(day, time(0), tzinfo=TZ).astimezone(UTC)
         instants += [midnight + timedelta(minutes=m) for m in range(-90, 300, 17)]
         instants += [midnight + timedelta(seconds=rng.randrange(86_400)) for _ in range(6)]
+    hours = [r.hours for r in idx.rows.fetch(range(idx.size))]
     for at in instants:
-        want = {p for p, h in enumerate(idx.hours) if is_open(h, at) is True}
+        want = {p for p, h in enumerate(hours) if is_open(h, at) is True}
         have = set(bitset.positions(idx.open.open_at(at), idx.size))
         assert have == want, (at, sorted(have ^ want)[:5])
 
@@ -152,10 +154,11 @@ def test_search_near_a_new_place_ranks_by_the_vectorised_distance(
     near = _places(idx, 20)[-1]
     r = ss.search(SearchQuery(idx.area_id, text="härbärge", near=near, at=NOW))
     assert r.hits
+    positions = idx.positions(h.id for h in r.hits)
     for hit in r.hits:
-        pos = idx.id_pos[hit.id]
-        if idx.coords[pos] is not None:
-            assert hit.distance_m == round(distance_m(*near, *idx.coords[pos]))
+        place = idx.rows.get(positions[hit.id]).coords
+        if place is not None:
+            assert hit.distance_m == round(distance_m(*near, *place))
 
 
 BROAD = ["i", "på", "på gatan", "förvirrad äl", "eu-migra", "mat och du", "sova ute", "härbärge"]

@@ -337,9 +337,10 @@ def test_only_open_narrows_and_hits_are_open(
     elif q.time_mode == "tonight":
         start, end = (x.astimezone(TZ) for x in tonight_window(q))
         idx = ss.index(q.area_id)
-        pos = {sid: i for i, sid in enumerate(idx.ids)}
+        pos = idx.positions(h.id for h in only.hits)
         for h in only.hits:
-            ivs = open_intervals(idx.hours[pos[h.id]], start.date() - timedelta(days=1), end.date())
+            hours = idx.rows.get(pos[h.id]).hours
+            ivs = open_intervals(hours, start.date() - timedelta(days=1), end.date())
             assert ivs, h.id  # neither unknown nor closed all night
             s0, e0 = start.timestamp(), end.timestamp()
             assert any(s.timestamp() < e0 and e.timestamp() > s0 for s, e in ivs), h.id

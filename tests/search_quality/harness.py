@@ -125,10 +125,10 @@ def run(ss: SearchService, row: Row) -> Outcome:
         if lacking:
             problems.append(f"{_local(h.id)} in top 3 lacks {', '.join(lacking)}")
     if row.near:
-        coords = ss.index(row.area).coords
-        positions = {sid: i for i, sid in enumerate(ss.index(row.area).ids)}
+        idx = ss.index(row.area)
+        positions = idx.positions(h.id for h in r.hits)
         for h in r.hits:
-            has_place = coords[positions[h.id]] is not None
+            has_place = idx.rows.get(positions[h.id]).coords is not None
             if has_place and (h.distance_m is None or h.walking_minutes is None or not h.direction):
                 problems.append(f"{h.id} has a place but no distance/direction")
             if not has_place and h.distance_m is not None:

@@ -7,18 +7,21 @@ that name a chip, guides, landmarks); caches what stays the same while the worke
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from bisect import bisect_left
 from collections import OrderedDict
+from collections.abc import Iterable
 from datetime import datetime
 from importlib import resources
 
 import numpy as np
 
-from kompassen.catalogue.search import bitset
-from kompassen.catalogue.search.analyzer import Analyzer, fold
+from kompassen.catalogue.search import bitset, snapshot
+from kompassen.catalogue.search.analyzer import Analyzer
 from kompassen.catalogue.search.guides import load_guides
 from kompassen.catalogue.search.open_index import OpenIndex
+from kompassen.catalogue.search.rows import ServiceRows
 from kompassen.catalogue.search.weights import (
     CLOSED_PENALTY,
     DIST_HALF_M,
@@ -27,10 +30,10 @@ from kompassen.catalogue.search.weights import (
     W_OPEN,
     W_UNKNOWN,
 )
-from kompassen.catalogue.store.loader import hours_dict, schedules_by_service
 from kompassen.core.geo import distances_m
-from kompassen.core.hours import OpeningHours, OpenStatus, status
+from kompassen.core.hours import OpenStatus, status
 from kompassen.core.model import Text
+from kompassen.sqlite import atomic
 
 AGE_CODES = frozenset(
     ("group.child", "group.youth", "group.young-adult", "group.adult", "group.older")
@@ -39,6 +42,9 @@ GENDER_CODES = frozenset(("group.female", "group.male"))
 MINOR_CODES = frozenset(("group.child", "group.youth"))
 MAX_PHRASE = 4  # words in the longest synonym that names a chip
 MAX_PLACES = 16  # distance arrays kept (one per place searched near)
+CLOSED = snapshot.STATUS.index("closed")
+
+log = logging.getLogger(__name__)
 
 
 def _extra_synonyms() -> dict[str, list[str]]:
@@ -47,6 +53,24 @@ def _extra_synonyms() -> dict[str, list[str]]:
         resources.files("kompassen.catalogue.search").joinpath("synonyms.json").read_text("utf-8")
     )
     return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
+
+
+def _keep(conn: sqlite3.Connection, scope: str, stamp: str, arrays: snapshot.Arrays) -> None:
+    """Store a snapshot built at search time (an old catalogue); read-only or busy: skip it."""
+    try:
+        with atomic(conn):
+            snapshot.save(conn, scope, stamp, arrays)
+    except sqlite3.Error as exc:
+        log.info("search snapshot %s not kept: %s", scope, exc)
+
+
+def _vocab(conn: sqlite3.Connection) -> snapshot.Arrays:
+    stamp = snapshot.vocab_stamp(conn)
+    v = snapshot.load(conn, snapshot.VOCAB, stamp, snapshot.VOCAB_ARRAYS)
+    if v is None or v["docs"].ndim != 1 or len(v["docs"]) != len(snapshot.array_texts(v["terms"])):
+        v = snapshot.build_vocab(conn)
+        _keep(conn, snapshot.VOCAB, stamp, v)
+    return v
 
 
 class AreaIndex:
@@ -58,89 +82,46 @@ class AreaIndex:
         self.area_id = area_id
         self.version = version
         q = conn.execute
-        rows = q(
-            "SELECT s.rowid, s.id, s.name, o.name AS org, s.status, s.verified_at, s.hours_known, "
-            "s.always_open, s.holiday_policy, s.eve_policy, s.hours_note, "
-            "h.age_min, h.age_max FROM service s JOIN organization o ON o.id = s.organization_id "
-            "LEFT JOIN handover h ON h.service_id = s.id WHERE s.area_id = ? ORDER BY s.position",
-            (area_id,),
-        ).fetchall()
-        self.size = n = len(rows)
-        self.ids = [r["id"] for r in rows]
-        rowids = [r["rowid"] for r in rows]
-        self.min_rowid = min(rowids, default=0)
-        self.max_rowid = max(rowids, default=-1)
+        a = snapshot.load(conn, area_id, snapshot.area_stamp(version), snapshot.AREA_ARRAYS)
+        if a is None or not snapshot.check_area(a):
+            a = snapshot.build_area(conn, area_id)
+            _keep(conn, area_id, snapshot.area_stamp(version), a)
+        rowids = a["rowids"]
+        self.size = n = len(rowids)
+        self.min_rowid = int(rowids.min()) if n else 0
+        self.max_rowid = int(rowids.max()) if n else -1
         self.rowid_to_pos = np.full(self.max_rowid - self.min_rowid + 1, -1, dtype=np.int64)
-        self.rowid_to_pos[np.array(rowids, dtype=np.int64) - self.min_rowid] = np.arange(
-            len(rowids)
-        )
-        self.names = [r["name"] for r in rows]
-        self.orgs = [r["org"] for r in rows]
-        self.status = [r["status"] for r in rows]
-        self.verified = [r["verified_at"] for r in rows]
-        self.ages = [(r["age_min"], r["age_max"]) for r in rows]
-        self.id_pos = id_pos = {sid: i for i, sid in enumerate(self.ids)}
+        self.rowid_to_pos[rowids - self.min_rowid] = np.arange(n)
 
         kinds = {c: k for c, k in q("SELECT code, kind FROM taxonomy_term")}
-        codes: list[list[str]] = [[] for _ in range(n)]
-        members: dict[str, list[int]] = {}
-        for sid, code in q(
-            "SELECT st.service_id, st.term_code FROM service_term st JOIN service s "
-            "ON s.id = st.service_id WHERE s.area_id = ? ORDER BY st.service_id, st.position",
-            (area_id,),
-        ):
-            pos = id_pos[sid]
-            codes[pos].append(code)
-            members.setdefault(code, []).append(pos)
-        self.groups = [tuple(c for c in cs if kinds.get(c) == "group") for cs in codes]
-        self.needs = [tuple(c for c in cs if kinds.get(c) == "need") for cs in codes]
-        self.modes = [tuple(c for c in cs if kinds.get(c) == "handover") for cs in codes]
+        self.rows = ServiceRows(conn, rowids, kinds)
+        codes = snapshot.array_texts(a["codes"])
+        member_bits = a["members"]
+        raw = {c: int.from_bytes(member_bits[k].tobytes(), "little") for k, c in enumerate(codes)}
         # A service that names no gender serves every gender: "tjej" must not hide Socialjouren.
-        neutral = [
-            p for p in range(n) if "group.female" not in codes[p] and "group.male" not in codes[p]
-        ]
-        for gender in ("group.female", "group.male"):
-            members[gender] = sorted({*members.get(gender, ()), *neutral})
-        self.masks = {code: bitset.from_positions(ps, n) for code, ps in members.items()}
-        self.raw_masks = {
-            c: bitset.from_positions((p for p in range(n) if c in codes[p]), n)
-            for c in (*AGE_CODES, *GENDER_CODES)
-        }
-        self.lists_age = np.array([bool(AGE_CODES.intersection(cs)) for cs in codes])
-        self.lists_gender = np.array([bool(GENDER_CODES.intersection(cs)) for cs in codes])
-        self.adults_only = np.array([(lo or 0) >= 18 for lo, _ in self.ages])
-        self.status_penalty = np.array(
-            [0.0 if st == "active" else -CLOSED_PENALTY for st in self.status]
-        )
-        ranks = np.empty(n)
-        ranks[np.argsort(np.array([fold(x) for x in self.names], dtype=object), kind="stable")] = (
-            np.arange(n)
-        )
-        self.name_rank = ranks
         self.all = bitset.full(n)
-        self.active = bitset.from_positions(
-            (i for i, s in enumerate(self.status) if s != "closed"), n
-        )
-
-        sched = schedules_by_service(conn, area_id)
-        self.hours: list[OpeningHours | None] = []
-        for r in rows:
-            d = hours_dict(r, sched.get(r["id"], []))
-            self.hours.append(None if d is None else OpeningHours.from_dict(d))
-        self.open = OpenIndex(self.hours)
-
-        self.coords: list[tuple[float, float] | None] = [None] * n
-        for sid, lat, lon in q(
-            "SELECT sal.service_id, l.lat, l.lon FROM service_at_location sal "
-            "JOIN location l ON l.id = sal.location_id WHERE l.area_id = ? AND l.lat IS NOT NULL "
-            "ORDER BY sal.service_id, sal.position DESC",
-            (area_id,),
-        ):
-            self.coords[id_pos[sid]] = (lat, lon)  # position DESC: the first location wins
-        # the same places as arrays, for distances to any point at once
-        self._located = np.array([c is not None for c in self.coords], dtype=bool)
-        self._lat = np.array([c[0] for c in self.coords if c is not None], dtype=np.float64)
-        self._lon = np.array([c[1] for c in self.coords if c is not None], dtype=np.float64)
+        neutral = self.all & ~(raw.get("group.female", 0) | raw.get("group.male", 0))
+        self.masks = dict(raw)
+        for gender in GENDER_CODES:
+            self.masks[gender] = raw.get(gender, 0) | neutral
+        self.raw_masks = {c: raw.get(c, 0) for c in (*AGE_CODES, *GENDER_CODES)}
+        lists_age = lists_gender = 0
+        for c in AGE_CODES:
+            lists_age |= self.raw_masks[c]
+        for c in GENDER_CODES:
+            lists_gender |= self.raw_masks[c]
+        self.lists_age = self.bools(lists_age)
+        self.lists_gender = self.bools(lists_gender)
+        self.adults_only = np.asarray(a["adults_only"], dtype=bool)
+        status = a["status"]
+        self.status_penalty = np.where(status == 0, 0.0, -CLOSED_PENALTY)
+        self.name_rank = a["name_rank"].astype(np.float64)
+        self.active = bitset.from_array(np.flatnonzero(status != CLOSED), n)
+        self.open = OpenIndex.from_arrays(a)
+        # the places as arrays, for distances to any point at once
+        self._located = ~np.isnan(a["lat"])
+        self._lat = a["lat"][self._located]
+        self._lon = a["lon"][self._located]
 
         self.terms: dict[str, tuple[str, Text]] = {}  # code → (kind, label)
         self.phrases: dict[tuple[str, ...], set[str]] = {}
@@ -157,31 +138,58 @@ class AreaIndex:
                 toks = tuple(analyzer.terms(phrase))
                 if toks and len(toks) <= MAX_PHRASE:
                     self.phrases.setdefault(toks, set()).add(code)
-        # search_vocab: every indexed word with the number of services (of all areas) having
-        # it, so the most a text can match is known without asking FTS5 (see text_scores)
-        vocab_docs = sorted((t, d) for t, d in q("SELECT term, doc FROM search_vocab"))
-        self.vocab = {t for t, _ in vocab_docs}  # "1177" included
-        self.vocab_sorted = [t for t, _ in vocab_docs]
-        self.vocab_docs = {t: d for t, d in vocab_docs}
-        self.vocab_cum = np.concatenate([[0], np.cumsum([d for _, d in vocab_docs])])
-        self.vocab_list = sorted(w for w in self.vocab if not w.isdigit())  # for typo matching
+        # every indexed word with the number of services (of all areas) having it, so the
+        # most a text can match is known without asking FTS5 (see ranking.text_scores)
+        v = _vocab(conn)
+        self.vocab_sorted = snapshot.array_texts(v["terms"])  # "1177" included
+        self.vocab = set(self.vocab_sorted)
+        self._vocab_docs = v["docs"]
+        self.vocab_cum = np.concatenate([[0], np.cumsum(self._vocab_docs)])
+        self.vocab_list = [w for w in self.vocab_sorted if not w.isdigit()]  # for typo matching
         self.guides = load_guides(conn, area_id)
         self.guide_by_id = {g.id: g for g in self.guides}
         self.landmarks = [
             (r["key"], r["name"], json.loads(r["aliases_json"]), r["lat"], r["lon"])
             for r in q("SELECT * FROM landmark WHERE area_id = ? ORDER BY position", (area_id,))
         ]
+        self._conn = conn
+        self._positions: dict[str, int] = {}
         self._cache: dict[tuple[object, ...], object] = {}
         # FTS5 OR group → matching rowids as a bitset (ranking.text_scores, broad texts)
         self.text_groups: OrderedDict[str, int] = OrderedDict()
         self._status: dict[tuple[int, datetime, str], OpenStatus] = {}
         self._name_terms: dict[int, frozenset[str]] = {}
 
+    def positions(self, ids: Iterable[str]) -> dict[str, int]:
+        """Catalogue positions of service ids of this area (the unknown ones left out).
+
+        A primary-key lookup per id not asked before (guides name the same few services on
+        every keystroke, so the answers are kept).
+        """
+        asked = list(dict.fromkeys(ids))
+        known = self._positions
+        if len(known) > 10_000:
+            known.clear()
+        want = [sid for sid in asked if sid not in known]
+        for start in range(0, len(want), 500):
+            part = want[start : start + 500]
+            found = dict.fromkeys(part, -1)
+            marks = ",".join("?" * len(part))
+            for sid, rowid in self._conn.execute(
+                f"SELECT id, rowid FROM service WHERE id IN ({marks})", part
+            ):
+                offset = rowid - self.min_rowid
+                if 0 <= offset < len(self.rowid_to_pos):
+                    found[sid] = int(self.rowid_to_pos[offset])  # -1: another area's
+            known.update(found)
+        return {sid: p for sid in asked if (p := known[sid]) >= 0}
+
     def most_matches(self, term: str, prefix: bool) -> int:
         """At most how many services have ``term`` (any word starting with it: ``prefix``)."""
-        if not prefix:
-            return self.vocab_docs.get(term, 0)
         lo = bisect_left(self.vocab_sorted, term)
+        if not prefix:
+            found = lo < len(self.vocab_sorted) and self.vocab_sorted[lo] == term
+            return int(self._vocab_docs[lo]) if found else 0
         hi = bisect_left(self.vocab_sorted, term[:-1] + chr(ord(term[-1]) + 1)) if term else lo
         return int(self.vocab_cum[hi] - self.vocab_cum[lo])
 
@@ -262,7 +270,8 @@ class AreaIndex:
         """Analysed words of a service's name and organisation (to say which words matched)."""
         terms = self._name_terms.get(pos)
         if terms is None:
-            terms = frozenset(analyzer.terms(f"{self.names[pos]} {self.orgs[pos]}"))
+            row = self.rows.get(pos)
+            terms = frozenset(analyzer.terms(f"{row.name} {row.organization}"))
             self._name_terms[pos] = terms
         return terms
 
@@ -273,5 +282,5 @@ class AreaIndex:
         if st is None:
             if len(self._status) > 5000:
                 self._status.clear()
-            st = self._status[key] = status(self.hours[pos], at, lang, horizon_days=8)
+            st = self._status[key] = status(self.rows.get(pos).hours, at, lang, horizon_days=8)
         return st

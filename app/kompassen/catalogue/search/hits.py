@@ -40,23 +40,24 @@ def build_hit(
     open_now = None if st.state == "unknown" else st.state in ("open", "always")
     dist = walk = None
     bearing = direction = ""
-    place = idx.coords[pos]
+    row = idx.rows.get(pos)
+    place = row.coords
     if q.near is not None and place is not None:
         d = describe(q.near[0], q.near[1], place[0], place[1], lang=lang)
         dist, walk, bearing, direction = round(d.distance_m), d.walking_minutes, d.word, d.text
-    codes = set(idx.groups[pos]) | set(idx.needs[pos])
+    codes = set(row.groups) | set(row.needs)
     matched_chips = tuple(c for c in (*q.groups, *q.needs, *text.soft) if c in codes)
     name_terms = idx.name_terms(pos, analyzer)
     matched_words = tuple(w for w in text.words if _in_name(w, name_terms, analyzer))
-    verified = idx.verified[pos]
+    verified = row.verified_at
     year = int(verified[:4]) if verified[:4].isdigit() else None
     return ServiceHit(
-        id=idx.ids[pos],
-        name=idx.names[pos],
-        organization=idx.orgs[pos],
-        groups=idx.groups[pos],
-        needs=idx.needs[pos],
-        status=idx.status[pos],
+        id=row.id,
+        name=row.name,
+        organization=row.organization,
+        groups=row.groups,
+        needs=row.needs,
+        status=row.status,
         open_state=st.state,
         open_now=open_now,
         open_text=st.text,
@@ -86,11 +87,12 @@ def _in_name(word: str, name_terms: frozenset[str], analyzer: Analyzer) -> bool:
 def handover_summary(idx: AreaIndex, pos: int, lang: str, modes: Mapping[str, Text]) -> str:
     """How to hand the person over, short: "Ring först · 18–25 år"."""
     labels = []
-    for code in idx.modes[pos]:
-        row = modes.get(code)
-        if row:
-            labels.append(row.get(lang))
-    lo, hi = idx.ages[pos]
+    row = idx.rows.get(pos)
+    for code in row.modes:
+        label = modes.get(code)
+        if label:
+            labels.append(label.get(lang))
+    lo, hi = row.age_min, row.age_max
     if lo is not None and hi is not None:
         labels.append(f"{lo}–{hi} år" if lang == "sv" else f"ages {lo}–{hi}")
     elif lo is not None:

@@ -17,7 +17,7 @@ so "open at T" is two vectorised comparisons: a new minute costs well under a mi
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
 import numpy as np
@@ -44,46 +44,80 @@ def _utc_minute(d: date, minute_of_day: int) -> int:
     return int((local - _EPOCH).total_seconds()) // 60
 
 
+def compile_hours(hours: Sequence[OpeningHours | None]) -> dict[str, np.ndarray]:
+    """Opening hours of positions ``0..n-1`` as a few flat arrays (what the index is made of).
+
+    ``rules``: (weekday, position, opens, closes) per weekly rule and day; ``always``: the
+    always-open positions; ``holiday``/``eve``: the weekday a holiday (eve) uses, 7 = its own,
+    -1 = none; ``known``; ``dated``: (date ordinal, position, opens, closes) per exception,
+    opens -1 when the service is closed that date.
+    """
+    n = len(hours)
+    rules: list[tuple[int, int, int, int]] = []
+    always: list[int] = []
+    dated: list[tuple[int, int, int, int]] = []
+    holiday = np.full(n, 7, dtype=np.int8)
+    eve = np.full(n, 7, dtype=np.int8)
+    known = np.zeros(n, dtype=bool)
+    for pos, h in enumerate(hours):
+        if h is None or not h.known:
+            continue
+        known[pos] = True
+        if h.always_open:
+            always.append(pos)
+        else:
+            for rule in h.rules:
+                opens, closes = _minutes(rule.opens), _minutes(rule.closes)
+                rules.extend((day, pos, opens, closes) for day in rule.days)
+        holiday[pos] = _HOLIDAY.get(h.holidays, 7)
+        eve[pos] = _EVE.get(h.holiday_eves, 7)
+        for exc in h.exceptions:
+            if not exc.closed and exc.opens is not None and exc.closes is not None:
+                dated.append((exc.day.toordinal(), pos, _minutes(exc.opens), _minutes(exc.closes)))
+            else:
+                dated.append((exc.day.toordinal(), pos, -1, -1))
+    return {
+        "rules": np.array(rules, dtype=np.int32).reshape(-1, 4),
+        "always": np.array(always, dtype=np.int32),
+        "holiday": holiday,
+        "eve": eve,
+        "known": known,
+        "dated": np.array(dated, dtype=np.int32).reshape(-1, 4),
+    }
+
+
 class OpenIndex:
     """Open/closed/unknown masks over catalogue positions ``0..n-1``."""
 
     def __init__(self, hours: Sequence[OpeningHours | None]) -> None:
-        self.size = n = len(hours)
-        rules: list[list[tuple[int, int, int]]] = [[] for _ in range(7)]  # (pos, opens, closes)
-        unknown: list[int] = []
-        always: list[int] = []
-        self._holiday = np.full(n, 7, dtype=np.int8)  # 7: keep the date's own weekday
-        self._eve = np.full(n, 7, dtype=np.int8)
-        self._known = np.zeros(n, dtype=bool)
+        self._load(compile_hours(hours))
+
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, np.ndarray]) -> OpenIndex:
+        """The index from :func:`compile_hours`'s arrays (as kept in the search snapshot)."""
+        out = cls.__new__(cls)
+        out._load(arrays)
+        return out
+
+    def _load(self, a: Mapping[str, np.ndarray]) -> None:
+        self._holiday = np.asarray(a["holiday"], dtype=np.int8)  # 7: the date's own weekday
+        self._eve = np.asarray(a["eve"], dtype=np.int8)
+        self.size = n = len(self._holiday)
+        known = np.asarray(a["known"], dtype=bool)
+        rules = np.asarray(a["rules"], dtype=np.int64).reshape(-1, 4)  # day, pos, opens, closes
+        self._rules = [
+            (rules[sel, 1], rules[sel, 2], rules[sel, 3])
+            for sel in (rules[:, 0] == day for day in range(7))
+        ]
+        self._always_pos = np.asarray(a["always"], dtype=np.int64)
         # date → {position: [(opens, closes), ...]} (an empty list: closed that date)
         self._dated: dict[date, dict[int, list[tuple[int, int]]]] = {}
-        for pos, h in enumerate(hours):
-            if h is None or not h.known:
-                unknown.append(pos)
-                continue
-            self._known[pos] = True
-            if h.always_open:
-                always.append(pos)
-            else:
-                for rule in h.rules:
-                    span = (pos, _minutes(rule.opens), _minutes(rule.closes))
-                    for day in rule.days:
-                        rules[day].append(span)
-            self._holiday[pos] = _HOLIDAY.get(h.holidays, 7)
-            self._eve[pos] = _EVE.get(h.holiday_eves, 7)
-            for exc in h.exceptions:
-                spans = self._dated.setdefault(exc.day, {}).setdefault(pos, [])
-                if not exc.closed and exc.opens is not None and exc.closes is not None:
-                    spans.append((_minutes(exc.opens), _minutes(exc.closes)))
-        self._rules = [
-            tuple(np.array(col, dtype=np.int64).reshape(-1) for col in zip(*r, strict=True))
-            if r
-            else (np.empty(0, np.int64),) * 3
-            for r in rules
-        ]
-        self._always_pos = np.array(always, dtype=np.int64)
-        self.unknown = bitset.from_positions(unknown, n)
-        self.always = bitset.from_positions(always, n)
+        for ordinal, pos, opens, closes in np.asarray(a["dated"]).reshape(-1, 4).tolist():
+            spans = self._dated.setdefault(date.fromordinal(ordinal), {}).setdefault(pos, [])
+            if opens >= 0:
+                spans.append((opens, closes))
+        self.unknown = bitset.from_array(np.flatnonzero(~known), n)
+        self.always = bitset.from_array(self._always_pos, n)
         self._days: OrderedDict[date, Spans] = OrderedDict()
         self._cache: OrderedDict[tuple[object, ...], int] = OrderedDict()
 

@@ -155,8 +155,9 @@ def rank(
     if soft_groups:
         score += W_SOFT_GROUP * sum(idx.member(c) for c in soft_groups) / len(soft_groups)
         score -= W_CONFLICT * idx.conflicts(frozenset(soft_groups))
+    named = idx.positions(takes_over) if takes_over else {}
     for sid, bonus in takes_over.items():  # named by a matching guide (now: more)
-        pos = idx.id_pos.get(sid)
+        pos = named.get(sid)
         if pos is not None:
             score[pos] += bonus
     score -= idx.name_rank * 1e-9  # equal scores: alphabetical, and stable across pages

@@ -149,9 +149,10 @@ class SearchService:
         hits: tuple[ServiceHit, ...] = ()
         ids: tuple[str, ...] = ()
         if q.ids_only:
-            ids = tuple(idx.ids[int(p)] for p in page)
+            ids = tuple(idx.rows.ids(page.tolist()))
         else:
             modes = self._mode_labels
+            idx.rows.fetch(page.tolist())  # the page's rows in one query per table
             hits = tuple(
                 build_hit(idx, q, at, int(p), float(s), text, self._analyzer, modes)
                 for p, s in zip(page, scores, strict=True)

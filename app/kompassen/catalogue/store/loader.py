@@ -15,17 +15,17 @@ from typing import TYPE_CHECKING, Any
 from kompassen.catalogue.pack.packdata import FORMAT_VERSION, PackData
 from kompassen.catalogue.pack.schema import base_taxonomy
 from kompassen.catalogue.search.analyzer import Analyzer
-from kompassen.catalogue.search.fts import drop_area_index, index_area
+from kompassen.catalogue.search.fts import drop_area_index
+from kompassen.catalogue.search.snapshot import index_for_search
 from kompassen.catalogue.store.db import transaction
+from kompassen.catalogue.store.hours_rows import HSDS_DAYS as _HSDS_DAYS
+from kompassen.catalogue.store.hours_rows import hours_dict, schedules_by_service
+from kompassen.catalogue.store.hours_rows import put as _put
 from kompassen.core.errors import KompassenError
 
 if TYPE_CHECKING:  # validating packs: imported by an install, not by a search (hours_dict)
     from kompassen.catalogue.pack.stream import Progress
     from kompassen.catalogue.pack.streamed import StreamedPack
-
-DAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_HSDS_DAYS = dict(zip(DAY_CODES, ("MO", "TU", "WE", "TH", "FR", "SA", "SU"), strict=True))
-_PACK_DAYS = {v: k for k, v in _HSDS_DAYS.items()}
 
 
 class AreaNotInstalled(KompassenError):
@@ -117,7 +117,7 @@ def _install_checked(
         drop_area_index(conn, area_id)
         conn.execute("DELETE FROM area WHERE id = ?", (area_id,))
         _insert_area(conn, pack, version, origin or pack.origin, now)
-        index_area(conn, area_id, Analyzer())
+        index_for_search(conn, area_id, Analyzer())
         count = conn.execute(
             "SELECT count(*) FROM service WHERE area_id = ?", (area_id,)
         ).fetchone()[0]
@@ -173,7 +173,7 @@ def install_streamed(
                 progress=progress,
             )
             _insert_tail(conn, pack.head)
-            index_area(conn, area_id, Analyzer())
+            index_for_search(conn, area_id, Analyzer())
             conn.execute(
                 """INSERT INTO area_release (area_id, catalogue_version, pack_version, origin,
                    applied_at, service_count, release_version) VALUES (?, ?, ?, ?, ?, ?, ?)""",
@@ -584,12 +584,6 @@ def _text(sv: str | None, en: str | None) -> dict[str, str] | None:
     return {"sv": sv, "en": en} if en else {"sv": sv}
 
 
-def _put(d: dict[str, Any], key: str, value: Any, default: Any = "") -> None:
-    """Set only non-default values, so dumps equal the canonical (minimal) pack form."""
-    if value is not None and value != default:
-        d[key] = value
-
-
 def dump_area(conn: sqlite3.Connection, area_id: str) -> PackData:
     """The installed area as pack documents (the exact inverse of install_pack)."""
     a = conn.execute("SELECT * FROM area WHERE id = ?", (area_id,)).fetchone()
@@ -741,51 +735,6 @@ def dump_area(conn: sqlite3.Connection, area_id: str) -> PackData:
         "notices.json": {"format_version": FORMAT_VERSION, "notices": _dump_notices(conn, area_id)},
     }
     return PackData(documents, origin=a["origin"])
-
-
-def schedules_by_service(conn: sqlite3.Connection, area_id: str) -> dict[str, list[sqlite3.Row]]:
-    """Schedule rows of an area's services, weekly rules before exceptions, in pack order."""
-    sched: dict[str, list[sqlite3.Row]] = {}
-    for r in conn.execute(
-        "SELECT sc.* FROM schedule sc JOIN service s ON s.id = sc.service_id "
-        "WHERE s.area_id = ? ORDER BY sc.service_id, sc.kind DESC, sc.position",
-        (area_id,),
-    ):
-        sched.setdefault(r["service_id"], []).append(r)
-    return sched
-
-
-def hours_dict(s: sqlite3.Row, rows: list[sqlite3.Row]) -> dict[str, Any] | None:
-    """Opening hours of a service row and its schedule rows, in pack form (None = unknown)."""
-    if not s["hours_known"]:
-        return None
-    hours: dict[str, Any] = {}
-    _put(hours, "always_open", bool(s["always_open"]), False)
-    weekly = [
-        {
-            "days": [_PACK_DAYS[d] for d in r["byday"].split(",")],
-            "opens": r["opens_at"],
-            "closes": r["closes_at"],
-        }
-        for r in rows
-        if r["kind"] == "weekly"
-    ]
-    _put(hours, "weekly", weekly, [])
-    _put(hours, "holidays", s["holiday_policy"], "normal")
-    _put(hours, "holiday_eves", s["eve_policy"], "normal")
-    exceptions = []
-    for r in rows:
-        if r["kind"] != "exception":
-            continue
-        exc: dict[str, Any] = {"date": r["valid_date"]}
-        _put(exc, "closed", bool(r["closed"]), False)
-        _put(exc, "opens", r["opens_at"])
-        _put(exc, "closes", r["closes_at"])
-        _put(exc, "note", r["note"])
-        exceptions.append(exc)
-    _put(hours, "exceptions", exceptions, [])
-    _put(hours, "note", s["hours_note"])
-    return hours
 
 
 def _dump_guides(conn: sqlite3.Connection, area_id: str, kinds: dict[str, str]) -> list[Any]:

@@ -19,7 +19,8 @@ from datetime import datetime
 from typing import Concatenate, ParamSpec, TypeVar
 
 from kompassen.catalogue.store.db import CatalogueDbError, reading
-from kompassen.catalogue.store.loader import DAY_CODES, AreaNotInstalled, hours_dict
+from kompassen.catalogue.store.hours_rows import DAY_CODES, hours_dict
+from kompassen.catalogue.store.loader import AreaNotInstalled
 from kompassen.core.hours import OpeningHours
 from kompassen.core.model import (
     Address,

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from kompassen.catalogue.pack.packdata import PACK_FILES, PackData
 from kompassen.catalogue.search.analyzer import Analyzer
-from kompassen.catalogue.search.fts import index_area
+from kompassen.catalogue.search.snapshot import index_for_search
 from kompassen.catalogue.store import kept
 from kompassen.catalogue.store.db import (
     CatalogueDbError,
@@ -219,7 +219,7 @@ class CatalogueStore:
                 if 0 < self.migration.from_version < SEARCH_INDEX_VERSION:
                     # areas installed before the search index existed get indexed now
                     for (area_id,) in conn.execute("SELECT id FROM area").fetchall():
-                        index_area(conn, area_id, Analyzer())
+                        index_for_search(conn, area_id, Analyzer())
         except BaseException:
             conn.close()
             raise
