@@ -4,6 +4,13 @@ Rows are keyed by the service's (guide's) SQLite rowid. The text stored is alrea
 folded by :class:`Analyzer`, so FTS5's own tokenizer only splits on spaces. Compound words are
 indexed with their parts ("natthärbärge" also as "härbärge") when the part is a word of the
 catalogue or the taxonomy, so a search for the part finds the compound.
+
+``search_fts`` is contentless (``content=''``, schema migration 7): FTS5 keeps no copy of the
+analysed text (it was 17 % of catalogue.db, and nothing reads it back: no snippets, no
+highlights). SQLite 3.40 deletes a contentless row only when given the very text it was
+indexed with, which is not kept; recomputing it from the tables could differ (a taxonomy
+label synced since) and would corrupt the index. So dropping an area empties the index with
+``'delete-all'`` and indexes the other areas again from their tables.
 """
 
 from __future__ import annotations
@@ -18,11 +25,17 @@ MIN_PART = 4  # shortest compound part worth indexing ("natt", "dusch", "mat" is
 
 
 def drop_area_index(conn: sqlite3.Connection, area_id: str) -> None:
-    """Remove an area's rows from the index (before its services are deleted)."""
-    conn.execute(
-        "DELETE FROM search_fts WHERE rowid IN (SELECT rowid FROM service WHERE area_id = ?)",
-        (area_id,),
-    )
+    """Remove an area's rows from the index (before its services are deleted).
+
+    The service index is contentless: it is emptied whole and every other area is indexed
+    again (see the module doc); the guide index keeps its text and deletes by rowid.
+    """
+    conn.execute("INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
+    others = conn.execute("SELECT id FROM area WHERE id != ? ORDER BY id", (area_id,)).fetchall()
+    if others:
+        analyzer = Analyzer()
+        for (other,) in others:
+            _index_services(conn, other, analyzer)
     conn.execute(
         "DELETE FROM guide_fts WHERE rowid IN (SELECT rowid FROM guide WHERE area_id = ?)",
         (area_id,),
@@ -43,6 +56,14 @@ def _term_texts(conn: sqlite3.Connection, area_id: str) -> dict[str, str]:
 
 def index_area(conn: sqlite3.Connection, area_id: str, analyzer: Analyzer) -> None:
     """(Re)build the index rows of one area; call inside the install transaction."""
+    parts = _index_services(conn, area_id, analyzer)
+    _index_guides(conn, area_id, analyzer, parts)
+
+
+def _index_services(
+    conn: sqlite3.Connection, area_id: str, analyzer: Analyzer
+) -> dict[str, tuple[str, ...]]:
+    """Insert the area's services into search_fts; returns the compound parts it used."""
     term_text = _term_texts(conn, area_id)
     codes: dict[int, list[str]] = {}
     for rowid, code in conn.execute(
@@ -100,6 +121,13 @@ def index_area(conn: sqlite3.Connection, area_id: str, analyzer: Analyzer) -> No
             for rowid, name, org, body, terms in docs
         ),
     )
+    return parts
+
+
+def _index_guides(
+    conn: sqlite3.Connection, area_id: str, analyzer: Analyzer, parts: dict[str, tuple[str, ...]]
+) -> None:
+    """Insert the area's guides into guide_fts, split with the services' compound parts."""
     guides: list[tuple[int, str, str]] = []
     step_text: dict[str, list[str]] = {}
     for gid, sv, en in conn.execute(

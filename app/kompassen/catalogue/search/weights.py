@@ -14,4 +14,6 @@ CLOSED_PENALTY = 5.0
 W_GUIDE = 0.5  # named in a step of one of the two best-matching guides
 W_NOW = 2.0  # the current step of a matching guide names the service ("Socialjouren tar över")
 W_CONFLICT = 2.5  # the text says "15 år" but the service is 18+: not for this person
-FTS_WEIGHTS = (10.0, 4.0, 1.0, 3.0)  # BM25 per column: name, organisation, body, taxonomy words
+# BM25 per column, in search_fts's column order (schema migration 7): body, taxonomy words,
+# name, organisation
+FTS_WEIGHTS = (1.0, 3.0, 10.0, 4.0)

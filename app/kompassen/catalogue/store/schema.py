@@ -266,6 +266,139 @@ CREATE TABLE search_snapshot (
 );
 """
 
+# catalogue.db was ~7× the pack's raw text (issue #14); this makes it ~3× without changing a
+# search result (docs/PERFORMANCE.md). search_fts becomes contentless: FTS5 kept a second
+# copy of the analysed text (17 % of the file; catalogue/search/fts.py says how rows are
+# removed without it). It loses its 2- and 3-letter prefix indexes (each token was indexed
+# three times, 19 %; a prefix query now reads the index's term range, as longer prefixes
+# always did). The body comes first: FTS5 marks every hit outside column 0 with its column
+# number and the body has the most hits (4 %; FTS_WEIGHTS in search/weights.py follow this
+# order). The store writes the rows again (SEARCH_INDEX_VERSION), the guides' too.
+# The link tables and the 1:1 tables keyed by text become WITHOUT ROWID, so the primary key
+# is the table and not a second b-tree beside it; so do phone and schedule, keyed by
+# (service, [kind,] position) instead of an integer id nothing read, which makes
+# phone_service and schedule_service redundant. Key columns come first in each WITHOUT ROWID
+# table: SQLite 3.40's integrity_check and quick_check report "NULL value in phone.number"
+# when they come after other columns (a false alarm, but the store heals on quick_check).
+# service_term_code, service_area and location_area go: no query reads service_term by term,
+# and the unique (area_id, key) indexes already lead with area_id.
+M0007_COMPACT = """
+DELETE FROM guide_fts;
+DROP TABLE search_vocab;
+DROP TABLE search_fts;
+CREATE VIRTUAL TABLE search_fts USING fts5(
+    body, terms, name, org,
+    tokenize = 'unicode61 remove_diacritics 2',
+    content = ''
+);
+CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_fts, 'row');
+CREATE TABLE service_term_v7 (
+    service_id TEXT NOT NULL REFERENCES service(id) ON DELETE CASCADE,
+    term_code TEXT NOT NULL REFERENCES taxonomy_term(code),
+    position INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (service_id, term_code)
+) WITHOUT ROWID;
+INSERT INTO service_term_v7 (service_id, term_code, position)
+    SELECT service_id, term_code, position FROM service_term;
+DROP TABLE service_term;
+ALTER TABLE service_term_v7 RENAME TO service_term;
+CREATE TABLE service_at_location_v7 (
+    service_id TEXT NOT NULL REFERENCES service(id) ON DELETE CASCADE,
+    location_id TEXT NOT NULL REFERENCES location(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (service_id, location_id)
+) WITHOUT ROWID;
+INSERT INTO service_at_location_v7 (service_id, location_id, position)
+    SELECT service_id, location_id, position FROM service_at_location;
+DROP TABLE service_at_location;
+ALTER TABLE service_at_location_v7 RENAME TO service_at_location;
+CREATE TABLE guide_term_v7 (
+    guide_id TEXT NOT NULL REFERENCES guide(id) ON DELETE CASCADE,
+    term_code TEXT NOT NULL REFERENCES taxonomy_term(code),
+    position INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (guide_id, term_code)
+) WITHOUT ROWID;
+INSERT INTO guide_term_v7 (guide_id, term_code, position)
+    SELECT guide_id, term_code, position FROM guide_term;
+DROP TABLE guide_term;
+ALTER TABLE guide_term_v7 RENAME TO guide_term;
+CREATE INDEX guide_term_code ON guide_term(term_code);
+CREATE TABLE guide_step_service_v7 (
+    step_id INTEGER NOT NULL REFERENCES guide_step(id) ON DELETE CASCADE,
+    service_id TEXT NOT NULL REFERENCES service(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (step_id, service_id)
+) WITHOUT ROWID;
+INSERT INTO guide_step_service_v7 (step_id, service_id, position)
+    SELECT step_id, service_id, position FROM guide_step_service;
+DROP TABLE guide_step_service;
+ALTER TABLE guide_step_service_v7 RENAME TO guide_step_service;
+CREATE TABLE handover_v7 (
+    service_id TEXT PRIMARY KEY REFERENCES service(id) ON DELETE CASCADE,
+    instructions_sv TEXT,
+    instructions_en TEXT,
+    age_min INTEGER,
+    age_max INTEGER,
+    gender TEXT,
+    no_papers_ok INTEGER,
+    intoxicated_ok INTEGER,
+    referral_required INTEGER,
+    languages_json TEXT NOT NULL DEFAULT '[]'
+) WITHOUT ROWID;
+INSERT INTO handover_v7 SELECT service_id, instructions_sv, instructions_en, age_min, age_max,
+    gender, no_papers_ok, intoxicated_ok, referral_required, languages_json FROM handover;
+DROP TABLE handover;
+ALTER TABLE handover_v7 RENAME TO handover;
+CREATE TABLE address_v7 (
+    location_id TEXT PRIMARY KEY REFERENCES location(id) ON DELETE CASCADE,
+    address_1 TEXT NOT NULL,
+    postal_code TEXT NOT NULL DEFAULT '',
+    city TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+INSERT INTO address_v7 SELECT location_id, address_1, postal_code, city, note FROM address;
+DROP TABLE address;
+ALTER TABLE address_v7 RENAME TO address;
+CREATE TABLE phone_v7 (
+    service_id TEXT NOT NULL REFERENCES service(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    number TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    label_sv TEXT,
+    label_en TEXT,
+    to_verify INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (service_id, position)
+) WITHOUT ROWID;
+INSERT INTO phone_v7 (service_id, position, number, kind, label_sv, label_en, to_verify)
+    SELECT service_id, row_number() OVER (PARTITION BY service_id ORDER BY position, id) - 1,
+        number, kind, label_sv, label_en, to_verify
+    FROM phone;
+DROP TABLE phone;
+ALTER TABLE phone_v7 RENAME TO phone;
+CREATE TABLE schedule_v7 (
+    service_id TEXT NOT NULL REFERENCES service(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('weekly', 'exception')),
+    position INTEGER NOT NULL DEFAULT 0,
+    byday TEXT,
+    opens_at TEXT,
+    closes_at TEXT,
+    valid_date TEXT,
+    closed INTEGER NOT NULL DEFAULT 0,
+    note TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (service_id, kind, position)
+) WITHOUT ROWID;
+INSERT INTO schedule_v7 (service_id, kind, position, byday, opens_at, closes_at, valid_date,
+        closed, note)
+    SELECT service_id, kind,
+        row_number() OVER (PARTITION BY service_id, kind ORDER BY position, id) - 1,
+        byday, opens_at, closes_at, valid_date, closed, note
+    FROM schedule;
+DROP TABLE schedule;
+ALTER TABLE schedule_v7 RENAME TO schedule;
+DROP INDEX service_area;
+DROP INDEX location_area;
+"""
+
 # Append only.
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial HSDS-shaped catalogue", M0001_INITIAL),
@@ -274,4 +407,5 @@ MIGRATIONS: list[Migration] = [
     Migration(4, "signed release version in the release log", M0004_RELEASE_VERSION),
     Migration(5, "search index rebuilt from normalised text", M0005_SEARCH_NORMALISED),
     Migration(6, "search snapshot: the in-memory index kept on disk", M0006_SEARCH_SNAPSHOT),
+    Migration(7, "a smaller catalogue.db: contentless search index, no rowid twins", M0007_COMPACT),
 ]

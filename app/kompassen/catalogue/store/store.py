@@ -66,7 +66,7 @@ log = logging.getLogger(__name__)
 
 # The schema version whose analyser wrote the search index rows: 3 introduced search_fts, 5
 # normalises text first. A catalogue migrated from before it is (re)indexed when opened.
-SEARCH_INDEX_VERSION = 5
+SEARCH_INDEX_VERSION = 7  # 7: search_fts recreated contentless (schema migration 7)
 
 # one heal at a time in this process: the GUI's reader and its search worker may both hit
 # the same damaged page; the second finds the catalogue rebuilt since and only reads again
