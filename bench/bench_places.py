@@ -15,24 +15,40 @@ place and landmark for the group), every row built at once, all on the GUI threa
    opening the page likewise. Baseline, same page, same run: the old path run on the GUI thread
    (read, ``old_build_rows``, ``set_rows``, repaint), which is how long the window froze.
 
+3. First open, each in a fresh process (``--first-open``): from ``LocationsPage(svc)`` to its
+   first screen painted (places in, rows delivered, viewport repainted), as when a worker
+   opens Platser the first time, and the longest GUI gap meanwhile. The search worker has
+   built its index first (the search page does so at start). Baseline, same run: another
+   copy of the code, ``--baseline REV`` (default: the commit before first-screen reads)
+   exported with ``git archive`` to a temp dir and put first on PYTHONPATH; the new code
+   is ``--new REV`` likewise, or the working tree. Each copy opens its own copy of the
+   catalogue (``--catalogue-from DIR``: ``DIR/synthetic-N/catalogue.db``; else installed),
+   migrated in an untimed first run; the two alternate, ``--first-rounds`` times.
+
 Goals (issue #14): first screen after choosing a landmark ≤ 100 ms at 10k, ≤ 500 ms at 100k;
-the event loop never blocked > 100 ms.
+first open to its first screen likewise; the event loop never blocked > 100 ms.
 
 Usage: QT_QPA_PLATFORM=offscreen python bench/bench_places.py [--sizes 10000 100000] [--rounds N]
        [--landmarks K] (the first K landmarks of the area; default all)
+       [--first-open [--only-first-open] [--baseline REV] [--new REV] [--first-rounds N]
+        [--catalogue-from DIR]]
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import json
 import os
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -44,15 +60,15 @@ from PySide6.QtWidgets import QApplication
 
 from kompassen.compose import build
 from kompassen.core.clock import FixedClock
-from kompassen.gui.field.locations.model import LocationModel, place_rows, prepare_places
 from kompassen.gui.field.locations.page import LocationsPage
 from kompassen.gui.field.services import build_services
 from kompassen.testing.synthetic import generate_pack
-from places_reference import old_build_rows
 
+REPO = Path(__file__).resolve().parents[1]
 NOW = datetime(2026, 11, 23, 21, 30, tzinfo=ZoneInfo("Europe/Stockholm"))
 GOALS_MS = {10_000: 100.0, 100_000: 500.0}
 MAX_GAP_MS = 100.0
+BASELINE = "4d6c7c8^"  # the code before the first screen came from a bounded read
 
 
 def ms(t0: float) -> float:
@@ -91,6 +107,10 @@ def wait(loop: QEventLoop, cond: Callable[[], bool], timeout_s: float = 120.0) -
 
 
 def run(n: int, rounds: int, chosen: int, keep: Path | None) -> dict[str, object]:
+    # here, not at the top: the first-open child (3.) may run the old code, which has not these
+    from kompassen.gui.field.locations.model import LocationModel, place_rows, prepare_points
+    from places_reference import old_build_rows
+
     area = f"synthetic-{n}"
     out: dict[str, object] = {"n": n}
     with tempfile.TemporaryDirectory() as tmp:
@@ -105,7 +125,8 @@ def run(n: int, rounds: int, chosen: int, keep: Path | None) -> dict[str, object
         landmarks = reader.landmarks(area)
 
         # ---------------------------------------------------------------- 1. data
-        prepare_places([], {}, landmarks)  # imports numpy (the app has, on the search thread)
+        fetch, fetch_ids = partial(reader.places, area), partial(reader.place_services, area)
+        prepare_points(area, [], landmarks, fetch, fetch_ids)  # imports numpy, as the app has
         old_load, new_load, old_sort, new_sort = [], [], [], []
         for _ in range(rounds):
             t0 = time.perf_counter()
@@ -115,19 +136,21 @@ def run(n: int, rounds: int, chosen: int, keep: Path | None) -> dict[str, object
             old_build_rows(locs, svcs, landmarks, None, "sv")
             old_load.append(t_read + ms(t0))
             t0 = time.perf_counter()
-            data = prepare_places(locs, svcs, landmarks)
-            new_load.append(t_read + ms(t0))
+            data = prepare_points(area, reader.place_points(area), landmarks, fetch, fetch_ids)
+            new_load.append(ms(t0))
             for lm in landmarks[:chosen]:
                 near = (lm.lat, lm.lon)
                 t0 = time.perf_counter()
                 old_build_rows(locs, svcs, landmarks, near, "sv")
                 old_sort.append(ms(t0))
                 t0 = time.perf_counter()
-                place_rows(data, near, "sv")[: LocationModel.BATCH]
+                rows = place_rows(data, near, "sv")
+                rows.prefetch(0, LocationModel.BATCH)  # the first screen's names and services
+                rows[: LocationModel.BATCH]
                 new_sort.append(ms(t0))
-        out["places"] = len(data.locations)
+        out["places"] = len(data)
         out["data"] = {
-            "open (read + group)": (old_load, new_load),
+            "open (read + group)": (old_load, new_load),  # new: points only
             "landmark → first screen": (old_sort, new_sort),
         }
 
@@ -195,6 +218,141 @@ def run(n: int, rounds: int, chosen: int, keep: Path | None) -> dict[str, object
     return out
 
 
+# ------------------------------------------------------------------------ 3. first open
+
+
+def child_first_open(n: int, home: Path) -> dict[str, object]:
+    """In a fresh process: open Platser once on an installed area and time its first screen."""
+    area = f"synthetic-{n}"
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    loop = QEventLoop()
+    ctx = build({"KOMPASSEN_HOME": str(home)}, FixedClock(NOW))
+    if area not in {a.id for a in ctx.catalogue.reader.areas()}:
+        ctx.catalogue.install(generate_pack(n, seed=1))
+    svc = build_services(ctx, area, synchronous=False)
+    svc.theme.apply(NOW, force=True)
+    warmed: list[object] = []
+    svc.runner.finished.connect(lambda *a: warmed.append(a))
+    svc.runner.submit("warm-up", lambda s: s.index(area))  # as the search page has
+    wait(loop, lambda: bool(warmed), 600)
+    beat = Heartbeat()
+    beat.start()
+    t0 = time.perf_counter()
+    page = LocationsPage(svc)
+    page.resize(800, 1280)
+    page.show()
+    wait(loop, lambda: not page.busy)
+    page.view.viewport().repaint()
+    first, gap = ms(t0), beat.stop()
+    row = page.model.index(1, 0)
+    out = {
+        "first_ms": first,
+        "gap_ms": gap,
+        "rows": page.model.rowCount(),
+        "shown": page.view.visualRect(row).height() > 0,
+        "places": page.model.place_count(),
+        "code": str(Path(sys.modules["kompassen"].__file__ or "").parents[1]),
+    }
+    page.close()
+    svc.runner.close()
+    svc.device.close(drain=True)
+    ctx.close()
+    del app
+    return out
+
+
+def export(rev: str, into: Path) -> Path:
+    """``app/`` of ``rev`` (git archive) under ``into``; its path for PYTHONPATH."""
+    into.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", rev, "app"], check=True, capture_output=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    return into / "app"
+
+
+def run_child(code: Path, n: int, home: Path) -> dict[str, object]:
+    env = dict(os.environ, PYTHONPATH=str(code), QT_QPA_PLATFORM="offscreen")
+    env["PYTHONDONTWRITEBYTECODE"] = "1"  # the exported copies stay as they were
+    done = subprocess.run(
+        [sys.executable, __file__, "--child-first-open", str(n), str(home)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    lines = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
+    if done.returncode or not lines:
+        raise RuntimeError(f"first-open child failed ({code}):\n{done.stderr[-2000:]}")
+    got: dict[str, object] = json.loads(lines[-1])
+    if Path(str(got["code"])) != code:
+        raise RuntimeError(f"the child ran {got['code']}, not {code}")
+    return got
+
+
+def first_open(
+    sizes: list[int], rounds: int, baseline: str, new: str | None, source: Path | None, keep: Path
+) -> dict[int, dict[str, list[float]]]:
+    """Old and new code, each in fresh processes, alternating; each on its own catalogue copy."""
+    tmp = Path(tempfile.mkdtemp(prefix="bench-places-code-"))
+    codes = {"old": export(baseline, tmp / "old")}
+    codes["new"] = export(new, tmp / "new") if new else REPO / "app"
+    print(f"first open: old = {baseline}, new = {new or 'working tree'} ({tmp})")
+    out: dict[int, dict[str, list[float]]] = {}
+    try:
+        for n in sizes:
+            homes = {}
+            for label in codes:
+                home = keep / "first-open" / label / str(n)
+                db = home / "data" / "catalogue.db"
+                given = source / f"synthetic-{n}" / "catalogue.db" if source else None
+                if not db.exists() and given is not None and given.exists():
+                    db.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy(given, db)
+                homes[label] = home
+                run_child(codes[label], n, home)  # untimed: migrates, installs, snapshots
+            got: dict[str, list[float]] = {"old": [], "new": [], "old_gap": [], "new_gap": []}
+            for _ in range(rounds):
+                for label in codes:
+                    r = run_child(codes[label], n, homes[label])
+                    if not r["shown"] or not r["rows"]:
+                        raise RuntimeError(f"{label}: no rows on the first screen: {r}")
+                    got[label].append(float(r["first_ms"]))  # type: ignore[arg-type]
+                    got[f"{label}_gap"].append(float(r["gap_ms"]))  # type: ignore[arg-type]
+            out[n] = got
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
+def report_first_open(results: dict[int, dict[str, list[float]]]) -> bool:
+    ok = True
+    for n, got in results.items():
+        print(f"\n== first open, {n:,} services (fresh process each, {len(got['new'])} rounds)")
+        print(f"{'':32} {'old p50':>8} {'old max':>8} {'new p50':>8} {'new max':>8} {'old/new':>8}")
+        for name, old, new in (
+            ("open → first screen", got["old"], got["new"]),
+            ("open: longest GUI gap", got["old_gap"], got["new_gap"]),
+        ):
+            ratio = statistics.median(old) / max(statistics.median(new), 1e-9)
+            print(f"{name:32} {summary(old)} {summary(new)} {ratio:7.1f}×")
+        goal = GOALS_MS.get(n)
+        if goal is not None:
+            worst = max(got["new"])
+            met = worst <= goal
+            ok &= met
+            print(
+                f"goal first open ≤ {goal:.0f} ms: worst {worst:.0f} ms — {'PASS' if met else 'FAIL'}"
+            )
+        gap = max(got["new_gap"])
+        met = gap <= MAX_GAP_MS
+        ok &= met
+        print(
+            f"goal GUI never blocked > {MAX_GAP_MS:.0f} ms: worst {gap:.0f} ms — {'PASS' if met else 'FAIL'}"
+        )
+    return ok
+
+
 def report(r: dict[str, object]) -> bool:
     n = int(r["n"])  # type: ignore[call-overload]
     print(f"\n== {n:,} services, {r['places']:,} places (install {r['install_s']:.1f} s)")
@@ -228,10 +386,28 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--landmarks", type=int, default=1000, help="landmarks chosen per round")
     ap.add_argument("--keep", type=Path, help="keep the catalogues here and reuse them next time")
+    ap.add_argument("--first-open", action="store_true", help="also time the first open (3.)")
+    ap.add_argument("--only-first-open", action="store_true", help="only the first open")
+    ap.add_argument("--baseline", default=BASELINE, help="the old code for the first open")
+    ap.add_argument("--new", help="the new code for the first open (default: working tree)")
+    ap.add_argument("--first-rounds", type=int, default=5)
+    ap.add_argument("--catalogue-from", type=Path, help="DIR/synthetic-N/catalogue.db to copy")
+    ap.add_argument("--child-first-open", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.child_first_open:
+        n, home = args.child_first_open
+        print(json.dumps(child_first_open(int(n), Path(home))))
+        return 0
     ok = True
-    for n in args.sizes:
-        ok &= report(run(n, args.rounds, args.landmarks, args.keep))
+    if not args.only_first_open:
+        for n in args.sizes:
+            ok &= report(run(n, args.rounds, args.landmarks, args.keep))
+    if args.first_open or args.only_first_open:
+        keep = args.keep or Path(tempfile.mkdtemp(prefix="bench-places-"))
+        results = first_open(
+            args.sizes, args.first_rounds, args.baseline, args.new, args.catalogue_from, keep
+        )
+        ok &= report_first_open(results)
     return 0 if ok else 1
 
 
