@@ -16,6 +16,8 @@ from kompassen.device.paths import bundled_areas_dir
 
 AREAS = bundled_areas_dir()  # what the app installs (package data: data/areas in the checkout)
 SOURCES = Path(__file__).resolve().parents[1] / "data" / "sources" / "stockholm_services.json"
+# the second pass (2026-12-01): corrections and new services, each fact with its page and date
+SOURCES_2 = SOURCES.parent / "stockholm_services_2.json"
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "stockholm_services.json"
 MINIMUM = {"klara": 30, "vastra-sodermalm": 20}
 TODAY = "2026-11-23"
@@ -82,7 +84,11 @@ def _digits(text: str) -> str:
 
 def test_no_invented_phone_numbers_or_addresses(pack: PackData) -> None:
     """Every phone number and street in a pack must come from the sourced data file."""
-    shared = json.loads(SOURCES.read_text(encoding="utf-8"))
+    shared = [
+        record
+        for path in (SOURCES, SOURCES_2)
+        for record in json.loads(path.read_text(encoding="utf-8"))
+    ]
     known_phones = " ".join(
         _digits(s["phone"] or "") + " " + _digits(s["referral"] or "") for s in shared
     )
@@ -119,5 +125,5 @@ def test_vendored_sources_match_shared_data() -> None:
     """data/sources is a copy of shared/data, kept so CI can check provenance anywhere."""
     if not SHARED.exists():
         pytest.skip("shared/data is not next to this checkout")
-    for name in ("stockholm_services.json", "landmarks_approx.json"):
+    for name in ("stockholm_services.json", "stockholm_services_2.json", "landmarks_approx.json"):
         assert (SOURCES.parent / name).read_bytes() == (SHARED.parent / name).read_bytes()

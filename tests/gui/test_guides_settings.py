@@ -122,7 +122,9 @@ def test_enter_opens_a_guide_with_its_steps_in_order(qtbot: QtBot, services: Fie
     assert [c.number for c in page.step_cards] == list(range(1, len(guides[row].steps) + 1))
     assert [c.text_label.text() for c in page.step_cards] == [s.text.sv for s in guides[row].steps]
     assert page.step_cards[1].window_label.text() == "mån–fre 16:30–24:00"
-    assert page.step_cards[3].window_label.text() == "lör–sön hela dygnet"
+    # weekend evenings are Socialjouren or Hemlöshetsjouren (audit C3): the day splits at 16:30
+    assert page.step_cards[3].window_label.text() == "lör–sön 00:00–16:30"
+    assert page.step_cards[4].window_label.text() == "lör–sön 16:30–24:00"
     assert page.sources_label is not None and "Källor:" in page.sources_label.text()
 
 
@@ -250,7 +252,8 @@ def test_a_language_change_event_rebuilds_the_texts(qtbot: QtBot, services: Fiel
         QApplication.sendEvent(page, QEvent(QEvent.Type.LanguageChange))
     assert guides.back_button.text() == "← Alla lösningar"
     assert settings.heading.text() == "Inställningar"
-    assert [c.number for c in guides.step_cards] == [1, 2, 3, 4, 5, 6, 7]
+    chain = next(g for g in services.reader.guides("klara") if g.id == TIME_CHAIN)
+    assert [c.number for c in guides.step_cards] == list(range(1, len(chain.steps) + 1))
 
 
 # ------------------------------------------------------------------------ settings

@@ -22,7 +22,10 @@ from .queries import ROWS, Row
 
 # Measured 2026-11-23: precision@3 0.552, recall@10 0.947 (67 queries). Set just below, so a
 # ranking regression fails; raise them when the ranking improves.
-MIN_PRECISION_AT_3 = 0.56
+# 2026-12-02, packs corrected from the audit (data, not ranking): precision@3 0.572 → 0.552, as
+# the new services without coordinates (EU-center, Boklara) rank like placeless lines and hours
+# no source gave (Hemlöshetsmottagningen, the EU shelter) are now unknown instead of closed.
+MIN_PRECISION_AT_3 = 0.55
 MIN_RECALL_AT_10 = 0.95
 
 
