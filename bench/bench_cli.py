@@ -108,7 +108,9 @@ def main() -> None:
             home = Path(tmp) / name.replace(" ", "-")
             env = base_env | {"KOMPASSEN_HOME": str(home)}
             if app is not None:
-                env["PYTHONPATH"] = os.pathsep.join([str(app.resolve()), env.get("PYTHONPATH", "")])
+                env["PYTHONPATH"] = os.pathsep.join(
+                    p for p in (str(app.resolve()), env.get("PYTHONPATH")) if p
+                )
             subprocess.run(search, env=env, check=True, stdout=subprocess.DEVNULL)  # install
             run(search, env)  # and one warm-up: the .pyc files and the calendar file are written
             return search, env
