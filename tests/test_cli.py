@@ -181,7 +181,7 @@ def test_every_command_has_a_handler_and_office_mode_is_not_offered() -> None:
 
     parser = build_parser()
     found = list(leaves(parser))
-    assert len(found) == 16  # selftest … office publish, device-db check and recover
+    assert len(found) == 17  # selftest … office publish, device-db check and recover, data-check
     for leaf in [parser, *found]:  # no command: the window
         assert callable(leaf.get_default("handler")), leaf.prog
     assert "--office" not in parser.format_help()

@@ -31,6 +31,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "reports": ("report", "outbox", "sync", "enrol"),
     "office": ("keys", "office"),
     "device": ("device-db",),
+    "data": ("data-check",),
 }
 
 
