@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from kompassen.cli.handler import Subparsers, with_context
 from kompassen.core.errors import KompassenError
+from kompassen.core.office_keys import is_placeholder_key
 from kompassen.device.files import TextFileError, load_json_limited, read_text_limited, write_atomic
 
 if TYPE_CHECKING:  # the HTTP client is imported when an office command runs
@@ -363,6 +364,15 @@ def run_publish(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
     from kompassen.sync.transport import SyncError
 
     area = ctx.catalogue.reader.area(args.publish_area)
+    if is_placeholder_key(area.id, "signing", area.signing_public_key):
+        raise OfficeError(
+            sv=f"Området {area.id} har ännu platshållarnycklar från importen. Kör `kompassen "
+            "office keys generate`, klistra in de publika nycklarna i area.json, installera "
+            "paketet igen och publicera sedan.",
+            en=f"Area {area.id} still has the placeholder keys of its import. Run `kompassen "
+            "office keys generate`, paste the public keys into area.json, install the pack "
+            "again, then publish.",
+        )
     keys = _keys(args.key, lang)
     if keys.signing_public != area.signing_public_key:
         raise OfficeError(

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
 from kompassen.core.clock import Clock
+from kompassen.core.office_keys import is_placeholder_key
 from kompassen.core.report import Report
 from kompassen.device.db import DeviceDb
 
@@ -74,8 +75,17 @@ class Outbox:
             report = Report.from_dict(report)
         client_uuid = new_uuid()
         now = self._now()
-        from kompassen.reports.sealing import seal  # libsodium only when something is sent
+        from kompassen.reports.sealing import SealError, seal  # libsodium only when sending
 
+        if is_placeholder_key(report.area_id, "sealing", sealing_public_key):
+            raise SealError(
+                sv="Området har inga kontorsnycklar än (det gjordes från en import), så ingen "
+                "skulle kunna läsa rapporten. Be samordnaren skapa nycklarna och skicka ut "
+                "området igen.",
+                en="The area has no office keys yet (it was made from an import), so nobody "
+                "could read the report. Ask the coordinator to create the keys and send the "
+                "area out again.",
+            )
         blob = seal(report, client_uuid, sealing_public_key, now)
         with self._db.transaction() as conn:
             conn.execute(

@@ -10,8 +10,6 @@ no release can be signed for the area and a report sealed to it can be opened by
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 from datetime import date
 from statistics import median
@@ -19,6 +17,7 @@ from typing import Any
 
 from kompassen.catalogue.hsds.mapping import HsdsError, HsdsProblem
 from kompassen.catalogue.pack.packdata import FORMAT_VERSION, PackData
+from kompassen.core.office_keys import placeholder_key
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 LANDMARK_KEY = "centrum"
@@ -35,12 +34,6 @@ class NewAreaError(HsdsError):
 
     def __init__(self, sv: str, en: str, fld: str | None = None) -> None:
         super().__init__([HsdsProblem("--new-area", None, fld, sv, en)])
-
-
-def placeholder_key(area_id: str, purpose: str) -> str:
-    """A 32-byte key nobody has the private half of (a hash, not a key pair)."""
-    digest = hashlib.sha256(f"kompassen-no-office-key:{purpose}:{area_id}".encode()).digest()
-    return base64.b64encode(digest).decode("ascii")
 
 
 def is_placeholder(area: dict[str, Any]) -> bool:
