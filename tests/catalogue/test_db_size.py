@@ -118,25 +118,67 @@ def test_a_schema_6_catalogue_is_compacted_and_searches_the_same(tmp_path: Path)
         fresh.close()
 
 
-def test_reinstalling_one_area_leaves_the_same_index_as_installing_each_once(
-    tmp_path: Path,
-) -> None:
-    """The contentless index is emptied on every install and the other areas written again:
-    afterwards it holds exactly what installing each area once gives."""
+def _install_statements(store: CatalogueStore, pack_seed: int, area: str) -> list[str]:
+    seen: list[str] = []
+    store.conn.set_trace_callback(seen.append)
+    try:
+        store.install(generate_pack(200, seed=pack_seed, area_id=area))
+    finally:
+        store.conn.set_trace_callback(None)
+    return seen
+
+
+def _same_index(again: CatalogueStore, once: CatalogueStore) -> None:
+    conn = again.conn
+    conn.execute("INSERT INTO search_fts (search_fts) VALUES ('integrity-check')")
+    assert conn.execute("SELECT count(*) FROM search_fts").fetchone()[0] == 400
+    vocab = "SELECT term, doc, cnt FROM search_vocab ORDER BY term"
+    assert conn.execute(vocab).fetchall() == once.conn.execute(vocab).fetchall()
+    for area in ("norr", "soder"):
+        assert _results(again, area) == _results(once, area), area
+
+
+def test_reinstalling_one_area_deletes_exactly_its_rows(tmp_path: Path) -> None:
+    """The contentless index keeps no text: the area's text is computed again and, matching
+    its digest, deleted row by row; the result is what installing each area once gives."""
     again = CatalogueStore(tmp_path / "again.db", tmp_path / "b1", FixedClock(NOW)).open()
     once = CatalogueStore(tmp_path / "once.db", tmp_path / "b2", FixedClock(NOW)).open()
     try:
-        for pack_seed, area in ((5, "norr"), (6, "soder"), (5, "norr")):
-            again.install(generate_pack(200, seed=pack_seed, area_id=area))
+        _install_statements(again, 5, "norr")
+        _install_statements(again, 6, "soder")
+        seen = _install_statements(again, 5, "norr")
+        assert not any("delete-all" in s for s in seen)  # soder was not indexed again
         for pack_seed, area in ((6, "soder"), (5, "norr")):
             once.install(generate_pack(200, seed=pack_seed, area_id=area))
+        _same_index(again, once)
+    finally:
+        again.close()
+        once.close()
+
+
+def test_an_area_whose_text_changed_since_indexing_is_never_deleted_wrongly(
+    tmp_path: Path,
+) -> None:
+    """A base taxonomy label synced since the area was indexed (an app upgrade) changes the
+    text its rows would be deleted with: the digest differs, so the index is rebuilt."""
+    again = CatalogueStore(tmp_path / "again.db", tmp_path / "b1", FixedClock(NOW)).open()
+    once = CatalogueStore(tmp_path / "once.db", tmp_path / "b2", FixedClock(NOW)).open()
+    try:
+        again.install(generate_pack(200, seed=6, area_id="soder"))
+        again.install(generate_pack(200, seed=5, area_id="norr"))
+        # indexed by an older app version with other labels; the next install syncs them back
         conn = again.conn
-        conn.execute("INSERT INTO search_fts (search_fts) VALUES ('integrity-check')")
-        assert conn.execute("SELECT count(*) FROM search_fts").fetchone()[0] == 400
-        vocab = "SELECT term, doc, cnt FROM search_vocab ORDER BY term"
-        assert conn.execute(vocab).fetchall() == once.conn.execute(vocab).fetchall()
+        conn.execute("UPDATE taxonomy_term SET label_sv = 'gammal etikett' WHERE area_id IS NULL")
+        conn.execute("INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
+        conn.execute("DELETE FROM guide_fts")
         for area in ("norr", "soder"):
-            assert _results(again, area) == _results(once, area), area
+            index_area(conn, area, Analyzer())
+        conn.commit()
+        seen = _install_statements(again, 5, "norr")
+        assert any("delete-all" in s for s in seen)
+        for pack_seed, area in ((6, "soder"), (5, "norr")):
+            once.install(generate_pack(200, seed=pack_seed, area_id=area))
+        _same_index(again, once)
     finally:
         again.close()
         once.close()

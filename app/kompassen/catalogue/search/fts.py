@@ -8,13 +8,17 @@ catalogue or the taxonomy, so a search for the part finds the compound.
 ``search_fts`` is contentless (``content=''``, schema migration 7): FTS5 keeps no copy of the
 analysed text (it was 17 % of catalogue.db, and nothing reads it back: no snippets, no
 highlights). SQLite 3.40 deletes a contentless row only when given the very text it was
-indexed with, which is not kept; recomputing it from the tables could differ (a taxonomy
-label synced since) and would corrupt the index. So dropping an area empties the index with
-``'delete-all'`` and indexes the other areas again from their tables.
+indexed with. That text is not kept, only its SHA-256 per area (``search_fts_digest``): to
+drop an area its text is computed again from the tables and, if the digest still matches,
+its rows are deleted exactly. If not (a taxonomy label synced since, a file indexed before
+the digest existed), or when the area is the larger part of the index, the index is emptied
+with ``'delete-all'`` and the other areas are indexed again: never a wrong delete, which
+would corrupt the index.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable
@@ -27,12 +31,20 @@ MIN_PART = 4  # shortest compound part worth indexing ("natt", "dusch", "mat" is
 def drop_area_index(conn: sqlite3.Connection, area_id: str) -> None:
     """Remove an area's rows from the index (before its services are deleted).
 
-    The service index is contentless: it is emptied whole and every other area is indexed
-    again (see the module doc); the guide index keeps its text and deletes by rowid.
+    Exactly, when its text computes to the digest stored at indexing and the area is the
+    smaller part of the index; otherwise by emptying the index and indexing the other areas
+    again (see the module doc). The guide index keeps its text and deletes by rowid.
     """
-    conn.execute("INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
-    others = conn.execute("SELECT id FROM area WHERE id != ? ORDER BY id", (area_id,)).fetchall()
-    if others:
+    n_area, n_all = conn.execute(
+        "SELECT count(*) FILTER (WHERE area_id = ?), count(*) FROM service", (area_id,)
+    ).fetchone()
+    if n_area and not (2 * n_area <= n_all and _delete_exactly(conn, area_id)):
+        conn.execute("INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
+        if _has_digests(conn):
+            conn.execute("DELETE FROM search_fts_digest")
+        others = conn.execute(
+            "SELECT DISTINCT area_id FROM service WHERE area_id != ? ORDER BY area_id", (area_id,)
+        ).fetchall()
         analyzer = Analyzer()
         for (other,) in others:
             _index_services(conn, other, analyzer)
@@ -40,6 +52,42 @@ def drop_area_index(conn: sqlite3.Connection, area_id: str) -> None:
         "DELETE FROM guide_fts WHERE rowid IN (SELECT rowid FROM guide WHERE area_id = ?)",
         (area_id,),
     )
+
+
+def _delete_exactly(conn: sqlite3.Connection, area_id: str) -> bool:
+    """Delete the area's rows with the text they were indexed with, if that is certain."""
+    if not _has_digests(conn):
+        return False
+    stored = conn.execute(
+        "SELECT digest FROM search_fts_digest WHERE area_id = ?", (area_id,)
+    ).fetchone()
+    if stored is None:
+        return False
+    rows, _ = _service_rows(conn, area_id, Analyzer())
+    if _digest(rows) != stored[0]:
+        return False
+    conn.executemany(
+        "INSERT INTO search_fts (search_fts, rowid, name, org, body, terms) "
+        "VALUES ('delete', ?, ?, ?, ?, ?)",
+        rows,
+    )
+    conn.execute("DELETE FROM search_fts_digest WHERE area_id = ?", (area_id,))
+    return True
+
+
+def _has_digests(conn: sqlite3.Connection) -> bool:
+    # a file migrated to 7 while migration 7 had no digest table yet (development only)
+    return (
+        conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_fts_digest'").fetchone()
+        is not None
+    )
+
+
+def _digest(rows: list[tuple[int, str, str, str, str]]) -> str:
+    h = hashlib.sha256()
+    for row in sorted(rows):
+        h.update("\x1f".join(map(str, row)).encode("utf-8") + b"\x1e")
+    return h.hexdigest()
 
 
 def _term_texts(conn: sqlite3.Connection, area_id: str) -> dict[str, str]:
@@ -64,6 +112,22 @@ def _index_services(
     conn: sqlite3.Connection, area_id: str, analyzer: Analyzer
 ) -> dict[str, tuple[str, ...]]:
     """Insert the area's services into search_fts; returns the compound parts it used."""
+    rows, parts = _service_rows(conn, area_id, analyzer)
+    conn.executemany(
+        "INSERT INTO search_fts (rowid, name, org, body, terms) VALUES (?, ?, ?, ?, ?)", rows
+    )
+    if _has_digests(conn):
+        conn.execute(
+            "INSERT OR REPLACE INTO search_fts_digest (area_id, digest) VALUES (?, ?)",
+            (area_id, _digest(rows)),
+        )
+    return parts
+
+
+def _service_rows(
+    conn: sqlite3.Connection, area_id: str, analyzer: Analyzer
+) -> tuple[list[tuple[int, str, str, str, str]], dict[str, tuple[str, ...]]]:
+    """The area's search_fts rows (rowid, name, org, body, terms) and the compound parts."""
     term_text = _term_texts(conn, area_id)
     codes: dict[int, list[str]] = {}
     for rowid, code in conn.execute(
@@ -108,20 +172,17 @@ def _index_services(
         docs.append((rowid, name, org, body, terms))
 
     parts = _compound_parts(vocab)
-    conn.executemany(
-        "INSERT INTO search_fts (rowid, name, org, body, terms) VALUES (?, ?, ?, ?, ?)",
+    rows = [
         (
-            (
-                rowid,
-                _with_parts(name, parts),
-                _with_parts(org, parts),
-                _with_parts(body, parts),
-                " ".join(terms),
-            )
-            for rowid, name, org, body, terms in docs
-        ),
-    )
-    return parts
+            rowid,
+            _with_parts(name, parts),
+            _with_parts(org, parts),
+            _with_parts(body, parts),
+            " ".join(terms),
+        )
+        for rowid, name, org, body, terms in docs
+    ]
+    return rows, parts
 
 
 def _index_guides(

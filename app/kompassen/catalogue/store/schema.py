@@ -269,11 +269,12 @@ CREATE TABLE search_snapshot (
 # catalogue.db was ~7× the pack's raw text (issue #14); this makes it ~3× without changing a
 # search result (docs/PERFORMANCE.md). search_fts becomes contentless: FTS5 kept a second
 # copy of the analysed text (17 % of the file; catalogue/search/fts.py says how rows are
-# removed without it). It loses its 2- and 3-letter prefix indexes (each token was indexed
-# three times, 19 %; a prefix query now reads the index's term range, as longer prefixes
-# always did). The body comes first: FTS5 marks every hit outside column 0 with its column
-# number and the body has the most hits (4 %; FTS_WEIGHTS in search/weights.py follow this
-# order). The store writes the rows again (SEARCH_INDEX_VERSION), the guides' too.
+# removed without it, with the SHA-256 of each area's text in search_fts_digest). It loses
+# its 2- and 3-letter prefix indexes (each token was indexed three times, 19 %; a prefix
+# query now reads the index's term range, as longer prefixes always did). The body comes
+# first: FTS5 marks every hit outside column 0 with its column number and the body has the
+# most hits (4 %; FTS_WEIGHTS in search/weights.py follow this order). The store writes the
+# rows again (SEARCH_INDEX_VERSION), the guides' too.
 # The link tables and the 1:1 tables keyed by text become WITHOUT ROWID, so the primary key
 # is the table and not a second b-tree beside it; so do phone and schedule, keyed by
 # (service, [kind,] position) instead of an integer id nothing read, which makes
@@ -292,6 +293,10 @@ CREATE VIRTUAL TABLE search_fts USING fts5(
     content = ''
 );
 CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_fts, 'row');
+CREATE TABLE search_fts_digest (
+    area_id TEXT PRIMARY KEY,
+    digest TEXT NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE service_term_v7 (
     service_id TEXT NOT NULL REFERENCES service(id) ON DELETE CASCADE,
     term_code TEXT NOT NULL REFERENCES taxonomy_term(code),
