@@ -285,16 +285,17 @@ def _all_checks(facts: _Facts, now: datetime, max_age: int) -> Iterator[Finding]
     yield from _inferred(facts)
     for s in facts.services:
         # a closure confirmed long ago stays a closure: its age matters less
-        closed = s["status"] == "closed"
+        closed = _ended(s["status"])
         yield from _dated("service", s["key"], s["verified_at"], now, max_age, closed=closed)
-        yield from _sourced("service", s["key"], s["sources_json"])
-        yield from _per_fact(facts, s, now, max_age)
+        stored = _stored_sources(s["sources_json"])
+        yield from _sourced("service", s["key"], stored[0])
+        yield from _per_fact(facts, s, stored, now, max_age)
     for o in facts.orgs:
         yield from _dated("organization", o["key"], o["verified_at"], now, max_age)
-        yield from _sourced("organization", o["key"], o["sources_json"])
+        yield from _sourced("organization", o["key"], _stored_sources(o["sources_json"])[0])
     for g in facts.guides:
         yield from _dated("guide", g["key"], g["verified_at"], now, max_age)
-        yield from _sourced("guide", g["key"], g["sources_json"])
+        yield from _sourced("guide", g["key"], _stored_sources(g["sources_json"])[0])
     for lm in facts.landmarks:
         if not (lm["source"] or "").strip():
             yield Finding(
@@ -319,7 +320,7 @@ def _all_checks(facts: _Facts, now: datetime, max_age: int) -> Iterator[Finding]
 def _contradictions(facts: _Facts, now: datetime) -> Iterator[Finding]:
     # hours on a service that has closed: the app would show it as open
     for s in facts.services:
-        if s["status"] == "closed" and (s["always_open"] or facts.weekly.get(s["id"])):
+        if _ended(s["status"]) and (s["always_open"] or facts.weekly.get(s["id"])):
             yield Finding(
                 "contradiction",
                 "high",
@@ -339,7 +340,7 @@ def _contradictions(facts: _Facts, now: datetime) -> Iterator[Finding]:
     # a guide step that sends people to a closed service
     for st in facts.steps:
         for i, sid in enumerate(facts.step_services.get(st["id"], ())):
-            if facts.status.get(sid) != "closed":
+            if not _ended(facts.status.get(sid)):
                 continue
             text = f"{st['text_sv']} {st['text_en']}".casefold()
             said = any(w in text for w in _CLOSURE)
@@ -384,7 +385,7 @@ def _contradictions(facts: _Facts, now: datetime) -> Iterator[Finding]:
         expires = n["expires"] if len(n["expires"]) > 10 else f"{n['expires']}T23:59:59"
         status = facts.status.get(n["service_id"]) if n["service_id"] else None
         if expires < stamp:
-            high = status in ("active", "temporarily-closed")
+            high = status is not None and not _ended(status)
             yield Finding(
                 "contradiction",
                 "high" if high else "medium",
@@ -495,7 +496,7 @@ def _radius_km(facts: _Facts) -> float:
 def _inferred(facts: _Facts) -> Iterator[Finding]:
     # structured opening hours that the pack says were worked out: the app shows them exactly
     for s in facts.services:
-        if s["status"] == "closed" or not (s["always_open"] or facts.weekly.get(s["id"])):
+        if _ended(s["status"]) or not (s["always_open"] or facts.weekly.get(s["id"])):
             continue
         note = s["hours_note"] or ""
         in_note = _marked(note, _INFERRED)
@@ -625,11 +626,17 @@ def _dated(
         )
 
 
-def _per_fact(facts: _Facts, s: Any, now: datetime, max_age: int) -> Iterator[Finding]:
+def _per_fact(
+    facts: _Facts,
+    s: Any,
+    stored: tuple[list[Any], dict[str, Any]],
+    now: datetime,
+    max_age: int,
+) -> Iterator[Finding]:
     """A service whose sources have ids (a source per fact): each phone, place, hours and
     eligibility fact without its own source, and each whose source's date is too old.
     A record with plain sources only is sourced as a whole (checked by :func:`_sourced`)."""
-    sources, refs = _stored_sources(s["sources_json"])
+    sources, refs = stored
     by_id = {x["id"]: x for x in sources if isinstance(x, dict) and "id" in x}
     if not by_id:
         return
@@ -675,7 +682,7 @@ def _per_fact(facts: _Facts, s: Any, now: datetime, max_age: int) -> Iterator[Fi
         if span is not None and span[1] < limit:
             yield Finding(
                 "stale",
-                "low" if s["status"] == "closed" else "medium",
+                "low" if _ended(s["status"]) else "medium",
                 "service",
                 s["key"],
                 field,
@@ -707,8 +714,8 @@ def _source_text(source: Any) -> str:
     return str(source)
 
 
-def _sourced(rtype: str, key: str, sources_json: str) -> Iterator[Finding]:
-    sources = [_source_text(s) for s in _stored_sources(sources_json)[0]]
+def _sourced(rtype: str, key: str, stored: list[Any]) -> Iterator[Finding]:
+    sources = [_source_text(s) for s in stored]
     if any(_PUBLIC_SOURCE.search(s.strip()) for s in sources):
         return
     yield Finding(
@@ -779,6 +786,12 @@ def _note_to_verify(rtype: str, key: str, field: str, sentence: str) -> Finding:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _ended(status: str | None) -> bool:
+    """A status of a service that no longer runs: closed, or HSDS 3's inactive and defunct
+    (a temporary closure is not an end: its hours come back)."""
+    return status is not None and status not in ("active", "temporarily-closed")
 
 
 def _marked(text: str, words: tuple[str, ...]) -> bool:
