@@ -35,7 +35,9 @@ def register(sub: Subparsers) -> None:
         help="list every stale, unsourced, inferred, to-verify or contradicting fact of an "
         "area, worst first (exit 1 when a high finding exists)",
     )
-    c.add_argument("--area", required=True, dest="target_area", help="an installed area")
+    c.add_argument(
+        "--area", required=True, dest="target_area", metavar="A", help="an installed area"
+    )
     c.add_argument("--json", action="store_true", help="machine-readable output")
     c.add_argument(
         "--max-age-years",
