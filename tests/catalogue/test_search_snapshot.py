@@ -145,7 +145,7 @@ def _npy(a: np.ndarray) -> bytes:
 
 
 DAMAGE = {
-    "garbage bytes": ("UPDATE search_snapshot SET data = x'00ff00ff' WHERE name = 'rules'", ()),
+    "garbage bytes": ("UPDATE search_snapshot SET data = x'00ff00ff' WHERE name = 'rule_pos'", ()),
     "an empty blob": ("UPDATE search_snapshot SET data = x'' WHERE name = 'status'", ()),
     "a pickled object": ("UPDATE search_snapshot SET data = ? WHERE name = 'known'", (_pickled(),)),
     "rowids of another length": (
@@ -153,8 +153,12 @@ DAMAGE = {
         (_npy(np.arange(5, dtype=np.int64)),),
     ),
     "positions out of range": (
-        "UPDATE search_snapshot SET data = ? WHERE name = 'rules'",
-        (_npy(np.array([[0, 10**6, 60, 120]], dtype=np.int32)),),
+        "UPDATE search_snapshot SET data = ? WHERE name = 'rule_pos'",
+        (_npy(np.full(4, 10**6, dtype=np.int32)),),
+    ),
+    "weekday counts that do not add up": (
+        "UPDATE search_snapshot SET data = ? WHERE name = 'rule_days'",
+        (_npy(np.array([1, 0, 0, 0, 0, 0, 0], dtype=np.int32)),),
     ),
     "minutes out of range": (
         "UPDATE search_snapshot SET data = ? WHERE name = 'dated'",

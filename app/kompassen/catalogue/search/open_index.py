@@ -47,7 +47,8 @@ def _utc_minute(d: date, minute_of_day: int) -> int:
 def compile_hours(hours: Sequence[OpeningHours | None]) -> dict[str, np.ndarray]:
     """Opening hours of positions ``0..n-1`` as a few flat arrays (what the index is made of).
 
-    ``rules``: (weekday, position, opens, closes) per weekly rule and day; ``always``: the
+    ``rule_pos``/``rule_span``: position and (opens, closes) per weekly rule and day, sorted by
+    weekday, ``rule_days`` how many of them each weekday has; ``always``: the
     always-open positions; ``holiday``/``eve``: the weekday a holiday (eve) uses, 7 = its own,
     -1 = none; ``known``; ``dated``: (date ordinal, position, opens, closes) per exception,
     opens -1 when the service is closed that date.
@@ -76,8 +77,12 @@ def compile_hours(hours: Sequence[OpeningHours | None]) -> dict[str, np.ndarray]
                 dated.append((exc.day.toordinal(), pos, _minutes(exc.opens), _minutes(exc.closes)))
             else:
                 dated.append((exc.day.toordinal(), pos, -1, -1))
+    table = np.array(rules, dtype=np.int32).reshape(-1, 4)
+    table = table[np.argsort(table[:, 0], kind="stable")]
     return {
-        "rules": np.array(rules, dtype=np.int32).reshape(-1, 4),
+        "rule_days": np.bincount(table[:, 0], minlength=7).astype(np.int32),
+        "rule_pos": table[:, 1].copy(),
+        "rule_span": table[:, 2:].astype(np.int16),
         "always": np.array(always, dtype=np.int32),
         "holiday": holiday,
         "eve": eve,
@@ -104,10 +109,12 @@ class OpenIndex:
         self._eve = np.asarray(a["eve"], dtype=np.int8)
         self.size = n = len(self._holiday)
         known = np.asarray(a["known"], dtype=bool)
-        rules = np.asarray(a["rules"], dtype=np.int64).reshape(-1, 4)  # day, pos, opens, closes
+        ends = np.cumsum(np.asarray(a["rule_days"], dtype=np.int64))
+        pos = np.asarray(a["rule_pos"], dtype=np.int64)
+        span = np.asarray(a["rule_span"], dtype=np.int64).reshape(-1, 2)
         self._rules = [
-            (rules[sel, 1], rules[sel, 2], rules[sel, 3])
-            for sel in (rules[:, 0] == day for day in range(7))
+            (pos[lo:hi], span[lo:hi, 0], span[lo:hi, 1])
+            for lo, hi in zip([0, *ends[:-1].tolist()], ends.tolist(), strict=True)
         ]
         self._always_pos = np.asarray(a["always"], dtype=np.int64)
         # date → {position: [(opens, closes), ...]} (an empty list: closed that date)

@@ -30,7 +30,7 @@ from kompassen.core.hours import OpeningHours
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1  # raise when what an array means changes: old snapshots are then rebuilt
+FORMAT = 2  # raise when what an array means changes: old snapshots are then rebuilt
 VOCAB = "*"
 STATUS = ("active", "temporarily-closed", "closed")  # status code = index
 AREA_ARRAYS = frozenset(
@@ -43,7 +43,9 @@ AREA_ARRAYS = frozenset(
         "members",
         "lat",
         "lon",
-        "rules",
+        "rule_days",
+        "rule_pos",
+        "rule_span",
         "always",
         "holiday",
         "eve",
@@ -143,7 +145,7 @@ def build_vocab(conn: sqlite3.Connection) -> Arrays:
     pairs = sorted((t, d) for t, d in conn.execute("SELECT term, doc FROM search_vocab"))
     return {
         "terms": texts_array(t for t, _ in pairs),
-        "docs": np.array([d for _, d in pairs], dtype=np.int64),
+        "docs": np.array([d for _, d in pairs], dtype=np.int32),
     }
 
 
@@ -195,20 +197,22 @@ def check_area(a: Arrays) -> bool:
         n = len(a["rowids"])
         per_service = ("name_rank", "status", "adults_only", "lat", "lon", "holiday", "eve")
         codes = array_texts(a["codes"])
-        rules, dated = a["rules"], a["dated"]
+        days, rule_pos, span, dated = a["rule_days"], a["rule_pos"], a["rule_span"], a["dated"]
         return (
             all(a[k].ndim == 1 and len(a[k]) == n for k in (*per_service, "known"))
             and a["members"].shape == (len(codes), (n + 7) // 8)
-            and rules.ndim == 2
-            and rules.shape[1] == 4
+            and days.shape == (7,)
+            and bool(np.all(days >= 0))
+            and rule_pos.ndim == 1
+            and int(days.sum()) == len(rule_pos)
+            and span.shape == (len(rule_pos), 2)
             and dated.ndim == 2
             and dated.shape[1] == 4
-            and bool(np.all((rules[:, 1] >= 0) & (rules[:, 1] < n)))
+            and bool(np.all((rule_pos >= 0) & (rule_pos < n)))
             and bool(np.all((dated[:, 1] >= 0) & (dated[:, 1] < n)))
             and bool(np.all((a["always"] >= 0) & (a["always"] < n)))
             and bool(np.all((a["status"] >= 0) & (a["status"] < len(STATUS))))
-            and bool(np.all((rules[:, 0] >= 0) & (rules[:, 0] < 7)))
-            and bool(np.all((rules[:, 2:] >= 0) & (rules[:, 2:] < 1440)))
+            and bool(np.all((span >= 0) & (span < 1440)))
             and bool(np.all((dated[:, 2:] >= -1) & (dated[:, 2:] < 1440)))
         )
     except (KeyError, ValueError, TypeError, IndexError, UnicodeError):
