@@ -39,12 +39,50 @@ class Term:
 
 
 @dataclass(frozen=True, slots=True)
+class Source:
+    """One page a record's facts come from, with the date the page shows."""
+
+    id: str  # "" for a source given as a plain string (no fact can name it)
+    url: str  # the page, or a description of a source that has no page
+    title: str = ""
+    date: str = "unknown"  # ISO date, "YYYY", "YYYY-MM", or "unknown"
+    checked: str = ""  # ISO date somebody last looked at the page (HSDS 3 assured_date)
+
+    @property
+    def site(self) -> str:
+        """ "stockholm.se" for https://www.stockholm.se/…; the text itself when it is no URL."""
+        rest = self.url.split("://", 1)
+        if len(rest) == 2 and rest[1]:
+            host = rest[1].split("/", 1)[0].split("?", 1)[0]
+            return host.removeprefix("www.").removeprefix("m.")
+        return self.url
+
+    @property
+    def year(self) -> int | None:
+        """The year the page shows, or None when it shows no date."""
+        return int(self.date[:4]) if self.date[:4].isdigit() else None
+
+
+@dataclass(frozen=True, slots=True)
+class FactSources:
+    """Which source each fact of a service comes from (None: the pack does not say)."""
+
+    status: Source | None = None
+    location: Source | None = None
+    hours: Source | None = None
+    weekly: tuple[Source | None, ...] = ()  # aligned with the pack's weekly rules
+    exceptions: tuple[Source | None, ...] = ()
+    handover: Source | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Provenance:
     """Where a record comes from and when somebody last checked it."""
 
-    sources: tuple[str, ...]
+    sources: tuple[str, ...]  # the URLs (or descriptions), as listed
     verified_at: str  # ISO date, "YYYY", "YYYY-MM", or "unknown"
     note: str = ""
+    cited: tuple[Source, ...] = ()  # the same sources with their dates, when the pack gives them
 
     @property
     def verified_year(self) -> int | None:
@@ -114,6 +152,7 @@ class Phone:
     kind: str  # switchboard | helpline | professional | emergency | sms | other
     label: Text | None = None
     to_verify: bool = False
+    source: Source | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +191,7 @@ class Service:
     handover: Handover
     locations: tuple[Location, ...]
     provenance: Provenance
+    facts: FactSources = FactSources()
 
 
 @dataclass(frozen=True, slots=True)

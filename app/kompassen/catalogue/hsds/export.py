@@ -29,6 +29,7 @@ from kompassen.catalogue.hsds.mapping import (
     ExportResult,
     hsds_id,
 )
+from kompassen.catalogue.pack import fact_sources
 from kompassen.catalogue.pack.packdata import PackData
 from kompassen.catalogue.pack.schema import base_taxonomy
 from kompassen.catalogue.store.loader import dump_area
@@ -325,6 +326,9 @@ def _service_ext(s: dict[str, Any]) -> dict[str, Any]:
         if s.get(k):
             ext[k] = s[k]
     ext["sources"] = s["sources"]
+    facts = fact_sources.facts_of(s)
+    if facts:
+        ext["fact_sources"] = facts  # which source each fact comes from (see DATA.md)
     ext["verified_at"] = s["verified_at"]
     hours = s.get("hours")
     ext["hours_known"] = hours is not None

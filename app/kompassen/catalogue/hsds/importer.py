@@ -34,6 +34,7 @@ from kompassen.catalogue.hsds.problems import Problems, Provenance, Warnings
 from kompassen.catalogue.hsds.report import DROPPED, NOTE, SKIPPED, Report
 from kompassen.catalogue.hsds.source import check_structure, read_source
 from kompassen.catalogue.hsds.tables import Source, TableData
+from kompassen.catalogue.pack import fact_sources
 from kompassen.catalogue.pack.packdata import FORMAT_VERSION, PackData
 from kompassen.catalogue.pack.validate import PackError
 from kompassen.catalogue.store.loader import AreaNotInstalled, dump_area
@@ -347,7 +348,7 @@ class _Importer:
 
     def _sources(self, ext: dict[str, Any]) -> list[str]:
         src = ext.get("sources")
-        if isinstance(src, list) and src and all(isinstance(s, str) and len(s) >= 3 for s in src):
+        if isinstance(src, list) and src and all(_source_item(s) for s in src):
             return list(src)
         return [f"HSDS-import {self.src.label}"]
 
@@ -743,10 +744,21 @@ class _Importer:
             )
             if languages.get(sid):
                 svc["handover"]["languages"] = languages[sid]
+            facts = self.attrs.ext_of(sid).get("fact_sources")
+            if isinstance(facts, dict):
+                fact_sources.apply(svc, facts)
             self.prov.note(f"/services/{index}", (data, row_no))
             by_id[sid] = key
             out.append(svc)
         return by_id, out
+
+
+def _source_item(s: Any) -> bool:
+    """A source as a pack holds it: a string, or an object with id, url and date (the
+    validator checks the rest)."""
+    if isinstance(s, str):
+        return len(s) >= 3
+    return isinstance(s, dict) and all(isinstance(s.get(k), str) for k in ("id", "url", "date"))
 
 
 MAX_ROUNDS = 4  # tolerant: builds of the pack before giving up on what validation finds

@@ -26,6 +26,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kompassen.catalogue.pack.fact_sources import fact_refs
 from kompassen.catalogue.pack.locate import SourceMap
 from kompassen.catalogue.pack.packdata import PACK_FILES, REQUIRED_FILES, PackData
 from kompassen.catalogue.pack.schema import base_taxonomy, pack_schema
@@ -709,6 +710,7 @@ def _service_problems(
                 "age_max is lower than age_min.",
             )
         )
+    _fact_source_problems(problems, base_ptr, svc)
     hours = svc.get("hours") or {}
     for j, rule in enumerate(hours.get("weekly", [])):
         if rule["opens"] == rule["closes"] and rule["opens"] not in ("00:00", "24:00"):
@@ -741,6 +743,34 @@ def _service_problems(
                     f"{base_ptr}/hours/exceptions/{j}",
                     "Ett undantag är antingen stängt (closed: true) eller har både opens och closes.",
                     "An exception is either closed (closed: true) or has both opens and closes.",
+                )
+            )
+
+
+def _fact_source_problems(problems: list[PackProblem], base_ptr: str, svc: dict[str, Any]) -> None:
+    """Source ids unique within the record, and every fact's "source" one of them (a fact
+    without a source is allowed: the worklist reports it as unsourced)."""
+    ids: set[str] = set()
+    for j, src in enumerate(svc["sources"]):
+        if isinstance(src, dict):
+            if src["id"] in ids:
+                problems.append(
+                    PackProblem(
+                        "services.json",
+                        f"{base_ptr}/sources/{j}/id",
+                        f"Källan ”{src['id']}” finns två gånger i tjänsten ”{svc['key']}”.",
+                        f"The source '{src['id']}' appears twice in the service '{svc['key']}'.",
+                    )
+                )
+            ids.add(src["id"])
+    for ptr, ref in fact_refs(svc):
+        if ref not in ids:
+            problems.append(
+                PackProblem(
+                    "services.json",
+                    base_ptr + ptr,
+                    f"Tjänsten ”{svc['key']}” har ingen källa med id ”{ref}”.",
+                    f"The service '{svc['key']}' has no source with the id '{ref}'.",
                 )
             )
 

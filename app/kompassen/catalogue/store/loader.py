@@ -12,6 +12,7 @@ import sqlite3
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from kompassen.catalogue.pack import fact_sources
 from kompassen.catalogue.pack.packdata import FORMAT_VERSION, PackData
 from kompassen.catalogue.pack.schema import base_taxonomy
 from kompassen.catalogue.search.analyzer import Analyzer
@@ -373,6 +374,7 @@ def _insert_services(
     for pos, s in records:
         sid = f"{aid}/{s['key']}"
         hours = s.get("hours") or {}
+        facts = fact_sources.facts_of(s)
         services.append(
             {
                 "id": sid,
@@ -394,7 +396,7 @@ def _insert_services(
                 "holiday_policy": hours.get("holidays", "normal"),
                 "eve_policy": hours.get("holiday_eves", "normal"),
                 "hours_note": hours.get("note", ""),
-                "sources_json": _j(s["sources"]),
+                "sources_json": fact_sources.stored_json(s["sources"], facts),
                 "verified_at": s["verified_at"],
                 "data_note": s.get("data_note", ""),
                 "position": pos,
@@ -703,9 +705,10 @@ def dump_area(conn: sqlite3.Connection, area_id: str) -> PackData:
             _put(handover, k, None if ho[k] is None else bool(ho[k]))
         _put(handover, "languages", json.loads(ho["languages_json"]), [])
         svc["handover"] = handover
-        svc["sources"] = json.loads(s["sources_json"])
+        svc["sources"], facts = fact_sources.read_stored(s["sources_json"])
         svc["verified_at"] = s["verified_at"]
         _put(svc, "data_note", s["data_note"])
+        fact_sources.apply(svc, facts)
         svcs.append(svc)
 
     landmarks = []

@@ -15,9 +15,11 @@ import functools
 import json
 import sqlite3
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Concatenate, ParamSpec, TypeVar
 
+from kompassen.catalogue.pack.fact_sources import read_stored, source_url
 from kompassen.catalogue.store.db import CatalogueDbError, reading
 from kompassen.catalogue.store.hours_rows import DAY_CODES, hours_dict
 from kompassen.catalogue.store.loader import AreaNotInstalled
@@ -25,6 +27,7 @@ from kompassen.core.hours import OpeningHours
 from kompassen.core.model import (
     Address,
     Area,
+    FactSources,
     Guide,
     GuideStep,
     Handover,
@@ -40,6 +43,7 @@ from kompassen.core.model import (
     Text,
     TimeWindow,
 )
+from kompassen.core.model import Source as FactSource
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -224,7 +228,7 @@ class CatalogueReader:
                     _text(o["description_sv"], o["description_en"]),
                     o["url"],
                     o["email"],
-                    Provenance(tuple(json.loads(o["sources_json"])), o["verified_at"]),
+                    _provenance(o["sources_json"], o["verified_at"])[0],
                 )
                 for o in q(
                     f"SELECT * FROM organization WHERE id IN ({_marks(len(org_ids))})", org_ids
@@ -271,6 +275,15 @@ class CatalogueReader:
                 codes = terms.get(sid, [])
                 hd = hours_dict(r, sched.get(sid, []))
                 ho = handovers[sid]
+                provenance, facts, phone_sources = _provenance(
+                    r["sources_json"], r["verified_at"], r["data_note"]
+                )
+                svc_phones = phones.get(sid, [])
+                if phone_sources:
+                    svc_phones = [
+                        replace(ph, source=phone_sources[i] if i < len(phone_sources) else None)
+                        for i, ph in enumerate(svc_phones)
+                    ]
                 out[sid] = Service(
                     id=sid,
                     area_id=r["area_id"],
@@ -286,7 +299,7 @@ class CatalogueReader:
                     email=r["email"],
                     groups=tuple(c for c, k in codes if k == "group"),
                     needs=tuple(c for c, k in codes if k == "need"),
-                    phones=tuple(phones.get(sid, ())),
+                    phones=tuple(svc_phones),
                     hours=None if hd is None else OpeningHours.from_dict(hd),
                     handover=Handover(
                         modes=tuple(c for c, k in codes if k == "handover"),
@@ -300,9 +313,8 @@ class CatalogueReader:
                         languages=tuple(json.loads(ho["languages_json"])),
                     ),
                     locations=tuple(locs.get(sid, ())),
-                    provenance=Provenance(
-                        tuple(json.loads(r["sources_json"])), r["verified_at"], r["data_note"]
-                    ),
+                    provenance=provenance,
+                    facts=facts,
                 )
         return [out[i] for i in ids if i in out]
 
@@ -474,7 +486,7 @@ class CatalogueReader:
                     groups=tuple(c for c in codes if kinds.get(c) == "group"),
                     needs=tuple(c for c in codes if kinds.get(c) == "need"),
                     steps=tuple(steps),
-                    provenance=Provenance(tuple(json.loads(g["sources_json"])), g["verified_at"]),
+                    provenance=_provenance(g["sources_json"], g["verified_at"])[0],
                 )
             )
         return guides
@@ -499,3 +511,43 @@ class CatalogueReader:
                 (area_id, stamp, stamp),
             )
         ]
+
+
+def _provenance(
+    sources_json: str, verified_at: str, note: str = ""
+) -> tuple[Provenance, FactSources, tuple[FactSource | None, ...]]:
+    """A record's provenance, its facts' sources and its phones' sources (aligned with the
+    phones), from a ``sources_json`` column in either stored form."""
+    sources, facts = read_stored(sources_json)
+    cited = tuple(
+        FactSource(
+            str(x.get("id", "")),
+            source_url(x),
+            str(x.get("title", "")),
+            str(x.get("date", "unknown")),
+            str(x.get("checked", "")),
+        )
+        if isinstance(x, dict)
+        else FactSource("", str(x))
+        for x in sources
+    )
+    provenance = Provenance(tuple(source_url(x) for x in sources), verified_at, note, cited)
+    if not facts:
+        return provenance, FactSources(), ()
+    by_id = {c.id: c for c in cited if c.id}
+
+    def one(ref: object) -> FactSource | None:
+        return by_id.get(ref) if isinstance(ref, str) else None
+
+    def many(name: str) -> tuple[FactSource | None, ...]:
+        return tuple(one(ref) for ref in facts.get(name) or ())
+
+    fact_sources = FactSources(
+        status=one(facts.get("status")),
+        location=one(facts.get("location")),
+        hours=one(facts.get("hours")),
+        weekly=many("weekly"),
+        exceptions=many("exceptions"),
+        handover=one(facts.get("handover")),
+    )
+    return provenance, fact_sources, many("phones")

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from kompassen.core import geo
 from kompassen.core.hours import status, week_summary
-from kompassen.core.model import Handover, Location, Phone, Service
+from kompassen.core.model import Handover, Location, Phone, Service, Source
 from kompassen.gui.field.services import FieldServices
 from kompassen.gui.field.words import catalogue_text, two_part_label
 from kompassen.gui.widgets.touch import button, kinetic, label
@@ -125,6 +125,7 @@ class DetailPage(QWidget):
         self.confirmation_label: QLabel | None = None
         self.week_rows: list[QFrame] = []
         self.phone_buttons: list[tuple[Phone, QPushButton, QPushButton]] = []
+        self.source_labels: list[QLabel] = []  # one per fact with its source ("… enligt …")
 
         self._scroll = QScrollArea(self)
         self._scroll.setWidgetResizable(True)
@@ -180,6 +181,7 @@ class DetailPage(QWidget):
 
         self.week_rows = []
         self.phone_buttons = []
+        self.source_labels = []
         self.handover_button = self.report_button = None
         self.status_label = self.confirmation_label = None
         content = QWidget()
@@ -400,6 +402,8 @@ class DetailPage(QWidget):
         if s.status_note:
             note = catalogue_text(s.status_note, lang)
             lay.addWidget(label(note, "closed" if role == "closed" else "", content))
+        if s.facts.status is not None:
+            self._source_line(content, lay, self.tr("Status"), s.facts.status)
 
     def _eligibility(self, content: QWidget, lay: QVBoxLayout, s: Service, lang: str) -> None:
         """Every unstated field says "Ej angivet": unknown must never read as "everyone"."""
@@ -429,6 +433,8 @@ class DetailPage(QWidget):
                 grid.addWidget(label(self.tr("Ej angivet"), "unknown", box), i, 1)
             else:
                 grid.addWidget(label(value, "", box), i, 1)
+        if s.facts.handover is not None:
+            self._source_line(content, lay, self.tr("Villkor och överlämning"), s.facts.handover)
 
     def _ages(self, h: Handover) -> str | None:
         if h.age_min is not None and h.age_max is not None:
@@ -468,13 +474,17 @@ class DetailPage(QWidget):
         phones = sorted(s.phones, key=lambda p: p.kind != "professional")
         if not phones:
             lay.addWidget(label(self.tr("Inget telefonnummer angivet"), "unknown", content))
+        # "källa ej angiven" only where the pack names sources per fact (not for old packs)
+        per_fact = any(c.id for c in s.provenance.cited)
         for phone in phones:
-            self._phone_card(content, lay, phone, lang)
+            self._phone_card(content, lay, phone, lang, per_fact)
         for what, value in ((self.tr("Webb"), s.url), (self.tr("E-post"), s.email)):
             if value:
                 lay.addWidget(label(f"{what}: {value}", "muted", content))
 
-    def _phone_card(self, content: QWidget, lay: QVBoxLayout, phone: Phone, lang: str) -> None:
+    def _phone_card(
+        self, content: QWidget, lay: QVBoxLayout, phone: Phone, lang: str, per_fact: bool = False
+    ) -> None:
         kinds = {
             "professional": self.tr("För yrkesverksamma"),
             "switchboard": self.tr("Växel"),
@@ -494,6 +504,8 @@ class DetailPage(QWidget):
         number = label(phone.number, "phone", card, wrap=False)
         number.setAccessibleName(self.tr("Telefonnummer {n}").format(n=phone.number))
         v.addWidget(number)
+        if phone.source is not None or per_fact:
+            self._source_line(card, v, self.tr("Telefon"), phone.source)
         if phone.to_verify:
             v.addWidget(
                 label(self.tr("⚠ Kontrollera numret – det är inte bekräftat."), "warning", card)
@@ -576,6 +588,21 @@ class DetailPage(QWidget):
                 self.week_rows.append(frame)
         if s.hours is not None and s.hours.note:
             lay.addWidget(label(catalogue_text(s.hours.note, lang), "muted", content))
+        self._hours_sources(content, lay, s)
+
+    def _hours_sources(self, content: QWidget, lay: QVBoxLayout, s: Service) -> None:
+        """Where the hours come from: the hours' own source, then any other source a single
+        weekly rule or exception names ("some times per …")."""
+        if s.hours is None:
+            return
+        f = s.facts
+        if f.hours is not None or any(c.id for c in s.provenance.cited):
+            self._source_line(content, lay, self.tr("Öppettider"), f.hours)
+        shown = {f.hours.id} if f.hours is not None else set()
+        for src in (*f.weekly, *f.exceptions):
+            if src is not None and src.id not in shown:
+                shown.add(src.id)
+                self._source_line(content, lay, self.tr("Vissa tider"), src)
 
     def _places(self, content: QWidget, lay: QVBoxLayout, s: Service, lang: str) -> None:
         if s.mobile:
@@ -588,6 +615,29 @@ class DetailPage(QWidget):
             lay.addWidget(label(self.tr("Ingen adress angiven."), "unknown", content))
         for loc in s.locations:
             self._location_card(content, lay, loc, lang)
+        if s.locations and (s.facts.location is not None or any(c.id for c in s.provenance.cited)):
+            self._source_line(content, lay, self.tr("Adress"), s.facts.location)
+
+    def source_words(self, what: str, src: Source | None) -> str:
+        """ "Telefon enligt stockholm.se, 2024"; "… datum okänt" when the page shows no date;
+        "Telefon: källa ej angiven" when the pack names none."""
+        if src is None:
+            return self.tr("{what}: källa ej angiven").format(what=what)
+        age = str(src.year) if src.year is not None else self.tr("datum okänt")
+        text = self.tr("{what} enligt {site}, {age}").format(what=what, site=src.site, age=age)
+        if src.checked:
+            text = self.tr("{text} (kontrollerad {d})").format(text=text, d=src.checked)
+        return text
+
+    def _source_line(
+        self, parent: QWidget, lay: QVBoxLayout, what: str, src: Source | None
+    ) -> None:
+        line = label(self.source_words(what, src), "muted" if src else "unknown", parent)
+        line.setProperty("fact_source", True)
+        if src is not None:
+            line.setToolTip(src.url)
+        lay.addWidget(line)
+        self.source_labels.append(line)
 
     def _location_card(self, content: QWidget, lay: QVBoxLayout, loc: Location, lang: str) -> None:
         state = self.svc.state
@@ -647,7 +697,17 @@ class DetailPage(QWidget):
             warning = ""
         if warning:
             lay.addWidget(label("⚠ " + warning, "warning", content))
-        if p.sources:
+        if p.cited and any(c.id for c in p.cited):
+            # with the date each page shows: an old page is visible as old here too
+            sources = "\n".join(
+                _short_source(c.url)
+                + " ("
+                + (str(c.year) if c.year is not None else self.tr("datum okänt"))
+                + ")"
+                for c in p.cited
+            )
+            lay.addWidget(label(self.tr("Källor:") + "\n" + sources, "muted", content))
+        elif p.sources:
             sources = "\n".join(_short_source(x) for x in p.sources)
             lay.addWidget(label(self.tr("Källor:") + "\n" + sources, "muted", content))
         if p.note:
