@@ -104,6 +104,35 @@ def _reports(app: object, w: FieldWindow, ctx: AppContext, outdir: Path) -> None
     dialog.accept()  # type: ignore[union-attr]
 
 
+def _detail_sources(app: object, w: FieldWindow, clock: FixedClock, outdir: Path) -> None:
+    """A detail page whose facts say where they come from (portrait): Swedish by day,
+    English at night. The service: the first with a sourced phone and an unsourced one."""
+    services = w.svc.reader.services(w.svc.reader.service_ids("klara"))
+    wanted = [
+        s
+        for s in services
+        if any(p.source for p in s.phones) and any(p.source is None for p in s.phones)
+    ] or [s for s in services if any(p.source for p in s.phones)]
+    if not wanted:
+        return
+    w.resize(800, 1280)
+    for lang, theme, name in (
+        ("sv", "day", "detail-sources"),
+        ("en", "night", "detail-sources-english"),
+    ):
+        w.svc.translations.set_language(lang)
+        w.svc.state.set_lang(lang)
+        w.svc.theme.set(theme, 0, clock.now())
+        w.open_service(wanted[0].id)
+        _wait(app, lambda: True)
+        _save(w, outdir, name)
+        w.back()
+    w.svc.translations.set_language("sv")
+    w.svc.state.set_lang("sv")
+    w.svc.theme.set("day", 0, clock.now())
+    w.resize(1280, 800)
+
+
 SIZES = ((1280, 800), (800, 1280), (1920, 1080))  # landscape tablet, portrait, desktop
 QUERIES = {"sv": "tjej 15 sover ute", "en": "girl 15 sleeping rough"}
 
@@ -233,6 +262,8 @@ def main(outdir: Path) -> int:
             w.svc.state.set_lang("sv")
 
             _matrix(app, w, ctx, outdir / "matrix")
+
+            _detail_sources(app, w, clock, outdir)
 
             w.resize(800, 1280)
             _search(app, w, "harbarge")
