@@ -215,13 +215,16 @@ def test_migrated_catalogue_gets_indexed(tmp_path: Path) -> None:
     """A catalogue from before the search index (schema v2) is indexed when opened."""
     from kompassen.catalogue.pack.validate import read_pack_dir
     from kompassen.catalogue.store.db import connect, migrate
-    from kompassen.catalogue.store.loader import _insert_area, sync_base_taxonomy
+    from kompassen.catalogue.store.loader import sync_base_taxonomy
+    from oldschema import drop_term_codes, insert_area_before_8
 
     db = tmp_path / "catalogue.db"
     conn = connect(db)
     migrate(conn, backup_dir=None, now=SATURDAY_NIGHT, target=2)
     sync_base_taxonomy(conn)
-    _insert_area(conn, read_pack_dir(bundled_areas_dir() / "klara"), 1, "bundled", SATURDAY_NIGHT)
+    klara = read_pack_dir(bundled_areas_dir() / "klara")
+    insert_area_before_8(conn, klara, 1, "bundled", SATURDAY_NIGHT)
+    drop_term_codes(conn)
     conn.close()
     store = CatalogueStore(db, tmp_path / "backups", FixedClock(SATURDAY_NIGHT)).open()
     try:

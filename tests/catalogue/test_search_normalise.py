@@ -205,7 +205,8 @@ def test_words_with_diacritics_from_other_languages_find_their_service(
 def test_a_catalogue_indexed_by_the_old_analyser_is_reindexed(tmp_path: Path) -> None:
     """Rows written before normalisation (schema 4) are rebuilt when the catalogue opens."""
     from kompassen.catalogue.store.db import connect, migrate
-    from kompassen.catalogue.store.loader import _insert_area, sync_base_taxonomy
+    from kompassen.catalogue.store.loader import sync_base_taxonomy
+    from oldschema import drop_term_codes, insert_area_before_8
 
     docs = mini_documents()
     docs["services.json"]["services"][1]["name"] = "Test\u200bstödlinjen"
@@ -213,8 +214,9 @@ def test_a_catalogue_indexed_by_the_old_analyser_is_reindexed(tmp_path: Path) ->
     conn = connect(db)
     migrate(conn, backup_dir=None, now=SATURDAY_NIGHT, target=4)
     sync_base_taxonomy(conn)
-    _insert_area(conn, PackData(docs), 1, "bundled", SATURDAY_NIGHT)
+    insert_area_before_8(conn, PackData(docs), 1, "bundled", SATURDAY_NIGHT)
     index_area(conn, "testby", Analyzer())
+    drop_term_codes(conn)
     # what the old analyser wrote: the zero-width space split the name in two
     conn.execute("UPDATE search_fts SET name = 'test stodlinj' WHERE name LIKE 'teststodlinj%'")
     conn.commit()

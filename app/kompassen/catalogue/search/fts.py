@@ -131,7 +131,7 @@ def _service_rows(
     term_text = _term_texts(conn, area_id)
     codes: dict[int, list[str]] = {}
     for rowid, code in conn.execute(
-        "SELECT s.rowid, st.term_code FROM service_term st JOIN service s ON s.id = st.service_id "
+        "SELECT s.rowid, j.value FROM service s, json_each(s.term_codes_json) j "
         "WHERE s.area_id = ?",
         (area_id,),
     ):

@@ -8,6 +8,7 @@ and the last few thousand are kept.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
@@ -88,19 +89,13 @@ class ServiceRows:
         rows = q(
             "SELECT s.rowid, s.id, s.name, o.name AS org, s.status, s.verified_at, "
             "s.hours_known, s.always_open, s.holiday_policy, s.eve_policy, s.hours_note, "
-            "h.age_min, h.age_max FROM service s JOIN organization o ON o.id = s.organization_id "
+            "h.age_min, h.age_max, s.term_codes_json FROM service s "
+            "JOIN organization o ON o.id = s.organization_id "
             f"LEFT JOIN handover h ON h.service_id = s.id WHERE s.rowid IN ({marks})",
             list(by_rowid),
         ).fetchall()
         ids = [r["id"] for r in rows]
         id_marks = ",".join("?" * len(ids))
-        codes: dict[str, list[str]] = {}
-        for sid, code in q(
-            f"SELECT service_id, term_code FROM service_term WHERE service_id IN ({id_marks}) "
-            "ORDER BY service_id, position",
-            ids,
-        ):
-            codes.setdefault(sid, []).append(code)
         sched: dict[str, list[sqlite3.Row]] = {}
         for r in q(
             f"SELECT * FROM schedule WHERE service_id IN ({id_marks}) "
@@ -120,7 +115,7 @@ class ServiceRows:
         out = []
         for r in rows:
             sid = r["id"]
-            cs = codes.get(sid, [])
+            cs = json.loads(r["term_codes_json"])
             d = hours_dict(r, sched.get(sid, []))
             row = ServiceRow(
                 id=sid,

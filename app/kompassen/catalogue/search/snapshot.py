@@ -101,8 +101,8 @@ def build_area(conn: sqlite3.Connection, area_id: str) -> Arrays:
 
     members: dict[str, list[int]] = {}
     for rowid, code in q(
-        "SELECT s.rowid, st.term_code FROM service_term st JOIN service s "
-        "ON s.id = st.service_id WHERE s.area_id = ?",
+        "SELECT s.rowid, j.value FROM service s, json_each(s.term_codes_json) j "
+        "WHERE s.area_id = ?",
         (area_id,),
     ):
         members.setdefault(code, []).append(pos_of[rowid])

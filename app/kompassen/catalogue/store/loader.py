@@ -367,7 +367,6 @@ def _insert_services(
 ) -> None:
     services: list[dict[str, Any]] = []
     at_loc: list[dict[str, Any]] = []
-    terms: list[dict[str, Any]] = []
     phones: list[dict[str, Any]] = []
     schedules: list[dict[str, Any]] = []
     handovers: list[dict[str, Any]] = []
@@ -400,15 +399,12 @@ def _insert_services(
                 "verified_at": s["verified_at"],
                 "data_note": s.get("data_note", ""),
                 "position": pos,
+                "term_codes_json": _j([*s["groups"], *s["needs"], *s["handover"]["modes"]]),
             }
         )
         at_loc.extend(
             {"service_id": sid, "location_id": f"{aid}/{key}", "position": i}
             for i, key in enumerate(s.get("locations", []))
-        )
-        codes = [*s["groups"], *s["needs"], *s["handover"]["modes"]]
-        terms.extend(
-            {"service_id": sid, "term_code": code, "position": i} for i, code in enumerate(codes)
         )
         phones.extend(
             {
@@ -466,7 +462,6 @@ def _insert_services(
     for table, rows in (
         ("service", services),
         ("service_at_location", at_loc),
-        ("service_term", terms),
         ("phone", phones),
         ("schedule", schedules),
         ("handover", handovers),
