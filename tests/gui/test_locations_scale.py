@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QListView
 from pytestqt.qtbot import QtBot
 
 from kompassen.compose import build
@@ -28,6 +29,7 @@ from kompassen.device.logs import close_logging
 from kompassen.gui.field.locations.model import PlaceRow, SectionRow
 from kompassen.gui.field.locations.page import FIRST_ROWS, LocationsPage
 from kompassen.gui.field.services import FieldServices, build_services
+from kompassen.gui.widgets.touch import kinetic
 from kompassen.testing.synthetic import generate_pack
 from places_reference import old_build_rows
 
@@ -82,6 +84,11 @@ def big(
     ctx = build({"KOMPASSEN_HOME": str(home)}, clock)
     svc = build_services(ctx, AREA, synchronous=False)
     svc.theme.apply(ctx.clock.now(), force=True)
+    # in the app the search page's kinetic list came first and paid Qt's first-use costs
+    # (~60 ms of lazily made enums and the scroller); a test run alone must not pay them here
+    warm = QListView()
+    kinetic(warm)
+    warm.deleteLater()
     yield svc
     svc.device.close(drain=True)
     svc.runner.close()
