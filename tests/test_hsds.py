@@ -377,7 +377,7 @@ def test_hsds2_csv_folder_imports(cat: CatalogueStore, tmp_path: Path) -> None:
         {"days": ["fri"], "opens": "22:00", "closes": "07:00"},
     ]
     assert [e["date"] for e in cafe["hours"]["exceptions"]] == ["2026-12-24", "2026-12-25"]
-    assert advice["status"] == "closed"
+    assert advice["status"] == "inactive"  # HSDS 3 word kept (coarse: closed)
     assert advice["phones"] == [{"number": "000-333 44", "kind": "sms"}]
     assert advice["hours"]["weekly"] == [{"days": ["sun"], "opens": "10:00", "closes": "14:00"}]
     assert advice["hours"]["exceptions"] == [

@@ -196,7 +196,8 @@ def run_export_hsds(ctx: AppContext, args: argparse.Namespace, lang: str) -> int
     from kompassen.catalogue.store.db import reading
 
     with reading():  # a damaged page in words, for the handler to heal and export again
-        summary = export_hsds(ctx.catalogue, args.target_area, args.dir).summary(lang)
+        result = export_hsds(ctx.catalogue, args.target_area, args.dir, ctx.clock.now())
+        summary = result.summary(lang)
     print(summary)
     return 0
 

@@ -7,12 +7,26 @@ Plain frozen dataclasses: storage builds them, the GUI and search read them. "No
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 from kompassen.core.hours import OpeningHours
 
 TermKind = Literal["group", "need", "handover"]
 ServiceStatus = Literal["active", "closed", "temporarily-closed"]
+# The pack's (HSDS 3's) own word; ``closed`` is the older word for defunct.
+PackStatus = Literal["active", "inactive", "defunct", "temporarily-closed", "closed"]
+StatusDetail = Literal["inactive", "defunct"]
+
+
+def coarse_status(status: str) -> ServiceStatus:
+    """The state search and lists use: a service that does not run now (inactive, defunct or
+    the older closed) is ``closed``; a temporary closure and an active service stay as they are."""
+    if status == "active":
+        return "active"
+    if status == "temporarily-closed":
+        return "temporarily-closed"
+    return "closed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +206,11 @@ class Service:
     locations: tuple[Location, ...]
     provenance: Provenance
     facts: FactSources = FactSources()
+    # HSDS 3 detail beside the coarse ``status``: inactive (may come back) or defunct; None
+    # when the coarse word is the whole story (active, temporarily-closed, the older closed)
+    status_detail: StatusDetail | None = None
+    status_from: date | None = None  # a temporary closure's first day, when known
+    status_until: date | None = None  # a temporary closure's last day, when known
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,4 +272,4 @@ class Notice:
     service_id: str | None
     text: Text
     starts: str
-    expires: str
+    expires: str  # "" = no expiry (an imported HSDS alert brings none)

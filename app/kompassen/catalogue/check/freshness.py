@@ -207,7 +207,8 @@ class _Facts:
         self.centre = centre
         self.services = q(
             "SELECT id, key, organization_id, status, always_open, hours_note, sources_json, "
-            "verified_at, data_note FROM service WHERE area_id = ? ORDER BY position",
+            "verified_at, data_note, status_from, status_until FROM service WHERE area_id = ? "
+            "ORDER BY position",
             (area_id,),
         ).fetchall()
         self.status = {r[0]: r[3] for r in self.services}
@@ -337,6 +338,30 @@ def _contradictions(facts: _Facts, now: datetime) -> Iterator[Finding]:
                     "Remove the opening hours (keep them as a note) or correct the status.",
                 ),
             )
+    # a temporary closure whose last day has passed: it may have reopened (or ended for good)
+    today = now.date().isoformat()
+    for s in facts.services:
+        if s["status"] == "temporarily-closed" and s["status_until"] and s["status_until"] < today:
+            yield Finding(
+                "contradiction",
+                "high",
+                "service",
+                s["key"],
+                "status_until",
+                s["status_until"],
+                Text(
+                    f"Tjänsten är tillfälligt stängd till {s['status_until']}, ett datum som "
+                    "har passerat – den visas som stängd fast den kanske har öppnat igen.",
+                    f"The service is temporarily closed until {s['status_until']}, a date that "
+                    "has passed – it shows as closed though it may have reopened.",
+                ),
+                Text(
+                    "Kontrollera om den har öppnat igen: sätt status active, ett nytt "
+                    "slutdatum med källa, eller inactive/defunct.",
+                    "Verify whether it has reopened: set the status to active, give a new end "
+                    "date with its source, or inactive/defunct.",
+                ),
+            )
     # a guide step that sends people to a closed service
     for st in facts.steps:
         for i, sid in enumerate(facts.step_services.get(st["id"], ())):
@@ -382,6 +407,25 @@ def _contradictions(facts: _Facts, now: datetime) -> Iterator[Finding]:
     # notices: a lapsed warning, or one that ends before it starts
     stamp = now.strftime("%Y-%m-%dT%H:%M:%S")
     for n in facts.notices:
+        if n["expires"] is None:
+            # an HSDS alert brings no end date: it shows until someone removes it
+            yield Finding(
+                "to-verify",
+                "medium",
+                "notice",
+                n["key"],
+                "expires",
+                "",
+                Text(
+                    "Meddelandet har inget slutdatum och visas tills någon tar bort det.",
+                    "The notice has no end date and shows until someone removes it.",
+                ),
+                Text(
+                    "Kontrollera om det fortfarande gäller och ge det ett slutdatum med källa.",
+                    "Check whether it still holds and give it an end date with its source.",
+                ),
+            )
+            continue
         expires = n["expires"] if len(n["expires"]) > 10 else f"{n['expires']}T23:59:59"
         status = facts.status.get(n["service_id"]) if n["service_id"] else None
         if expires < stamp:

@@ -12,6 +12,7 @@ import os
 import re
 import sqlite3
 from collections import defaultdict
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -76,10 +77,31 @@ def _ext_json(ext: dict[str, Any]) -> str:
 class _Builder:
     """Collects the rows of every table while walking the pack once."""
 
-    def __init__(self, pack: PackData) -> None:
+    def __init__(self, pack: PackData, now: datetime | None = None) -> None:
         self.pack = pack
         self.aid = pack.area_id
+        self.now = now
         self.rows: dict[str, list[Row]] = {name: [] for name in WRITE_ORDER}
+        # a service's notices (without the service key): they travel in its attribute
+        self.notices: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for n in pack.doc("notices.json")["notices"] if "notices.json" in pack.documents else []:
+            if "service" in n:
+                self.notices[n["service"]].append({k: v for k, v in n.items() if k != "service"})
+
+    def alert(self, s: dict[str, Any]) -> str | None:
+        """HSDS ``alert``: the status note and the text of the service's notices in force now
+        (all of them when no time is given), one per line."""
+        lines = [s["status_note"]] if s.get("status_note") else []
+        stamp = None if self.now is None else self.now.strftime("%Y-%m-%dT%H:%M:%S")
+        for n in self.notices.get(s["key"], []):
+            if stamp is not None:
+                expires = n.get("expires")
+                if expires is not None and len(expires) == 10:
+                    expires += "T23:59:59"
+                if (n.get("starts") or "") > stamp or (expires is not None and expires < stamp):
+                    continue
+            lines.append(n["text"]["sv"])
+        return "\n".join(lines) or None
 
     def ext(self, entity: str, link_id: str, ref: str, data: dict[str, Any]) -> None:
         self.rows["attribute"].append(
@@ -225,7 +247,7 @@ class _Builder:
                 "minimum_age": ho.get("age_min"),
                 "maximum_age": ho.get("age_max"),
                 "assured_date": verified if _FULL_DATE.match(verified) else None,
-                "alert": s.get("status_note") or None,
+                "alert": self.alert(s),
             }
         )
         for loc_key in s.get("locations", []):
@@ -269,7 +291,7 @@ class _Builder:
                     "link_entity": "service",
                 }
             )
-        self.ext("service", sid, f"service:{ref}", _service_ext(s))
+        self.ext("service", sid, f"service:{ref}", _service_ext(s, self.notices.get(s["key"])))
 
     def _hours(self, s: dict[str, Any], ref: str, sid: str) -> None:
         hours = s.get("hours")
@@ -315,9 +337,16 @@ class _Builder:
             )
 
 
-def _service_ext(s: dict[str, Any]) -> dict[str, Any]:
-    """The Kompassen part of a service that HSDS has no field for."""
+def _service_ext(s: dict[str, Any], notices: list[dict[str, Any]] | None) -> dict[str, Any]:
+    """The Kompassen part of a service that HSDS has no field for: the exact status word, a
+    temporary closure's dates, the status note and the service's notices with their expiry
+    (HSDS ``alert`` has only their text)."""
     ext: dict[str, Any] = {"key": s["key"], "status": s["status"]}
+    for k in ("status_from", "status_until", "status_note"):
+        if s.get(k):
+            ext[k] = s[k]
+    if notices:
+        ext["notices"] = notices
     if s["description"].get("en"):
         ext["description_en"] = s["description"]["en"]
     if s.get("mobile"):
@@ -350,9 +379,10 @@ def _service_ext(s: dict[str, Any]) -> dict[str, Any]:
     return ext
 
 
-def build_tables(pack: PackData) -> dict[str, list[Row]]:
-    """Every HSDS table of the pack as rows (None = empty cell); ``_``-keys are internal."""
-    return _Builder(pack).build()
+def build_tables(pack: PackData, now: datetime | None = None) -> dict[str, list[Row]]:
+    """Every HSDS table of the pack as rows (None = empty cell); ``_``-keys are internal.
+    ``now`` picks the notices whose text goes into ``alert`` (None: all of them)."""
+    return _Builder(pack, now).build()
 
 
 def _cell(value: Any) -> str:
@@ -493,10 +523,13 @@ def _write_csv(path: Path, fields: tuple[str, ...], rows: list[Row]) -> None:
     os.replace(tmp, path)
 
 
-def export_area(conn: sqlite3.Connection, area_id: str, out_dir: Path) -> ExportResult:
-    """Write one area as HSDS 3 into ``out_dir`` (created when missing)."""
+def export_area(
+    conn: sqlite3.Connection, area_id: str, out_dir: Path, now: datetime | None = None
+) -> ExportResult:
+    """Write one area as HSDS 3 into ``out_dir`` (created when missing); ``now`` picks the
+    notices in force for each service's ``alert``."""
     pack = dump_area(conn, area_id)
-    tables = build_tables(pack)
+    tables = build_tables(pack, now)
     out_dir.mkdir(parents=True, exist_ok=True)
     files = {t: TABLES[t].file for t in WRITE_ORDER}
     written = []
@@ -519,6 +552,8 @@ def export_area(conn: sqlite3.Connection, area_id: str, out_dir: Path) -> Export
     return ExportResult(area_id, out_dir, written, services)
 
 
-def export_hsds(store: CatalogueStore, area_id: str, out_dir: Path) -> ExportResult:
+def export_hsds(
+    store: CatalogueStore, area_id: str, out_dir: Path, now: datetime | None = None
+) -> ExportResult:
     """Write the installed area as HSDS 3 (CSV tables, datapackage.json, canonical JSON)."""
-    return export_area(store.conn, area_id, out_dir)
+    return export_area(store.conn, area_id, out_dir, now)

@@ -51,6 +51,7 @@ _SCHEME = re.compile(r"^https?://", re.IGNORECASE)
 _BARE_URL = re.compile(r"^(//)?([a-z0-9åäö-]+\.)+[a-z]{2,24}(:\d+)?([/?#]\S*)?$", re.IGNORECASE)
 _TRUNK_ZERO = re.compile(r"^\s*\+\d{1,3}\s*\(0\)")
 _PHONE_PREFIX = re.compile(r"^(tel|tfn|telefon|phone|ph|växel|sms)\s*[.:]?\s*", re.IGNORECASE)
+_PACK_STATUSES = frozenset({"active", "inactive", "defunct", "temporarily-closed", "closed"})
 # status words other tools write, each with one obvious HSDS reading
 _STATUS_WORDS = {
     "open": "active",
@@ -94,6 +95,8 @@ class _Importer:
         self.attrs = Attributes(self.problems, self.checks, self.warnings, known_kinds(old))
         self.schedules = Schedules(self.problems, self.checks, self.warnings)
         self._sal_service: dict[str, str] = {}  # service_at_location id -> service id
+        # notices the services bring: their own (attribute) or one per foreign HSDS alert
+        self.new_notices: list[dict[str, Any]] = []
 
     # -- entities
 
@@ -382,7 +385,7 @@ class _Importer:
             data, row_no, "organization_id", org_id, orgs, "Organisationen", "organization"
         )
         status = ext.get("status")
-        if status not in ("active", "closed", "temporarily-closed"):
+        if status not in _PACK_STATUSES:
             raw = row.get("status", "").strip().lower()
             status = STATUS_FROM_HSDS.get(raw or "active")
             loose = _STATUS_WORDS.get(raw)
@@ -453,8 +456,11 @@ class _Importer:
         }
         if row.get("alternate_name"):
             svc["alternate_name"] = row["alternate_name"]
-        if row.get("alert"):
-            svc["status_note"] = self._clean(data, row_no, "alert", row["alert"])
+        if status == "temporarily-closed":
+            for k in ("status_from", "status_until"):
+                if isinstance(ext.get(k), str) and ext[k]:
+                    svc[k] = ext[k]
+        self._status_note_and_notices(data, row_no, row, ext, svc)
         if ext.get("mobile") is True:
             svc["mobile"] = True
         for k in ("area_note", "data_note"):
@@ -637,6 +643,44 @@ class _Importer:
             )
         return out
 
+    def _status_note_and_notices(
+        self,
+        data: TableData,
+        row_no: int,
+        row: dict[str, str],
+        ext: dict[str, Any],
+        svc: dict[str, Any],
+    ) -> None:
+        """Kompassen's own export carries the status note and the notices (with expiry) in the
+        attribute, its ``alert`` only repeats their text; an older Kompassen export had the
+        status note alone in ``alert``. A foreign ``alert`` becomes a notice without expiry,
+        reported as such: HSDS gives it no end date, so it shows until someone removes it."""
+        key = svc["key"]
+        alert = self._clean(data, row_no, "alert", row["alert"]) if row.get("alert") else ""
+        if "status" in ext:
+            if "status_note" in ext or "notices" in ext:
+                if isinstance(ext.get("status_note"), str) and ext["status_note"]:
+                    svc["status_note"] = ext["status_note"]
+            elif alert:
+                svc["status_note"] = alert
+            notices = ext.get("notices")
+            for n in notices if isinstance(notices, list) else []:
+                if _notice_item(n):
+                    self.new_notices.append({**n, "service": key})
+            return
+        if alert:
+            self.new_notices.append({"key": f"{key}-alert", "service": key, "text": {"sv": alert}})
+            self.problems.add(
+                data,
+                row_no,
+                "alert",
+                f"Varningen blev ett meddelande om tjänsten ”{key}” utan slutdatum (HSDS ger "
+                "inget); det visas tills någon tar bort det.",
+                f"The alert became a notice about the service '{key}' without an end date "
+                "(HSDS gives none); it shows until someone removes it.",
+                NOTE,
+            )
+
     # -- guides and notices
 
     def kept_documents(self, service_keys: set[str]) -> dict[str, Any]:
@@ -659,7 +703,12 @@ class _Importer:
                     step.pop("services", None)
         notices = docs.get("notices.json", {"format_version": FORMAT_VERSION, "notices": []})
         kept_notices = []
+        # the import's own notices replace the old ones of the same key, in their place
+        brought = {n["key"]: n for n in self.new_notices}
         for notice in notices["notices"]:
+            if notice["key"] in brought:
+                kept_notices.append(brought.pop(notice["key"]))
+                continue
             if "service" in notice and notice["service"] not in service_keys:
                 self.warnings.add(
                     f"Meddelandet ”{notice['key']}” gällde tjänsten ”{notice['service']}” som inte "
@@ -669,7 +718,9 @@ class _Importer:
                 )
                 continue
             kept_notices.append(notice)
-        notices["notices"] = kept_notices
+        notices["notices"] = kept_notices + list(brought.values())
+        if self.new_notices:
+            docs["notices.json"] = notices
         return docs
 
     # -- run
@@ -751,6 +802,18 @@ class _Importer:
             by_id[sid] = key
             out.append(svc)
         return by_id, out
+
+
+def _notice_item(n: Any) -> bool:
+    """A notice as Kompassen's export puts it in a service's attribute (the validator checks
+    the dates)."""
+    return (
+        isinstance(n, dict)
+        and isinstance(n.get("key"), str)
+        and isinstance(n.get("text"), dict)
+        and isinstance(n["text"].get("sv"), str)
+        and set(n) <= {"key", "text", "starts", "expires"}
+    )
 
 
 def _source_item(s: Any) -> bool:

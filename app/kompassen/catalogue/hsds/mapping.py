@@ -36,9 +36,11 @@ location                       location (location_type physical), name, descript
                                latitude/longitude; address → address (address_1 = street,
                                postal_code, city, country SE, address_type physical)
 service                        service.name, alternate_name, description.sv, url, email,
-                               status (active → active, closed → defunct,
-                               temporarily-closed → "temporarily closed"), status_note →
-                               alert, handover.instructions.sv → application_process,
+                               status (active, inactive, defunct as they are, the older
+                               closed → defunct, temporarily-closed → "temporarily
+                               closed"), alert = status_note and the text of the
+                               service's notices in force at export, one per line;
+                               handover.instructions.sv → application_process,
                                age_min/age_max → minimum_age/maximum_age, verified_at →
                                assured_date when it is a full date
 service.locations              service_at_location rows, in order
@@ -63,7 +65,8 @@ pointing at the term ``kompassen.record`` of the taxonomy "Kompassen extension",
 record's ``link_entity`` (organization, location, service, phone) and a JSON object as
 ``value``: the record's Kompassen ``key``; organizations: sources, verified_at,
 description_en; locations: description_en, coords_approximate, coords_note, landmark,
-address_note; services: status (exact), description_en, mobile, area_note, sources,
+address_note; services: status (exact), status_from, status_until, status_note,
+notices (the service's notices.json entries with starts/expires), description_en, mobile, area_note, sources,
 verified_at (as given), data_note, hours_known and hours (always_open, holidays,
 holiday_eves, note), handover (instructions_en, gender, no_papers_ok, intoxicated_ok,
 referral_required); phones: kind, to_verify, label_en. Other HSDS tools show these as
@@ -137,13 +140,15 @@ COUNTRY = "SE"
 
 STATUS_TO_HSDS = {
     "active": "active",
-    "closed": "defunct",
+    "inactive": "inactive",
+    "defunct": "defunct",
+    "closed": "defunct",  # the older pack word for defunct
     "temporarily-closed": "temporarily closed",
 }
 STATUS_FROM_HSDS = {
     "active": "active",
-    "inactive": "closed",
-    "defunct": "closed",
+    "inactive": "inactive",
+    "defunct": "defunct",
     "temporarily closed": "temporarily-closed",
     "temporarily-closed": "temporarily-closed",
 }

@@ -711,6 +711,7 @@ def _service_problems(
             )
         )
     _fact_source_problems(problems, base_ptr, svc)
+    _status_date_problems(problems, base_ptr, svc)
     hours = svc.get("hours") or {}
     for j, rule in enumerate(hours.get("weekly", [])):
         if rule["opens"] == rule["closes"] and rule["opens"] not in ("00:00", "24:00"):
@@ -745,6 +746,53 @@ def _service_problems(
                     "An exception is either closed (closed: true) or has both opens and closes.",
                 )
             )
+
+
+def _status_date_problems(problems: list[PackProblem], base_ptr: str, svc: dict[str, Any]) -> None:
+    """A temporary closure's dates: real dates, from ≤ until, and only on a temporary closure
+    (a date on an active or ended service would say something the status does not)."""
+    key = svc["key"]
+    days: dict[str, date] = {}
+    for field in ("status_from", "status_until"):
+        if field not in svc:
+            continue
+        if svc["status"] != "temporarily-closed":
+            problems.append(
+                PackProblem(
+                    "services.json",
+                    f"{base_ptr}/{field}",
+                    f"Tjänsten ”{key}”: {field} får bara anges när status är temporarily-closed "
+                    f"(här {svc['status']}).",
+                    f"Service '{key}': {field} is only allowed when the status is "
+                    f"temporarily-closed (here {svc['status']}).",
+                )
+            )
+        try:
+            days[field] = date.fromisoformat(svc[field])
+        except ValueError:
+            problems.append(
+                PackProblem(
+                    "services.json",
+                    f"{base_ptr}/{field}",
+                    f"Tjänsten ”{key}”: datumet {svc[field]} i {field} finns inte.",
+                    f"Service '{key}': the date {svc[field]} in {field} does not exist.",
+                )
+            )
+    if (
+        "status_from" in days
+        and "status_until" in days
+        and days["status_from"] > days["status_until"]
+    ):
+        problems.append(
+            PackProblem(
+                "services.json",
+                f"{base_ptr}/status_until",
+                f"Tjänsten ”{key}”: status_until ({svc['status_until']}) är före status_from "
+                f"({svc['status_from']}).",
+                f"Service '{key}': status_until ({svc['status_until']}) is before status_from "
+                f"({svc['status_from']}).",
+            )
+        )
 
 
 def _fact_source_problems(problems: list[PackProblem], base_ptr: str, svc: dict[str, Any]) -> None:

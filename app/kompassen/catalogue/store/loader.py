@@ -23,6 +23,7 @@ from kompassen.catalogue.store.hours_rows import HSDS_DAYS as _HSDS_DAYS
 from kompassen.catalogue.store.hours_rows import hours_dict, schedules_by_service
 from kompassen.catalogue.store.hours_rows import put as _put
 from kompassen.core.errors import KompassenError
+from kompassen.core.model import coarse_status
 
 if TYPE_CHECKING:  # validating packs: imported by an install, not by a search (hours_dict)
     from kompassen.catalogue.pack.stream import Progress
@@ -384,7 +385,10 @@ def _insert_services(
                 "alternate_name": s.get("alternate_name", ""),
                 "description_sv": s["description"]["sv"],
                 "description_en": s["description"].get("en", ""),
-                "status": s["status"],
+                "status": coarse_status(s["status"]),
+                "status_detail": None if s["status"] == coarse_status(s["status"]) else s["status"],
+                "status_from": s.get("status_from"),
+                "status_until": s.get("status_until"),
                 "status_note": s.get("status_note", ""),
                 "mobile": s.get("mobile", False),
                 "area_note": s.get("area_note", ""),
@@ -535,7 +539,7 @@ def _insert_tail(conn: sqlite3.Connection, pack: PackData) -> None:
                 "text_sv": n["text"]["sv"],
                 "text_en": n["text"].get("en", ""),
                 "starts": n.get("starts"),
-                "expires": n["expires"],
+                "expires": n.get("expires"),
                 "position": pos,
             }
             for pos, n in enumerate(pack.doc("notices.json")["notices"])
@@ -680,7 +684,9 @@ def dump_area(conn: sqlite3.Connection, area_id: str) -> PackData:
         }
         _put(svc, "alternate_name", s["alternate_name"])
         svc["description"] = _text(s["description_sv"], s["description_en"])
-        svc["status"] = s["status"]
+        svc["status"] = s["status_detail"] or s["status"]
+        _put(svc, "status_from", s["status_from"])
+        _put(svc, "status_until", s["status_until"])
         _put(svc, "status_note", s["status_note"])
         _put(svc, "mobile", bool(s["mobile"]), False)
         _put(svc, "area_note", s["area_note"])
@@ -799,6 +805,6 @@ def _dump_notices(conn: sqlite3.Connection, area_id: str) -> list[Any]:
         _put(n, "service", r["service_id"].split("/", 1)[1] if r["service_id"] else None)
         n["text"] = _text(r["text_sv"], r["text_en"])
         _put(n, "starts", r["starts"])
-        n["expires"] = r["expires"]
+        _put(n, "expires", r["expires"])
         notices.append(n)
     return notices

@@ -16,7 +16,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Concatenate, ParamSpec, TypeVar
 
 from kompassen.catalogue.pack.fact_sources import read_stored, source_url
@@ -292,6 +292,9 @@ class CatalogueReader:
                     alternate_name=r["alternate_name"],
                     description=Text(r["description_sv"], r["description_en"]),
                     status=r["status"],
+                    status_detail=r["status_detail"] if r["status_detail"] != "closed" else None,
+                    status_from=_day(r["status_from"]),
+                    status_until=_day(r["status_until"]),
                     status_note=r["status_note"],
                     mobile=bool(r["mobile"]),
                     area_note=r["area_note"],
@@ -502,15 +505,21 @@ class CatalogueReader:
                 r["service_id"],
                 Text(r["text_sv"], r["text_en"]),
                 r["starts"] or "",
-                r["expires"],
+                r["expires"] or "",
             )
             for r in self._conn.execute(
                 "SELECT * FROM notice WHERE area_id = ? AND (starts IS NULL OR starts <= ?) "
-                "AND (CASE WHEN length(expires) = 10 THEN expires || 'T23:59:59' ELSE expires END) >= ? "
+                "AND (expires IS NULL "
+                "OR (CASE WHEN length(expires) = 10 THEN expires || 'T23:59:59' ELSE expires END) >= ?) "
                 "ORDER BY position",
                 (area_id, stamp, stamp),
             )
         ]
+
+
+def _day(text: str | None) -> date | None:
+    """A stored ISO date (validated at install), or None."""
+    return None if text is None else date.fromisoformat(text)
 
 
 def _provenance(

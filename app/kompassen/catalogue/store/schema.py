@@ -421,6 +421,32 @@ CREATE VIEW service_term AS
     FROM service s, json_each(s.term_codes_json) j;
 """
 
+# Status as HSDS 3 has it (#15 point 3b): service.status stays the coarse state search and
+# the GUI read (inactive and defunct are 'closed'), the pack's own word beside it when it is
+# not the coarse one, and a temporary closure's dates. A notice may have no expiry (an HSDS
+# alert brings none), so the small notice table is rebuilt without NOT NULL on expires.
+M0009_STATUS_DETAIL = """
+ALTER TABLE service ADD COLUMN status_detail TEXT;
+ALTER TABLE service ADD COLUMN status_from TEXT;
+ALTER TABLE service ADD COLUMN status_until TEXT;
+CREATE TABLE notice_v9 (
+    id TEXT PRIMARY KEY,
+    area_id TEXT NOT NULL REFERENCES area(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    service_id TEXT REFERENCES service(id) ON DELETE CASCADE,
+    text_sv TEXT NOT NULL,
+    text_en TEXT NOT NULL DEFAULT '',
+    starts TEXT,
+    expires TEXT,
+    position INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (area_id, key)
+);
+INSERT INTO notice_v9 SELECT id, area_id, key, service_id, text_sv, text_en, starts, expires,
+    position FROM notice;
+DROP TABLE notice;
+ALTER TABLE notice_v9 RENAME TO notice;
+"""
+
 # Append only.
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial HSDS-shaped catalogue", M0001_INITIAL),
@@ -431,4 +457,5 @@ MIGRATIONS: list[Migration] = [
     Migration(6, "search snapshot: the in-memory index kept on disk", M0006_SEARCH_SNAPSHOT),
     Migration(7, "a smaller catalogue.db: contentless search index, no rowid twins", M0007_COMPACT),
     Migration(8, "taxonomy codes on the service row, service_term a view", M0008_TERM_CODES),
+    Migration(9, "HSDS 3 status detail and dates; notices may have no expiry", M0009_STATUS_DETAIL),
 ]
