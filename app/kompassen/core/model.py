@@ -220,6 +220,7 @@ class ServiceRef:
     id: str
     name: str
     status: ServiceStatus
+    status_detail: StatusDetail | None = None  # inactive / defunct beside a coarse "closed"
 
 
 @dataclass(frozen=True, slots=True)

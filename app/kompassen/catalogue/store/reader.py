@@ -185,13 +185,14 @@ class CatalogueReader:
     def services_by_location(self, area_id: str) -> dict[str, list[ServiceRef]]:
         """Location id → the services there (id, name, status), in catalogue order."""
         out: dict[str, list[ServiceRef]] = {}
-        for loc, sid, name, status in self._conn.execute(
-            "SELECT sl.location_id, s.id, s.name, s.status FROM service_at_location sl"
+        for loc, sid, name, status, detail in self._conn.execute(
+            "SELECT sl.location_id, s.id, s.name, s.status, s.status_detail "
+            "FROM service_at_location sl"
             " JOIN service s ON s.id = sl.service_id WHERE s.area_id = ?"
             " ORDER BY s.position, sl.position",
             (area_id,),
         ):
-            out.setdefault(loc, []).append(ServiceRef(sid, name, status))
+            out.setdefault(loc, []).append(ServiceRef(sid, name, status, detail))
         return out
 
     @_reads
@@ -402,13 +403,14 @@ class CatalogueReader:
             # CROSS JOIN: the links first (one pass over them, as no index leads with the
             # location), then each service by its key; left to itself the planner may walk
             # every service of the area instead (6 s at 100,000 services)
-            for loc, sid, name, status in q(
-                "SELECT sl.location_id, s.id, s.name, s.status FROM service_at_location sl"
+            for loc, sid, name, status, detail in q(
+                "SELECT sl.location_id, s.id, s.name, s.status, s.status_detail "
+                "FROM service_at_location sl"
                 f" CROSS JOIN service s ON s.id = sl.service_id WHERE sl.location_id IN ({m})"
                 " AND s.area_id = ? ORDER BY s.position, sl.position",
                 [*chunk, area_id],
             ):
-                here.setdefault(loc, []).append(ServiceRef(sid, name, status))
+                here.setdefault(loc, []).append(ServiceRef(sid, name, status, detail))
             out.extend((locs[i], tuple(here.get(i, ()))) for i in chunk if i in locs)
         return out
 

@@ -41,6 +41,7 @@ from kompassen.core import geo
 from kompassen.core.hours import status, week_summary
 from kompassen.core.model import Handover, Location, Phone, Service, Source
 from kompassen.gui.field.services import FieldServices
+from kompassen.gui.field.status_words import closure_words, ended_words
 from kompassen.gui.field.words import catalogue_text, two_part_label
 from kompassen.gui.widgets.touch import button, kinetic, label
 
@@ -391,9 +392,9 @@ class DetailPage(QWidget):
     ) -> None:
         """Closed for good or for now beats the opening hours: say that first and loudly."""
         if s.status == "closed":
-            text, role = self.tr("Nedlagd – lämna inte över hit"), "closed"
+            text, role = ended_words(s.status_detail), "closed"
         elif s.status == "temporarily-closed":
-            text, role = self.tr("Tillfälligt stängd"), "closed"
+            text, role = closure_words(s.status_from, s.status_until, lang, now.date()), "closed"
         else:
             st = status(s.hours, now, lang)
             text, role = st.text, _STATUS_ROLE.get(st.state, "unknown")

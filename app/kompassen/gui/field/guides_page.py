@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
 from kompassen.core.clock import STOCKHOLM
 from kompassen.core.model import Guide, GuideStep, Service, Text, TimeWindow
 from kompassen.gui.field.services import FieldServices
+from kompassen.gui.field.status_words import day_words
 from kompassen.gui.field.words import catalogue_text
 from kompassen.gui.theme import TOUCH_PX, Theme
 from kompassen.gui.widgets.touch import button, kinetic, label, set_role
@@ -635,8 +636,15 @@ class GuidesPage(QWidget):
             if s is None:
                 continue
             text = s.name
-            if s.status == "closed":
+            if s.status == "closed" and s.status_detail == "inactive":
+                text = self.tr("{name} (inaktiv)").format(name=s.name)
+            elif s.status == "closed":
                 text = self.tr("{name} (stängd)").format(name=s.name)
+            elif s.status == "temporarily-closed" and s.status_until is not None:
+                until = day_words(s.status_until, lang, self.svc.clock.now().date())
+                text = self.tr("{name} (tillfälligt stängd till {day})").format(
+                    name=s.name, day=until
+                )
             elif s.status == "temporarily-closed":
                 text = self.tr("{name} (tillfälligt stängd)").format(name=s.name)
             b = WrapButton(text + "\u00a0›", self.tr("Öppna {name}").format(name=s.name))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from kompassen.core.model import Service, ServiceRef
 from kompassen.gui.field.locations.model import LocationModel, PlaceRow, SectionRow, row_at
+from kompassen.gui.field.status_words import short_words
 from kompassen.gui.theme import TOUCH_PX, Theme
 from kompassen.gui.widgets.compass import paint_compass
 
@@ -60,11 +61,8 @@ class LocationDelegate(QStyledItemDelegate):
         return ""
 
     def _status_text(self, service: ServiceRef | Service) -> str:
-        if service.status == "closed":
-            return self.tr("Nedlagd")
-        if service.status == "temporarily-closed":
-            return self.tr("Tillfälligt stängd")
-        return ""
+        """Inactive (may come back) and defunct (ended) both count as closed, but say which."""
+        return short_words(service.status, service.status_detail)
 
     def name_text(self, name: str, width: int) -> str:
         """The place's name broken into at most two lines, "…" if it needs more.
