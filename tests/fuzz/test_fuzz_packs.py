@@ -96,7 +96,7 @@ def test_mutated_packs_in_memory_install_or_are_refused_in_words(
 
 
 CLI_CASES = {
-    "lone surrogate": ("services.json", '"Klara', '"Klara\\ud800'),
+    "lone surrogate": ("services.json", '"name": "', '"name": "\\ud800'),
     "NaN landmark": ("landmarks.json", '"lat": ', '"lat": NaN, "x": '),
     "deep": ("services.json", '"services": [', '"services": [' + "[" * 3000 + "]" * 3000 + ", "),
 }
