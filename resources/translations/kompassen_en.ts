@@ -94,12 +94,8 @@
         <translation>How reliable is this</translation>
     </message>
     <message>
-        <source>Nedlagd – lämna inte över hit</source>
-        <translation>Closed down – do not hand over here</translation>
-    </message>
-    <message>
-        <source>Tillfälligt stängd</source>
-        <translation>Temporarily closed</translation>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Målgrupper</source>
@@ -136,6 +132,10 @@
     <message>
         <source>Ej angivet</source>
         <translation>Not stated</translation>
+    </message>
+    <message>
+        <source>Villkor och överlämning</source>
+        <translation>Eligibility and handover</translation>
     </message>
     <message>
         <source>{a}–{b} år</source>
@@ -258,12 +258,40 @@
         <translation>Closed</translation>
     </message>
     <message>
+        <source>Öppettider</source>
+        <translation>Opening hours</translation>
+    </message>
+    <message>
+        <source>Vissa tider</source>
+        <translation>Some times</translation>
+    </message>
+    <message>
         <source>Tjänsten rör sig i området och har ingen fast adress.</source>
         <translation>The service moves around the area and has no fixed address.</translation>
     </message>
     <message>
         <source>Ingen adress angiven.</source>
         <translation>No address given.</translation>
+    </message>
+    <message>
+        <source>Adress</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>{what}: källa ej angiven</source>
+        <translation>{what}: no source given</translation>
+    </message>
+    <message>
+        <source>datum okänt</source>
+        <translation>date unknown</translation>
+    </message>
+    <message>
+        <source>{what} enligt {site}, {age}</source>
+        <translation>{what} per {site}, {age}</translation>
+    </message>
+    <message>
+        <source>{text} (kontrollerad {d})</source>
+        <translation>{text} (checked {d})</translation>
     </message>
     <message>
         <source>Gatuadress saknas</source>
@@ -711,8 +739,16 @@
         <translation>Always applies</translation>
     </message>
     <message>
+        <source>{name} (inaktiv)</source>
+        <translation>{name} (inactive)</translation>
+    </message>
+    <message>
         <source>{name} (stängd)</source>
         <translation>{name} (closed)</translation>
+    </message>
+    <message>
+        <source>{name} (tillfälligt stängd till {day})</source>
+        <translation>{name} (temporarily closed until {day})</translation>
     </message>
     <message>
         <source>{name} (tillfälligt stängd)</source>
@@ -740,14 +776,6 @@
     <message>
         <source>Vid {landmark}, ingen exakt adress</source>
         <translation>At {landmark}, no exact address</translation>
-    </message>
-    <message>
-        <source>Nedlagd</source>
-        <translation>Closed down</translation>
-    </message>
-    <message>
-        <source>Tillfälligt stängd</source>
-        <translation>Temporarily closed</translation>
     </message>
 </context>
 <context>

@@ -94,11 +94,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nedlagd – lämna inte över hit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tillfälligt stängd</source>
+        <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -135,6 +131,10 @@
     </message>
     <message>
         <source>Ej angivet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Villkor och överlämning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -258,11 +258,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Öppettider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vissa tider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Tjänsten rör sig i området och har ingen fast adress.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ingen adress angiven.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}: källa ej angiven</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>datum okänt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} enligt {site}, {age}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} (kontrollerad {d})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -711,7 +739,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{name} (inaktiv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{name} (stängd)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (tillfälligt stängd till {day})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -739,14 +775,6 @@
     <name>LocationDelegate</name>
     <message>
         <source>Vid {landmark}, ingen exakt adress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nedlagd</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tillfälligt stängd</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
