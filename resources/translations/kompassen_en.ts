@@ -1333,10 +1333,6 @@
         <source>⚠ Kontrollerades senast {d}</source>
         <translation>⚠ Last checked {d}</translation>
     </message>
-    <message>
-        <source>Stängd – finns kvar i listan för kännedom</source>
-        <translation>Closed – kept in the list for information</translation>
-    </message>
 </context>
 <context>
     <name>SearchPage</name>

@@ -1333,10 +1333,6 @@
         <source>⚠ Kontrollerades senast {d}</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Stängd – finns kvar i listan för kännedom</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>SearchPage</name>

@@ -139,3 +139,42 @@ def test_a_guide_step_names_the_state_of_its_service(qtbot: QtBot, install: Any)
     page.show_guide("testby/sova-i-natt")
     b = page.step_cards[0].service_buttons[SID]
     assert b.text_shown().startswith("Teststödlinjen (inaktiv)")
+
+
+@pytest.mark.parametrize(
+    ("fields", "words"),
+    [
+        (
+            {"status": "temporarily-closed", "status_until": "2026-12-24"},
+            "⚠ Tillfälligt stängd till 24 december",
+        ),
+        (
+            {"status": "temporarily-closed", "status_until": "2026-11-20"},
+            "⚠ Tillfälligt stängd till 20 november – datumet har passerat, ring och kontrollera",
+        ),
+        ({"status": "inactive"}, "⚠ Inaktiv – kör inte just nu"),
+        ({"status": "defunct"}, "⚠ Nedlagd – lämna inte över hit"),
+        ({"status": "closed"}, "⚠ Nedlagd – lämna inte över hit"),
+        ({"status": "active"}, None),
+    ],
+)
+def test_the_result_card_says_what_the_detail_page_says(
+    ctx: AppContext, install: Any, fields: dict[str, str], words: str | None
+) -> None:
+    """The card's last line used to say "Stängd" for inactive, ended and a closure with dates."""
+    from kompassen.catalogue.search.model import SearchQuery
+    from kompassen.gui.field.search.result_delegate import ResultDelegate
+
+    services = install(**fields)
+    ss = ctx.open_search()
+    try:
+        hits = ss.search(SearchQuery("testby", text="teststödlinjen", at=ctx.clock.now())).hits
+    finally:
+        ss.close()
+    hit = next(h for h in hits if h.id == SID)
+    delegate = ResultDelegate(services.theme, None, today=lambda: ctx.clock.now().date())
+    got = delegate.warning_text(hit)
+    if words is None:
+        assert not got.startswith("⚠ Tillfälligt") and "Nedlagd" not in got and "Inaktiv" not in got
+    else:
+        assert got == words

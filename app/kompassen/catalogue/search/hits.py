@@ -71,6 +71,9 @@ def build_hit(
         matched_chips=matched_chips,
         verified_at=verified,
         stale=year is None or year < at.year - 1,
+        status_detail=row.status_detail,
+        status_from=row.status_from,
+        status_until=row.status_until,
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 TIME_MODES = ("now", "at", "tonight", "any")
 
@@ -68,6 +68,9 @@ class ServiceHit:
     matched_chips: tuple[str, ...]
     verified_at: str
     stale: bool  # verified more than a year ago, or never
+    status_detail: str | None = None  # inactive | defunct beside a coarse "closed"
+    status_from: date | None = None  # a temporary closure's first day, when known
+    status_until: date | None = None  # and its last day
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ import sqlite3
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
@@ -39,6 +40,9 @@ class ServiceRow:
     modes: tuple[str, ...]
     coords: tuple[float, float] | None
     hours: OpeningHours | None
+    status_detail: str | None = None  # inactive | defunct ("closed" of an old pack: None)
+    status_from: date | None = None
+    status_until: date | None = None
 
 
 class ServiceRows:
@@ -89,7 +93,8 @@ class ServiceRows:
         rows = q(
             "SELECT s.rowid, s.id, s.name, o.name AS org, s.status, s.verified_at, "
             "s.hours_known, s.always_open, s.holiday_policy, s.eve_policy, s.hours_note, "
-            "h.age_min, h.age_max, s.term_codes_json FROM service s "
+            "h.age_min, h.age_max, s.term_codes_json, s.status_detail, s.status_from, "
+            "s.status_until FROM service s "
             "JOIN organization o ON o.id = s.organization_id "
             f"LEFT JOIN handover h ON h.service_id = s.id WHERE s.rowid IN ({marks})",
             list(by_rowid),
@@ -130,6 +135,17 @@ class ServiceRows:
                 modes=tuple(c for c in cs if self._kinds.get(c) == "handover"),
                 coords=coords.get(sid),
                 hours=None if d is None else OpeningHours.from_dict(d),
+                status_detail=r["status_detail"] if r["status_detail"] != "closed" else None,
+                status_from=_day(r["status_from"]),
+                status_until=_day(r["status_until"]),
             )
             out.append((by_rowid[r["rowid"]], row))
         return out
+
+
+def _day(text: str | None) -> date | None:
+    """An ISO date column (validated at install); anything else is no date."""
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None

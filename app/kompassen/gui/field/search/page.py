@@ -94,7 +94,14 @@ class SearchPage(QWidget):
         self.model = ResultModel(self)
         self.list = QListView(self.stack)
         self.list.setModel(self.model)
-        self.list.setItemDelegate(ResultDelegate(svc.theme, self.list))
+        self.list.setItemDelegate(
+            ResultDelegate(
+                svc.theme,
+                self.list,
+                today=lambda: svc.clock.now().date(),
+                lang=lambda: svc.state.lang,
+            )
+        )
         self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
         # cards wrap their texts and grow (the delegate sizes them to the viewport's width),
         # so sizes differ per card; word wrap makes the view lay them out again when its

@@ -11,7 +11,9 @@ never needs a horizontal one. :meth:`ResultDelegate.card` lays a card out once p
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -32,7 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from kompassen.catalogue.search.model import ServiceHit
+from kompassen.core.model import StatusDetail
 from kompassen.gui.field.search.results_model import HitRole
+from kompassen.gui.field.status_words import closure_words, ended_words
 from kompassen.gui.theme import TOUCH_PX, Theme
 
 PAD = 14
@@ -123,9 +127,18 @@ def wrap(text: str, font: QFont, fm: QFontMetrics, width: int) -> list[str]:
 class ResultDelegate(QStyledItemDelegate):
     """Cards drawn with the theme's palette; wrapped texts set the height of each card."""
 
-    def __init__(self, theme: Theme, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        theme: Theme,
+        parent: QObject | None = None,
+        today: Callable[[], date] | None = None,
+        lang: Callable[[], str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._theme = theme
+        # a temporary closure's dates are said relative to today, in the reader's language
+        self._today = today or date.today
+        self._lang = lang or (lambda: "sv")
         self._scale = -1.0
         self._fonts: dict[str, QFont] = {}
         self._fm: dict[str, QFontMetrics] = {}
@@ -151,9 +164,14 @@ class ResultDelegate(QStyledItemDelegate):
         return self.tr("⚠ Kontrollerades senast {d}").format(d=hit.verified_at)
 
     def warning_text(self, hit: ServiceHit) -> str:
-        """The last line: closed, or not checked for a long time ("" when neither)."""
+        """The last line: closed (how, in the words of the detail page), or not checked for a
+        long time ("" when neither)."""
+        if hit.status == "temporarily-closed":
+            when = closure_words(hit.status_from, hit.status_until, self._lang(), self._today())
+            return f"⚠ {when}"
         if hit.status != "active":
-            return self.tr("Stängd – finns kvar i listan för kännedom")
+            detail: StatusDetail | None = "inactive" if hit.status_detail == "inactive" else None
+            return f"⚠ {ended_words(detail)}"
         return self._stale_text(hit) if hit.stale else ""
 
     # ------------------------------------------------------------------ layout
