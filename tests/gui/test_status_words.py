@@ -146,22 +146,23 @@ def test_a_guide_step_names_the_state_of_its_service(qtbot: QtBot, install: Any)
     [
         (
             {"status": "temporarily-closed", "status_until": "2026-12-24"},
-            "⚠ Tillfälligt stängd till 24 december",
+            "Tillfälligt stängd till 24 december",
         ),
         (
             {"status": "temporarily-closed", "status_until": "2026-11-20"},
-            "⚠ Tillfälligt stängd till 20 november – datumet har passerat, ring och kontrollera",
+            "Tillfälligt stängd till 20 november – datumet har passerat, ring och kontrollera",
         ),
-        ({"status": "inactive"}, "⚠ Inaktiv – kör inte just nu"),
-        ({"status": "defunct"}, "⚠ Nedlagd – lämna inte över hit"),
-        ({"status": "closed"}, "⚠ Nedlagd – lämna inte över hit"),
+        ({"status": "inactive"}, "Inaktiv – kör inte just nu"),
+        ({"status": "defunct"}, "Nedlagd – lämna inte över hit"),
+        ({"status": "closed"}, "Nedlagd – lämna inte över hit"),
         ({"status": "active"}, None),
     ],
 )
 def test_the_result_card_says_what_the_detail_page_says(
     ctx: AppContext, install: Any, fields: dict[str, str], words: str | None
 ) -> None:
-    """The card's last line used to say "Stängd" for inactive, ended and a closure with dates."""
+    """The card said its hours ("Öppet dygnet runt") and "Stängd" for inactive, ended and a
+    closure with dates alike."""
     from kompassen.catalogue.search.model import SearchQuery
     from kompassen.gui.field.search.result_delegate import ResultDelegate
 
@@ -173,8 +174,9 @@ def test_the_result_card_says_what_the_detail_page_says(
         ss.close()
     hit = next(h for h in hits if h.id == SID)
     delegate = ResultDelegate(services.theme, None, today=lambda: ctx.clock.now().date())
-    got = delegate.warning_text(hit)
+    got = delegate.status_text(hit)
     if words is None:
-        assert not got.startswith("⚠ Tillfälligt") and "Nedlagd" not in got and "Inaktiv" not in got
+        assert got == hit.open_text  # a running service: when it is open
     else:
-        assert got == words
+        assert got == words  # instead of its hours ("Öppet dygnet runt" while closed)
+        assert words not in delegate.warning_text(hit)

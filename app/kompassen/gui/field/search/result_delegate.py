@@ -163,15 +163,18 @@ class ResultDelegate(QStyledItemDelegate):
             return self.tr("⚠ Okänt när uppgifterna senast kontrollerades")
         return self.tr("⚠ Kontrollerades senast {d}").format(d=hit.verified_at)
 
-    def warning_text(self, hit: ServiceHit) -> str:
-        """The last line: closed (how, in the words of the detail page), or not checked for a
-        long time ("" when neither)."""
+    def status_text(self, hit: ServiceHit) -> str:
+        """The status line: when it opens, or, for a service that is not running, how it is
+        not (in the words of the detail page; its opening hours would say "open" wrongly)."""
         if hit.status == "temporarily-closed":
-            when = closure_words(hit.status_from, hit.status_until, self._lang(), self._today())
-            return f"⚠ {when}"
+            return closure_words(hit.status_from, hit.status_until, self._lang(), self._today())
         if hit.status != "active":
             detail: StatusDetail | None = "inactive" if hit.status_detail == "inactive" else None
-            return f"⚠ {ended_words(detail)}"
+            return ended_words(detail)
+        return hit.open_text
+
+    def warning_text(self, hit: ServiceHit) -> str:
+        """The last line: not checked for a long time ("" when it was)."""
         return self._stale_text(hit) if hit.stale else ""
 
     # ------------------------------------------------------------------ layout
@@ -196,12 +199,13 @@ class ResultDelegate(QStyledItemDelegate):
         """The layout of ``hit``'s card in an item ``width`` pixels wide (cached)."""
         self.font_for("normal")  # fonts of the current text size (clears stale layouts)
         warning = self.warning_text(hit)
+        status = self.status_text(hit)
         # the texts shown, not the hit: the same service found by the next keystroke has
         # another score and matched words but the same card
         key = (
             hit.name,
             hit.organization,
-            hit.open_text,
+            status,
             hit.direction,
             hit.handover,
             warning,
@@ -212,7 +216,7 @@ class ResultDelegate(QStyledItemDelegate):
         if found is None:
             if len(self._cards) >= CACHE_MAX:
                 self._cards.clear()
-            found = self._cards[key] = self._lay_out(hit, width, warning)
+            found = self._cards[key] = self._lay_out(hit, width, status, warning)
         return found
 
     def _block(
@@ -227,7 +231,7 @@ class ResultDelegate(QStyledItemDelegate):
         bottom = rects[-1].bottom() + 1 if rects else y
         return CardText(kind, text, font, tuple(lines), tuple(rects)), bottom
 
-    def _lay_out(self, hit: ServiceHit, width: int, warning: str) -> CardLayout:
+    def _lay_out(self, hit: ServiceHit, width: int, status_words: str, warning: str) -> CardLayout:
         card = QRect(MARGIN_H, MARGIN_V, width - 2 * MARGIN_H, 0)
         left, top = card.left() + PAD, card.top() + PAD
         inner_w = card.width() - 2 * PAD
@@ -288,7 +292,7 @@ class ResultDelegate(QStyledItemDelegate):
             y += GAP
 
         # the open status, and the way on the same line when both fit
-        status, y_status = self._block("status", hit.open_text, "bold", left, y, inner_w)
+        status, y_status = self._block("status", status_words, "bold", left, y, inner_w)
         texts.append(status)
         y = y_status
         if hit.direction:
