@@ -134,10 +134,47 @@ def list_devices(db: ServerDb) -> list[dict[str, Any]]:
         rows = conn.execute(
             "SELECT d.id, d.name, d.enrolled_at, d.last_seen, d.revoked_at, "
             "d.revoked_uses, d.revoked_last_used, "
-            "(SELECT COUNT(*) FROM submission s WHERE s.device_id = d.id) AS submissions "
+            "(SELECT COUNT(*) FROM submission s WHERE s.device_id = d.id) AS submissions, "
+            "d.app_version, d.versions_at "
             "FROM device d ORDER BY d.enrolled_at, d.id"
         ).fetchall()
-    return [dict(r) for r in rows]
+        areas: dict[str, list[dict[str, Any]]] = {}
+        for a in conn.execute(
+            "SELECT device_id, area_id, pack_version, catalogue_release FROM device_area "
+            "ORDER BY device_id, area_id"
+        ):
+            areas.setdefault(a["device_id"], []).append(
+                {k: a[k] for k in ("area_id", "pack_version", "catalogue_release")}
+            )
+    return [dict(r) | {"areas": areas.get(r["id"], [])} for r in rows]
+
+
+def record_versions(
+    db: ServerDb,
+    clock: Clock,
+    device_id: str,
+    app_version: str,
+    areas: list[tuple[str, str, int | None]] | None,
+) -> str:
+    """Keep what a device runs (app version; per area: pack version, catalogue release).
+
+    ``areas`` replaces what the device said before; None keeps it (the device could not read
+    its catalogue this time). Returns the time recorded (UTC).
+    """
+    now = utc_iso(clock.now())
+    with db.transaction() as conn:
+        conn.execute(
+            "UPDATE device SET app_version = ?, versions_at = ? WHERE id = ?",
+            (app_version, now, device_id),
+        )
+        if areas is not None:
+            conn.execute("DELETE FROM device_area WHERE device_id = ?", (device_id,))
+            conn.executemany(
+                "INSERT INTO device_area (device_id, area_id, pack_version, catalogue_release) "
+                "VALUES (?, ?, ?, ?)",
+                [(device_id, *a) for a in areas],
+            )
+    return now
 
 
 def revoke_device(db: ServerDb, clock: Clock, device_id: str) -> str | None:

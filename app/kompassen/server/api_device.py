@@ -1,4 +1,4 @@
-"""What tablets call: health, enrolment, sealed submissions and catalogue releases."""
+"""What tablets call: health, enrolment, sealed submissions, catalogue releases, versions."""
 
 from __future__ import annotations
 
@@ -25,6 +25,8 @@ from kompassen.server.models import (
     SubmissionIn,
     SubmissionResult,
     SubmissionsOut,
+    VersionsIn,
+    VersionsOut,
 )
 from kompassen.server.releases import Releases, etag, etag_matches, latest_version
 
@@ -145,3 +147,19 @@ def release(
         raise ApiError(404, "no_release", en="No release.", sv="Inget katalogsläpp.")
     headers["ETag"] = etag(area_id, answer["version"])
     return JSONResponse(answer, headers=headers)
+
+
+@router.put(
+    "/device/versions", response_model=VersionsOut, responses=documented(400, 401, 403, 422)
+)
+def versions(body: VersionsIn, who: DeviceCaller, request: Request) -> dict[str, Any]:
+    """What the tablet runs (sent at every sync), so the office sees which tablets run what."""
+    areas = (
+        None
+        if body.areas is None
+        else [(a.area_id, a.pack_version, a.catalogue_release) for a in body.areas]
+    )
+    at = admin.record_versions(
+        _db(request), request.app.state.clock, who.id, body.app_version, areas
+    )
+    return {"device_id": who.id, "versions_at": at}

@@ -1,7 +1,7 @@
 """``kompassen-server --db PATH [command]``: run the sync server or administer it.
 
 Without a command the server runs (uvicorn). Commands: ``office-user NAME`` (password on
-stdin), ``enrolment-code [--uses N] [--valid-hours H]``, ``devices [--json]``, ``revoke ID``,
+stdin), ``enrolment-code [--uses N] [--valid-hours H] [--server URL [--qr FILE.svg]]``, ``devices [--json]``, ``revoke ID``,
 ``area-key register AREA (--from-pack DIR | --key BASE64) [--replace]``, ``area-key list
 [--json]``.
 Messages are Swedish, one line; bad input exits with 2. This module imports nothing of the
@@ -17,7 +17,7 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kompassen.core.clock import SystemClock
 from kompassen.core.errors import KompassenError
@@ -39,6 +39,15 @@ def _parser() -> argparse.ArgumentParser:
     code = sub.add_parser("enrolment-code", help="print a new enrolment code for tablets")
     code.add_argument("--uses", type=int, default=1, help="how many tablets may use it (1–100)")
     code.add_argument("--valid-hours", type=int, default=24, help="validity in hours (1–720)")
+    code.add_argument(
+        "--server",
+        metavar="URL",
+        help="the address tablets reach this server at: also print the kompassen://enrol URI "
+        "(and its QR code, with segno installed)",
+    )
+    code.add_argument(
+        "--qr", type=Path, metavar="FILE", help="write the QR code as SVG (needs --server)"
+    )
     devices = sub.add_parser("devices", help="list enrolled tablets")
     devices.add_argument("--json", action="store_true", help="as JSON")
     revoke = sub.add_parser("revoke", help="revoke a tablet (its token stops working)")
@@ -112,10 +121,7 @@ def _command(args: argparse.Namespace, db: ServerDb) -> int:
         print(f"Kontorsanvändaren {args.name.strip()} har ett nytt lösenord.")
         return 0
     if args.command == "enrolment-code":
-        code, expires_at = adm.create_enrolment_code(db, clock, args.uses, args.valid_hours)
-        print(code)
-        print(f"Giltig till {expires_at} (UTC), {args.uses} användning(ar).", file=sys.stderr)
-        return 0
+        return _enrolment_code(args, db)
     if args.command == "devices":
         rows = adm.list_devices(db)
         if args.json:
@@ -133,6 +139,7 @@ def _command(args: argparse.Namespace, db: ServerDb) -> int:
                 f"{r['id']}  {r['name'] or '-'}  registrerad {r['enrolled_at']}  "
                 f"senast sedd {r['last_seen'] or '-'}  {r['submissions']} rapporter  {state}"
             )
+            print(f"    {_runs(r)}")
         return 0
     if args.command == "area-key":
         return _area_key(args, db)
@@ -142,6 +149,59 @@ def _command(args: argparse.Namespace, db: ServerDb) -> int:
         return _fail(f"det finns ingen enhet {args.id}.")
     print(f"Enheten {args.id} är spärrad sedan {revoked_at}.")
     return 0
+
+
+def _enrolment_code(args: argparse.Namespace, db: ServerDb) -> int:
+    """The code on the first line; with ``--server`` the URI (and QR code) tablets read."""
+    from kompassen.server import admin as adm
+    from kompassen.sync.enrol_uri import EnrolmentTextError, make_uri
+
+    if args.qr is not None and not args.server:
+        return _fail("--qr behöver --server URL (adressen som surfplattorna når servern på).")
+    uri = None
+    if args.server:
+        try:
+            make_uri(args.server, "AAAA-AAAA")  # the address checked before a code is spent
+        except EnrolmentTextError as exc:
+            return _fail(f"--server {args.server}: {exc.sv}")
+    code, expires_at = adm.create_enrolment_code(db, SystemClock(), args.uses, args.valid_hours)
+    print(code)
+    if args.server:
+        uri = make_uri(args.server, code)
+        print(uri)
+        try:
+            import segno
+        except ImportError:
+            print(
+                "(QR-koden kräver paketet segno: pip install 'kompassen[server]')", file=sys.stderr
+            )
+            segno = None  # type: ignore[assignment]
+        if segno is not None:
+            qr = segno.make(uri, error="m")
+            qr.terminal(out=sys.stdout, compact=True)
+            if args.qr is not None:
+                try:
+                    qr.save(str(args.qr), kind="svg", scale=8, border=4)
+                except OSError as exc:
+                    return _fail(f"kan inte skriva {args.qr}: {exc.strerror or exc}")
+                print(f"QR-koden är sparad i {args.qr}.", file=sys.stderr)
+    print(f"Giltig till {expires_at} (UTC), {args.uses} användning(ar).", file=sys.stderr)
+    return 0
+
+
+def _runs(row: dict[str, Any]) -> str:
+    """What the device said it runs at its last sync, in one line."""
+    if row["versions_at"] is None:
+        return "version okänd (har inte synkat med den här serverversionen)"
+    areas = ", ".join(
+        f"{a['area_id']} paket {a['pack_version']} "
+        + (f"släpp {a['catalogue_release']}" if a["catalogue_release"] else "(inget släpp)")
+        for a in row["areas"]
+    )
+    return (
+        f"Kompassen {row['app_version']}  senaste synk {row['versions_at']}  "
+        f"{areas or 'inga områden'}"
+    )
 
 
 def _area_key(args: argparse.Namespace, db: ServerDb) -> int:

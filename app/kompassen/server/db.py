@@ -1,4 +1,4 @@
-"""server.db: devices, office users, enrolment codes, sealed submissions, releases, area keys.
+"""server.db: devices (and what they run), office users, enrolment codes, sealed submissions, releases, area keys.
 
 One connection shared by the worker threads behind a lock (SQLite allows one writer anyway and
 the load is a few tablets). WAL with ``synchronous=FULL``: a submission the server answered
@@ -85,6 +85,21 @@ CREATE TABLE area_key (
 );
 ALTER TABLE device ADD COLUMN revoked_uses INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE device ADD COLUMN revoked_last_used TEXT;
+""",
+    ),
+    Migration(
+        3,
+        "what each device runs, as it said at its last sync",
+        """
+ALTER TABLE device ADD COLUMN app_version TEXT;
+ALTER TABLE device ADD COLUMN versions_at TEXT;
+CREATE TABLE device_area (
+    device_id TEXT NOT NULL REFERENCES device(id),
+    area_id TEXT NOT NULL,
+    pack_version TEXT NOT NULL,
+    catalogue_release INTEGER,
+    PRIMARY KEY (device_id, area_id)
+) WITHOUT ROWID;
 """,
     ),
 ]

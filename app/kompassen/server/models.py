@@ -219,6 +219,49 @@ class EnrolmentCodeOut(BaseModel):
     expires_at: str
 
 
+# a version as programs write them (PEP 440, pack dates): no spaces, no controls, bounded
+VERSION_PATTERN = r"^[0-9A-Za-z][0-9A-Za-z.+_-]{0,63}$"
+MAX_DEVICE_AREAS = 64
+Version = Annotated[str, StringConstraints(pattern=VERSION_PATTERN)]
+
+
+class AreaVersionIn(Model):
+    """One installed area: its pack version and the signed release it runs (null: the pack)."""
+
+    model_config = ConfigDict(extra="forbid")
+    area_id: AreaId
+    pack_version: Version
+    catalogue_release: Annotated[int, Field(ge=1, le=MAX_SINCE, strict=True)] | None = None
+
+
+class VersionsIn(Model):
+    """What a tablet runs, sent at every sync. ``areas`` null: the tablet could not read its
+    catalogue this time (the areas it reported before are kept)."""
+
+    model_config = ConfigDict(extra="forbid")
+    app_version: Version
+    areas: Annotated[list[AreaVersionIn], Field(max_length=MAX_DEVICE_AREAS)] | None = None
+
+    @field_validator("areas", mode="after")
+    @classmethod
+    def _one_each(cls, value: list[AreaVersionIn] | None) -> list[AreaVersionIn] | None:
+        ids = [a.area_id for a in value or []]
+        if len(ids) != len(set(ids)):
+            raise ValueError("an area is listed twice")
+        return value
+
+
+class VersionsOut(BaseModel):
+    device_id: str
+    versions_at: str
+
+
+class DeviceAreaOut(BaseModel):
+    area_id: str
+    pack_version: str
+    catalogue_release: int | None
+
+
 class DeviceOut(BaseModel):
     id: str
     name: str
@@ -230,6 +273,16 @@ class DeviceOut(BaseModel):
     )
     revoked_last_used: str | None = Field(description="The last such time (UTC), or null.")
     submissions: int
+    app_version: str | None = Field(
+        default=None, description="The app version the device sent at its last sync, or null."
+    )
+    versions_at: str | None = Field(
+        default=None, description="When the device last sent its versions (its last sync, UTC)."
+    )
+    areas: list[DeviceAreaOut] = Field(
+        default_factory=list,
+        description="Each installed area's pack version and catalogue release (null: the pack).",
+    )
 
 
 class DevicesOut(BaseModel):

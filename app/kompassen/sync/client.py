@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 import httpx
 
+from kompassen import __version__
 from kompassen.catalogue.store.db import CatalogueDbError
 from kompassen.catalogue.store.release import DeltaMismatch, ReleaseError
 from kompassen.core.clock import Clock
@@ -130,7 +131,9 @@ class SyncClient:
         root = server_root(server_url)
         if not code.strip():
             raise SyncError(
-                sv="Skriv koden från kontoret.", en="Enter the code from the office.", kind="bad_code"
+                sv="Skriv koden från kontoret.",
+                en="Enter the code from the office.",
+                kind="bad_code",
             )
         api = Api(self._http, root, outbox=False)  # no reports involved: errors say so
         api.check_health()
@@ -175,6 +178,8 @@ class SyncClient:
             if error is None and pull:
                 for area_id in area_ids:
                     self._pull(api, area_id, updates, warnings)
+            if error is None:
+                self._send_versions(api)
         except SyncError as err:
             error = err
         queued_left = self._outbox.counts().get("queued", 0)
@@ -340,6 +345,43 @@ class SyncClient:
                 return
             updates.append((area_id, int(data["version"])))
             return
+
+    # ---------------------------------------------------------------------- versions
+
+    def versions(self) -> dict[str, Any]:
+        """What this tablet runs: the app version and each installed area's pack version and
+        catalogue release (``areas`` None when the catalogue cannot be read just now)."""
+        areas: list[dict[str, Any]] | None
+        try:
+            if callable(self._catalogue):
+                self._catalogue = self._catalogue()
+            catalogue = self._catalogue
+            areas = [
+                {
+                    "area_id": a.id,
+                    "pack_version": a.pack_version,
+                    "catalogue_release": catalogue.release_version(a.id),
+                }
+                for a in catalogue.reader.areas()
+            ]
+        except CatalogueDbError as exc:
+            log.warning("versions sent without the areas: %s", exc.en)
+            areas = None
+        return {"app_version": __version__, "areas": areas}
+
+    def _send_versions(self, api: Api) -> None:
+        """Tell the server what this tablet runs (the office's device list shows it).
+
+        Not part of what the sync promises: a server too old to know the call (404/405) or
+        one that refuses it is logged, and the reports and releases still count as done.
+        """
+        try:
+            resp = api.request("PUT", "/device/versions", body=self.versions(), ok=(200, 404, 405))
+        except SyncError as err:  # the sending is done: it stays a success
+            log.warning("the server did not take this tablet's versions: %s", err.en)
+            return
+        if resp.status_code != 200:
+            log.info("the server keeps no versions (HTTP %d)", resp.status_code)
 
     # ------------------------------------------------------------------------ status
 
