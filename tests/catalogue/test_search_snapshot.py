@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pytest
 
-from kompassen.catalogue.search import snapshot
+from kompassen.catalogue.search import phrases, snapshot
 from kompassen.catalogue.search.model import SearchQuery, SearchResult
 from kompassen.catalogue.search.service import SearchService
 from kompassen.catalogue.store.db import connect, connect_readonly
@@ -92,6 +92,7 @@ def _no_build(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(snapshot, "build_area", refuse)
     monkeypatch.setattr(snapshot, "build_vocab", refuse)
+    monkeypatch.setattr(phrases, "build", refuse)
 
 
 def _stamps(path: Path) -> dict[str, set[str]]:
@@ -107,7 +108,7 @@ def test_install_writes_the_snapshot_and_a_fresh_service_answers_from_it(
 ) -> None:
     stamps = _stamps(db)
     assert stamps[AREA] == {snapshot.area_stamp(1)}
-    assert set(stamps) == {AREA, snapshot.VOCAB}
+    assert set(stamps) == {AREA, snapshot.VOCAB, phrases.scope(AREA)}
     want = _from_tables(db)  # rewrites the snapshot from the tables
     _no_build(monkeypatch)
     ss = _service(db)
@@ -244,3 +245,88 @@ def test_a_reinstall_replaces_the_snapshot_and_another_area_renews_the_vocabular
             ss.close()
     finally:
         store.close()
+
+
+# ------------------------------------------------------------------ the chip phrases (#14)
+
+
+def _phrases_built(path: Path) -> phrases.Phrases:
+    conn = connect(path)
+    try:
+        from kompassen.catalogue.search.analyzer import Analyzer
+
+        return phrases.build(conn, AREA, Analyzer(), phrases.synonyms_text())
+    finally:
+        conn.close()
+
+
+def test_the_kept_phrases_are_exactly_what_analysing_the_taxonomy_gives(db: Path) -> None:
+    conn = connect(db)
+    try:
+        kept = snapshot.load_phrases(conn, AREA, 1, phrases.synonyms_text())
+    finally:
+        conn.close()
+    built = _phrases_built(db)
+    assert kept == built
+    assert len(built) > 50  # the taxonomy's synonyms and the street words
+    assert any(len(t) > 1 for t in built)  # multi-word phrases too
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE search_snapshot SET data = x'00' WHERE scope LIKE '%/phrases'",
+        "UPDATE search_snapshot SET stamp = 'old' WHERE scope LIKE '%/phrases'",
+        "DELETE FROM search_snapshot WHERE scope LIKE '%/phrases'",
+    ],
+)
+def test_damaged_or_stale_phrases_are_analysed_again_with_the_same_answers(
+    db: Path, damage: str
+) -> None:
+    want = _from_tables(db)
+    with sqlite3.connect(db) as c:
+        c.execute(damage)
+    ss = _service(db)
+    try:
+        assert _answers(ss) == want
+    finally:
+        ss.close()
+    conn = connect(db)
+    try:  # and kept again
+        assert snapshot.load_phrases(conn, AREA, 1, phrases.synonyms_text()) is not None
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '{"a": 1}',
+        "[[[], []]]",
+        '[[["a","b","c","d","e"], ["need.x"]]]',
+        '[[["a"], [1]]]',
+        "[1]",
+        "x",
+    ],
+)
+def test_hostile_phrase_text_is_refused(db: Path, line: str) -> None:
+    assert phrases.decode(line) is None
+    conn = connect(db)
+    try:
+        snapshot.save(
+            conn,
+            phrases.scope(AREA),
+            phrases.stamp(1, phrases.synonyms_text()),
+            {"phrases": snapshot.texts_array([line])},
+        )
+        conn.commit()
+        assert snapshot.load_phrases(conn, AREA, 1, phrases.synonyms_text()) is None
+    finally:
+        conn.close()
+
+
+def test_other_synonyms_make_other_phrases(db: Path) -> None:
+    """A changed synonyms file (a new app version) is never answered with old phrases."""
+    text = phrases.synonyms_text()
+    assert phrases.stamp(1, text) != phrases.stamp(1, text.replace("}", ', "x": ["y"]}', 1))
+    assert phrases.stamp(1, text) != phrases.stamp(2, text)

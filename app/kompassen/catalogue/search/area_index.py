@@ -13,11 +13,10 @@ from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterable
 from datetime import datetime
-from importlib import resources
 
 import numpy as np
 
-from kompassen.catalogue.search import bitset, snapshot
+from kompassen.catalogue.search import bitset, phrases, snapshot
 from kompassen.catalogue.search.analyzer import Analyzer
 from kompassen.catalogue.search.guides import load_guides
 from kompassen.catalogue.search.open_index import OpenIndex
@@ -40,19 +39,10 @@ AGE_CODES = frozenset(
 )
 GENDER_CODES = frozenset(("group.female", "group.male"))
 MINOR_CODES = frozenset(("group.child", "group.youth"))
-MAX_PHRASE = 4  # words in the longest synonym that names a chip
 MAX_PLACES = 16  # distance arrays kept (one per place searched near)
 CLOSED = snapshot.STATUS.index("closed")
 
 log = logging.getLogger(__name__)
-
-
-def _extra_synonyms() -> dict[str, list[str]]:
-    """Kompassen's own slang and street words for taxonomy codes (search_synonyms.json)."""
-    text = (
-        resources.files("kompassen.catalogue.search").joinpath("synonyms.json").read_text("utf-8")
-    )
-    return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
 
 
 def _keep(conn: sqlite3.Connection, scope: str, stamp: str, arrays: snapshot.Arrays) -> None:
@@ -62,6 +52,20 @@ def _keep(conn: sqlite3.Connection, scope: str, stamp: str, arrays: snapshot.Arr
             snapshot.save(conn, scope, stamp, arrays)
     except sqlite3.Error as exc:
         log.info("search snapshot %s not kept: %s", scope, exc)
+
+
+def _phrases(
+    conn: sqlite3.Connection, area_id: str, version: int, analyzer: Analyzer
+) -> phrases.Phrases:
+    """The chip phrases from the snapshot, else analysed now and kept."""
+    text = phrases.synonyms_text()
+    got = snapshot.load_phrases(conn, area_id, version, text)
+    if got is None:
+        got = phrases.build(conn, area_id, analyzer, text)
+        _keep(
+            conn, phrases.scope(area_id), phrases.stamp(version, text), snapshot.phrase_arrays(got)
+        )
+    return got
 
 
 def _vocab(conn: sqlite3.Connection) -> snapshot.Arrays:
@@ -124,20 +128,14 @@ class AreaIndex:
         self._lon = a["lon"][self._located]
 
         self.terms: dict[str, tuple[str, Text]] = {}  # code → (kind, label)
-        self.phrases: dict[tuple[str, ...], set[str]] = {}
-        extra = _extra_synonyms()
         for r in q(
-            "SELECT code, kind, label_sv, label_en, synonyms_json FROM taxonomy_term "
+            "SELECT code, kind, label_sv, label_en FROM taxonomy_term "
             "WHERE (area_id IS NULL OR area_id = ?) AND kind IN ('group', 'need') "
             "ORDER BY kind, area_id IS NOT NULL, position",
             (area_id,),
         ):
-            code = r["code"]
-            self.terms[code] = (r["kind"], Text(r["label_sv"], r["label_en"]))
-            for phrase in (*json.loads(r["synonyms_json"]), *extra.get(code, ())):
-                toks = tuple(analyzer.terms(phrase))
-                if toks and len(toks) <= MAX_PHRASE:
-                    self.phrases.setdefault(toks, set()).add(code)
+            self.terms[r["code"]] = (r["kind"], Text(r["label_sv"], r["label_en"]))
+        self.phrases = _phrases(conn, area_id, version, analyzer)
         # every indexed word with the number of services (of all areas) having it, so the
         # most a text can match is known without asking FTS5 (see ranking.text_scores)
         v = _vocab(conn)

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 
 import numpy as np
 
+from kompassen.catalogue.search import phrases
 from kompassen.catalogue.search.analyzer import Analyzer, fold
 from kompassen.catalogue.search.fts import index_area
 from kompassen.catalogue.search.open_index import compile_hours
@@ -54,6 +55,7 @@ AREA_ARRAYS = frozenset(
     )
 )
 VOCAB_ARRAYS = frozenset(("terms", "docs"))
+PHRASE_ARRAYS = frozenset(("phrases",))
 
 Arrays = dict[str, np.ndarray]
 
@@ -219,20 +221,46 @@ def check_area(a: Arrays) -> bool:
         return False
 
 
-def write_area(conn: sqlite3.Connection, area_id: str) -> None:
+def write_area(conn: sqlite3.Connection, area_id: str) -> int:
     """Snapshot an area and the shared vocabulary (call in the install's transaction)."""
     (version,) = conn.execute(
         "SELECT catalogue_version FROM area WHERE id = ?", (area_id,)
     ).fetchone()
     save(conn, area_id, area_stamp(version), build_area(conn, area_id))
     write_vocab(conn)
+    return int(version)
 
 
 def write_vocab(conn: sqlite3.Connection) -> None:
     save(conn, VOCAB, vocab_stamp(conn), build_vocab(conn))
 
 
+def phrase_arrays(p: phrases.Phrases) -> Arrays:
+    return {"phrases": texts_array([phrases.encode(p)])}
+
+
+def write_phrases(
+    conn: sqlite3.Connection, area_id: str, version: int, analyzer: Analyzer, text: str
+) -> phrases.Phrases:
+    """Analyse the area's chip phrases and keep them (``text``: the synonyms file)."""
+    p = phrases.build(conn, area_id, analyzer, text)
+    save(conn, phrases.scope(area_id), phrases.stamp(version, text), phrase_arrays(p))
+    return p
+
+
+def load_phrases(
+    conn: sqlite3.Connection, area_id: str, version: int, text: str
+) -> phrases.Phrases | None:
+    """The kept phrases if they were made from this catalogue, synonyms file and analyser."""
+    got = load(conn, phrases.scope(area_id), phrases.stamp(version, text), PHRASE_ARRAYS)
+    if got is None or got["phrases"].ndim != 1 or got["phrases"].dtype != np.uint8:
+        return None
+    lines = array_texts(got["phrases"])
+    return phrases.decode(lines[0]) if len(lines) == 1 else None
+
+
 def index_for_search(conn: sqlite3.Connection, area_id: str, analyzer: Analyzer) -> None:
     """Everything search needs after an area's rows changed: the FTS5 rows, then the snapshot."""
     index_area(conn, area_id, analyzer)
-    write_area(conn, area_id)
+    version = write_area(conn, area_id)
+    write_phrases(conn, area_id, version, analyzer, phrases.synonyms_text())

@@ -10,9 +10,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from kompassen.catalogue.search.analyzer import Analyzer, fold, normalise, words
-from kompassen.catalogue.search.area_index import MAX_PHRASE, AreaIndex
+from kompassen.catalogue.search.area_index import AreaIndex
 from kompassen.catalogue.search.fts import split_compound
 from kompassen.catalogue.search.model import RecognizedChip
+from kompassen.catalogue.search.phrases import MAX_PHRASE
 
 AGE_GROUPS = (
     (0, 12, "group.child"),
