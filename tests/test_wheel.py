@@ -3,15 +3,24 @@ it finds its area packs and translations (package data, importlib.resources) and
 
 The build runs on a copy of exactly the build inputs (no built .qm files, no build/ folder,
 no egg-info), in pip's isolated build environment, as CI and a release would build it.
+
+The same wheel is the server: ``pip install kompassen[server]`` brings FastAPI and uvicorn, and
+``kompassen-server`` started as packaging/server/kompassen-server.service starts it answers its
+health check. The tablet install (no extras) has neither.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
+import shlex
 import shutil
+import signal
 import subprocess
 import sys
+import time
+import urllib.request
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +40,9 @@ BUILD_INPUTS = (
     "README.md",
 )
 JUNK = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", "*.qm")
+UNIT = REPO / "packaging" / "server" / "kompassen-server.service"
+# what only the server extra brings (pydantic is FastAPI's: also absent from a tablet)
+SERVER_ONLY = ("fastapi", "uvicorn", "starlette", "pydantic")
 AREAS = sorted(p.name for p in (REPO / "data" / "areas").iterdir() if (p / "area.json").exists())
 
 
@@ -152,3 +164,111 @@ def test_installed_selftest_and_english_translation(installed: Installed) -> Non
     )
     done = installed.run("python", "-c", code)
     assert done.returncode == 0, done.stderr
+
+
+@dataclass(frozen=True)
+class TabletLook:
+    """What the tablet install held, looked at before the server extra was added to it."""
+
+    importable: dict[str, bool]
+    server_cli: subprocess.CompletedProcess[str]
+
+
+@pytest.fixture(scope="module")
+def tablet_look(installed: Installed) -> TabletLook:
+    code = (
+        "import importlib.util, json\n"
+        f"print(json.dumps({{m: importlib.util.find_spec(m) is not None for m in {SERVER_ONLY!r}}}))"
+    )
+    done = installed.run("python", "-c", code)
+    assert done.returncode == 0, done.stderr
+    cli = installed.run("kompassen-server", "--db", str(installed.cwd / "tablet-server.db"))
+    return TabletLook(json.loads(done.stdout), cli)
+
+
+@pytest.fixture(scope="module")
+def server_venv(installed: Installed, tablet_look: TabletLook, wheel: Path) -> Installed:
+    """The server extra installed from the same wheel into that fresh venv.
+
+    As an admin would run ``pip install 'kompassen-….whl[server]'``; a second venv of its own
+    would unpack PySide6 (a dependency of both) once more, 20 s of this module for nothing
+    the extra changes. ``tablet_look`` is taken first, so the tablet's answers are its own.
+    """
+    done = installed.run("python", "-m", "pip", "install", "--quiet", f"{wheel}[server]")
+    assert done.returncode == 0, done.stdout + done.stderr
+    return installed
+
+
+def test_tablet_install_has_no_server_parts(tablet_look: TabletLook) -> None:
+    assert tablet_look.importable == dict.fromkeys(SERVER_ONLY, False)
+    # the server command is there (one wheel) and says in words what to install
+    assert tablet_look.server_cli.returncode == 2
+    assert "pip install 'kompassen[server]'" in tablet_look.server_cli.stderr
+    assert "Traceback" not in tablet_look.server_cli.stderr
+
+
+def _unit_exec_start() -> list[str]:
+    [line] = [ln for ln in UNIT.read_text().splitlines() if ln.startswith("ExecStart=")]
+    return shlex.split(line.removeprefix("ExecStart="))
+
+
+def test_server_extra_runs_as_the_systemd_unit_starts_it(
+    server_venv: Installed, tmp_path: Path
+) -> None:
+    """The unit's own ExecStart, with /opt/kompassen-server -> this venv, the state directory
+    -> tmp and port 0 (the kernel picks one; uvicorn says which)."""
+    venv = server_venv.bin.parent
+    state = tmp_path / "var-lib-kompassen"
+    state.mkdir(mode=0o700)
+    argv = [
+        a.replace("/opt/kompassen-server", str(venv)).replace("/var/lib/kompassen", str(state))
+        for a in _unit_exec_start()
+    ]
+    argv[argv.index("--port") + 1] = "0"
+    assert Path(argv[0]).exists(), argv[0]
+    proc = subprocess.Popen(
+        argv,
+        cwd=state,
+        env=server_venv.env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        url = _wait_for_url(proc)
+        with urllib.request.urlopen(f"{url}/api/v1/health", timeout=5) as answer:
+            health = json.loads(answer.read())
+        assert health["status"] == "ok"
+        version = server_venv.run("python", "-c", "import kompassen; print(kompassen.__version__)")
+        assert health["version"] == version.stdout.strip()
+    finally:
+        proc.terminate()
+        out, _ = proc.communicate(timeout=20)
+    # a clean stop: uvicorn shuts down, then dies of the SIGTERM it caught (systemd counts
+    # that as a success, see SuccessExitStatus= in systemd.service(5))
+    assert proc.returncode in (0, -signal.SIGTERM), out
+    assert "Finished server process" in out, out
+    assert (state / "server.db").exists()
+    # the admin commands work on the same file, from the same install
+    done = server_venv.run(
+        "kompassen-server", "--db", str(state / "server.db"), "devices", "--json"
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == []
+
+
+def _wait_for_url(proc: subprocess.Popen[str]) -> str:
+    """The address uvicorn prints once it listens (port 0: the one the kernel gave it)."""
+    assert proc.stdout is not None
+    deadline = time.monotonic() + 30
+    seen = []
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        if not line:
+            break
+        seen.append(line)
+        found = re.search(r"Uvicorn running on (http://127\.0\.0\.1:\d+)", line)
+        if found:
+            return found.group(1)
+    proc.kill()
+    raise AssertionError("the server did not say where it listens:\n" + "".join(seen))
