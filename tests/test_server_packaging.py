@@ -22,7 +22,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 import httpx
 import pytest
@@ -367,3 +367,175 @@ def test_container_healthcheck_passes_on_a_live_server_and_fails_without(
     assert up.returncode == 0, up.stderr
     down = subprocess.run(_healthcheck(_free_port()), capture_output=True, text=True, timeout=30)
     assert down.returncode != 0
+
+
+# ---- packaging/windows/kompassen.iss (Inno Setup 6; compiled on Windows only) -----------------
+
+ISS = REPO / "packaging" / "windows" / "kompassen.iss"
+SPEC = REPO / "packaging" / "kompassen.spec"
+# Windows knows an installation by this id: upgrades and the uninstaller find it with it.
+# A new id would install a second Kompassen beside the first. Never change it.
+APP_ID = "{{EB241E7D-55EB-41CB-B1A7-4761E2C095C5}"
+# folders of the user (and of every user) that hold a user's own files
+USER_FOLDERS = (
+    "{localappdata}",
+    "{userappdata}",
+    "{userdocs}",
+    "{userdesktop}",
+    "{userprograms}",
+    "{%LOCALAPPDATA",
+    "{%APPDATA",
+    "{%USERPROFILE",
+)
+
+Iss = dict[str, list[str]]
+
+
+def _iss_sections(text: str) -> Iss:
+    """Section -> its lines (comments and preprocessor lines left out; [Code] kept whole)."""
+    sections: Iss = {}
+    current: list[str] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        in_code = current is sections.get("Code")
+        if re.fullmatch(r"\[\w+\]", line):
+            current = sections.setdefault(line[1:-1], [])
+            continue
+        if not line or line.startswith("#") or (line.startswith(";") and not in_code):
+            continue
+        if in_code and line.startswith("//"):
+            continue
+        current.append(line)
+    return sections
+
+
+@pytest.fixture(scope="module")
+def iss() -> Iss:
+    return _iss_sections(ISS.read_text(encoding="utf-8"))
+
+
+def _directives(lines: list[str]) -> dict[str, str]:
+    return dict(line.split("=", 1) for line in lines)
+
+
+def _entries(lines: list[str]) -> list[dict[str, str]]:
+    """`Name: "x"; Flags: a b` lines as dicts (values unquoted)."""
+    out = []
+    for line in lines:
+        entry = {}
+        for part in re.findall(r'(\w+):\s*("[^"]*"|[^;]*)', line):
+            entry[part[0]] = part[1].strip().strip('"')
+        out.append(entry)
+    return out
+
+
+def test_iss_installs_per_machine_with_a_stable_app_id(iss: Iss) -> None:
+    setup = _directives(iss["Setup"])
+    assert setup["AppId"] == APP_ID
+    assert setup["PrivilegesRequired"] == "admin"
+    # no "install for me only" dialog: an MDM install must not be able to stop at a question
+    assert "PrivilegesRequiredOverridesAllowed" not in setup
+    assert setup["DefaultDirName"].startswith("{autopf}\\")
+    assert setup["ArchitecturesInstallIn64BitMode"].startswith("x64")
+    assert setup["AppVersion"] == "{#AppVersion}"
+    assert "{#AppVersion}" in setup["OutputBaseFilename"]
+    # never a reboot, never a prompt to close the running app
+    assert setup["RestartIfNeededByRun"] == "no"
+    assert setup["CloseApplications"] == "force"
+    assert "AlwaysRestart" not in setup
+
+
+def test_iss_is_silent_deployable(iss: Iss) -> None:
+    """With /VERYSILENT /SUPPRESSMSGBOXES /NORESTART nothing waits for a person."""
+    for run in _entries(iss.get("Run", [])):
+        flags = run.get("Flags", "").split()
+        assert "skipifsilent" in flags or "runhidden" in flags, run
+    code = "\n".join(iss["Code"])
+    # MsgBox ignores /SUPPRESSMSGBOXES; the script must not ask at all
+    assert not re.search(
+        r"\b(MsgBox|SuppressibleMsgBox|TaskDialogMsgBox|CreateInputQueryPage)\b", code
+    )
+    tasks = {t["Name"]: t for t in _entries(iss["Tasks"])}
+    # every task off unless asked for (/TASKS="tablet" or /TABLET=1)
+    assert all("unchecked" in t.get("Flags", "").split() for t in tasks.values()), tasks
+    assert "tablet" in tasks
+
+
+def test_iss_has_a_start_menu_entry_for_the_bundles_program(iss: Iss) -> None:
+    icons = _entries(iss["Icons"])
+    start = [i for i in icons if i["Name"].startswith("{autoprograms}") and "Tasks" not in i]
+    assert len(start) == 1 and start[0]["Filename"] == "{app}\\{#AppExe}"
+    text = ISS.read_text(encoding="utf-8")
+    exe = re.search(r'#define AppExe "([^"]+)"', text)[1]  # type: ignore[index]
+    bundle = re.search(r'"\.\.\\\.\.\\dist\\(\w+)"', text)[1]  # type: ignore[index]
+    spec = SPEC.read_text()
+    # the spec's COLLECT folder and EXE name are what the script takes as its source
+    assert re.search(rf'COLLECT\((?s:.*?)name="{bundle}"', spec)
+    assert re.search(rf'EXE\((?s:.*?)name="{Path(exe).stem}"', spec)
+    [files] = _entries(iss["Files"])
+    assert files["Source"] == "{#BundleDir}\\*" and files["DestDir"] == "{app}"
+    assert {"recursesubdirs", "createallsubdirs"} <= set(files["Flags"].split())
+
+
+def test_iss_takes_its_version_from_the_bundles_metadata() -> None:
+    text = ISS.read_text(encoding="utf-8")
+    assert re.search(r'FindFirst\(.*"_internal\\kompassen-\*\.dist-info", faDirectory\)', text)
+    spec = SPEC.read_text()
+    assert 'copy_metadata("kompassen")' in spec
+    # PyInstaller 6 puts everything but the executable in _internal unless told otherwise
+    assert "contents_directory" not in spec
+
+
+def test_iss_never_deletes_a_users_data(iss: Iss) -> None:
+    """Drafts and unsent reports live in the user's folders (device/paths.py, platformdirs:
+    %LOCALAPPDATA%\\Kompassen): no line of the script names those folders."""
+    for name, lines in iss.items():
+        for line in lines:
+            for folder in USER_FOLDERS:
+                assert folder.lower() not in line.lower(), (name, line)
+    for section in ("UninstallDelete", "InstallDelete"):
+        for entry in _entries(iss.get(section, [])):
+            target = entry["Name"]
+            assert target.startswith("{app}\\") or target.startswith(
+                "{commonappdata}\\{#AppName}"
+            ), (section, target)
+    code = "\n".join(iss["Code"])
+    assert "DelTree" not in code
+    # the only file the code deletes is the machine defaults file it writes
+    assert re.findall(r"DeleteFile\(([^)]*\))", code) == ["DefaultsFile()"]
+
+
+def test_iss_tablet_defaults_are_what_the_app_reads(iss: Iss) -> None:
+    """The JSON the [Code] writes, rebuilt from its string pieces, read by machine_defaults."""
+    from kompassen.device import machine_defaults
+
+    code = "\n".join(iss["Code"])
+    path = re.search(r"ExpandConstant\('\{commonappdata\}\\\{#AppName\}\\([^']+)'\)", code)
+    assert path and path[1] == machine_defaults.FILE_NAME
+    [windows] = machine_defaults.candidates(
+        {"ProgramData": "C:\\ProgramData"}, platform="win32", frozen=False
+    )
+    assert PureWindowsPath(str(windows)).parts[-2:] == ("Kompassen", "defaults.json")
+    assert re.search(r'#define AppName "Kompassen"', ISS.read_text(encoding="utf-8"))
+    start = re.search(r"Json := '([^']*)';", code)[1]  # type: ignore[index]
+    area = re.search(r"Json := Json \+ '([^']*)' \+ Area \+ '([^']*)';", code)
+    end = re.search(r"Json := Json \+ '([^']*)' \+ #13#10;", code)[1]  # type: ignore[index]
+    assert area
+    for written, expected_area in (
+        (start + end, None),
+        (start + area[1] + "klara" + area[2] + end, "klara"),
+    ):
+        got = machine_defaults.parse(json.loads(written))
+        assert got.kiosk is True and got.area == expected_area, written
+
+
+def test_iss_area_ids_are_the_servers() -> None:
+    """/AREA= keeps exactly the characters an area id may have (server/models.py)."""
+    from kompassen.server.models import AREA_ID_PATTERN
+
+    code = ISS.read_text(encoding="utf-8").split("function CleanAreaId", 1)[1].split("end;")[0]
+    ranges = re.findall(r"\(C >= '(.)'\) and \(C <= '(.)'\)", code)
+    singles = re.findall(r"\(C = '(.)'\)", code)
+    accepted = {chr(c) for lo, hi in ranges for c in range(ord(lo), ord(hi) + 1)} | set(singles)
+    allowed = {chr(c) for c in range(32, 127) if re.fullmatch(AREA_ID_PATTERN, chr(c))}
+    assert accepted == allowed
