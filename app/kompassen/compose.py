@@ -362,6 +362,99 @@ def build(
     )
 
 
+# ---------------------------------------------------------------------- first start
+
+
+@dataclass(frozen=True, slots=True)
+class InstallStep:
+    """How far the first install is: pack ``index`` of ``count`` (from 1), named ``name``,
+    ``fraction`` of it done (0–1; a big streamed pack moves within its step)."""
+
+    index: int
+    count: int
+    area_id: str
+    name: str
+    fraction: float
+
+
+def needs_first_install(paths: Paths) -> bool:
+    """A new tablet: no area installed yet, so opening the catalogue would install every
+    shipped pack (seconds on a slow tablet: the GUI does it off its thread with a progress bar).
+
+    A file that cannot be read (damaged, newer) is no first start: the usual open heals it.
+    """
+    if not paths.bundled_areas_dir.is_dir():
+        return False
+    db = paths.catalogue_db
+    if not db.exists():
+        return True
+    import sqlite3
+    from contextlib import closing
+
+    try:
+        with closing(sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+            return int(conn.execute("SELECT count(*) FROM area").fetchone()[0]) == 0
+    except sqlite3.Error:
+        return False
+
+
+def install_first(paths: Paths, clock: Clock, progress: Callable[[InstallStep], None]) -> None:
+    """Install the shipped packs one by one, telling ``progress`` (from the calling thread).
+
+    Only what a first start needs: a pack that fails is logged and skipped here, and the
+    usual open afterwards (:attr:`AppContext.catalogue`) finds the others installed, tries the
+    broken one once more and lists it in ``bundled_problems`` in words. A catalogue that cannot
+    be opened at all is left to that open too (it heals, or says why in words).
+    """
+    root = paths.bundled_areas_dir
+    folders = sorted(p for p in root.iterdir() if p.is_dir() and (p / "area.json").is_file())
+    if not folders:
+        return
+    store = CatalogueStore(
+        paths.catalogue_db,
+        paths.backup_dir,
+        clock,
+        bundled_dir=root,
+        releases_dir=paths.data_dir / "releases",
+    )
+    try:
+        store.open()
+    except KompassenError as exc:
+        log.warning("first install: the catalogue could not be opened (%s)", exc.en)
+        return
+    try:
+        count = len(folders)
+        for index, folder in enumerate(folders, 1):
+            name = _pack_name(folder)
+
+            def step(
+                done: int, total: int, i: int = index, f: Path = folder, n: str = name
+            ) -> None:
+                progress(InstallStep(i, count, f.name, n, min(1.0, done / total) if total else 1.0))
+
+            progress(InstallStep(index, count, folder.name, name, 0.0))
+            try:
+                store.install_dir(folder, origin="bundled", progress=step)
+            except (KompassenError, OSError) as exc:
+                log.error(
+                    "first install: the shipped pack %s was not installed: %s", folder.name, exc
+                )
+            progress(InstallStep(index, count, folder.name, name, 1.0))
+    finally:
+        store.close()
+
+
+def _pack_name(folder: Path) -> str:
+    """The pack's own name (area.json ``name``), else its folder's name."""
+    from kompassen.device.files import load_json_limited
+
+    try:
+        name = load_json_limited(folder / "area.json", 1024 * 1024).get("name")
+    except (KompassenError, OSError, AttributeError):
+        return folder.name
+    return name if isinstance(name, str) and name.strip() else folder.name
+
+
 class CalendarFile:
     """The ``holidays`` package's answers kept in a file: a one-shot ``kompassen search``
     would otherwise import it (~150 ms, every country) to learn that today is no holiday.

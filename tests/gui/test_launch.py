@@ -143,14 +143,17 @@ def test_the_kiosk_flag_reaches_the_start(monkeypatch: pytest.MonkeyPatch) -> No
     """``kompassen --kiosk`` asks the launch for full screen; without it, maximised."""
     seen: list[bool] = []
 
-    def fake_launch(environ: dict[str, str], area_id: str | None, *, kiosk: bool = False) -> int:
+    def fake_launch(
+        environ: dict[str, str], area_id: str | None, *, kiosk: bool | None = None
+    ) -> int:
         seen.append(kiosk)
         return 0
 
     monkeypatch.setattr(launch_module, "launch", fake_launch)
     assert main(["--kiosk"]) == 0
     assert main([]) == 0
-    assert seen == [True, False]
+    assert main(["--no-kiosk"]) == 0
+    assert seen == [True, None, False]  # None: the setting, then the machine default decide
 
 
 def _settings_at(home: Path) -> SettingsStore:

@@ -23,7 +23,7 @@ def run_gui(args: argparse.Namespace, lang: str) -> int:
     """The window first, the catalogue after its first paint (see gui/launch.py)."""
     from kompassen.gui.launch import launch
 
-    return launch(dict(os.environ), args.area, kiosk=bool(getattr(args, "kiosk", False)))
+    return launch(dict(os.environ), args.area, kiosk=getattr(args, "kiosk", None))
 
 
 def run_selftest(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:

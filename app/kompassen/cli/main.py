@@ -56,7 +56,13 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     p.add_argument(
         "--area", help=f"area to show in the GUI (default: the last one used, else {DEFAULT_AREA})"
     )
-    p.add_argument("--kiosk", action="store_true", help="start the GUI full screen (kiosk tablet)")
+    p.add_argument(
+        "--kiosk",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="tablet mode: full screen, quit only after a question, settings behind a long press "
+        "(default: the Settings choice, else the machine's defaults.json)",
+    )
     p.set_defaults(handler=app.run_gui)  # no command: the window
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     for name in _families(argv):

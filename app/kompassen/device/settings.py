@@ -31,6 +31,8 @@ class Settings:
     landmarks: dict[str, str] = field(default_factory=dict)  # area → chosen landmark id
     # the desktop window's normal geometry [x, y, width, height]; empty: start maximised
     window: list[int] = field(default_factory=list)
+    # "Starta i surfplatteläge": None until the user chooses (then the machine default decides)
+    kiosk: bool | None = None
 
     def landmark_for(self, area: str) -> str | None:
         return self.landmarks.get(area)
@@ -63,6 +65,7 @@ class Settings:
                 and self.window[3] > 0
                 else []
             ),
+            kiosk=self.kiosk if isinstance(self.kiosk, bool) else None,
         )
 
 

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from kompassen.core.clock import Clock, SystemClock
 from kompassen.core.errors import KompassenError
+from kompassen.device import machine_defaults
 from kompassen.device.paths import resolve_paths
 from kompassen.device.settings import SettingsStore
 from kompassen.gui.crash import CrashGuard
@@ -64,6 +65,10 @@ class StartWindow(QMainWindow):
         self.setWindowTitle("Kompassen")
         self.field: FieldWindow | None = None
         self._closed_field = False
+        self.kiosk = False  # tablet mode: see set_kiosk()
+        self.quit_confirmed = False
+        self.quit_dialog: QWidget | None = None
+        self.quitting: Callable[[], bool] = lambda: False  # SIGTERM: close without asking
         self.pages = QStackedWidget(self)
         # the window may be made smaller than the pages' wish, as a top-level field window
         # could (a small screen clips rather than overflows)
@@ -109,15 +114,57 @@ class StartWindow(QMainWindow):
         self.pages.setCurrentWidget(window)
         field.setFocus()
         self.field = window
+        if self.kiosk:
+            window.set_kiosk(True)
         self.setWindowTitle(window.windowTitle())
         window.windowTitleChanged.connect(self.setWindowTitle)
         self.pages.removeWidget(self.body)
         self.body.deleteLater()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Closing the window closes the field window in it (drafts and reports to disk)."""
+        """Closing the window closes the field window in it (drafts and reports to disk).
+
+        In tablet mode a close (Alt+F4, Ctrl+Q, the system) is refused and asked about first.
+        """
+        if self.kiosk and not (self.quit_confirmed or self.quitting()):
+            event.ignore()
+            self.ask_to_quit()
+            return
         self.close_field()
         super().closeEvent(event)
+
+    def set_kiosk(self) -> None:
+        """Tablet mode, before the window is shown: no frame, Ctrl+Q asks before quitting.
+
+        Only here does the start touch ``QtCore.Qt`` before its first frame (see above).
+        """
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        from kompassen.gui.field.kiosk import QUIT_SHORTCUT
+
+        self.kiosk = True
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        QShortcut(QKeySequence(QUIT_SHORTCUT), self, self.close)
+
+    def ask_to_quit(self) -> None:
+        """The large-button question (window-modal, no nested loop); "Avsluta" closes."""
+        from kompassen.gui.field.kiosk import QuitDialog
+
+        if self.quit_dialog is not None and self.quit_dialog.isVisible():
+            return
+        dialog = QuitDialog(self)
+        dialog.finished.connect(self._quit_answered)
+        self.quit_dialog = dialog
+        dialog.open()
+
+    def _quit_answered(self, result: int) -> None:
+        if self.quit_dialog is not None:
+            self.quit_dialog.deleteLater()
+            self.quit_dialog = None
+        if result == 1:  # QDialog.DialogCode.Accepted: "Avsluta"
+            self.quit_confirmed = True
+            self.close()
 
     def close_field(self) -> None:
         if self.field is not None and not self._closed_field:
@@ -165,7 +212,7 @@ class Launch:
         area_id: str | None,
         *,
         ready: Callable[[FieldWindow], None] | None = None,
-        kiosk: bool = False,
+        kiosk: bool | None = None,
         clock: Clock | None = None,
     ) -> None:
         self._started = time.perf_counter()
@@ -182,20 +229,25 @@ class Launch:
         paths = resolve_paths(environ).ensure()
         self._log_file = paths.log_file
         self._settings = SettingsStore(paths.settings_file)
-        self._kiosk = kiosk
         settings = self._settings.load()
+        # tablet mode: --kiosk/--no-kiosk, else the user's setting, else the installer's default
+        self.machine = machine_defaults.load(environ)
+        self._kiosk = machine_defaults.resolve_kiosk(kiosk, settings.kiosk, self.machine.kiosk)
         self._lang = settings.lang
         self.crash = CrashGuard(paths.log_file, self._current_lang).install()
+        signals = self.crash.signals
         self.theme = Theme(settings.theme, settings.text_step)
         # Stockholm time, as the catalogue's clock (the machine's own zone may be UTC)
         self.theme.apply((clock or SystemClock()).now(), force=True)
         self.start = StartWindow()
+        self.start.quitting = lambda: signals is not None and signals.quitting
         # the screen's available geometry, whatever its size (a fixed 1280×800 overflowed small
         # screens); a kiosk tablet has no desktop around the app
         self.start.resize(1280, 800)  # the size it returns to when the user leaves maximised
         saved = QRect(*settings.window) if settings.window else None
         screen = self.start.screen()
-        if kiosk:
+        if self._kiosk:
+            self.start.set_kiosk()
             self.start.showFullScreen()
         elif (
             saved is not None and screen is not None and screen.availableGeometry().contains(saved)
@@ -283,6 +335,7 @@ class Launch:
     def close(self) -> None:
         if self.window is not None:
             self.remember_geometry()
+        self.start.quit_confirmed = True  # the loop has ended: nothing left to ask
         self.start.close_field()
         self.start.close()
         if self.ctx is not None:
@@ -296,12 +349,13 @@ def launch(
     area_id: str | None,
     *,
     ready: Callable[[FieldWindow], None] | None = None,
-    kiosk: bool = False,
+    kiosk: bool | None = None,
 ) -> int:
     """``kompassen`` with no command: start, then run until the window is closed (or SIGTERM).
 
     ``ready`` is called with the field window once it is up (tests drive the real start);
-    ``kiosk`` starts full screen instead of maximised.
+    ``kiosk`` (``--kiosk`` / ``--no-kiosk``; None: the setting, then the machine default)
+    starts in tablet mode: full screen, no frame, quitting asked, settings behind a long press.
     """
     started = Launch(environ, area_id, ready=ready, kiosk=kiosk)
     try:

@@ -151,6 +151,12 @@ class CatalogueReader:
         return None if row is None else row[0]
 
     @_reads
+    def installed_at(self, area_id: str) -> str | None:
+        """When the area's current content was installed (ISO time; the About page shows it)."""
+        row = self._conn.execute("SELECT loaded_at FROM area WHERE id = ?", (area_id,)).fetchone()
+        return None if row is None else row[0]
+
+    @_reads
     def terms(self, area_id: str | None = None, kind: str | None = None) -> list[Term]:
         """Base vocabulary plus the additions of ``area_id``, in their published order."""
         sql = "SELECT * FROM taxonomy_term WHERE (area_id IS NULL OR area_id = ?)"

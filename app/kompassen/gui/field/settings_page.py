@@ -7,6 +7,7 @@ area switch itself is the window's job (it rebuilds the pages), so the page only
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from kompassen import __version__
 from kompassen.core.errors import KompassenError
 from kompassen.core.model import Area
+from kompassen.device import machine_defaults
 from kompassen.device.settings import Settings
 from kompassen.gui.field.guides_page import EnterClicks
 from kompassen.gui.field.services import FieldServices
@@ -78,6 +80,7 @@ class SettingsPage(QWidget):
     """Segmented choices applied and saved at once; ``area_requested`` asks for a switch."""
 
     area_requested = Signal(str)
+    about_requested = Signal()
 
     def __init__(self, svc: FieldServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,6 +122,15 @@ class SettingsPage(QWidget):
         col.addWidget(self.size_label)
         self.size_group, self.size_buttons = self._segments(col, len(TEXT_STEPS))
         self.size_group.idClicked.connect(self._look_clicked)
+
+        # tablet mode at the next start (the user's choice over the installer's default)
+        self.kiosk_label = self._section()
+        col.addWidget(self.kiosk_label)
+        self.kiosk_button = self._choice_button()
+        self.kiosk_button.clicked.connect(self._kiosk_clicked)
+        col.addWidget(self.kiosk_button)
+        self.kiosk_note = label(role="muted")
+        col.addWidget(self.kiosk_note)
 
         # sync server
         self.server_label = self._section()
@@ -168,10 +180,17 @@ class SettingsPage(QWidget):
         svc.sync.enrol_finished.connect(self._enrolled)
         svc.sync.status_changed.connect(self._show_enrolment)
 
-        # versions
+        # versions, and the About page with all of them
         self.version_label = label(role="muted")
         self.version_label.setContentsMargins(0, 16, 0, 0)
         col.addWidget(self.version_label)
+        about_row = QHBoxLayout()
+        self.about_button = button("")
+        self.about_button.clicked.connect(self.about_requested.emit)
+        self.about_button.installEventFilter(self._enter)
+        about_row.addWidget(self.about_button)
+        about_row.addStretch(1)
+        col.addLayout(about_row)
         col.addStretch(1)
 
         svc.state.area_changed.connect(self._area_changed)
@@ -233,10 +252,12 @@ class SettingsPage(QWidget):
             *self.lang_buttons,
             *self.theme_buttons,
             *self.size_buttons,
+            self.kiosk_button,
             self.server_edit,
             self.server_save,
             self.enrol_code,
             self.enrol_button,
+            self.about_button,
         ]
         for a, b in pairwise(chain):
             QWidget.setTabOrder(a, b)
@@ -258,6 +279,11 @@ class SettingsPage(QWidget):
         self.theme_label.setText(self.tr("Tema"))
         self.size_label.setText(self.tr("Textstorlek"))
         self.server_label.setText(self.tr("Synkserver"))
+        self.kiosk_label.setText(self.tr("Surfplatteläge"))
+        self.kiosk_button.setText(self.tr("Starta i surfplatteläge"))
+        self.kiosk_button.setAccessibleName(self.tr("Starta i surfplatteläge"))
+        self.about_button.setText(self.tr("Om Kompassen"))
+        self.about_button.setAccessibleName(self.tr("Om Kompassen: versioner och licens"))
         for (_code, name), b in zip(LANG_CHOICES, self.lang_buttons, strict=True):
             b.setText(name)
             b.setAccessibleName(self.tr("Språk: {name}").format(name=name))
@@ -320,7 +346,28 @@ class SettingsPage(QWidget):
         self._check(self.size_group, self._index(TEXT_STEPS, s.text_step))
         if not self.server_edit.hasFocus():
             self.server_edit.setText(s.server_url)
+        self._show_kiosk(s)
         self._show_versions()
+
+    def _show_kiosk(self, s: Settings) -> None:
+        """Whether the next start is in tablet mode, and who decided it."""
+        machine = machine_defaults.load(os.environ).kiosk
+        self.kiosk_button.setChecked(machine_defaults.resolve_kiosk(None, s.kiosk, machine))
+        parts = [
+            self.tr(
+                "Helskärm, appen stängs först efter en fråga och inställningarna öppnas genom "
+                "att hålla fingret på områdets namn i 1,5 sekunder (eller Ctrl+Skift+S). "
+                "Gäller från nästa start."
+            )
+        ]
+        if s.kiosk is None and machine:
+            parts.append(self.tr("Förvalt av den här datorns installation."))
+        self.kiosk_note.setText(" ".join(parts))
+
+    def _kiosk_clicked(self) -> None:
+        """The user's own choice: saved as such, so it wins over the installer's default."""
+        s = self._save(kiosk=self.kiosk_button.isChecked())
+        self._show_kiosk(s)
 
     @staticmethod
     def _index(values: Sequence[object], value: object) -> int:

@@ -33,6 +33,7 @@ from kompassen.gui.widgets.touch import button, label, set_role
 
 if TYPE_CHECKING:
     from kompassen.catalogue.store.store import CatalogueRebuilt
+    from kompassen.gui.field.about_page import AboutPage
     from kompassen.gui.field.detail_page import DetailPage
     from kompassen.gui.field.guides_page import GuidesPage
     from kompassen.gui.field.locations.page import LocationsPage
@@ -62,6 +63,12 @@ def _settings(svc: FieldServices, parent: QWidget) -> SettingsPage:
     return SettingsPage(svc, parent)
 
 
+def _about(svc: FieldServices, parent: QWidget) -> AboutPage:
+    from kompassen.gui.field.about_page import AboutPage
+
+    return AboutPage(svc, parent)
+
+
 def _detail(svc: FieldServices, parent: QWidget) -> DetailPage:
     from kompassen.gui.field.detail_page import DetailPage
 
@@ -86,6 +93,7 @@ LAZY_PAGES: dict[str, Callable[[FieldServices, QWidget], QWidget]] = {
     "locations": _locations,
     "guides": _guides,
     "settings": _settings,
+    "about": _about,
     "detail": _detail,
     "reports": _reports,
     "report": _report,
@@ -157,8 +165,11 @@ class FieldWindow(QMainWindow):
         self.nav_group.idClicked.connect(self._nav_clicked)
         svc.state.place_changed.connect(self._save_place)
         svc.state.area_changed.connect(self._update_titles)
-        for i, key in enumerate(self.PAGES):
-            QShortcut(QKeySequence(f"Alt+{i + 1}"), self, lambda k=key: self.show_page(k))
+        self.page_shortcuts = {
+            key: QShortcut(QKeySequence(f"Alt+{i + 1}"), self, lambda k=key: self.show_page(k))
+            for i, key in enumerate(self.PAGES)
+        }
+        self.kiosk = False  # tablet mode: see set_kiosk()
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.back)
 
         self._theme_timer = QTimer(self)
@@ -185,6 +196,7 @@ class FieldWindow(QMainWindow):
             self._pages[key] = page
             if key == "settings":
                 page.area_requested.connect(self.switch_area)
+                page.about_requested.connect(self.open_about)
             if key == "reports":
                 page.start_over.connect(self.start_over)
             if key == "report":
@@ -263,8 +275,9 @@ class FieldWindow(QMainWindow):
             for b in self.nav_buttons.values():
                 if bool(b.property("compact")) != compact:
                     set_role(b, "nav", compact=compact)
-            tabs = sum(b.sizeHint().width() for b in self.nav_buttons.values())
-            room = self.width() - tabs - self.area_mark.width() - 24 - 4 * len(self.nav_buttons)
+            shown = [b for b in self.nav_buttons.values() if not b.isHidden()]  # tablet mode: 4
+            tabs = sum(b.sizeHint().width() for b in shown)
+            room = self.width() - tabs - self.area_mark.width() - 24 - 4 * len(shown)
             if room >= 0:
                 break
         beside = room >= self.title.sizeHint().width() + 16
@@ -301,6 +314,12 @@ class FieldWindow(QMainWindow):
             self._history.append(current)
         self.stack.setCurrentWidget(self.guides_page)
         self.nav_buttons["guides"].setChecked(True)
+
+    def open_about(self) -> None:
+        """Om Kompassen, over the settings (Tillbaka or Esc returns to them)."""
+        page = self.page("about")
+        self._push(page)
+        page.setFocus()
 
     def open_report(self, prefill: Mapping[str, Any] | None = None) -> None:
         """The report form, prefilled (or the open draft, or an offer to continue one)."""
@@ -347,6 +366,34 @@ class FieldWindow(QMainWindow):
         for key, p in self._pages.items():
             if p is page and key in self.nav_buttons:
                 self.nav_buttons[key].setChecked(True)
+
+    # ------------------------------------------------------------------ tablet mode
+
+    def set_kiosk(self, on: bool) -> None:
+        """Tablet mode: the Inställningar tab is hidden (and Alt+5 off); holding a finger on
+        the area's name for 1.5 s, or Ctrl+Shift+S, opens the settings instead."""
+        from kompassen.gui.field.kiosk import SETTINGS_SHORTCUT, LongPress
+
+        self.kiosk = on
+        if not hasattr(self, "settings_hold"):
+            self.settings_hold = LongPress(self.title)
+            self.settings_hold.held.connect(self.open_hidden_settings)
+            LongPress(self.area_mark).held.connect(self.open_hidden_settings)
+            self.settings_shortcut = QShortcut(
+                QKeySequence(SETTINGS_SHORTCUT), self, self.open_hidden_settings
+            )
+        self.settings_shortcut.setEnabled(on)
+        self.page_shortcuts["settings"].setEnabled(not on)
+        self.nav_buttons["settings"].setVisible(not on)
+        self.title.setToolTip(
+            self.tr("Håll fingret här för att öppna inställningarna") if on else ""
+        )
+        self._fit_top_bar()
+
+    def open_hidden_settings(self) -> None:
+        """The settings in tablet mode (a long press on the name, or the shortcut)."""
+        if self.kiosk:
+            self.show_page("settings")
 
     # ------------------------------------------------------------------ area and place
 
