@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from kompassen.compose import AppContext
     from kompassen.gui.crash_notice import CrashNotice
     from kompassen.gui.field.window import FieldWindow
+    from kompassen.gui.first_start import FirstStart
 
 log = logging.getLogger(__name__)
 
@@ -226,6 +227,7 @@ class Launch:
         self.crash_notice: CrashNotice | None = None
         self.broken_packs: QMessageBox | None = None
         self._loader: threading.Thread | None = None
+        self.first_start: FirstStart | None = None  # a new tablet's install (gui/first_start.py)
         paths = resolve_paths(environ).ensure()
         self._log_file = paths.log_file
         self._settings = SettingsStore(paths.settings_file)
@@ -281,8 +283,19 @@ class Launch:
         """Build the field window once its modules are imported (keys are echoed meanwhile)."""
         if self._loader is not None and self._loader.is_alive():
             QTimer.singleShot(10, self._when_loaded)
+        elif self.first_start is None and self._begin_first_start():
+            return  # a new tablet: the packs install off this thread, then _build_rest
         else:
             self._build_rest()
+
+    def _begin_first_start(self) -> bool:
+        """No area installed yet: install the shipped packs with a progress bar first."""
+        from kompassen.gui.first_start import FirstStart
+
+        self.first_start = FirstStart.begin(
+            self.start, self._environ, self._build_rest, self.start.status
+        )
+        return self.first_start is not None
 
     def _build_rest(self) -> None:
         from kompassen.compose import build
@@ -305,6 +318,8 @@ class Launch:
             raise  # a bug: the crash guard logs it and tells where the log is
         self.window = window
         self.start.adopt(window)
+        if self.first_start is not None:
+            self.first_start.adopted(window)  # the enrolment strip enrols on its sync worker
         log.info("field window ready %.2f s after start", time.perf_counter() - self._started)
         from kompassen.gui.crash_notice import offer_crash_report  # only a crash needs it
 
@@ -338,6 +353,8 @@ class Launch:
         self.start.quit_confirmed = True  # the loop has ended: nothing left to ask
         self.start.close_field()
         self.start.close()
+        if self.first_start is not None:
+            self.first_start.close()  # an install still running finishes first
         if self.ctx is not None:
             self.ctx.close()
             self.ctx = None
