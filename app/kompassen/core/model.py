@@ -11,6 +11,9 @@ from datetime import date
 from typing import Literal
 
 from kompassen.core.hours import OpeningHours
+from kompassen.core.text import Text
+
+__all__ = ["Text"]  # re-exported: it lives in core.text (see there why)
 
 TermKind = Literal["group", "need", "handover"]
 ServiceStatus = Literal["active", "closed", "temporarily-closed"]
@@ -27,18 +30,6 @@ def coarse_status(status: str) -> ServiceStatus:
     if status == "temporarily-closed":
         return "temporarily-closed"
     return "closed"
-
-
-@dataclass(frozen=True, slots=True)
-class Text:
-    """A text in Swedish (always) and English (when the source gave one)."""
-
-    sv: str
-    en: str = ""
-
-    def get(self, lang: str) -> str:
-        """The text in ``lang``, falling back to Swedish."""
-        return self.en if lang == "en" and self.en else self.sv
 
 
 @dataclass(frozen=True, slots=True)

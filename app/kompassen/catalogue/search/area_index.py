@@ -31,7 +31,7 @@ from kompassen.catalogue.search.weights import (
 )
 from kompassen.core.geo import distances_m
 from kompassen.core.hours import OpenStatus, status
-from kompassen.core.model import Text
+from kompassen.core.text import Text
 from kompassen.sqlite import atomic
 
 AGE_CODES = frozenset(

@@ -18,7 +18,6 @@ would corrupt the index.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable
@@ -84,6 +83,8 @@ def _has_digests(conn: sqlite3.Connection) -> bool:
 
 
 def _digest(rows: list[tuple[int, str, str, str, str]]) -> str:
+    import hashlib  # OpenSSL: loaded when an area is indexed, not by every search
+
     h = hashlib.sha256()
     for row in sorted(rows):
         h.update("\x1f".join(map(str, row)).encode("utf-8") + b"\x1e")

@@ -13,7 +13,7 @@ from datetime import datetime
 from kompassen.catalogue.search.model import GuideHit, GuideStepNow, SearchQuery
 from kompassen.catalogue.search.weights import W_GUIDE, W_NOW, W_TEXT
 from kompassen.core.hours import TZ
-from kompassen.core.model import Text
+from kompassen.core.text import Text
 
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 

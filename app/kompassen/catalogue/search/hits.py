@@ -11,7 +11,7 @@ from kompassen.catalogue.search.area_index import AreaIndex
 from kompassen.catalogue.search.model import SearchQuery, ServiceHit
 from kompassen.catalogue.search.text import TextMatch
 from kompassen.core.geo import describe
-from kompassen.core.model import Text
+from kompassen.core.text import Text
 
 
 def mode_labels(conn: sqlite3.Connection) -> dict[str, Text]:

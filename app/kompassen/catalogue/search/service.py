@@ -26,11 +26,11 @@ from kompassen.catalogue.search.hits import build_hit, mode_labels
 from kompassen.catalogue.search.model import Alternative, SearchQuery, SearchResult, ServiceHit
 from kompassen.catalogue.search.ranking import rank, text_scores
 from kompassen.catalogue.search.text import analyse_text
-from kompassen.catalogue.store.loader import AreaNotInstalled
+from kompassen.catalogue.store.errors import AreaNotInstalled
 from kompassen.core.clock import Clock
 from kompassen.core.errors import KompassenError
 from kompassen.core.hours import TZ
-from kompassen.core.model import Text
+from kompassen.core.text import Text
 
 log = logging.getLogger(__name__)
 

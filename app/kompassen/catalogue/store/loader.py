@@ -14,60 +14,26 @@ from typing import TYPE_CHECKING, Any
 
 from kompassen.catalogue.pack import fact_sources
 from kompassen.catalogue.pack.packdata import FORMAT_VERSION, PackData
-from kompassen.catalogue.pack.schema import base_taxonomy
 from kompassen.catalogue.search.analyzer import Analyzer
 from kompassen.catalogue.search.fts import drop_area_index
 from kompassen.catalogue.search.snapshot import index_for_search
 from kompassen.catalogue.store.db import transaction
+from kompassen.catalogue.store.errors import AreaNotInstalled
 from kompassen.catalogue.store.hours_rows import HSDS_DAYS as _HSDS_DAYS
 from kompassen.catalogue.store.hours_rows import hours_dict, schedules_by_service
 from kompassen.catalogue.store.hours_rows import put as _put
-from kompassen.core.errors import KompassenError
+from kompassen.catalogue.store.taxonomy import sync_base_taxonomy
 from kompassen.core.model import coarse_status
+
+__all__ = ["AreaNotInstalled", "sync_base_taxonomy"]  # re-exported (their own modules are light)
 
 if TYPE_CHECKING:  # validating packs: imported by an install, not by a search (hours_dict)
     from kompassen.catalogue.pack.stream import Progress
     from kompassen.catalogue.pack.streamed import StreamedPack
 
 
-class AreaNotInstalled(KompassenError):
-    def __init__(self, area_id: str) -> None:
-        super().__init__(
-            sv=f"Området ”{area_id}” är inte installerat.",
-            en=f"The area '{area_id}' is not installed.",
-        )
-
-
 def _j(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
-
-
-def sync_base_taxonomy(conn: sqlite3.Connection) -> None:
-    """Insert or update the base vocabulary (codes never change meaning, labels may)."""
-    rows = []
-    tax = base_taxonomy()
-    for plural, kind in (("groups", "group"), ("needs", "need"), ("handover", "handover")):
-        for pos, term in enumerate(tax[plural]):
-            rows.append(
-                (
-                    term["code"],
-                    kind,
-                    term["sv"],
-                    term.get("en", ""),
-                    _j(term.get("synonyms", [])),
-                    pos,
-                )
-            )
-    conn.executemany(
-        """INSERT INTO taxonomy_term (code, kind, label_sv, label_en, synonyms_json, area_id, position)
-           VALUES (?, ?, ?, ?, ?, NULL, ?)
-           ON CONFLICT(code) DO UPDATE SET label_sv = excluded.label_sv,
-             label_en = excluded.label_en, synonyms_json = excluded.synonyms_json,
-             position = excluded.position
-           WHERE (label_sv, label_en, synonyms_json, position) IS NOT
-             (excluded.label_sv, excluded.label_en, excluded.synonyms_json, excluded.position)""",
-        rows,
-    )
 
 
 def install_pack(

@@ -42,14 +42,8 @@ from kompassen.catalogue.store.db import (
     reading,
     transaction,
 )
-from kompassen.catalogue.store.loader import (
-    AreaNotInstalled,
-    dump_area,
-    install_pack,
-    install_streamed,
-    sync_base_taxonomy,
-)
-from kompassen.catalogue.store.reader import CatalogueReader
+from kompassen.catalogue.store.errors import AreaNotInstalled
+from kompassen.catalogue.store.taxonomy import sync_base_taxonomy
 from kompassen.core.clock import Clock
 from kompassen.core.errors import KompassenError
 from kompassen.device.files import TextFileError, load_json_limited
@@ -60,6 +54,7 @@ if TYPE_CHECKING:
     # or a release is installed: a start with everything in place (every one-shot
     # ``kompassen search``) only compares area.json versions (see install_bundled).
     from kompassen.catalogue.pack.validate import PackError
+    from kompassen.catalogue.store.reader import CatalogueReader
     from kompassen.catalogue.store.release import ReleaseError
 
 log = logging.getLogger(__name__)
@@ -163,6 +158,10 @@ class CatalogueStore:
     @property
     def reader(self) -> CatalogueReader:
         """Reads on this store's connection; a damaged page heals the file and reads again."""
+        # the catalogue model (~15 ms of dataclasses): for the window and the detail commands,
+        # not for a one-shot search
+        from kompassen.catalogue.store.reader import CatalogueReader
+
         return CatalogueReader(lambda: self.conn, heal=self.heal)
 
     def mark_stale(self) -> None:
@@ -420,6 +419,8 @@ class CatalogueStore:
 
     def install(self, pack: PackData, origin: str | None = None) -> int:
         started = time.perf_counter()  # logged: a slow tablet is diagnosed from its log
+        from kompassen.catalogue.store.loader import install_pack
+
         version = install_pack(self.conn, pack, now=self.clock.now(), origin=origin)
         n = len(pack.doc("services.json").get("services") or ())
         secs = time.perf_counter() - started
@@ -442,6 +443,7 @@ class CatalogueStore:
         """
         from kompassen.catalogue.pack.streamed import open_pack_dir, streams
         from kompassen.catalogue.pack.validate import read_pack_dir
+        from kompassen.catalogue.store.loader import install_streamed
 
         if streams(folder):
             started = time.perf_counter()
@@ -501,6 +503,7 @@ class CatalogueStore:
 
     def release_docs(self, area_id: str) -> dict[str, Any]:
         """The installed area in release form: what a delta from the server applies to."""
+        from kompassen.catalogue.store.loader import dump_area
         from kompassen.catalogue.store.release import release_form
 
         with reading():
@@ -516,6 +519,7 @@ class CatalogueStore:
         :meth:`heal`. ``keep_copy``: write the release in full form to ``releases_dir`` so a
         rebuild brings it back (off when restoring a kept copy).
         """
+        from kompassen.catalogue.store.loader import install_pack
         from kompassen.catalogue.store.release import (
             DeltaMismatch,
             ReleaseError,
