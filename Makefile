@@ -11,6 +11,7 @@ DEV    := $(VENV)/.installed-dev
 # .ts edit without reinstalling.
 TS     := resources/translations/kompassen_sv.ts resources/translations/kompassen_en.ts
 QM     := $(TS:.ts=.qm)
+TEST_WORKERS ?= 2
 GUI_PY  = $(shell find app/kompassen/gui -name '*.py' | sort)
 
 .PHONY: run test lint bench screenshots clean translations ts wheel wheel-check
@@ -47,9 +48,11 @@ lint: $(DEV)
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_import_cycles.py tests/test_import_rules.py
 	$(BIN)/mypy
 
-# pytest's own exit status: 5 (no tests collected) fails too.
+# pytest's own exit status: 5 (no tests collected) fails too. Two workers (pytest-xdist): the
+# suite took 23 of CI's 30 minutes in one process; a test that must not run beside another of
+# its kind names an xdist_group (--dist loadgroup keeps a group on one worker).
 test: $(DEV) $(QM) lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 # The wheel (packs, translations and icons inside; .qm compiled by the build) in dist/.
 wheel: $(BIN)/python
