@@ -539,3 +539,15 @@ def test_iss_area_ids_are_the_servers() -> None:
     accepted = {chr(c) for lo, hi in ranges for c in range(ord(lo), ord(hi) + 1)} | set(singles)
     allowed = {chr(c) for c in range(32, 127) if re.fullmatch(AREA_ID_PATTERN, chr(c))}
     assert accepted == allowed
+
+
+def test_release_docs_name_the_installers_app_id_and_the_units_files() -> None:
+    """Intune's detection rule and the admin guide's commands are the shipped files' own."""
+    releasing = (REPO / "docs" / "RELEASING.md").read_text()
+    guid = APP_ID.strip("{}")
+    assert f"{{{guid}}}_is1" in releasing
+    admin = (REPO / "docs" / "ADMIN_GUIDE.md").read_text()
+    argv = _exec_start(_parse_unit(UNIT.read_text()))
+    assert " ".join(argv) in admin.replace("\n  ", " ")
+    for path in (UNIT, SYSUSERS, NGINX, CADDY, CONTAINERFILE):
+        assert path.relative_to(REPO).as_posix() in admin + releasing, path
