@@ -18,6 +18,7 @@ import shlex
 import shutil
 import socket
 import ssl
+import struct
 import subprocess
 import sys
 import time
@@ -551,3 +552,35 @@ def test_release_docs_name_the_installers_app_id_and_the_units_files() -> None:
     assert " ".join(argv) in admin.replace("\n  ", " ")
     for path in (UNIT, SYSUSERS, NGINX, CADDY, CONTAINERFILE):
         assert path.relative_to(REPO).as_posix() in admin + releasing, path
+
+
+def test_windows_icon_holds_every_size_as_a_readable_png(tmp_path: Path) -> None:
+    """make_icon.py's .ico: each directory entry points at a PNG of the size it claims."""
+    if not (REPO / "resources" / "icons" / "kompassen.svg").is_file():
+        pytest.skip("no app icon yet (resources/icons/kompassen.svg)")
+    out = tmp_path / "kompassen.ico"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    done = subprocess.run(
+        [sys.executable, str(REPO / "packaging" / "windows" / "make_icon.py"), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    data = out.read_bytes()
+    reserved, kind, count = struct.unpack_from("<HHH", data)
+    assert (reserved, kind) == (0, 1) and count >= 6
+    sizes = set()
+    for i in range(count):
+        w, h, _c, _r, planes, bpp, length, offset = struct.unpack_from(
+            "<BBBBHHII", data, 6 + 16 * i
+        )
+        png = data[offset : offset + length]
+        assert png.startswith(b"\x89PNG\r\n\x1a\n") and planes == 1 and bpp == 32
+        width, height = struct.unpack(">II", png[16:24])  # the IHDR chunk
+        assert (width, height) == (w or 256, h or 256)
+        sizes.add(width)
+    assert {16, 32, 48, 256} <= sizes
