@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from kompassen.cli.handler import EXIT_USER_ERROR
 from kompassen.cli.search import result_json
 from kompassen.compose import AppContext, CalendarFile, build
 from kompassen.core import hours
@@ -241,3 +242,32 @@ def test_calendar_file_on_a_full_disk_still_answers(tmp_path: Path) -> None:
     blocked.write_text("")
     cal = CalendarFile(blocked / "holidays-cache.json")  # its folder is a file: cannot write
     assert cal(2026, ("public",), "sv") == hours.package_calendar(2026, ("public",), "sv")
+
+
+def _command(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m kompassen ARGS`` as a user runs it (the console entry, quick exit and all)."""
+    env = {**os.environ, "KOMPASSEN_HOME": str(home), "KOMPASSEN_LANG": "en"}
+    return subprocess.run(
+        [sys.executable, "-m", "kompassen", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_a_quick_exit_loses_no_output_and_keeps_the_exit_code(installed: Path) -> None:
+    """One-shot commands end with os._exit after flushing (no interpreter teardown): every
+    byte of a long answer arrives, the log file is written, and the exit code is kept."""
+    done = _command(installed, "search", "--json", "--full", "--limit", "200", "mat")
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)  # all of it: a cut answer is not JSON
+    assert len(done.stdout) > 5_000 and answer
+    missing = _command(installed, "search", "--area", "nowhere", "mat")
+    assert missing.returncode == EXIT_USER_ERROR
+    assert "nowhere" in missing.stderr and "Traceback" not in missing.stderr
+    usage = _command(installed, "search", "--limit", "many")  # argparse's own exit
+    assert usage.returncode == 2 and "Traceback" not in usage.stderr
+    logs = list(installed.rglob("*.log"))
+    assert logs and any(p.stat().st_size > 0 for p in logs), "the log was not flushed"

@@ -1,5 +1,5 @@
 """``python -m kompassen``: same as the ``kompassen`` command."""
 
-from kompassen.cli.main import main
+from kompassen.cli.main import run
 
-raise SystemExit(main())
+run()
