@@ -108,7 +108,12 @@ def test_install_writes_the_snapshot_and_a_fresh_service_answers_from_it(
 ) -> None:
     stamps = _stamps(db)
     assert stamps[AREA] == {snapshot.area_stamp(1)}
-    assert set(stamps) == {AREA, snapshot.VOCAB, phrases.scope(AREA)}
+    assert set(stamps) == {
+        AREA,
+        snapshot.VOCAB,
+        phrases.scope(AREA),
+        snapshot.places_scope(AREA),
+    }
     want = _from_tables(db)  # rewrites the snapshot from the tables
     _no_build(monkeypatch)
     ss = _service(db)
@@ -330,3 +335,85 @@ def test_other_synonyms_make_other_phrases(db: Path) -> None:
     text = phrases.synonyms_text()
     assert phrases.stamp(1, text) != phrases.stamp(1, text.replace("}", ', "x": ["y"]}', 1))
     assert phrases.stamp(1, text) != phrases.stamp(2, text)
+
+
+# --------------------------------------------- Platser's points (#14: its first open at 100k)
+
+
+def _points_by_sql(path: Path) -> list[tuple[object, ...]]:
+    conn = connect(path)
+    try:
+        return [
+            (r[0], r[1], r[2], f"{AREA}/{r[3]}" if r[3] else None)
+            for r in conn.execute(snapshot.PLACE_POINTS_SQL, (AREA,))
+        ]
+    finally:
+        conn.close()
+
+
+def _reader_points(path: Path) -> list[tuple[object, ...]]:
+    store = CatalogueStore(path, path.parent / "backups", FixedClock(NOW)).open()
+    try:
+        return list(store.reader.place_points(AREA))
+    finally:
+        store.close()
+
+
+def test_platser_points_are_kept_at_install_and_equal_the_query(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    conn = connect(db)
+    try:  # a place without coordinates or landmark, and one with a landmark, kept again
+        ids = [r[0] for r in conn.execute(snapshot.PLACE_POINTS_SQL, (AREA,))]
+        conn.execute(
+            "UPDATE location SET lat = NULL, lon = NULL, landmark_key = NULL WHERE id = ?",
+            (ids[0],),
+        )
+        conn.execute("UPDATE location SET landmark_key = 'plattan' WHERE id = ?", (ids[1],))
+        snapshot.write_places(conn, AREA, 1)
+        conn.commit()
+    finally:
+        conn.close()
+    want = _points_by_sql(db)
+    assert len(want) > 100
+    assert want[0][1:] == (None, None, None) and want[1][3] == f"{AREA}/plattan"
+    conn = connect(db)
+    try:
+        assert snapshot.load_places(conn, AREA, 1) == want
+    finally:
+        conn.close()
+
+    real_sql = snapshot.PLACE_POINTS_SQL
+    monkeypatch.setattr(snapshot, "PLACE_POINTS_SQL", "SELECT no_such_column FROM location")
+    assert _reader_points(db) == want  # from the snapshot: the query is never run
+    monkeypatch.setattr(snapshot, "PLACE_POINTS_SQL", real_sql)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "DELETE FROM search_snapshot WHERE scope LIKE '%/places'",
+        "UPDATE search_snapshot SET stamp = 'old' WHERE scope LIKE '%/places'",
+        "UPDATE search_snapshot SET data = x'00' WHERE scope LIKE '%/places' AND name = 'lat'",
+        "DELETE FROM search_snapshot WHERE scope LIKE '%/places' AND name = 'lon'",
+    ],
+)
+def test_missing_or_damaged_points_are_read_with_the_query(db: Path, damage: str) -> None:
+    want = _points_by_sql(db)
+    with sqlite3.connect(db) as c:
+        c.execute(damage)
+    assert _reader_points(db) == want
+
+
+def test_points_of_the_wrong_length_are_not_used(db: Path) -> None:
+    want = _points_by_sql(db)
+    conn = connect(db)
+    try:
+        kept = snapshot.build_places(conn, AREA)
+        kept["lat"] = kept["lat"][:-1]
+        snapshot.save(conn, snapshot.places_scope(AREA), snapshot.area_stamp(1), kept)
+        conn.commit()
+        assert snapshot.load_places(conn, AREA, 1) is None
+    finally:
+        conn.close()
+    assert _reader_points(db) == want
