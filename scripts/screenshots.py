@@ -177,6 +177,23 @@ def _matrix(app: object, w: FieldWindow, ctx: AppContext, outdir: Path) -> None:
     w.resize(1280, 800)
 
 
+def _about_and_kiosk(app: object, w: FieldWindow, clock: FixedClock, outdir: Path) -> None:
+    """Om Kompassen by day and at night (from Settings), and the search in tablet mode."""
+    w.open_about()
+    _wait(app, lambda: True)
+    _save(w, outdir, "about")
+    w.svc.theme.set("night", 0, clock.now())
+    _wait(app, lambda: True)
+    _save(w, outdir, "about-night")
+    w.svc.theme.set("day", 0, clock.now())
+    w.back()
+    w.set_kiosk(True)  # what gui/launch.py does in a frameless full-screen window
+    w.show_page("search")
+    _search(app, w, "tjej 15 sover ute", ("group.youth",))
+    _save(w, outdir, "kiosk")
+    w.set_kiosk(False)
+
+
 def main(outdir: Path) -> int:
     outdir.mkdir(parents=True, exist_ok=True)
     clock = FixedClock(datetime(2026, 12, 5, 23, 30, tzinfo=ZoneInfo("Europe/Stockholm")))
@@ -222,6 +239,7 @@ def main(outdir: Path) -> int:
             w.show_page("settings")
             _wait(app, lambda: True)
             _save(w, outdir, "settings")
+            _about_and_kiosk(app, w, clock, outdir)
 
             _reports(app, w, ctx, outdir)
 

@@ -127,7 +127,7 @@ def test_nothing_is_cut_off_at_the_largest_text(
 
 def test_a_windows_folder_breaks_at_its_separators(qapp: object) -> None:
     """Qt breaks a line after "/" but not after "\\": the page lets a Windows path wrap."""
-    path = "C:\\Users\\" + "a" * 40 + "\\AppData\\Local\\Kompassen"
+    path = "C:\\Users\\anna.andersson\\AppData\\Local\\Kompassen\\Kompassen\\data"
     plain, broken = QLabel(path), QLabel(breakable(path))
     for lab in (plain, broken):
         lab.setWordWrap(True)

@@ -124,8 +124,9 @@ def test_a_normal_window_closes_without_asking(qtbot: QtBot, home: Path) -> None
 def window(qtbot: QtBot, ctx: AppContext) -> Iterator[FieldWindow]:
     w = build_window(ctx, "klara", synchronous=True)
     qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
+    with qtbot.waitActive(w):  # shortcuts need the active window
+        w.show()
+        w.activateWindow()
     yield w
     w.close()
 
@@ -147,7 +148,7 @@ def test_settings_open_by_a_long_press_not_by_a_tap(qtbot: QtBot, window: FieldW
     assert not window.nav_buttons["settings"].isVisible()
     assert window.nav_buttons["search"].isVisible()
     QTest.mouseClick(window.title, Qt.MouseButton.LeftButton)  # a tap
-    _hold(qtbot, window, 600)  # a short press
+    _hold(qtbot, window, 300)  # a short press
     QTest.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)  # the tab's shortcut
     assert window.stack.currentWidget() is window.search_page
     _hold(qtbot, window, HOLD_MS + 100)  # held 1.6 s
@@ -217,3 +218,31 @@ def test_the_user_setting_is_saved_and_shown(
     QTest.mouseClick(page.kiosk_button, Qt.MouseButton.LeftButton)
     assert window.svc.settings.load().kiosk is True
     assert page.kiosk_button.height() >= 48
+
+
+@pytest.mark.parametrize(
+    ("machine_area", "saved", "shown"),
+    [
+        ("vastra-sodermalm", None, "vastra-sodermalm"),  # a new account: the installer's area
+        ("vastra-sodermalm", "klara", "klara"),  # the user's own settings win
+        ("no-such-area", None, "klara"),  # not installed: the usual fallback, no error
+    ],
+)
+def test_the_machine_default_area_on_a_first_start(
+    qtbot: QtBot, home: Path, machine_area: str, saved: str | None, shown: str
+) -> None:
+    if saved is not None:
+        _save_user_choice(home, None)
+        store = SettingsStore(resolve_paths({"KOMPASSEN_HOME": str(home)}).settings_file)
+        store.save(replace(store.load(), area=saved))
+    path = home / "defaults.json"
+    path.write_text(json.dumps({"area": machine_area}), "utf-8")
+    env = {"KOMPASSEN_HOME": str(home), DEFAULTS_ENV: str(path)}
+    ready: list[FieldWindow] = []
+    started = Launch(env, None, ready=ready.append)
+    try:
+        qtbot.waitUntil(lambda: bool(ready), timeout=30_000)
+        assert ready[0].svc.state.area.id == shown
+        assert not started.start.kiosk  # the file said nothing about tablet mode
+    finally:
+        started.close()

@@ -42,7 +42,7 @@ from kompassen.core.clock import Clock, SystemClock
 from kompassen.core.errors import KompassenError
 from kompassen.device import machine_defaults
 from kompassen.device.paths import resolve_paths
-from kompassen.device.settings import SettingsStore
+from kompassen.device.settings import Settings, SettingsStore
 from kompassen.gui.crash import CrashGuard
 from kompassen.gui.crash_file import unseen_crashes
 from kompassen.gui.qtapp import application
@@ -235,6 +235,8 @@ class Launch:
         # tablet mode: --kiosk/--no-kiosk, else the user's setting, else the installer's default
         self.machine = machine_defaults.load(environ)
         self._kiosk = machine_defaults.resolve_kiosk(kiosk, settings.kiosk, self.machine.kiosk)
+        if self.machine.area and not self._settings.path.exists():
+            settings = self._seed_area(settings, self.machine.area)
         self._lang = settings.lang
         self.crash = CrashGuard(paths.log_file, self._current_lang).install()
         signals = self.crash.signals
@@ -259,6 +261,16 @@ class Launch:
         else:
             self.start.showMaximized()
         self._when_painted()
+
+    def _seed_area(self, settings: Settings, area: str) -> Settings:
+        """The first start on this account: the installer's area is the user's to begin with
+        (an area not installed falls back as any unknown saved area does)."""
+        settings = replace(settings, area=area)
+        try:
+            self._settings.save(settings)
+        except OSError as exc:  # a read-only disk: the app still starts, on the default area
+            log.warning("machine default area not saved: %s", exc)
+        return settings
 
     def _current_lang(self) -> str:
         return self.window.svc.state.lang if self.window is not None else self._lang

@@ -54,7 +54,9 @@ class LongPress(QObject):
             assert isinstance(event, QMouseEvent)
             if (event.position().toPoint() - self._start).manhattanLength() > MOVE_SLACK_PX:
                 self.cancel()
-        elif kind in (QEvent.Type.MouseButtonRelease, QEvent.Type.Leave, QEvent.Type.Hide):
+        # not on Leave: a tooltip or a window appearing under the finger sends one; the press
+        # grabs the mouse, so the release arrives here wherever it happens
+        elif kind in (QEvent.Type.MouseButtonRelease, QEvent.Type.Hide):
             self.cancel()
         return False
 
