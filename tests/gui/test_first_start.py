@@ -275,3 +275,25 @@ def test_later_hides_the_strip_and_the_search_keeps_the_focus(qtbot: QtBot, home
         assert _tokens(home).load() is None
     finally:
         started.close()
+
+
+def test_settings_takes_the_qr_content_too(qtbot: QtBot, home: Path, live: LiveServer) -> None:
+    """Enrolling later: the Settings field reads the same URI (server and code at once)."""
+    started, ready = _launch({"KOMPASSEN_HOME": str(home)})
+    try:
+        qtbot.waitUntil(lambda: bool(ready), timeout=WAIT_MS)
+        _strip(started).later.click()
+        w = ready[0]
+        w.show_page("settings")
+        page = w.settings_page
+        page.enrol_code.setText("kompassen://enrol?server=ftp%3A%2F%2Fx.se&code=ABCD")
+        page.enrol_button.click()
+        assert "Serveradressen" in page.enrol_message.text()
+        assert _server_url(home) == ""
+        page.enrol_code.setText(make_uri(live.url, live.enrolment_code()))
+        page.enrol_button.click()
+        qtbot.waitUntil(lambda: "Ansluten som enhet" in page.enrol_message.text(), timeout=WAIT_MS)
+        assert page.server_edit.text() == live.url and _server_url(home) == live.url
+        assert _tokens(home).load() is not None
+    finally:
+        started.close()

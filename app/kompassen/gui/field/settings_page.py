@@ -442,6 +442,17 @@ class SettingsPage(QWidget):
         """Enrol with the code on the sync worker; the answer arrives in ``_enrolled``."""
         if not self.enrol_button.isEnabled():
             return
+        if self.enrol_code.text().strip().lower().startswith("kompassen:"):
+            # the office's QR content (kompassen://enrol?server=…&code=…): both fields at once
+            from kompassen.sync.enrol_uri import EnrolmentTextError, parse_enrolment
+
+            try:
+                got = parse_enrolment(self.enrol_code.text())
+            except EnrolmentTextError as err:
+                self._enrol_note(err.message(self.svc.state.lang), error=True)
+                return
+            self.server_edit.setText(got.server or "")
+            self.enrol_code.setText(got.code)
         saved = self.svc.settings.load().server_url
         typed = self.server_edit.text().strip().rstrip("/")
         if typed != saved and not self.save_server():
