@@ -417,3 +417,17 @@ def test_points_of_the_wrong_length_are_not_used(db: Path) -> None:
     finally:
         conn.close()
     assert _reader_points(db) == want
+
+
+def test_opening_a_catalogue_without_kept_points_keeps_them(db: Path) -> None:
+    """A catalogue an older app installed gets its points at the next open for writing."""
+    want = _points_by_sql(db)
+    with sqlite3.connect(db) as c:
+        c.execute("DELETE FROM search_snapshot WHERE scope LIKE '%/places'")
+    store = CatalogueStore(db, db.parent / "backups", FixedClock(NOW)).open()
+    store.close()
+    conn = connect(db)
+    try:
+        assert snapshot.load_places(conn, AREA, 1) == want
+    finally:
+        conn.close()

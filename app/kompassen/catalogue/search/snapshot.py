@@ -288,6 +288,18 @@ def write_places(conn: sqlite3.Connection, area_id: str, version: int) -> None:
     save(conn, places_scope(area_id), area_stamp(version), build_places(conn, area_id))
 
 
+def ensure_places(conn: sqlite3.Connection) -> None:
+    """Keep the points of every area that has none for its version (a catalogue installed by
+    an older app); the store calls it when it opens the catalogue for writing."""
+    for area_id, version in conn.execute("SELECT id, catalogue_version FROM area").fetchall():
+        (kept,) = conn.execute(
+            "SELECT count(*) FROM search_snapshot WHERE scope = ? AND stamp = ?",
+            (places_scope(area_id), area_stamp(version)),
+        ).fetchone()
+        if kept != len(PLACE_ARRAYS):
+            write_places(conn, area_id, version)
+
+
 def load_places(
     conn: sqlite3.Connection, area_id: str, version: int
 ) -> list[tuple[str, float | None, float | None, str | None]] | None:

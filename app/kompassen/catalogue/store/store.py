@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from kompassen.catalogue.pack.packdata import PACK_FILES, PackData
 from kompassen.catalogue.search.analyzer import Analyzer
-from kompassen.catalogue.search.snapshot import index_for_search
+from kompassen.catalogue.search.snapshot import ensure_places, index_for_search
 from kompassen.catalogue.store import kept
 from kompassen.catalogue.store.db import (
     CatalogueDbError,
@@ -219,6 +219,7 @@ class CatalogueStore:
                     # areas installed before the search index existed get indexed now
                     for (area_id,) in conn.execute("SELECT id FROM area").fetchall():
                         index_for_search(conn, area_id, Analyzer())
+                ensure_places(conn)  # Platser's points, for areas an older app installed
         except BaseException:
             conn.close()
             raise
