@@ -18,7 +18,7 @@ from kompassen.device.machine_defaults import DEFAULTS_ENV
 from kompassen.device.paths import resolve_paths
 from kompassen.device.settings import SettingsStore
 from kompassen.gui.app import build_window
-from kompassen.gui.field.kiosk import HOLD_MS, QuitDialog
+from kompassen.gui.field.kiosk import BIG_BUTTON_PX, HOLD_MS, QuitDialog
 from kompassen.gui.field.window import FieldWindow
 from kompassen.gui.launch import Launch
 
@@ -81,6 +81,9 @@ def test_tablet_mode_from_flag_setting_and_machine_default(
 def test_closing_asks_and_stays_unless_confirmed(qtbot: QtBot, home: Path) -> None:
     """Alt+F4 / the window's close / Ctrl+Q: refused, a large-button question whose default
     (Enter) keeps the app; only "Avsluta" closes it."""
+    _save_user_choice(home, None)
+    store = SettingsStore(resolve_paths({"KOMPASSEN_HOME": str(home)}).settings_file)
+    store.save(replace(store.load(), text_step=2))  # the largest text: labels still fit
     started, window = _start(qtbot, _environ(home, None), True)
     top = started.start
     try:
@@ -88,8 +91,9 @@ def test_closing_asks_and_stays_unless_confirmed(qtbot: QtBot, home: Path) -> No
         dialog = top.quit_dialog
         assert isinstance(dialog, QuitDialog)
         qtbot.waitExposed(dialog)
-        assert dialog.stay.isDefault() and dialog.stay.height() >= 48
-        assert dialog.quit.height() >= 48
+        assert dialog.stay.isDefault()
+        for b in (dialog.stay, dialog.quit):  # large, and the whole label shown
+            assert b.height() >= BIG_BUTTON_PX and b.width() >= b.sizeHint().width(), b.text()
         QTest.keyClick(dialog, Qt.Key.Key_Return)  # the default button: stay
         qtbot.waitUntil(lambda: top.quit_dialog is None)
         assert top.isVisible() and window.isVisible()

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QShowEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from kompassen.gui.widgets.touch import button, label
 
 HOLD_MS = 1500  # how long a press on the name must last to open the settings
 SETTINGS_SHORTCUT = "Ctrl+Shift+S"  # the long press for keyboard users (documented in the guide)
 QUIT_SHORTCUT = "Ctrl+Q"
+BIG_BUTTON_PX = 64  # the quit question's buttons: larger than the 48 px minimum
 MOVE_SLACK_PX = 24  # a finger may wobble this much; further is a drag, not a hold
 
 
@@ -97,23 +98,26 @@ class QuitDialog(QDialog):
             self,
         )
         lay.addWidget(self.text)
-        row = QHBoxLayout()
-        row.setSpacing(16)
+        # one above the other, full width: a long label never shares a row (or gets cut), and
+        # "stay" is the first, largest target
         self.stay = button(
             self.tr("Fortsätt använda Kompassen"), self.tr("Stäng inte appen"), "primary", self
         )
         self.quit = button(self.tr("Avsluta"), self.tr("Avsluta Kompassen"), "", self)
         for b in (self.stay, self.quit):
-            b.setMinimumHeight(64)  # larger than the 48 px minimum: a deliberate choice
-            row.addWidget(b, 1)
+            lay.addWidget(b)
         self.stay.setDefault(True)
         self.stay.setAutoDefault(True)
         self.quit.setAutoDefault(False)
         self.stay.clicked.connect(self.reject)
         self.quit.clicked.connect(self.accept)
-        lay.addLayout(row)
         self.stay.setFocus()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        for b in (self.stay, self.quit):  # after the style sheet's 48 px minimum is applied
+            b.setMinimumHeight(BIG_BUTTON_PX)
+        parent = self.parentWidget()
+        if parent is not None:  # a readable width, never wider than the screen it is on
+            self.setMinimumWidth(min(560, max(parent.width() - 48, 280)))
         self.stay.setFocus()  # Enter, Space and Esc all keep the app open
