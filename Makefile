@@ -14,7 +14,7 @@ QM     := $(TS:.ts=.qm)
 TEST_WORKERS ?= 2
 GUI_PY  = $(shell find app/kompassen/gui -name '*.py' | sort)
 
-.PHONY: run test lint bench screenshots clean translations ts wheel wheel-check
+.PHONY: run test lint bench screenshots clean translations ts wheel wheel-check dist dist-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,20 @@ wheel-check: wheel
 	  cd "$$tmp"; export KOMPASSEN_HOME="$$tmp/home" KOMPASSEN_KEYRING=0 QT_QPA_PLATFORM=offscreen; \
 	  "$$tmp/venv/bin/kompassen" selftest; \
 	  "$$tmp/venv/bin/kompassen" areas --json
+
+# The Linux deliverables in dist/ (packaging/linux/build.py): the PyInstaller one-folder bundle
+# kompassen-<version>-linux-<arch>/, its .tar.gz (with .desktop file, icon, INSTALL.txt) and the
+# .deb (/opt/kompassen, /usr/bin/kompassen, menu entry, icons). Fails over the size ceilings.
+dist: $(DEV) $(QM)
+	$(BIN)/python packaging/linux/build.py --out dist --work build/pyinstaller
+
+# The frozen app's self-test from the bundle just built, offscreen, in a throw-away home
+# (tests/test_bundle.py also installs and removes the .deb as root).
+dist-check: dist
+	set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	  app=$$(ls -d dist/kompassen-*-linux-*/ | head -n1); \
+	  export KOMPASSEN_HOME="$$tmp/home" KOMPASSEN_KEYRING=0 QT_QPA_PLATFORM=offscreen; \
+	  "$$app/kompassen" --version; "$$app/kompassen" selftest
 
 bench: $(DEV) $(QM)
 	for b in bench/bench_*.py; do QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done
