@@ -23,6 +23,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 
 import httpx
@@ -584,3 +585,104 @@ def test_windows_icon_holds_every_size_as_a_readable_png(tmp_path: Path) -> None
         assert (width, height) == (w or 256, h or 256)
         sizes.add(width)
     assert {16, 32, 48, 256} <= sizes
+
+
+# ---- the installer for real, under Wine (only where Inno Setup's compiler is at hand) ----------
+
+ISCC_ENV = "KOMPASSEN_ISCC"  # path to ISCC.exe, e.g. from `npm install innosetup-compiler`
+
+
+@dataclass
+class Wine:
+    """A throw-away Wine prefix (64-bit Windows) and the commands run in it."""
+
+    prefix: Path
+    env: dict[str, str]
+
+    def run(self, *argv: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+        done = subprocess.run(
+            ["xvfb-run", "-a", "wine", *argv],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+            cwd=cwd,
+            env=self.env,
+        )
+        # the uninstaller hands over to a copy of itself: wait until Wine has nothing running
+        subprocess.run(["wineserver", "-w"], env=self.env, timeout=120, check=False)
+        return done
+
+    @property
+    def c(self) -> Path:
+        return self.prefix / "drive_c"
+
+
+@pytest.mark.slow
+def test_installer_compiles_installs_upgrades_and_uninstalls_under_wine(tmp_path: Path) -> None:
+    """ISCC compiles the script; the setup installs silently per machine, writes the tablet
+    defaults, replaces _internal on an upgrade, and its uninstaller leaves a user's data."""
+    iscc = os.environ.get(ISCC_ENV)
+    if not iscc or not Path(iscc).is_file():
+        pytest.skip(f"set {ISCC_ENV} to Inno Setup's ISCC.exe (and install wine, xvfb)")
+    for tool in ("wine", "wineserver", "xvfb-run"):
+        _tool(tool)
+    from kompassen import __version__
+    from kompassen.device import machine_defaults
+
+    # the script in its place in a scratch tree, beside a stand-in for the onedir bundle
+    tree = tmp_path / "tree"
+    (tree / "packaging" / "windows").mkdir(parents=True)
+    shutil.copy2(ISS, tree / "packaging" / "windows" / ISS.name)
+    internal = tree / "dist" / "kompassen" / "_internal"
+    (internal / f"kompassen-{__version__}.dist-info").mkdir(parents=True)
+    (internal / f"kompassen-{__version__}.dist-info" / "METADATA").write_text("Name: kompassen\n")
+    (tree / "dist" / "kompassen" / "kompassen.exe").write_bytes(b"MZ stand-in")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISPLAY", "WAYLAND"))}
+    env.update(WINEPREFIX=str(tmp_path / "wine"), WINEDEBUG="-all", WINEARCH="win64")
+    wine = Wine(tmp_path / "wine", env)
+    boot = subprocess.run(
+        ["xvfb-run", "-a", "wineboot", "-i"], env=env, capture_output=True, timeout=300, check=False
+    )
+    assert boot.returncode == 0, boot.stderr
+
+    built = wine.run(iscc, "/Q", "packaging\\windows\\kompassen.iss", cwd=tree)
+    assert built.returncode == 0, built.stdout + built.stderr
+    setup = tree / "dist" / f"kompassen-{__version__}-windows-x64-setup.exe"
+    assert setup.is_file()
+    silent = ("/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART")
+
+    app = wine.c / "Program Files" / "Kompassen"
+    defaults = wine.c / "ProgramData" / "Kompassen" / "defaults.json"
+    assert wine.run(str(setup), *silent, "/TABLET=1", "/AREA=klara").returncode == 0
+    assert (app / "kompassen.exe").is_file() and (app / "unins000.exe").is_file()
+    got = machine_defaults.parse(json.loads(defaults.read_text()))
+    assert (got.kiosk, got.area) == (True, "klara")
+    menu = wine.c / "ProgramData" / "Microsoft" / "Windows" / "Start Menu" / "Programs"
+    assert (menu / "Kompassen.lnk").is_file()
+    # 64-bit registry view, the key and version an Intune detection rule reads
+    registry = (wine.prefix / "system.reg").read_text(encoding="utf-8", errors="replace")
+    key = f"[Software\\\\Microsoft\\\\Windows\\\\CurrentVersion\\\\Uninstall\\\\{APP_ID[1:]}_is1]"
+    assert key in registry
+    assert f'"DisplayVersion"="{__version__}"' in registry.split(key, 1)[1].split("\n[", 1)[0]
+
+    # a user's data, and a file an older bundle had
+    [user_local] = [
+        p for p in (wine.c / "users").glob("*/AppData/Local") if "Public" not in p.parts
+    ]
+    data = user_local / "Kompassen" / "device.db"
+    data.parent.mkdir(parents=True)
+    data.write_text("drafts and unsent reports")
+    (app / "_internal" / "stale.pyd").write_text("from the old version")
+
+    assert wine.run(str(setup), *silent).returncode == 0  # an upgrade, no tablet option
+    assert not (app / "_internal" / "stale.pyd").exists()
+    assert json.loads(defaults.read_text())["kiosk"] is True  # kept
+    assert wine.run(str(setup), *silent, "/TABLET=0").returncode == 0
+    assert not defaults.exists()
+
+    assert wine.run(str(app / "unins000.exe"), *silent).returncode == 0
+    assert not app.exists()
+    assert not defaults.parent.exists()
+    assert not (menu / "Kompassen.lnk").exists()
+    assert data.read_text() == "drafts and unsent reports"
