@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -250,3 +250,21 @@ def test_the_machine_default_area_on_a_first_start(
         assert not started.start.kiosk  # the file said nothing about tablet mode
     finally:
         started.close()
+
+
+def test_a_hold_right_after_a_tap_still_counts(qtbot: QtBot, window: FieldWindow) -> None:
+    """A press soon after a tap reaches the widget as a double click: it is a hold too."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QMouseEvent
+
+    window.set_kiosk(True)
+    title = window.title
+    centre = QPointF(title.rect().center())
+    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    global_pos = QPointF(title.mapToGlobal(title.rect().center()))
+    second = QMouseEvent(QEvent.Type.MouseButtonDblClick, centre, global_pos, left, left, none)
+    QApplication.sendEvent(title, second)
+    qtbot.wait(HOLD_MS + 100)
+    release = QMouseEvent(QEvent.Type.MouseButtonRelease, centre, global_pos, left, left, none)
+    QApplication.sendEvent(title, release)
+    assert window.stack.currentWidget() is window.settings_page

@@ -45,7 +45,9 @@ class LongPress(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.MouseButtonPress and self.enabled:
+        # a press soon after a tap arrives as a double click: it starts a hold all the same
+        pressed = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)
+        if kind in pressed and self.enabled:
             assert isinstance(event, QMouseEvent)
             if event.button() == Qt.MouseButton.LeftButton:
                 self._start = event.position().toPoint()
