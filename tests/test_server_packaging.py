@@ -638,6 +638,22 @@ def test_installer_compiles_installs_upgrades_and_uninstalls_under_wine(tmp_path
     (internal / f"kompassen-{__version__}.dist-info").mkdir(parents=True)
     (internal / f"kompassen-{__version__}.dist-info" / "METADATA").write_text("Name: kompassen\n")
     (tree / "dist" / "kompassen" / "kompassen.exe").write_bytes(b"MZ stand-in")
+    if (REPO / "resources" / "icons" / "kompassen.svg").is_file():  # SetupIconFile= too
+        icon = tree / "packaging" / "windows" / "kompassen.ico"
+        made = subprocess.run(
+            [
+                sys.executable,
+                str(REPO / "packaging" / "windows" / "make_icon.py"),
+                "--out",
+                str(icon),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )
+        assert made.returncode == 0, made.stderr
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DISPLAY", "WAYLAND"))}
     env.update(WINEPREFIX=str(tmp_path / "wine"), WINEDEBUG="-all", WINEARCH="win64")
     wine = Wine(tmp_path / "wine", env)
