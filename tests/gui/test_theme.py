@@ -7,6 +7,7 @@ from datetime import datetime
 import pytest
 
 from kompassen.core.clock import STOCKHOLM
+from kompassen.gui import theme
 from kompassen.gui.theme import (
     PALETTES,
     TEXT_PAIRS,
@@ -68,3 +69,32 @@ def test_combo_arrow_exists_in_each_palette_colour(qapp: object, name: str) -> N
     assert path.is_file(), path
     assert PALETTES[name].text.lower() in path.read_text().lower()
     assert not QPixmap(str(path)).isNull()
+
+
+@pytest.mark.parametrize("name", ["day", "night"])
+def test_a_progress_bar_shows_its_track_and_its_fill(qapp: object, name: str) -> None:
+    """The first start's install bar: Qt's own track was nearly invisible at night. The
+    track's edge and the fill stand out from the window by WCAG's 3:1 for graphics."""
+    from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
+
+    p = theme.PALETTES[name]
+    w = QWidget()
+    w.setStyleSheet(theme.style_sheet(p, 1.0))
+    w.setPalette(theme.qpalette(p))
+    w.setAutoFillBackground(True)
+    w.resize(300, 60)
+    bar = QProgressBar(w)
+    bar.setRange(0, 100)
+    bar.setValue(50)
+    bar.setTextVisible(False)
+    QVBoxLayout(w).addWidget(bar)
+    w.show()
+    img = bar.grab().toImage()
+    y = img.height() // 2
+    edge = img.pixelColor(0, y).name()
+    fill = img.pixelColor(img.width() // 4, y).name()
+    track = img.pixelColor(img.width() * 3 // 4, y).name()
+    assert theme.contrast(edge, p.window) >= 3.0, (edge, p.window)
+    assert theme.contrast(fill, track) >= 3.0, (fill, track)
+    assert fill.lower() == p.accent.lower()
+    w.close()

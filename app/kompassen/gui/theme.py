@@ -234,6 +234,9 @@ QCalendarWidget QWidget#qt_calendar_navigationbar {{ background: {p.surface_alt}
 QCalendarWidget QSpinBox {{ qproperty-buttonSymbols: NoButtons; }} /* 14 px arrows: type it */
 QListView, QTreeView {{ background: {p.window}; border: 1px solid transparent; }}
 QScrollArea {{ border: none; }}
+QProgressBar {{ background: {p.surface_alt}; color: {p.text}; border: 1px solid {p.text_muted};
+    border-radius: 6px; min-height: 16px; text-align: center; }}
+QProgressBar::chunk {{ background: {p.accent}; border-radius: 5px; }}
 QScrollBar {{ background: {p.surface_alt}; border: none; margin: 0; }}
 QScrollBar:vertical {{ width: {SCROLLBAR_PX}px; }}
 QScrollBar:horizontal {{ height: {SCROLLBAR_PX}px; }}
