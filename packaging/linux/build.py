@@ -38,7 +38,7 @@ INSTALL_DIR = "/opt/kompassen"
 # QtCore 35 MB, numpy with OpenBLAS 38 MB, jsonschema-rs 15 MB, cryptography for the keyring
 # 12 MB, rapidfuzz 12 MB) exceed it. Measured and discussed in docs/PERFORMANCE.md ("Packaging").
 GOAL_ONEDIR_MB, GOAL_TARGZ_MB = 110, 45
-BUDGET_ONEDIR_MB = float(os.environ.get("KOMPASSEN_BUDGET_ONEDIR_MB", 215))
+BUDGET_ONEDIR_MB = float(os.environ.get("KOMPASSEN_BUDGET_ONEDIR_MB", 235))
 BUDGET_TARGZ_MB = float(os.environ.get("KOMPASSEN_BUDGET_TARGZ_MB", 88))
 
 # xz for releases (a third smaller than gzip); tests/test_bundle.py uses gzip: ~4x faster to build
