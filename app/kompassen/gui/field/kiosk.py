@@ -55,7 +55,11 @@ class LongPress(QObject):
                 self.pressing.emit(True)
         elif kind == QEvent.Type.MouseMove and self._timer.isActive():
             assert isinstance(event, QMouseEvent)
-            if (event.position().toPoint() - self._start).manhattanLength() > MOVE_SLACK_PX:
+            # only the pressed finger moving: Qt also sends moves without a button when the
+            # layout changes under a resting pointer
+            held = bool(event.buttons() & Qt.MouseButton.LeftButton)
+            moved = (event.position().toPoint() - self._start).manhattanLength()
+            if held and moved > MOVE_SLACK_PX:
                 self.cancel()
         # not on Leave: a tooltip or a window appearing under the finger sends one; the press
         # grabs the mouse, so the release arrives here wherever it happens
