@@ -268,3 +268,19 @@ def test_a_hold_right_after_a_tap_still_counts(qtbot: QtBot, window: FieldWindow
     release = QMouseEvent(QEvent.Type.MouseButtonRelease, centre, global_pos, left, left, none)
     QApplication.sendEvent(title, release)
     assert window.stack.currentWidget() is window.settings_page
+
+
+def test_sigterm_closes_a_tablet_without_asking(qtbot: QtBot, home: Path) -> None:
+    """The system ending the app (SIGTERM: shutdown, an update) is not a stray tap: no question."""
+    import os
+    import signal
+
+    started, _window = _start(qtbot, _environ(home, None), True)
+    try:
+        signals = started.crash.signals
+        assert signals is not None and signal.getsignal(signal.SIGTERM) == signals._handle
+        os.kill(os.getpid(), signal.SIGTERM)
+        qtbot.waitUntil(lambda: not started.start.isVisible(), timeout=10_000)
+        assert started.start.quit_dialog is None
+    finally:
+        started.close()
