@@ -67,7 +67,7 @@ def timed(cmd: list[str], env: dict[str, str]) -> float:
 
 
 def tree_mb(path: Path) -> float:
-    return sum(f.lstat().st_size for f in path.rglob("*")) / 1e6
+    return sum(f.lstat().st_size for f in path.rglob("*") if f.is_file() or f.is_symlink()) / 1e6
 
 
 def find_bundle(tmp: Path) -> Path:
