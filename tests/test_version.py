@@ -13,7 +13,9 @@ from pathlib import Path
 import httpx
 
 import kompassen
+from kompassen.compose import build
 from kompassen.core.clock import FixedClock
+from kompassen.device.logs import close_logging
 from kompassen.sync.transport import new_http_client
 from serverutil import LiveServer
 
@@ -48,19 +50,66 @@ def test_the_command_prints_the_version(tmp_path: Path) -> None:
     assert out.stdout.strip() == f"kompassen {kompassen.__version__}"
 
 
-def test_the_version_path_reads_no_metadata() -> None:
-    """Reading the version stays cheap: ``kompassen --version`` never imports
-    importlib.metadata (it parses every installed distribution's metadata)."""
-    code = (
-        "import sys, kompassen.cli.main as m\n"
-        "try:\n    m.main(['--version'])\nexcept SystemExit:\n    pass\n"
-        "print('importlib.metadata' in sys.modules, file=sys.stderr)"
-    )
+VERSION_CHILD = """
+import sys, kompassen.cli.main as m
+try:
+    m.main(['--version'])
+except SystemExit:
+    pass
+print(sorted(n for n in ('importlib.metadata', 'kompassen.catalogue.store.reader')
+             if n in sys.modules), file=sys.stderr)
+"""
+
+
+def _version(home: Path, lang: str = "sv") -> tuple[list[str], str]:
+    env = {"KOMPASSEN_HOME": str(home), "KOMPASSEN_LANG": lang, "PATH": "/usr/bin:/bin"}
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+        [sys.executable, "-c", VERSION_CHILD],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        env=env,
     )
-    assert out.stdout.strip() == f"kompassen {kompassen.__version__}"
-    assert out.stderr.strip() == "False"
+    return out.stdout.splitlines(), out.stderr.strip()
+
+
+def test_the_version_path_reads_no_metadata(tmp_path: Path) -> None:
+    """Reading the version stays cheap: ``kompassen --version`` never imports
+    importlib.metadata (it parses every installed distribution's metadata) nor the catalogue
+    reader (~300 ms), and creates no catalogue where there is none."""
+    lines, imported = _version(tmp_path)
+    assert lines == [f"kompassen {kompassen.__version__}"]
+    assert imported == "[]"
+    assert not (tmp_path / "data" / "catalogue.db").exists()
+
+
+def test_the_version_names_each_installed_area(tmp_path: Path, clock: FixedClock) -> None:
+    """On a tablet with areas: each one's pack version and catalogue version, by id."""
+    ctx = build({"KOMPASSEN_HOME": str(tmp_path)}, clock)
+    try:
+        areas = ctx.catalogue.reader.areas()
+    finally:
+        ctx.close()
+        close_logging()
+    assert len(areas) >= 2
+    lines, imported = _version(tmp_path)
+    assert lines == [f"kompassen {kompassen.__version__}"] + [
+        f"{a.id} {a.pack_version} (katalogversion {a.catalogue_version})" for a in areas
+    ]
+    assert imported == "[]"
+    english, _ = _version(tmp_path, "en")
+    first = areas[0]
+    assert english[1] == f"{first.id} {first.pack_version} (catalogue {first.catalogue_version})"
+
+
+def test_a_damaged_catalogue_still_gives_the_version(tmp_path: Path) -> None:
+    db = tmp_path / "data" / "catalogue.db"
+    db.parent.mkdir(parents=True)
+    db.write_bytes(b"not a database at all" * 100)
+    lines, _ = _version(tmp_path)
+    assert lines == [f"kompassen {kompassen.__version__}"]
+    assert db.read_bytes() == b"not a database at all" * 100  # left for the app to heal
 
 
 class _Recording(httpx.HTTPTransport):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import os
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-from kompassen.cli.handler import Subparsers, with_context
+from kompassen import __version__
+from kompassen.cli.handler import Subparsers, user_lang, with_context
 from kompassen.device.settings import DEFAULT_AREA
 
 if TYPE_CHECKING:
@@ -17,6 +19,52 @@ def register(sub: Subparsers) -> None:
     sub.add_parser(
         "selftest", help="build the main window offscreen, query the catalogue, exit 0"
     ).set_defaults(handler=with_context(run_selftest, quick_check=True))
+
+
+class VersionAction(argparse.Action):
+    """``--version``: the app's version, then each installed area's pack and catalogue version
+    (what the office asks a tablet first). Never imports importlib.metadata or the catalogue."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        print(f"kompassen {__version__}", *installed_areas(os.environ, user_lang()), sep="\n")
+        parser.exit()
+
+
+def installed_areas(environ: Mapping[str, str], lang: str) -> list[str]:
+    """One line per installed area, read-only from catalogue.db; none when there is no
+    catalogue yet (it is never created here) or it cannot be read (``kompassen areas`` says why).
+
+    A plain query of the ``area`` table, not the catalogue reader: that import alone costs
+    ~300 ms, this whole read a few ms.
+    """
+    import sqlite3
+
+    from kompassen.device.paths import resolve_paths
+
+    db = resolve_paths(dict(environ)).catalogue_db
+    if not db.is_file():
+        return []
+    try:
+        conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True, timeout=1)
+        try:
+            rows = conn.execute(
+                "SELECT id, pack_version, catalogue_version FROM area ORDER BY id"
+            ).fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return []
+    word = "catalogue" if lang == "en" else "katalogversion"
+    return [f"{area} {pack} ({word} {version})" for area, pack, version in rows]
 
 
 def run_gui(args: argparse.Namespace, lang: str) -> int:

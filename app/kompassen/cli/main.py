@@ -16,7 +16,6 @@ import sys
 import threading
 from collections.abc import Sequence
 
-from kompassen import __version__
 from kompassen.cli import app
 from kompassen.cli.handler import EXIT_USER_ERROR, user_lang
 from kompassen.core.errors import KompassenError
@@ -54,7 +53,11 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         prog="kompassen",
         description="Kompassen – vem kan jag lämna över till? (offline partner catalogue)",
     )
-    p.add_argument("--version", action="version", version=f"kompassen {__version__}")
+    p.add_argument(
+        "--version",
+        action=app.VersionAction,
+        help="print the app version and each installed area's pack and catalogue version",
+    )
     p.add_argument(
         "--area", help=f"area to show in the GUI (default: the last one used, else {DEFAULT_AREA})"
     )
