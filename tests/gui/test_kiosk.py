@@ -284,3 +284,15 @@ def test_sigterm_closes_a_tablet_without_asking(qtbot: QtBot, home: Path) -> Non
         assert started.start.quit_dialog is None
     finally:
         started.close()
+
+
+def test_a_resting_finger_is_told_to_hold_on(qtbot: QtBot, window: FieldWindow) -> None:
+    window.set_kiosk(True)
+    title, centre = window.title, window.title.rect().center()
+    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QTest.mousePress(title, left, none, centre)
+    qtbot.wait(200)
+    assert "inställningarna" in window.statusBar().currentMessage()
+    QTest.mouseRelease(title, left, none, centre)
+    assert window.statusBar().currentMessage() == ""  # let go early: the hint goes
+    assert window.stack.currentWidget() is window.search_page

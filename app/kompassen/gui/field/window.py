@@ -377,8 +377,9 @@ class FieldWindow(QMainWindow):
         self.kiosk = on
         if not hasattr(self, "settings_hold"):
             self.settings_hold = LongPress(self.title)
-            self.settings_hold.held.connect(self.open_hidden_settings)
-            LongPress(self.area_mark).held.connect(self.open_hidden_settings)
+            for hold in (self.settings_hold, LongPress(self.area_mark)):
+                hold.held.connect(self.open_hidden_settings)
+                hold.pressing.connect(self._hold_hint)
             self.settings_shortcut = QShortcut(
                 QKeySequence(SETTINGS_SHORTCUT), self, self.open_hidden_settings
             )
@@ -389,6 +390,14 @@ class FieldWindow(QMainWindow):
             self.tr("Håll fingret här för att öppna inställningarna") if on else ""
         )
         self._fit_top_bar()
+
+    def _hold_hint(self, pressing: bool) -> None:
+        """While a finger rests on the name: say that holding on opens the settings."""
+        hint = self.tr("Håll kvar för att öppna inställningarna…")
+        if pressing and self.kiosk:
+            self.statusBar().showMessage(hint, 5_000)
+        elif self.statusBar().currentMessage() == hint:  # never another message
+            self.statusBar().clearMessage()
 
     def open_hidden_settings(self) -> None:
         """The settings in tablet mode (a long press on the name, or the shortcut)."""
