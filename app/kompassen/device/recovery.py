@@ -49,6 +49,14 @@ class RecoveryError(KompassenError):
     """device.db could not be recovered (in use, nothing readable, no room); nothing changed."""
 
 
+class NothingReadable(RecoveryError):
+    """The damaged file's table of contents cannot be read; a copy of it is at ``copy``."""
+
+    def __init__(self, sv: str, en: str, copy: Path) -> None:
+        super().__init__(sv=sv, en=en)
+        self.copy = copy
+
+
 @dataclass(frozen=True, slots=True)
 class TableResult:
     """One table's rows: ``saved`` into the fresh file, ``lost`` (None: unknown)."""
@@ -67,6 +75,7 @@ class Health:
     exists: bool
     ok: bool
     problems: list[str] = field(default_factory=list)
+    busy: bool = False  # another connection holds a lock: not known to be damaged
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +107,8 @@ def check(path: Path) -> Health:
     except (sqlite3.Error, UnicodeDecodeError) as exc:
         if classify(exc) is None and not _corrupt(exc):
             raise
+        if classify(exc) == "busy":
+            return Health(path, True, False, [str(exc)], busy=True)
         rows = [str(exc)]
     finally:
         conn.close()
@@ -188,7 +199,7 @@ def _rebuild(
     try:
         tables = _schema(old)
         if tables is None:
-            raise RecoveryError(
+            raise NothingReadable(
                 sv=f"Inget gick att läsa i enhetens databas: filens innehållsförteckning är "
                 f"skadad. Filen ligger kvar som den var, och en kopia finns i {copy}. Ta "
                 "kontakt med den som sköter Kompassen (sqlite3-programmets .recover kan "
@@ -196,6 +207,7 @@ def _rebuild(
                 en=f"Nothing could be read in the device database: the file's table of "
                 f"contents is damaged. The file is left as it was, and a copy is in {copy}. "
                 "Contact whoever runs Kompassen (the sqlite3 program's .recover may save more).",
+                copy=copy,
             )
         try:
             return _fill(old, work, tables, fresh_path, backup_dir, now)
@@ -507,3 +519,82 @@ def _fsync_dir(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+# ------------------------------------------------------------------- at the window's start
+
+
+@dataclass(frozen=True, slots=True)
+class StartRepair:
+    """What the window tells after it repaired a damaged device.db at its start."""
+
+    sv: str
+    en: str
+    damaged_copy: Path
+    lost_any: bool
+
+    def message(self, lang: str = "sv") -> str:
+        return self.en if lang == "en" else self.sv
+
+
+def _counts(result: RecoveryResult, table: str) -> tuple[int, int | None]:
+    for t in result.tables:
+        if t.table == table:
+            return t.saved, t.lost
+    return 0, 0
+
+
+def repair_at_start(path: Path, backup_dir: Path, now: datetime) -> StartRepair | None:
+    """A damaged device.db, found as the window starts, repaired so that the app works.
+
+    A worker at night cannot run ``kompassen device-db recover``; without device.db the
+    window would not open at all, search included. So the window does what that command
+    does (the damaged file copied aside, the readable rows saved into a fresh file, the
+    outbox first) and says so. When not even the file's table of contents can be read,
+    the copy is all there is to keep: the file is then replaced by an empty one, and the
+    message names the copy. None: device.db is missing or sound (``PRAGMA quick_check``).
+    In use by another window, or no room: :class:`RecoveryError`, nothing changed.
+    """
+    health = check(path)
+    if health.ok or health.busy:  # busy: another Kompassen (a sync) writes; it is not damage
+        return None
+    try:
+        result = recover(path, backup_dir, now)
+    except NothingReadable as exc:
+        with _exclusive(path):
+            pass  # not in use by another window (else RecoveryError); released: remove at once
+        for suffix in ("-wal", "-shm", ""):
+            with contextlib.suppress(FileNotFoundError):
+                Path(f"{path}{suffix}").unlink()
+        _fsync_dir(path.parent)
+        log.warning("device.db unreadable, replaced by an empty one; copy: %s", exc.copy)
+        return StartRepair(
+            sv="Enhetens databas var skadad och gick inte att läsa. Appen fortsätter med en "
+            f"tom databas; den skadade filen är sparad som {exc.copy}. Rapporter som inte "
+            "hann skickas finns bara i den kopian: kontakta den som sköter Kompassen.",
+            en="The device database was damaged and could not be read. The app goes on with "
+            f"an empty one; the damaged file is kept as {exc.copy}. Reports not yet sent are "
+            "only in that copy: contact whoever runs Kompassen.",
+            damaged_copy=exc.copy,
+            lost_any=True,
+        )
+    sent, sent_lost = _counts(result, "outbox")
+    drafts, drafts_lost = _counts(result, "draft")
+
+    def lost(n: int | None, sv: bool) -> str:
+        if n == 0:
+            return ""
+        if n is None:
+            return " (några kan ha gått förlorade)" if sv else " (some may be lost)"
+        return f" ({n} förlorade)" if sv else f" ({n} lost)"
+
+    return StartRepair(
+        sv=f"Enhetens databas var skadad och är lagad: {sent} rapporter i utkorgen"
+        f"{lost(sent_lost, True)} och {drafts} utkast{lost(drafts_lost, True)} räddade. "
+        f"Den skadade filen är sparad som {result.damaged_copy}.",
+        en=f"The device database was damaged and is repaired: {sent} reports in the outbox"
+        f"{lost(sent_lost, False)} and {drafts} drafts{lost(drafts_lost, False)} saved. "
+        f"The damaged file is kept as {result.damaged_copy}.",
+        damaged_copy=result.damaged_copy,
+        lost_any=result.lost_any,
+    )

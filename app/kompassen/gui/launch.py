@@ -50,6 +50,7 @@ from kompassen.gui.theme import TOUCH_PX, Theme
 
 if TYPE_CHECKING:
     from kompassen.compose import AppContext
+    from kompassen.device.recovery import StartRepair
     from kompassen.gui.crash_notice import CrashNotice
     from kompassen.gui.field.window import FieldWindow
     from kompassen.gui.first_start import FirstStart
@@ -208,6 +209,23 @@ def tell_broken_packs(
     return box
 
 
+def tell_device_repaired(
+    window: QWidget, repaired: StartRepair | None, lang: str
+) -> QMessageBox | None:
+    """Say that device.db was damaged and has been repaired at this start (not modal: the
+    window works meanwhile), what was saved, and where the damaged file is kept."""
+    if repaired is None:
+        return None
+    box = QMessageBox(window)
+    box.setIcon(QMessageBox.Icon.Warning if repaired.lost_any else QMessageBox.Icon.Information)
+    box.setWindowTitle("Kompassen")
+    box.setText(repaired.message(lang))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setModal(False)
+    box.show()
+    return box
+
+
 class Launch:
     """One start: the start window now, the field window once the catalogue is open."""
 
@@ -230,6 +248,7 @@ class Launch:
         self.failed = 0
         self.crash_notice: CrashNotice | None = None
         self.broken_packs: QMessageBox | None = None
+        self.device_repaired: QMessageBox | None = None
         self._loader: threading.Thread | None = None
         self.first_start: FirstStart | None = None  # a new tablet's install (gui/first_start.py)
         paths = resolve_paths(environ).ensure()
@@ -313,12 +332,21 @@ class Launch:
         )
         return self.first_start is not None
 
+    @staticmethod
+    def _repair_device_db(ctx: AppContext) -> StartRepair | None:
+        """A damaged device.db is repaired before the window needs it (else nothing opens,
+        search included); in use by another window, or no room: a KompassenError in words."""
+        from kompassen.device.recovery import repair_at_start
+
+        return repair_at_start(ctx.paths.device_db, ctx.paths.backup_dir, ctx.clock.now())
+
     def _build_rest(self) -> None:
         from kompassen.compose import build
         from kompassen.gui.app import build_window
 
         try:
             self.ctx = build(self._environ)
+            repaired = self._repair_device_db(self.ctx)
             window = build_window(self.ctx, self._area_id, theme=self.theme)
         except KompassenError as err:
             QMessageBox.critical(self.start, "Kompassen", err.message(self._lang))
@@ -343,6 +371,7 @@ class Launch:
             window, unseen_crashes(self.ctx.paths.log_dir, own=self.crash.crash_file.path)
         )
         self.broken_packs = tell_broken_packs(window, self.ctx.bundled_problems, self._lang)
+        self.device_repaired = tell_device_repaired(window, repaired, self._lang)
         if self._ready is not None:
             self._ready(window)
 
