@@ -22,6 +22,9 @@ if not os.environ.get("XDG_RUNTIME_DIR"):
 # tests never read or write the developer's OS keyring: tokens go to the 0600 file
 # (tests/sync/test_tokens.py covers the keyring path with an in-memory backend)
 os.environ["KOMPASSEN_KEYRING"] = "0"
+# nor this machine's installer defaults (/etc/kompassen/defaults.json: the .deb of
+# tests/test_bundle.py ships one while other tests run); tests of them set their own file
+os.environ["KOMPASSEN_DEFAULTS"] = ""
 
 from kompassen.catalogue.store.store import CatalogueStore
 from kompassen.compose import AppContext, build
