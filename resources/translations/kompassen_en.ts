@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="sv_SE">
 <context>
+    <name>AboutPage</name>
+    <message>
+        <source>← Tillbaka</source>
+        <translation>← Back</translation>
+    </message>
+    <message>
+        <source>Tillbaka till inställningarna</source>
+        <translation>Back to the settings</translation>
+    </message>
+    <message>
+        <source>Om Kompassen</source>
+        <translation>About Kompassen</translation>
+    </message>
+    <message>
+        <source>Kompassen version {v}</source>
+        <translation>Kompassen version {v}</translation>
+    </message>
+    <message>
+        <source>Installerade områden</source>
+        <translation>Installed areas</translation>
+    </message>
+    <message>
+        <source>Programvara</source>
+        <translation>Software</translation>
+    </message>
+    <message>
+        <source>Qt {qt} · PySide6 {pyside} · Python {python}</source>
+        <translation>Qt {qt} · PySide6 {pyside} · Python {python}</translation>
+    </message>
+    <message>
+        <source>Var data finns</source>
+        <translation>Where data is kept</translation>
+    </message>
+    <message>
+        <source>Enhetens mapp: {folder}</source>
+        <translation>The device's folder: {folder}</translation>
+    </message>
+    <message>
+        <source>Datorns förval: {file}</source>
+        <translation>This computer's defaults: {file}</translation>
+    </message>
+    <message>
+        <source>Licens</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Kompassen: {app}. Qt och PySide6 används under {qt}.</source>
+        <translation>Kompassen: {app}. Qt and PySide6 are used under {qt}.</translation>
+    </message>
+    <message>
+        <source>Inga områden är installerade.</source>
+        <translation>No areas are installed.</translation>
+    </message>
+    <message>
+        <source>katalogversion {c} från signerad utgåva {r}</source>
+        <translation>catalogue version {c} from signed release {r}</translation>
+    </message>
+    <message>
+        <source>katalogversion {c}</source>
+        <translation>catalogue version {c}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;Områdespaket {pack} · {catalogue} · installerad {when}</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;Area pack {pack} · {catalogue} · installed {when}</translation>
+    </message>
+</context>
+<context>
     <name>ClearButton</name>
     <message>
         <source>Rensa texten</source>
@@ -525,6 +592,61 @@
     </message>
 </context>
 <context>
+    <name>EnrolStrip</name>
+    <message>
+        <source>Koppla till kontoret</source>
+        <translation>Connect to the office</translation>
+    </message>
+    <message>
+        <source>Kod eller QR-kodens innehåll</source>
+        <translation>Code or the QR code's content</translation>
+    </message>
+    <message>
+        <source>Anslutningskod</source>
+        <translation>Connection code</translation>
+    </message>
+    <message>
+        <source>Koppla</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>Senare</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Koppla senare</source>
+        <translation>Connect later</translation>
+    </message>
+    <message>
+        <source>Koden eller QR-koden från kontoret. Går också senare under Inställningar.</source>
+        <translation>The code or QR code from the office. Can also be done later under Settings.</translation>
+    </message>
+    <message>
+        <source>Kopplar när katalogen är klar…</source>
+        <translation>Connecting when the catalogue is ready…</translation>
+    </message>
+    <message>
+        <source>Ingen synkserver är inställd på surfplattan. Klistra in hela innehållet i kontorets QR-kod (kompassen://enrol?…), eller ange servern under Inställningar.</source>
+        <translation>No sync server is set on the tablet. Paste the whole content of the office's QR code (kompassen://enrol?…), or set the server under Settings.</translation>
+    </message>
+    <message>
+        <source>Inställningarna kunde inte sparas: {why}</source>
+        <translation>The settings could not be saved: {why}</translation>
+    </message>
+    <message>
+        <source>Kopplar…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Det gick inte att koppla: {why}</source>
+        <translation>Could not connect: {why}</translation>
+    </message>
+    <message>
+        <source>Kopplad till kontoret som enhet {id}.</source>
+        <translation>Connected to the office as device {id}.</translation>
+    </message>
+</context>
+<context>
     <name>FieldWindow</name>
     <message>
         <source>Sök</source>
@@ -556,6 +678,14 @@
     <message>
         <source>Katalogen är uppdaterad (version {v}).</source>
         <translation>The catalogue is updated (version {v}).</translation>
+    </message>
+    <message>
+        <source>Håll fingret här för att öppna inställningarna</source>
+        <translation>Hold your finger here to open the settings</translation>
+    </message>
+    <message>
+        <source>Håll kvar för att öppna inställningarna…</source>
+        <translation>Keep holding to open the settings…</translation>
     </message>
 </context>
 <context>
@@ -769,6 +899,25 @@
     <message>
         <source>Källor: {sources}</source>
         <translation>Sources: {sources}</translation>
+    </message>
+</context>
+<context>
+    <name>InstallProgress</name>
+    <message>
+        <source>Förbereder surfplattan…</source>
+        <translation>Preparing the tablet…</translation>
+    </message>
+    <message>
+        <source>Installation</source>
+        <translation>Installation</translation>
+    </message>
+    <message>
+        <source>Hur långt installationen har kommit</source>
+        <translation>How far the installation has come</translation>
+    </message>
+    <message>
+        <source>Installerar {name} … {index} av {count}</source>
+        <translation>Installing {name} … {index} of {count}</translation>
     </message>
 </context>
 <context>
@@ -994,6 +1143,33 @@
     <message>
         <source>{tries} · senaste felet: {error}</source>
         <translation>{tries} · last error: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>QuitDialog</name>
+    <message>
+        <source>Avsluta Kompassen?</source>
+        <translation>Quit Kompassen?</translation>
+    </message>
+    <message>
+        <source>Surfplattan är i surfplatteläge. Stäng bara appen om du ska lämna tillbaka surfplattan eller starta om den.</source>
+        <translation>The tablet is in tablet mode. Only close the app if you are handing the tablet back or restarting it.</translation>
+    </message>
+    <message>
+        <source>Fortsätt använda Kompassen</source>
+        <translation>Keep using Kompassen</translation>
+    </message>
+    <message>
+        <source>Stäng inte appen</source>
+        <translation>Do not close the app</translation>
+    </message>
+    <message>
+        <source>Avsluta</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Avsluta Kompassen</source>
+        <translation>Quit Kompassen</translation>
     </message>
 </context>
 <context>
@@ -1463,6 +1639,22 @@
         <translation>Sync server</translation>
     </message>
     <message>
+        <source>Surfplatteläge</source>
+        <translation>Tablet mode</translation>
+    </message>
+    <message>
+        <source>Starta i surfplatteläge</source>
+        <translation>Start in tablet mode</translation>
+    </message>
+    <message>
+        <source>Om Kompassen</source>
+        <translation>About Kompassen</translation>
+    </message>
+    <message>
+        <source>Om Kompassen: versioner och licens</source>
+        <translation>About Kompassen: versions and licence</translation>
+    </message>
+    <message>
         <source>Språk: {name}</source>
         <translation>Language: {name}</translation>
     </message>
@@ -1529,6 +1721,14 @@
     <message>
         <source>Anslut</source>
         <translation>Connect</translation>
+    </message>
+    <message>
+        <source>Helskärm, appen stängs först efter en fråga och inställningarna öppnas genom att hålla fingret på områdets namn i 1,5 sekunder (eller Ctrl+Skift+S). Gäller från nästa start.</source>
+        <translation>Full screen, the app closes only after a question, and the settings open by holding a finger on the area's name for 1.5 seconds (or Ctrl+Shift+S). Applies from the next start.</translation>
+    </message>
+    <message>
+        <source>Förvalt av den här datorns installation.</source>
+        <translation>Preset by this computer's installation.</translation>
     </message>
     <message>
         <source>Rätta serveradressen först.</source>

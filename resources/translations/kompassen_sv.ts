@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE" sourcelanguage="sv_SE">
 <context>
+    <name>AboutPage</name>
+    <message>
+        <source>← Tillbaka</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tillbaka till inställningarna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Om Kompassen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kompassen version {v}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installerade områden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programvara</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt {qt} · PySide6 {pyside} · Python {python}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Var data finns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enhetens mapp: {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datorns förval: {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kompassen: {app}. Qt och PySide6 används under {qt}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inga områden är installerade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>katalogversion {c} från signerad utgåva {r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>katalogversion {c}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;Områdespaket {pack} · {catalogue} · installerad {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClearButton</name>
     <message>
         <source>Rensa texten</source>
@@ -525,6 +592,61 @@
     </message>
 </context>
 <context>
+    <name>EnrolStrip</name>
+    <message>
+        <source>Koppla till kontoret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kod eller QR-kodens innehåll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anslutningskod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Koppla</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Senare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Koppla senare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Koden eller QR-koden från kontoret. Går också senare under Inställningar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kopplar när katalogen är klar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ingen synkserver är inställd på surfplattan. Klistra in hela innehållet i kontorets QR-kod (kompassen://enrol?…), eller ange servern under Inställningar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inställningarna kunde inte sparas: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kopplar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Det gick inte att koppla: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kopplad till kontoret som enhet {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FieldWindow</name>
     <message>
         <source>Sök</source>
@@ -555,6 +677,14 @@
     </message>
     <message>
         <source>Katalogen är uppdaterad (version {v}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Håll fingret här för att öppna inställningarna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Håll kvar för att öppna inställningarna…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -768,6 +898,25 @@
     </message>
     <message>
         <source>Källor: {sources}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InstallProgress</name>
+    <message>
+        <source>Förbereder surfplattan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hur långt installationen har kommit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installerar {name} … {index} av {count}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -993,6 +1142,33 @@
     </message>
     <message>
         <source>{tries} · senaste felet: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuitDialog</name>
+    <message>
+        <source>Avsluta Kompassen?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surfplattan är i surfplatteläge. Stäng bara appen om du ska lämna tillbaka surfplattan eller starta om den.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fortsätt använda Kompassen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stäng inte appen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avsluta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avsluta Kompassen</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1463,6 +1639,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Surfplatteläge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starta i surfplatteläge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Om Kompassen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Om Kompassen: versioner och licens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Språk: {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1528,6 +1720,14 @@
     </message>
     <message>
         <source>Anslut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Helskärm, appen stängs först efter en fråga och inställningarna öppnas genom att hålla fingret på områdets namn i 1,5 sekunder (eller Ctrl+Skift+S). Gäller från nästa start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Förvalt av den här datorns installation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
