@@ -98,3 +98,32 @@ def test_a_progress_bar_shows_its_track_and_its_fill(qapp: object, name: str) ->
     assert theme.contrast(fill, track) >= 3.0, (fill, track)
     assert fill.lower() == p.accent.lower()
     w.close()
+
+
+_ICON_PROBE = """
+from kompassen.gui.qtapp import application
+app = application()
+image = app.windowIcon().pixmap(48, 48).toImage()
+print(app.windowIcon().isNull(), image.width(), len({image.pixelColor(x, 24).name() for x in range(48)}))
+"""
+
+
+def test_the_app_has_its_icon() -> None:
+    """The title bar, task bar and Alt+Tab show Kompassen's compass, not a blank icon (the
+    .desktop file's icon only reaches the menu). In a process of its own: the tests' own
+    QApplication is pytest-qt's."""
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _ICON_PROBE],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=True,
+    )
+    null, width, colours = done.stdout.split()
+    assert null == "False" and width == "48"
+    assert int(colours) > 2  # really drawn, not one flat colour

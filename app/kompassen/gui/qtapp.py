@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
+
+from kompassen.device.paths import resources_dir
 
 
 def application() -> QApplication:
@@ -20,8 +23,8 @@ def application() -> QApplication:
     app.setApplicationName("Kompassen")
     app.setOrganizationName("Kompassen")
     app.setApplicationDisplayName("Kompassen")
-    return app
-    app.setApplicationDisplayName("Kompassen")
+    # the title bar, the task bar and Alt+Tab; QIcon renders the SVG only when one is drawn
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "kompassen.svg")))
     return app
 
 
