@@ -38,7 +38,8 @@ class LongPress(QObject):
         self._start = QPoint()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # a hold is felt to the tenth of a second
+        # a hold is felt to the tenth of a second: no coarse timer's 5 % slack
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(hold_ms)
         self._timer.timeout.connect(self._fire)
         self.enabled = True
