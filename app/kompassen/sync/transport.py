@@ -37,6 +37,7 @@ KEPT_EN = "the reports stay in the outbox"
 SyncErrorKind = Literal[
     "bad_answer",
     "bad_code",
+    "bad_login",
     "bad_url",
     "forbidden",
     "not_enrolled",
@@ -44,6 +45,7 @@ SyncErrorKind = Literal[
     "refused",
     "revoked",
     "server",
+    "signed_out",
     "tls",
     "too_large",
     "unreachable",
@@ -55,7 +57,8 @@ class SyncError(KompassenError):
 
     kinds: ``bad_url``, ``unreachable``, ``tls``, ``not_kompassen``, ``not_enrolled``,
     ``revoked``, ``forbidden``, ``bad_code``, ``too_large``, ``server``, ``refused``,
-    ``bad_answer`` (too large, too deep or otherwise unusable: nothing was changed).
+    ``bad_answer`` (too large, too deep or otherwise unusable: nothing was changed); the
+    office client adds ``bad_login`` (wrong name or password) and ``signed_out`` (sign in again).
     """
 
     def __init__(
