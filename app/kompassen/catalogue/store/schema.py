@@ -447,6 +447,35 @@ DROP TABLE notice;
 ALTER TABLE notice_v9 RENAME TO notice;
 """
 
+# The office's change history (#17): one row per changed field of a saved edit (who, when,
+# old → new), exported as HSDS ``metadata``; and the coordinator's contact note per
+# organisation for the next check. Neither references ``area``: an install deletes and
+# re-inserts the area's rows, and the history must outlive every install of the area.
+M0010_OFFICE_HISTORY = """
+CREATE TABLE change_history (
+    id INTEGER PRIMARY KEY,
+    area_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    record_key TEXT NOT NULL,
+    field TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete', 'verify')),
+    previous_json TEXT,
+    replacement_json TEXT,
+    updated_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    catalogue_version INTEGER
+);
+CREATE INDEX change_history_record ON change_history (area_id, kind, record_key, id);
+CREATE TABLE contact_note (
+    area_id TEXT NOT NULL,
+    organization_key TEXT NOT NULL,
+    note TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (area_id, organization_key)
+) WITHOUT ROWID;
+"""
+
 # Append only.
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial HSDS-shaped catalogue", M0001_INITIAL),
@@ -458,4 +487,5 @@ MIGRATIONS: list[Migration] = [
     Migration(7, "a smaller catalogue.db: contentless search index, no rowid twins", M0007_COMPACT),
     Migration(8, "taxonomy codes on the service row, service_term a view", M0008_TERM_CODES),
     Migration(9, "HSDS 3 status detail and dates; notices may have no expiry", M0009_STATUS_DETAIL),
+    Migration(10, "office change history and contact notes", M0010_OFFICE_HISTORY),
 ]
