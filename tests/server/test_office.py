@@ -57,6 +57,7 @@ def test_devices_list_and_revoke(
         "app_version",  # what it said it runs at its last sync (tests/sync/test_versions_at_sync)
         "versions_at",
         "areas",
+        "enrolled_by",  # who made the code it enrolled with (a coordinator sees those)
     }
     assert devices[0]["revoked_at"] is None and devices[0]["submissions"] == 0
     r = api.post(f"/office/devices/{id_a}/revoke", headers=office)

@@ -42,6 +42,8 @@ def test_publish_full_delta_and_304(
     assert api.get("/office/releases/klara", headers=office).json() == {
         "area_id": "klara",
         "latest_version": 0,
+        "published_at": None,
+        "devices": [],  # the tablet has not said yet what it carries
     }
     assert api.get("/areas/klara/release", headers=device).status_code == 404
     r = api.post("/office/releases", headers=office, json=signed_release(klara_docs, 1))

@@ -1,4 +1,13 @@
-"""What the office calls: login, fetching sealed submissions, releases, codes and devices."""
+"""What the office calls: sign-in, who am I, users, sealed submissions, releases, area keys,
+enrolment codes, devices and the audit log.
+
+Roles (:class:`~kompassen.server.auth.Principal`): an ``admin`` works on every area and manages
+users; a ``coordinator`` only on the areas they are given. Another area answers 403
+``not_your_area``, a task only for admins 403 ``admin_only``. Devices are not bound to one
+area, so a coordinator sees and revokes the devices that carry one of their areas (as the
+tablet said at its last sync) and those enrolled with a code they made; admins all of them.
+Every action is written to the audit log in the transaction that does it.
+"""
 
 from __future__ import annotations
 
@@ -7,28 +16,42 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 
-from kompassen.server import admin
-from kompassen.server.auth import OfficeCaller
-from kompassen.server.db import ServerDb
+from kompassen.server import admin, audit
+from kompassen.server.auth import AdminCaller, OfficeCaller, require_area, token_hash
+from kompassen.server.db import ServerDb, utc_iso
 from kompassen.server.errors import EVERY_ROUTE, ApiError, documented
 from kompassen.server.models import (
     AREA_ID_PATTERN,
     DEVICE_ID_PATTERN,
     MAX_ID,
+    AreaKeyIn,
+    AreaKeyOut,
+    AuditOut,
     DevicesOut,
     EnrolmentCodeIn,
     EnrolmentCodeOut,
     LatestRelease,
     LoginIn,
     LoginOut,
+    MeOut,
     OfficeSubmissionsOut,
+    PasswordIn,
+    PasswordOut,
     ReleaseCreated,
     ReleaseIn,
     RevokeOut,
+    SignedOut,
+    UserCreateIn,
+    UserOut,
+    UsersOut,
+    UserUpdateIn,
 )
-from kompassen.server.releases import Releases, latest_version
+from kompassen.server.releases import Releases
 
 router = APIRouter(prefix="/office", responses=EVERY_ROUTE)
+
+_S403_AREA = "not one of the caller's areas (`not_your_area`), wrong role (`wrong_role`)"
+_S403_ADMIN = "only for administrators (`admin_only`), wrong role (`wrong_role`)"
 
 
 def _db(request: Request) -> ServerDb:
@@ -36,10 +59,22 @@ def _db(request: Request) -> ServerDb:
     return db
 
 
+def _admin_error(exc: admin.AdminError) -> ApiError:
+    return ApiError(exc.status, exc.code, en=exc.en, sv=exc.sv)
+
+
+def _bearer_hash(request: Request) -> str:
+    header = request.headers.get("authorization", "")
+    return token_hash(header.partition(" ")[2].strip())
+
+
 @router.post("/login", response_model=LoginOut, responses=documented(400, 401, 422))
 def login(body: LoginIn, request: Request) -> dict[str, Any]:
     """A token for 12 hours; a wrong name or password is 401 without saying which."""
-    got = admin.office_login(_db(request), request.app.state.clock, body.name, body.password)
+    source = request.client.host if request.client else None
+    got = admin.office_login(
+        _db(request), request.app.state.clock, body.name, body.password, source=source
+    )
     if got is None:
         raise ApiError(
             401,
@@ -51,8 +86,144 @@ def login(body: LoginIn, request: Request) -> dict[str, Any]:
     return {"token": got[0], "expires_at": got[1]}
 
 
+@router.post("/logout", response_model=SignedOut, responses=documented(401, 403))
+def logout(who: OfficeCaller, request: Request) -> dict[str, Any]:
+    """End this sign-in (the token stops working at once)."""
+    admin.office_logout(_db(request), request.app.state.clock, who.id, _bearer_hash(request))
+    return {"signed_out": True}
+
+
+@router.get("/me", response_model=MeOut, responses=documented(401, 403))
+def me(who: OfficeCaller) -> dict[str, Any]:
+    """Who this token is: name, role and the areas (an admin: every area, listed as none)."""
+    return {"name": who.id, "role": who.office_role, "areas": sorted(who.areas)}
+
+
+@router.post(
+    "/password",
+    response_model=PasswordOut,
+    responses=documented(
+        400,
+        401,
+        403,
+        422,
+        s400="the new password is too short (`invalid`)",
+        s403="the old password is wrong (`wrong_password`), wrong role (`wrong_role`)",
+    ),
+)
+def change_password(body: PasswordIn, who: OfficeCaller, request: Request) -> dict[str, Any]:
+    """Change one's own password; the user's other sign-ins end, this one stays."""
+    try:
+        ok = admin.change_password(
+            _db(request),
+            request.app.state.clock,
+            who.id,
+            body.old_password,
+            body.new_password,
+            _bearer_hash(request),
+        )
+    except admin.AdminError as exc:
+        raise _admin_error(exc) from exc
+    if not ok:
+        raise ApiError(
+            403,
+            "wrong_password",
+            en="The old password is wrong.",
+            sv="Det gamla lösenordet är fel.",
+        )
+    return {"name": who.id}
+
+
+# ----------------------------------------------------------------------------- users
+
+
+@router.get("/users", response_model=UsersOut, responses=documented(401, 403, s403=_S403_ADMIN))
+def users(who: AdminCaller, request: Request) -> dict[str, Any]:
+    """Every office user (administrators only)."""
+    return {"users": admin.list_users(_db(request))}
+
+
+@router.post(
+    "/users",
+    status_code=201,
+    response_model=UserOut,
+    responses=documented(
+        400,
+        401,
+        403,
+        409,
+        422,
+        s400="the name or the password does not do (`invalid`)",
+        s403=_S403_ADMIN,
+        s409="there is already a user of that name (`user_exists`)",
+    ),
+)
+def create_user(body: UserCreateIn, who: AdminCaller, request: Request) -> dict[str, Any]:
+    """A new office user with a first password (administrators only)."""
+    try:
+        return admin.create_user(
+            _db(request),
+            request.app.state.clock,
+            who.id,
+            body.name,
+            body.password,
+            body.role,
+            body.areas,
+        )
+    except admin.AdminError as exc:
+        raise _admin_error(exc) from exc
+
+
+@router.patch(
+    "/users/{name:path}",
+    response_model=UserOut,
+    responses=documented(
+        400,
+        401,
+        403,
+        404,
+        409,
+        422,
+        s400="the new password is too short (`invalid`)",
+        s403=_S403_ADMIN,
+        s404="no such user (`no_user`)",
+        s409="the last active administrator cannot be demoted or disabled (`last_admin`)",
+    ),
+)
+def update_user(
+    body: UserUpdateIn,
+    who: AdminCaller,
+    request: Request,
+    name: Annotated[str, Path(min_length=1, max_length=80)],
+) -> dict[str, Any]:
+    """Change a user's role, areas or password, or disable (or enable) them (admins only)."""
+    try:
+        user = admin.update_user(
+            _db(request),
+            request.app.state.clock,
+            who.id,
+            name,
+            role=body.role,
+            areas=body.areas,
+            password=body.password,
+            disabled=body.disabled,
+        )
+    except admin.AdminError as exc:
+        raise _admin_error(exc) from exc
+    if user is None:
+        raise ApiError(
+            404, "no_user", en=f"There is no user {name}.", sv=f"Det finns ingen användare {name}."
+        )
+    return user
+
+
+# ----------------------------------------------------------------------- submissions
+
+
 @router.get(
-    "/submissions", response_model=OfficeSubmissionsOut, responses=documented(401, 403, 422)
+    "/submissions",
+    response_model=OfficeSubmissionsOut,
+    responses=documented(401, 403, 422),
 )
 def list_submissions(
     who: OfficeCaller,
@@ -60,31 +231,83 @@ def list_submissions(
     after: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> dict[str, Any]:
-    """Sealed submissions with ``id > after`` in id order, ``limit`` at a time."""
-    with _db(request).read() as conn:
+    """Sealed submissions with ``id > after`` in id order, ``limit`` at a time (a
+    coordinator: only those of their areas). Each page fetched is logged."""
+    scope = who.scope()
+    where, args = "id > ?", list[Any]([after])
+    if scope is not None:
+        areas = sorted(scope)
+        marks = ", ".join("?" for _ in areas)
+        where += f" AND area_id IN ({marks})" if areas else " AND 1 = 0"
+        args += areas
+    now = utc_iso(request.app.state.clock.now())
+    with _db(request).transaction() as conn:
         rows = conn.execute(
             "SELECT id, device_id, uuid, area_id, created_at, received_at, sealed "
-            "FROM submission WHERE id > ? ORDER BY id LIMIT ?",
-            (after, limit + 1),
+            f"FROM submission WHERE {where} ORDER BY id LIMIT ?",
+            (*args, limit + 1),
         ).fetchall()
-    more = len(rows) > limit
-    rows = rows[:limit]
+        more = len(rows) > limit
+        rows = rows[:limit]
+        if rows:
+            fetched_areas = sorted({r["area_id"] for r in rows})
+            audit.record(
+                conn,
+                now,
+                who.id,
+                "submissions_fetched",
+                area_id=fetched_areas[0] if len(fetched_areas) == 1 else None,
+                detail={
+                    "count": len(rows),
+                    "first_id": rows[0]["id"],
+                    "last_id": rows[-1]["id"],
+                    "areas": fetched_areas,
+                },
+            )
     items = [dict(r) | {"sealed": base64.b64encode(r["sealed"]).decode("ascii")} for r in rows]
     return {"items": items, "next_after": items[-1]["id"] if more else None}
+
+
+# -------------------------------------------------------------------------- releases
 
 
 @router.get(
     "/releases/{area_id}",
     response_model=LatestRelease,
-    responses=documented(401, 403, 404, 422, s404="no such path (`not_found`)"),
+    responses=documented(401, 403, 404, 422, s403=_S403_AREA, s404="no such path (`not_found`)"),
 )
 def release_status(
     who: OfficeCaller,
     request: Request,
     area_id: Annotated[str, Path(pattern=AREA_ID_PATTERN)],
 ) -> dict[str, Any]:
-    """The latest published version of an area (0 when none), to sign the next one."""
-    return {"area_id": area_id, "latest_version": latest_version(_db(request), area_id)}
+    """The latest published version of an area (0 when none), to sign the next one, and
+    which of the area's tablets run which release (so the office sees who is behind)."""
+    require_area(who, area_id)
+    scope, args = admin.device_scope(who.scope(), who.id)
+    with _db(request).read() as conn:
+        latest = conn.execute(
+            "SELECT version, published_at FROM release WHERE area_id = ? "
+            "ORDER BY version DESC LIMIT 1",
+            (area_id,),
+        ).fetchone()
+        devices = conn.execute(
+            "SELECT d.id, d.name, a.pack_version, a.catalogue_release, "
+            "d.versions_at AS last_sync, d.revoked_at FROM device d "
+            f"JOIN device_area a ON a.device_id = d.id WHERE a.area_id = ? AND {scope} "
+            "ORDER BY d.enrolled_at, d.id",
+            (area_id, *args),
+        ).fetchall()
+    return {
+        "area_id": area_id,
+        "latest_version": int(latest["version"]) if latest else 0,
+        "published_at": latest["published_at"] if latest else None,
+        "devices": [
+            {k: d[k] for k in ("id", "name", "pack_version", "catalogue_release", "last_sync")}
+            | {"revoked": d["revoked_at"] is not None}
+            for d in devices
+        ],
+    }
 
 
 @router.post(
@@ -101,6 +324,7 @@ def release_status(
         "area.json names another area (`bad_documents`), the sha256 (`bad_hash`), the "
         "signature by the area's registered key (`bad_signature`), area.json's "
         "public_keys.signing (`no_signing_key`)",
+        s403=_S403_AREA,
         s409="manifest.version is not latest + 1 (`version_conflict`), or the area's signing "
         "key is not registered on the server (`area_key_unknown`)",
     ),
@@ -109,31 +333,93 @@ def publish_release(body: ReleaseIn, who: OfficeCaller, request: Request) -> dic
     """Publish a signed release, signed by the area's registered key (``area-key register``)."""
     releases: Releases = request.app.state.releases
     manifest = body.manifest.model_dump()
-    releases.publish(manifest, body.signature, body.documents.files())
+    require_area(who, manifest["area_id"])
+    releases.publish(manifest, body.signature, body.documents.files(), actor=who.id)
     return {"area_id": manifest["area_id"], "version": manifest["version"]}
+
+
+@router.put(
+    "/areas/{area_id}/signing-key",
+    response_model=AreaKeyOut,
+    responses=documented(
+        400,
+        401,
+        403,
+        409,
+        422,
+        s400="not an Ed25519 public key in base64 (`invalid`)",
+        s403=_S403_AREA + "; replacing a key is for administrators (`admin_only`)",
+        s409="another key is registered and `replace` was not asked for (`key_conflict`)",
+    ),
+)
+def register_area_key(
+    body: AreaKeyIn,
+    who: OfficeCaller,
+    request: Request,
+    area_id: Annotated[str, Path(pattern=AREA_ID_PATTERN)],
+) -> dict[str, Any]:
+    """Pin the key the area's releases must be signed with (the first-run wizard's step).
+
+    Replacing another key (a lost key file) is for administrators: the tablets keep trusting
+    the old key until they get a pack with the new one.
+    """
+    require_area(who, area_id)
+    if body.replace and not who.is_admin:
+        raise ApiError(
+            403,
+            "admin_only",
+            en="Only an administrator may replace an area's signing key.",
+            sv="Bara en administratör får byta ett områdes signeringsnyckel.",
+        )
+    try:
+        outcome = admin.register_area_key(
+            _db(request),
+            request.app.state.clock,
+            area_id,
+            body.signing_key,
+            by=f"office: {who.id}",
+            replace=body.replace,
+            actor=who.id,
+        )
+    except admin.AdminError as exc:
+        raise _admin_error(exc) from exc
+    return {"area_id": area_id, "outcome": outcome}
+
+
+# --------------------------------------------------------------------------- devices
 
 
 @router.post(
     "/enrolment-codes", response_model=EnrolmentCodeOut, responses=documented(400, 401, 403, 422)
 )
 def new_code(body: EnrolmentCodeIn, who: OfficeCaller, request: Request) -> dict[str, Any]:
-    """A code a tablet can enrol with, ``uses`` times within ``valid_hours``."""
+    """A code a tablet can enrol with, ``uses`` times within ``valid_hours``, and the URI of
+    its QR code (the server's address as this request reached it)."""
+    from kompassen.sync.enrol_uri import EnrolmentTextError, make_uri
+
     code, expires_at = admin.create_enrolment_code(
-        _db(request), request.app.state.clock, body.uses, body.valid_hours
+        _db(request), request.app.state.clock, body.uses, body.valid_hours, actor=who.id
     )
-    return {"code": code, "uses": body.uses, "expires_at": expires_at}
+    try:
+        uri: str | None = make_uri(str(request.base_url).rstrip("/"), code)
+    except EnrolmentTextError:
+        uri = None
+    return {"code": code, "uri": uri, "uses": body.uses, "expires_at": expires_at}
 
 
 @router.get("/devices", response_model=DevicesOut, responses=documented(401, 403))
 def devices(who: OfficeCaller, request: Request) -> dict[str, Any]:
-    """Every tablet, with revocation and any use of its token since (``revoked_uses``)."""
-    return {"devices": admin.list_devices(_db(request))}
+    """The tablets this user may see (see the module docstring), with revocation and any use
+    of a revoked token since (``revoked_uses``)."""
+    return {"devices": admin.list_devices(_db(request), areas=who.scope(), user=who.id)}
 
 
 @router.post(
     "/devices/{device_id}/revoke",
     response_model=RevokeOut,
-    responses=documented(401, 403, 404, 422, s404="no such device (`no_device`)"),
+    responses=documented(
+        401, 403, 404, 422, s404="no such device, or not one the caller may see (`no_device`)"
+    ),
 )
 def revoke(
     who: OfficeCaller,
@@ -141,7 +427,9 @@ def revoke(
     device_id: Annotated[str, Path(pattern=DEVICE_ID_PATTERN)],
 ) -> dict[str, Any]:
     """Revoke a lost or retired tablet: its token gets 403 from now on."""
-    revoked_at = admin.revoke_device(_db(request), request.app.state.clock, device_id)
+    revoked_at = admin.revoke_device(
+        _db(request), request.app.state.clock, device_id, actor=who.id, areas=who.scope()
+    )
     if revoked_at is None:
         raise ApiError(
             404,
@@ -150,3 +438,22 @@ def revoke(
             sv=f"Det finns ingen enhet {device_id}.",
         )
     return {"id": device_id, "revoked_at": revoked_at}
+
+
+# ----------------------------------------------------------------------------- audit
+
+
+@router.get("/audit", response_model=AuditOut, responses=documented(401, 403, 422))
+def audit_log(
+    who: OfficeCaller,
+    request: Request,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    before: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
+) -> dict[str, Any]:
+    """Office actions newest first, ``limit`` at a time (``before``: the last page's
+    ``next_before``). An admin sees all; a coordinator their areas' entries and their own."""
+    with _db(request).read() as conn:
+        rows = audit.entries(conn, limit=limit + 1, before=before, areas=who.scope(), actor=who.id)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return {"entries": rows, "next_before": rows[-1]["id"] if more and rows else None}

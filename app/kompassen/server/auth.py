@@ -73,12 +73,32 @@ def code_hash(text: str) -> str:
     return hashlib.sha256(normalise_code(text).encode("utf-8", "surrogatepass")).hexdigest()
 
 
+OfficeRole = Literal["admin", "coordinator"]
+
+
 @dataclass(frozen=True)
 class Principal:
-    """Who is calling: a device (by id) or an office user (by name)."""
+    """Who is calling: a device (by id) or an office user (by name, with role and areas).
+
+    An office ``admin`` works on every area and manages users; a ``coordinator`` only on
+    ``areas`` (what :meth:`may` says and :func:`require_area` enforces).
+    """
 
     role: Literal["device", "office"]
     id: str
+    office_role: OfficeRole | None = None
+    areas: frozenset[str] = frozenset()
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "office" and self.office_role == "admin"
+
+    def may(self, area_id: str) -> bool:
+        return self.is_admin or (self.role == "office" and area_id in self.areas)
+
+    def scope(self) -> frozenset[str] | None:
+        """The areas this caller is limited to, or None for every area (an admin)."""
+        return None if self.is_admin else self.areas
 
 
 _bearer = HTTPBearer(auto_error=False, description="Device or office token")
@@ -132,8 +152,21 @@ def caller(
             office = None
         else:
             office = conn.execute(
-                "SELECT user_name, expires_at FROM office_token WHERE token_hash = ?", (digest,)
+                "SELECT t.user_name, t.expires_at, u.role, u.disabled_at FROM office_token t "
+                "JOIN office_user u ON u.name = t.user_name WHERE t.token_hash = ?",
+                (digest,),
             ).fetchone()
+            areas = (
+                frozenset(
+                    r["area_id"]
+                    for r in conn.execute(
+                        "SELECT area_id FROM office_user_area WHERE user_name = ?",
+                        (office["user_name"],),
+                    )
+                )
+                if office is not None
+                else frozenset()
+            )
     # raised outside the transaction: an error inside would roll the count back
     if device is not None:
         log.warning("revoked device %s presented its token", device["id"])
@@ -143,9 +176,10 @@ def caller(
             en="This device has been revoked.",
             sv="Den här enheten är spärrad.",
         )
-    if office is None or office["expires_at"] <= now:
+    if office is None or office["expires_at"] <= now or office["disabled_at"] is not None:
         raise _unauthorized()
-    return Principal("office", office["user_name"])
+    role: OfficeRole = "admin" if office["role"] == "admin" else "coordinator"
+    return Principal("office", office["user_name"], role, areas)
 
 
 def _wrong_role() -> ApiError:
@@ -169,9 +203,40 @@ def office_caller(who: Annotated[Principal, Depends(caller)]) -> Principal:
     return who
 
 
+def not_your_area(area_id: str) -> ApiError:
+    return ApiError(
+        403,
+        "not_your_area",
+        en=f"You may not work on the area {area_id} (ask an administrator to give it to you).",
+        sv=f"Du får inte arbeta med området {area_id} (be en administratör att ge dig det).",
+    )
+
+
+def require_area(who: Principal, area_id: str) -> None:
+    """403 ``not_your_area`` unless the office caller may work on ``area_id``."""
+    if not who.may(area_id):
+        raise not_your_area(area_id)
+
+
+def admin_only() -> ApiError:
+    return ApiError(
+        403,
+        "admin_only",
+        en="Only an administrator may do this.",
+        sv="Bara en administratör får göra det här.",
+    )
+
+
+def admin_caller(who: Annotated[Principal, Depends(office_caller)]) -> Principal:
+    if not who.is_admin:
+        raise admin_only()
+    return who
+
+
 AnyCaller = Annotated[Principal, Depends(caller)]
 DeviceCaller = Annotated[Principal, Depends(device_caller)]
 OfficeCaller = Annotated[Principal, Depends(office_caller)]
+AdminCaller = Annotated[Principal, Depends(admin_caller)]
 
 
 def office_token_lifetime() -> timedelta:

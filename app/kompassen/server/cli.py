@@ -1,7 +1,7 @@
 """``kompassen-server --db PATH [command]``: run the sync server or administer it.
 
-Without a command the server runs (uvicorn). Commands: ``office-user NAME`` (password on
-stdin), ``enrolment-code [--uses N] [--valid-hours H] [--server URL [--qr FILE.svg]]``, ``devices [--json]``, ``revoke ID``,
+Without a command the server runs (uvicorn). Commands: ``office-user NAME [--role admin|
+coordinator] [--area ID ...]`` (password on stdin), ``audit [--limit N] [--json]``, ``enrolment-code [--uses N] [--valid-hours H] [--server URL [--qr FILE.svg]]``, ``devices [--json]``, ``revoke ID``,
 ``area-key register AREA (--from-pack DIR | --key BASE64) [--replace]``, ``area-key list
 [--json]``.
 Messages are Swedish, one line; bad input exits with 2. This module imports nothing of the
@@ -36,6 +36,21 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="command")
     user = sub.add_parser("office-user", help="create an office user or set its password (stdin)")
     user.add_argument("name")
+    user.add_argument(
+        "--role",
+        choices=("admin", "coordinator"),
+        help="admin: every area and the users; coordinator: only the --area areas "
+        "(default: admin for a new user, unchanged for an existing one)",
+    )
+    user.add_argument(
+        "--area",
+        action="append",
+        metavar="ID",
+        help="an area the user works on (repeat for more; replaces the user's areas)",
+    )
+    audit_cmd = sub.add_parser("audit", help="list the office actions, newest first")
+    audit_cmd.add_argument("--limit", type=int, default=50, help="how many (default 50)")
+    audit_cmd.add_argument("--json", action="store_true", help="as JSON")
     code = sub.add_parser("enrolment-code", help="print a new enrolment code for tablets")
     code.add_argument("--uses", type=int, default=1, help="how many tablets may use it (1–100)")
     code.add_argument("--valid-hours", type=int, default=24, help="validity in hours (1–720)")
@@ -117,9 +132,18 @@ def _command(args: argparse.Namespace, db: ServerDb) -> int:
         password = _read_password()
         if not password:
             return _fail("inget lösenord angavs (skriv det på första raden i stdin).")
-        adm.set_office_user(db, clock, args.name, password)
-        print(f"Kontorsanvändaren {args.name.strip()} har ett nytt lösenord.")
+        adm.set_office_user(db, clock, args.name, password, role=args.role, areas=args.area)
+        user = adm.office_user(db, args.name.strip())
+        assert user is not None
+        areas = ", ".join(user["areas"]) or "inga"
+        scope = "alla områden" if user["role"] == "admin" else f"områden: {areas}"
+        print(
+            f"Kontorsanvändaren {args.name.strip()} har ett nytt lösenord "
+            f"(roll {user['role']}, {scope})."
+        )
         return 0
+    if args.command == "audit":
+        return _audit(args, db)
     if args.command == "enrolment-code":
         return _enrolment_code(args, db)
     if args.command == "devices":
@@ -186,6 +210,28 @@ def _enrolment_code(args: argparse.Namespace, db: ServerDb) -> int:
                     return _fail(f"kan inte skriva {args.qr}: {exc.strerror or exc}")
                 print(f"QR-koden är sparad i {args.qr}.", file=sys.stderr)
     print(f"Giltig till {expires_at} (UTC), {args.uses} användning(ar).", file=sys.stderr)
+    return 0
+
+
+def _audit(args: argparse.Namespace, db: ServerDb) -> int:
+    """The audit log, newest first, one line per office action."""
+    from kompassen.server import audit
+
+    if not 1 <= args.limit <= 10000:
+        return _fail("--limit måste vara 1–10000.")
+    with db.read() as conn:
+        rows = audit.entries(conn, limit=args.limit)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("Granskningsloggen är tom.")
+    for r in rows:
+        detail = json.dumps(r["detail"], ensure_ascii=False) if r["detail"] else ""
+        print(
+            f"{r['at']}  {r['actor'] or '(okänt namn)'}  {r['action']}  "
+            f"område {r['area_id'] or '-'}  mål {r['target'] or '-'}  {detail}".rstrip()
+        )
     return 0
 
 

@@ -1,4 +1,5 @@
-"""server.db: devices (and what they run), office users, enrolment codes, sealed submissions, releases, area keys.
+"""server.db: devices (and what they run), office users (roles, areas), enrolment codes, sealed
+submissions, releases, area keys and the audit log of office actions.
 
 One connection shared by the worker threads behind a lock (SQLite allows one writer anyway and
 the load is a few tablets). WAL with ``synchronous=FULL``: a submission the server answered
@@ -100,6 +101,34 @@ CREATE TABLE device_area (
     catalogue_release INTEGER,
     PRIMARY KEY (device_id, area_id)
 ) WITHOUT ROWID;
+""",
+    ),
+    Migration(
+        4,
+        "office roles and areas, who made a code and enrolled a device, the audit log",
+        # every office user so far could do everything: they stay admins (DEFAULT 'admin')
+        """
+ALTER TABLE office_user ADD COLUMN role TEXT NOT NULL DEFAULT 'admin'
+    CHECK (role IN ('admin', 'coordinator'));
+ALTER TABLE office_user ADD COLUMN disabled_at TEXT;
+CREATE TABLE office_user_area (
+    user_name TEXT NOT NULL REFERENCES office_user(name) ON DELETE CASCADE,
+    area_id TEXT NOT NULL,
+    PRIMARY KEY (user_name, area_id)
+);
+ALTER TABLE enrolment_code ADD COLUMN created_by TEXT;
+ALTER TABLE device ADD COLUMN enrolled_by TEXT;
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    area_id TEXT,
+    target TEXT,
+    detail TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX audit_log_area ON audit_log (area_id, id);
+CREATE INDEX audit_log_actor ON audit_log (actor, id);
 """,
     ),
 ]

@@ -49,7 +49,8 @@ _DEFAULTS: dict[int, tuple[str, str, str]] = {
 _MEANING: dict[int, str] = {
     400: "the body is not UTF-8 JSON, or (releases) does not check out",
     401: "missing, unknown or expired token (`unauthorized`), wrong login (`bad_login`)",
-    403: "revoked device (`revoked`), wrong role (`wrong_role`), bad enrolment code (`bad_code`)",
+    403: "revoked device (`revoked`), wrong role (`wrong_role`), bad enrolment code (`bad_code`), "
+    "another area than the office user's (`not_your_area`), for administrators (`admin_only`)",
     404: "not found",
     409: "conflicts with what the server holds",
     413: "the body is over the limit (`too_large`): 8 MiB, 32 MiB for releases",

@@ -158,9 +158,25 @@ class OfficeSubmissionsOut(BaseModel):
     )
 
 
+class ReleaseDeviceOut(BaseModel):
+    """A tablet that carries the area, and the catalogue release it runs (null: the pack)."""
+
+    id: str
+    name: str
+    pack_version: str
+    catalogue_release: int | None
+    last_sync: str | None
+    revoked: bool
+
+
 class LatestRelease(BaseModel):
     area_id: str
     latest_version: int
+    published_at: str | None = Field(default=None, description="When the latest was published.")
+    devices: list[ReleaseDeviceOut] = Field(
+        default_factory=list,
+        description="The tablets that carry the area (that the caller may see), oldest first.",
+    )
 
 
 class ManifestIn(Model):
@@ -215,8 +231,96 @@ class EnrolmentCodeIn(Model):
 
 class EnrolmentCodeOut(BaseModel):
     code: str
+    uri: str | None = Field(
+        default=None,
+        description="kompassen://enrol?server=…&code=… with the address this request reached "
+        "the server at (null if that address is not one a tablet accepts).",
+    )
     uses: int
     expires_at: str
+
+
+OfficeRoleName = Literal["admin", "coordinator"]
+MAX_USER_AREAS = 64
+Password = Annotated[str, StringConstraints(min_length=1, max_length=1024)]
+
+
+class MeOut(BaseModel):
+    name: str
+    role: OfficeRoleName
+    areas: list[str]
+
+
+class SignedOut(BaseModel):
+    signed_out: bool
+
+
+class PasswordIn(Model):
+    model_config = ConfigDict(extra="forbid")
+    old_password: Password
+    new_password: Password
+
+
+class PasswordOut(BaseModel):
+    name: str
+
+
+class UserOut(BaseModel):
+    name: str
+    role: OfficeRoleName
+    areas: list[str]
+    disabled_at: str | None
+    updated_at: str
+
+
+class UsersOut(BaseModel):
+    users: list[UserOut]
+
+
+class UserCreateIn(Model):
+    model_config = ConfigDict(extra="forbid")
+    name: Name
+    password: Password
+    role: OfficeRoleName
+    areas: Annotated[list[AreaId], Field(max_length=MAX_USER_AREAS)] = Field(default_factory=list)
+
+
+class UserUpdateIn(Model):
+    """What to change (a field left out stays as it is)."""
+
+    model_config = ConfigDict(extra="forbid")
+    role: OfficeRoleName | None = None
+    areas: Annotated[list[AreaId], Field(max_length=MAX_USER_AREAS)] | None = None
+    password: Password | None = None
+    disabled: bool | None = None
+
+
+class AreaKeyIn(Model):
+    model_config = ConfigDict(extra="forbid")
+    signing_key: Annotated[str, StringConstraints(min_length=1, max_length=256)]
+    replace: bool = False
+
+
+class AreaKeyOut(BaseModel):
+    area_id: str
+    outcome: Literal["registered", "unchanged", "replaced"]
+
+
+class AuditEntryOut(BaseModel):
+    id: int
+    at: str
+    actor: str = Field(description='The office user ("" for an unknown name at a failed sign-in).')
+    action: str
+    area_id: str | None
+    target: str | None
+    detail: dict[str, Any]
+
+
+class AuditOut(BaseModel):
+    entries: list[AuditEntryOut]
+    next_before: int | None = Field(
+        description="Pass as ``before`` for the next (older) page; null when this was the last."
+    )
 
 
 # a version as programs write them (PEP 440, pack dates): no spaces, no controls, bounded
@@ -282,6 +386,9 @@ class DeviceOut(BaseModel):
     areas: list[DeviceAreaOut] = Field(
         default_factory=list,
         description="Each installed area's pack version and catalogue release (null: the pack).",
+    )
+    enrolled_by: str | None = Field(
+        default=None, description="Who made the code it enrolled with (null: before that was kept)."
     )
 
 

@@ -25,6 +25,7 @@ from kompassen.catalogue.store.release import (
     verify_manifest,
 )
 from kompassen.core.clock import Clock
+from kompassen.server import audit
 from kompassen.server.admin import AdminError, check_signing_key
 from kompassen.server.db import ServerDb, utc_iso
 from kompassen.server.errors import ApiError
@@ -79,9 +80,17 @@ class Releases:
         self._docs: OrderedDict[tuple[str, int], dict[str, Any]] = OrderedDict()
         self._deltas: OrderedDict[tuple[str, int, int], dict[str, Any]] = OrderedDict()
 
-    def publish(self, manifest: dict[str, Any], signature: str, documents: dict[str, Any]) -> None:
+    def publish(
+        self,
+        manifest: dict[str, Any],
+        signature: str,
+        documents: dict[str, Any],
+        *,
+        actor: str = "",
+    ) -> None:
         """Store the release or raise ApiError (409 wrong version or no pinned key, 400
-        hash/signature/shape)."""
+        hash/signature/shape); logged in the audit log as ``actor``'s, in the same
+        transaction."""
         area_id = manifest["area_id"]
         version = manifest["version"]
         self._check_shape(area_id, documents)
@@ -131,7 +140,8 @@ class Releases:
                 verify_manifest(manifest, signature, pinned["signing_key"])
             except ReleaseError as exc:
                 raise _bad_release("bad_signature", exc.en, exc.sv) from exc
-            if carried != pinned["signing_key"]:
+            rotated = carried != pinned["signing_key"]
+            if rotated:
                 # a rotation, signed by the old key: the tablets that install this release
                 # trust the new key from now on, and so does the server
                 conn.execute(
@@ -150,6 +160,21 @@ class Releases:
                     blob,
                     utc_iso(self.clock.now()),
                 ),
+            )
+            audit.record(
+                conn,
+                utc_iso(self.clock.now()),
+                actor,
+                "publish",
+                area_id=area_id,
+                target=str(version),
+                detail={
+                    "version": version,
+                    "pack_version": manifest["pack_version"],
+                    "sha256": digest,
+                    "bytes_gz": len(blob),
+                    "key_rotated": rotated,
+                },
             )
 
     @staticmethod
