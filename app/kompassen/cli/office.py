@@ -359,9 +359,13 @@ def run_fetch_reports(args: argparse.Namespace, lang: str) -> int:
 
 
 def run_publish(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
-    """Sign the installed area as the next release and publish it on the server."""
-    from kompassen.catalogue.store.release import make_manifest, sign_manifest
-    from kompassen.sync.transport import SyncError
+    """Sign the installed area as the next release and publish it on the server.
+
+    The signing and upload are :meth:`kompassen.office.client.OfficeClient.publish` (the
+    office window does the same); this command checks the keys and says what happened.
+    """
+    from kompassen.office.client import OfficeClient
+    from kompassen.sync.transport import SyncError, server_root
 
     area = ctx.catalogue.reader.area(args.publish_area)
     if is_placeholder_key(area.id, "signing", area.signing_public_key):
@@ -382,28 +386,24 @@ def run_publish(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
             "the tablets would refuse the release.",
         )
     docs = ctx.catalogue.release_docs(area.id)
-    api, http = _login(args, lang)
+    user = _user(args)
     try:
-        latest = api.json("GET", f"/office/releases/{area.id}").get("latest_version")
-        if not isinstance(latest, int):
-            raise SyncError(
-                sv="Servern svarade konstigt om senaste släppet.",
-                en="The server gave a strange answer about the latest release.",
-                kind="not_kompassen",
-            )
-        manifest = make_manifest(
-            area.id, latest + 1, docs, ctx.clock.now().isoformat(timespec="seconds")
+        client = OfficeClient.sign_in(
+            args.server, user, _password(lang, user), timeout=args.timeout
         )
-        body = {
-            "manifest": manifest,
-            "signature": sign_manifest(manifest, keys.signing_private),
-            "documents": docs,
-        }
-        size = len(json.dumps(body, ensure_ascii=False).encode("utf-8"))
-        created = api.json("POST", "/office/releases", body=body)
+    except SyncError as err:
+        if err.kind == "bad_login":
+            root = server_root(args.server)
+            raise OfficeError(
+                sv=f"Fel namn eller lösenord för {user} på {root}.",
+                en=f"Wrong name or password for {user} at {root}.",
+            ) from err
+        raise
+    try:
+        version = client.publish(area.id, docs, keys, ctx.clock.now())
     finally:
-        http.close()
-    version = created.get("version", manifest["version"])
+        client.close()
+    size = len(json.dumps(docs, ensure_ascii=False).encode("utf-8"))
     print(
         _say(
             lang,
