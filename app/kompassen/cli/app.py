@@ -68,7 +68,12 @@ def installed_areas(environ: Mapping[str, str], lang: str) -> list[str]:
 
 
 def run_gui(args: argparse.Namespace, lang: str) -> int:
-    """The window first, the catalogue after its first paint (see gui/launch.py)."""
+    """The window first, the catalogue after its first paint (see gui/launch.py);
+    ``--office``: the office window (gui/office/launch.py), none of the field window."""
+    if getattr(args, "office", False):
+        from kompassen.gui.office.launch import launch_office
+
+        return launch_office(dict(os.environ), args.area)
     from kompassen.gui.launch import launch
 
     return launch(dict(os.environ), args.area, kiosk=getattr(args, "kiosk", None))

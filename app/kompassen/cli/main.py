@@ -68,6 +68,11 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         help="tablet mode: full screen, quit only after a question, settings behind a long press "
         "(default: the Settings choice, else the machine's defaults.json)",
     )
+    p.add_argument(
+        "--office",
+        action="store_true",
+        help="the office window (catalogue, publishing, devices) instead of the field window",
+    )
     p.set_defaults(handler=app.run_gui)  # no command: the window
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     for name in _families(argv):

@@ -1,0 +1,421 @@
+"""The office window: a navigation list on the left, one page at a time on the right.
+
+Made for a coordinator's desktop (1920×1080, mouse and keyboard): Arbetslista (the start
+page), Katalog, Publicera, Enheter, Områden, Logg; Ctrl+1…6 go to them, F5 refreshes the
+page shown. The status bar says who is signed in to which server.
+
+The pages are built on first use by typed factory functions (:data:`OFFICE_PAGES`), which
+import their modules then: the window opens without the editor's or the publisher's code.
+The catalogue editor and the publish page are helper modules of their own; until they exist
+a page says "kommer" in their place.
+
+The worklist needs no network: it is there before anybody signs in. The server's pages ask
+for their data once the session is signed in, and again on F5.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
+
+from kompassen.core.errors import KompassenError
+from kompassen.core.model import Area
+from kompassen.gui.office.session import OfficeSession, SignedIn
+from kompassen.gui.office.signin import SignInDialog
+from kompassen.gui.qtapp import drop_source_cache
+
+if TYPE_CHECKING:
+    from kompassen.compose import AppContext
+    from kompassen.gui.i18n import Translations
+    from kompassen.gui.office.areas_page import AreasPage
+    from kompassen.gui.office.audit_page import AuditPage
+    from kompassen.gui.office.devices_page import DevicesPage
+    from kompassen.gui.office.worklist import WorklistPage
+    from kompassen.gui.theme import Theme
+
+log = logging.getLogger(__name__)
+
+PAGES = ("worklist", "catalogue", "publish", "devices", "areas", "audit")
+
+
+@dataclass
+class OfficeContext:
+    """What the office pages are built from (the composition root's context and the session)."""
+
+    ctx: AppContext
+    session: OfficeSession
+    area_id: str
+    areas: list[Area]
+    lang: str
+    synchronous: bool = False
+
+
+def _worklist(oc: OfficeContext, parent: QWidget) -> WorklistPage:
+    from kompassen.gui.office.worklist import WorklistPage
+
+    return WorklistPage(
+        oc.ctx.paths.catalogue_db,
+        oc.area_id,
+        oc.ctx.clock,
+        oc.lang,
+        synchronous=oc.synchronous,
+        parent=parent,
+    )
+
+
+def _catalogue(oc: OfficeContext, parent: QWidget) -> QWidget:
+    return _coming(parent, "catalogue")  # the catalogue editor (gui/office/editor/) comes here
+
+
+def _publish(oc: OfficeContext, parent: QWidget) -> QWidget:
+    return _coming(parent, "publish")  # the publish page (gui/office/publish_page.py) comes here
+
+
+def _devices(oc: OfficeContext, parent: QWidget) -> DevicesPage:
+    from kompassen.gui.office.devices_page import DevicesPage
+
+    return DevicesPage(oc.session, oc.ctx.clock, oc.lang, parent)
+
+
+def _areas(oc: OfficeContext, parent: QWidget) -> AreasPage:
+    from kompassen.gui.office.areas_page import AreasPage
+
+    return AreasPage(oc.areas, parent)
+
+
+def _audit(oc: OfficeContext, parent: QWidget) -> AuditPage:
+    from kompassen.gui.office.audit_page import AuditPage
+
+    return AuditPage(oc.session, oc.ctx.clock, oc.lang, parent)
+
+
+def _coming(parent: QWidget, key: str) -> QWidget:
+    from kompassen.gui.office.placeholder import ComingPage
+
+    page = ComingPage(_TITLES[key](), parent)
+    page.setObjectName(f"coming-{key}")
+    return page
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("OfficeWindow", text)
+
+
+# the navigation's words, translated where they are read (the window retranslates them)
+_TITLES: dict[str, Callable[[], str]] = {
+    "worklist": lambda: _tr("Arbetslista"),
+    "catalogue": lambda: _tr("Katalog"),
+    "publish": lambda: _tr("Publicera"),
+    "devices": lambda: _tr("Enheter"),
+    "areas": lambda: _tr("Områden"),
+    "audit": lambda: _tr("Logg"),
+}
+
+# key → factory: the pages are built on first use (their modules imported then)
+OFFICE_PAGES: dict[str, Callable[[OfficeContext, QWidget], QWidget]] = {
+    "worklist": _worklist,
+    "catalogue": _catalogue,
+    "publish": _publish,
+    "devices": _devices,
+    "areas": _areas,
+    "audit": _audit,
+}
+# the pages that show the server's data: asked for it after a sign-in
+SERVER_PAGES = ("devices", "audit", "publish")
+
+
+class OfficeWindow(QMainWindow):
+    """The office's main window; everything it shows comes from the injected context."""
+
+    page_changed = Signal(str)
+
+    def __init__(
+        self,
+        oc: OfficeContext,
+        *,
+        theme: Theme | None = None,
+        translations: Translations | None = None,
+    ) -> None:
+        super().__init__()
+        self.oc = oc
+        self.session = oc.session
+        self.theme = theme
+        self.translations = translations
+        self.signin: SignInDialog | None = None
+        self._pages: dict[str, QWidget] = {}
+        self._closed = False
+        self.setMinimumSize(QSize(1024, 700))
+
+        central = QWidget(self)
+        lay = QHBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        self.nav = QListWidget(central)
+        self.nav.setObjectName("officeNav")
+        self.nav.setFixedWidth(240)
+        self.nav.setSpacing(2)
+        for key in PAGES:
+            item = QListWidgetItem(self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+        lay.addWidget(self.nav)
+        self.stack = QStackedWidget(central)
+        self.stack.setMinimumSize(1, 1)
+        lay.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.who = QLabel(self)
+        self.statusBar().addPermanentWidget(self.who)
+        self.sign_button = QPushButton(self)
+        self.sign_button.clicked.connect(self._sign_button_clicked)
+        self.statusBar().addPermanentWidget(self.sign_button)
+
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        for n, key in enumerate(PAGES, start=1):
+            QShortcut(QKeySequence(f"Ctrl+{n}"), self, lambda k=key: self.show_page(k))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
+        self.session.signed_in.connect(self._signed_in)
+        self.session.expired.connect(self._expired)
+        self.retranslate()
+        self.nav.setCurrentRow(0)
+
+    # ------------------------------------------------------------------ pages
+
+    def page(self, key: str) -> QWidget:
+        """The page under ``key``, built on first use."""
+        if key not in self._pages:
+            page = OFFICE_PAGES[key](self.oc, self.stack)
+            drop_source_cache()  # the page's modules were just imported
+            page.setProperty("officePage", key)
+            self.stack.addWidget(page)
+            self._pages[key] = page
+            self._wire(key, page)
+            if key in SERVER_PAGES and self.session.current is not None:
+                _refresh(page)
+        return self._pages[key]
+
+    def built(self, key: str) -> bool:
+        return key in self._pages
+
+    def _wire(self, key: str, page: QWidget) -> None:
+        if key == "worklist":
+            page.open_record.connect(self.open_record)  # type: ignore[attr-defined]
+            page.mark_checked.connect(self.mark_checked)  # type: ignore[attr-defined]
+        published = getattr(page, "published", None)
+        if published is not None and hasattr(published, "connect"):
+            published.connect(lambda *_: self._after_publish())
+
+    @property
+    def worklist_page(self) -> WorklistPage:
+        return self.page("worklist")  # type: ignore[return-value]
+
+    @property
+    def devices_page(self) -> DevicesPage:
+        return self.page("devices")  # type: ignore[return-value]
+
+    @property
+    def audit_page(self) -> AuditPage:
+        return self.page("audit")  # type: ignore[return-value]
+
+    @property
+    def areas_page(self) -> AreasPage:
+        return self.page("areas")  # type: ignore[return-value]
+
+    def current_key(self) -> str:
+        item = self.nav.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else PAGES[0]
+
+    def show_page(self, key: str) -> QWidget:
+        """Go to ``key`` (the navigation follows)."""
+        row = PAGES.index(key)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)  # → _nav_changed
+        else:
+            self._nav_changed(row)
+        return self._pages[key]
+
+    def _nav_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = PAGES[row]
+        page = self.page(key)
+        self.stack.setCurrentWidget(page)
+        self.page_changed.emit(key)
+
+    def refresh(self) -> None:
+        """F5: the page shown fetches its data again."""
+        _refresh(self.page(self.current_key()))
+
+    # ------------------------------------------------------------------ routing
+
+    def open_record(self, record_type: str, record: str) -> None:
+        """A worklist row: the record in the catalogue editor (when that page can open it)."""
+        page = self.show_page("catalogue")
+        opener = getattr(page, "open_record", None)
+        if callable(opener):
+            opener(record_type, record)
+        else:
+            self.statusBar().showMessage(
+                self.tr("Katalogredigeraren kommer i en senare version ({what}).").format(
+                    what=record
+                ),
+                10_000,
+            )
+
+    def mark_checked(self, record_type: str, record: str) -> None:
+        """ "Kontrollerad idag" on a worklist row: the editor sets the record's assured date."""
+        page = self.page("catalogue")
+        marker = getattr(page, "mark_checked", None)
+        if callable(marker):
+            marker(record_type, record)
+            self.worklist_page.refresh()
+        else:
+            self.statusBar().showMessage(
+                self.tr("Att markera som kontrollerad kommer i en senare version."), 10_000
+            )
+
+    def _after_publish(self) -> None:
+        for key in ("devices", "audit"):
+            if key in self._pages:
+                _refresh(self._pages[key])
+
+    # ------------------------------------------------------------------ signing in
+
+    def start(self) -> None:
+        """Signed in with the kept token if it is still good, else the sign-in dialog."""
+        creds = self.session.remembered()
+        if creds is None:
+            self.ask_sign_in()
+            return
+        self.who.setText(
+            self.tr("Loggar in som {user} på {server}…").format(
+                user=creds.user, server=creds.server_url
+            )
+        )
+
+        def failed(err: KompassenError) -> None:
+            self.ask_sign_in(
+                server=creds.server_url, user=creds.user, reason=err.message(self.oc.lang)
+            )
+
+        self.session.resume(creds, failed=failed)
+
+    def ask_sign_in(self, *, server: str = "", user: str = "", reason: str = "") -> SignInDialog:
+        """The sign-in dialog (window-modal, no nested event loop)."""
+        if self.signin is not None and self.signin.isVisible():
+            return self.signin
+        last = self.session.last
+        if not server and last is not None:
+            server, user = last.server, user or last.user.name
+        if not server:
+            kept = self.session.remembered()
+            server = kept.server_url if kept else self.oc.ctx.settings.load().server_url
+            user = user or (kept.user if kept else "")
+        dialog = SignInDialog(
+            self.session, self.oc.lang, server=server, user=user, reason=reason, parent=self
+        )
+        dialog.finished.connect(lambda _r: self._signin_closed(dialog))
+        self.signin = dialog
+        self._say_who()
+        dialog.open()
+        return dialog
+
+    def _signin_closed(self, dialog: SignInDialog) -> None:
+        if self.signin is dialog:
+            self.signin = None
+        dialog.deleteLater()
+
+    def _signed_in(self, who: SignedIn) -> None:
+        self._say_who()
+        for key in SERVER_PAGES:
+            if key in self._pages:
+                _refresh(self._pages[key])
+
+    def _expired(self) -> None:
+        self._say_who()
+        self.ask_sign_in(reason=self.tr("Inloggningen har gått ut. Logga in igen."))
+
+    def _sign_button_clicked(self) -> None:
+        if self.session.current is not None:
+            self.session.sign_out()
+            self._say_who()
+        self.ask_sign_in()
+
+    def _say_who(self) -> None:
+        who = self.session.current
+        if who is None:
+            self.who.setText(self.tr("Inte inloggad"))
+            self.sign_button.setText(self.tr("Logga in…"))
+        else:
+            self.who.setText(
+                self.tr("Inloggad som {user} ({role}) på {server}").format(
+                    user=who.user.name, role=self._role(who.user.role), server=who.server
+                )
+            )
+            self.sign_button.setText(self.tr("Logga ut"))
+        self.who.setAccessibleName(self.who.text())
+        self.sign_button.setAccessibleName(self.sign_button.text())
+
+    def _role(self, role: str) -> str:
+        return self.tr("administratör") if role == "admin" else self.tr("samordnare")
+
+    # ------------------------------------------------------------------ words
+
+    def retranslate(self) -> None:
+        area = next((a for a in self.oc.areas if a.id == self.oc.area_id), None)
+        name = area.name if area is not None else self.oc.area_id
+        self.setWindowTitle(self.tr("Kompassen kontor – {area}").format(area=name))
+        for n, key in enumerate(PAGES):
+            item = self.nav.item(n)
+            item.setText(_TITLES[key]())
+            item.setToolTip(f"{_TITLES[key]()} (Ctrl+{n + 1})")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, _TITLES[key]())
+        self.nav.setAccessibleName(self.tr("Sidor"))
+        self._say_who()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_error(self, err: KompassenError) -> None:
+        self.statusBar().showMessage(err.message(self.oc.lang), 15_000)
+
+    # ------------------------------------------------------------------ closing
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.close_workers()
+        super().closeEvent(event)
+
+    def close_workers(self) -> None:
+        """Stop the page workers and the network worker (each after its running call)."""
+        if self._closed:
+            return
+        self._closed = True
+        for page in self._pages.values():
+            closer = getattr(page, "close_worker", None)
+            if callable(closer):
+                closer()
+        self.session.close()
+
+
+def _refresh(page: Any) -> None:
+    refresh = getattr(page, "refresh", None)
+    if callable(refresh):
+        refresh()
