@@ -379,9 +379,10 @@ class HoursEditor(QWidget):
 
     changed = Signal(dict)
 
-    def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
+    def __init__(self, clock: Clock, parent: QWidget | None = None, *, scroll: bool = True) -> None:
         super().__init__(parent)
         self._clock = clock
+        self._scroll = scroll  # False inside a form that scrolls already
         self._loading = False
         self._sources = _Sources()
         self._load_problem = ""
@@ -480,11 +481,14 @@ class HoursEditor(QWidget):
         lay.addWidget(self.note)
         lay.addStretch(1)
 
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(form)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll, 3)
+        if self._scroll:
+            scroll = QScrollArea(self)
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(form)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            outer.addWidget(scroll, 3)
+        else:
+            outer.addWidget(form, 3)
 
         side = QFrame(self)
         side.setProperty("role", "card")
