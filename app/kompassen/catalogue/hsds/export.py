@@ -536,7 +536,10 @@ def export_area(
     for table in WRITE_ORDER:
         _write_csv(out_dir / files[table], TABLES[table].fields, tables[table])
         written.append(files[table])
-    desc = json.dumps(datapackage(pack, files), ensure_ascii=False, indent=2) + "\n"
+    descriptor = datapackage(pack, files)
+    if _write_metadata(conn, area_id, out_dir, descriptor):
+        written.append(METADATA_FILE)
+    desc = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
     _write_text(out_dir / "datapackage.json", desc)
     canonical = json.dumps(canonical_services(tables), ensure_ascii=False, separators=(",", ":"))
     _write_text(out_dir / "hsds_services.json", canonical)
@@ -550,6 +553,71 @@ def export_area(
         written.append(f"kompassen/{name}")
     services = len(pack.doc("services.json")["services"])
     return ExportResult(area_id, out_dir, written, services)
+
+
+METADATA_FILE = "metadata.csv"
+METADATA_FIELDS = (
+    "id",
+    "resource_id",
+    "resource_type",
+    "last_action_date",
+    "last_action_type",
+    "field_name",
+    "previous_value",
+    "replacement_value",
+    "updated_by",
+)
+
+
+def _write_metadata(
+    conn: sqlite3.Connection, area_id: str, out_dir: Path, descriptor: dict[str, Any]
+) -> bool:
+    """The office's change history as HSDS 3 ``metadata`` rows (one per changed field of a
+    service, organisation or location; field_name is the JSON pointer inside the pack
+    record, values are JSON). Written only when there is history; False otherwise."""
+    from kompassen.catalogue.store.history import HSDS_RESOURCE, metadata_rows
+
+    history = metadata_rows(conn, area_id)
+    if not history:
+        return False
+    rows = []
+    for h in history:
+        table = HSDS_RESOURCE[h.kind]
+        rows.append(
+            {
+                "id": hsds_id("metadata", f"{area_id}/{h.id}"),
+                "resource_id": hsds_id(table, f"{area_id}/{h.record_key}"),
+                "resource_type": table,
+                "last_action_date": h.updated_at[:10],
+                "last_action_type": h.action,
+                "field_name": h.field or "*",
+                "previous_value": h.previous_json or "",
+                "replacement_value": h.replacement_json or "",
+                "updated_by": h.updated_by,
+            }
+        )
+    _write_csv(out_dir / METADATA_FILE, METADATA_FIELDS, rows)
+    fields: list[dict[str, Any]] = [
+        {"name": f, "type": "date" if f == "last_action_date" else "string"}
+        for f in METADATA_FIELDS
+    ]
+    for fd in fields:
+        if fd["name"] in ("id", "resource_id"):
+            fd["format"] = "uuid"
+        if fd["name"] != "previous_value" and fd["name"] != "replacement_value":
+            fd["constraints"] = {"required": True}
+    descriptor["resources"].append(
+        {
+            "name": "metadata",
+            "path": METADATA_FILE,
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "profile": "tabular-data-resource",
+            "schema": {"fields": fields, "primaryKey": "id"},
+        }
+    )
+    return True
 
 
 def export_hsds(

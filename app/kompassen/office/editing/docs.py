@@ -43,15 +43,26 @@ def record_list(docs: dict[str, Any], spec: KindSpec, *, create: bool = False) -
     return lst
 
 
-def find(docs: dict[str, Any], kind: str, record_id: str) -> tuple[int, dict[str, Any]]:
-    """(position, record) of ``record_id``; EditConflict when it is not there."""
+def find(
+    docs: dict[str, Any], kind: str, record_id: str, hint: int | None = None
+) -> tuple[int, dict[str, Any]]:
+    """(position, record) of ``record_id``; EditConflict when it is not there.
+
+    ``hint``: where the caller's index says the record is (checked, then a scan if wrong),
+    so a session over 10k services finds a record without walking the list.
+    """
     spec = spec_of(kind)
     if spec.list_key is None:
         doc = docs.get(spec.file)
         if not isinstance(doc, dict) or doc.get(spec.id_field) != record_id:
             raise EditConflict(f"no {kind} {record_id!r}")
         return 0, doc
-    for i, rec in enumerate(record_list(docs, spec)):
+    lst = record_list(docs, spec)
+    if hint is not None and 0 <= hint < len(lst):
+        rec = lst[hint]
+        if isinstance(rec, dict) and rec.get(spec.id_field) == record_id:
+            return hint, rec
+    for i, rec in enumerate(lst):
         if isinstance(rec, dict) and rec.get(spec.id_field) == record_id:
             return i, rec
     raise EditConflict(f"no {kind} {record_id!r}")
@@ -119,9 +130,9 @@ def put(record: dict[str, Any], pointer: str, old: Any, new: Any) -> None:
         node[i] = copy.deepcopy(new)
 
 
-def apply_edit(docs: dict[str, Any], edit: Edit) -> None:
+def apply_edit(docs: dict[str, Any], edit: Edit, hint: int | None = None) -> None:
     """Apply one edit to the documents in place; EditConflict (nothing changed) if it does
-    not fit."""
+    not fit. ``hint``: the record's position, if known (see :func:`find`)."""
     spec = spec_of(edit.kind)
     if edit.is_record:
         if spec.list_key is None:
@@ -135,7 +146,7 @@ def apply_edit(docs: dict[str, Any], edit: Edit) -> None:
             at = len(lst) if edit.index is None else min(max(edit.index, 0), len(lst))
             lst.insert(at, copy.deepcopy(edit.new))
             return
-        i, rec = find(docs, edit.kind, edit.record_id)
+        i, rec = find(docs, edit.kind, edit.record_id, hint)
         if rec != edit.old:
             raise EditConflict(f"{edit.kind} {edit.record_id!r} is not the one the edit expects")
         if edit.new is ABSENT:
@@ -146,7 +157,7 @@ def apply_edit(docs: dict[str, Any], edit: Edit) -> None:
         else:
             lst[i] = copy.deepcopy(edit.new)
         return
-    _, rec = find(docs, edit.kind, edit.record_id)
+    _, rec = find(docs, edit.kind, edit.record_id, hint)
     put(rec, edit.path, edit.old, edit.new)
 
 

@@ -47,7 +47,13 @@ from kompassen.office.editing.model import (
     FieldProblem,
     RecordRef,
 )
-from kompassen.office.editing.validation import field_problems, hours_problems
+from kompassen.office.editing.validation import (
+    FULL_VALIDATION_MAX,
+    duplicate_problems,
+    field_problems,
+    hours_problems,
+    reduced_documents,
+)
 
 log = logging.getLogger(__name__)
 
@@ -102,14 +108,16 @@ class EditSession:
         data_dir: Path,
         notes: dict[str, ContactNote] | None = None,
     ) -> None:
-        """Use :meth:`open`; ``docs`` are the area's documents in release form (copied)."""
+        """Use :meth:`open`; ``docs`` are the area's documents in release form (the session
+        owns them from now on)."""
         self.store = store
         self.area_id = area_id
         self.data_dir = data_dir
         self.drafts = DraftStore(data_dir)
         self._notes = dict(notes or {})
-        self._base = self._with_notes(copy.deepcopy(docs))  # as installed: undo all → this
-        self._opened = copy.deepcopy(self._base)  # the diff's fallback baseline
+        # as installed (never changed in place: replaced on save); undo all → this
+        self._base = self._with_notes(docs)
+        self._opened = self._base  # the diff's fallback baseline
         self._docs = copy.deepcopy(self._base)
         self._base_hash = _hash(self._base)
         self.edits: list[Edit] = []
@@ -117,6 +125,7 @@ class EditSession:
         self.draft_error: DraftNotSaved | None = None
         self._revision = 0
         self._problems: tuple[int, list[FieldProblem]] | None = None
+        self._positions: dict[str, dict[str, int]] = {}  # kind -> id -> position (hints)
         self.listeners: list[Callable[[Edit, bool], None]] = []
 
     # ------------------------------------------------------------------ opening
@@ -224,16 +233,30 @@ class EditSession:
     def record(self, kind: str, record_id: str) -> dict[str, Any]:
         """One record (live; do not change it: make an Edit). KeyError when absent."""
         try:
-            return find(self._docs, kind, record_id)[1]
+            return find(self._docs, kind, record_id, self._hint(kind, record_id))[1]
         except EditConflict as exc:
             raise KeyError(f"{kind}/{record_id}") from exc
 
     def has(self, kind: str, record_id: str) -> bool:
         try:
-            find(self._docs, kind, record_id)
+            find(self._docs, kind, record_id, self._hint(kind, record_id))
         except EditConflict:
             return False
         return True
+
+    def _hint(self, kind: str, record_id: str) -> int | None:
+        """Where the record was when the kind's index was last built (find() checks it)."""
+        spec = KIND_BY_NAME.get(kind)
+        if spec is None or spec.list_key is None:
+            return None
+        index = self._positions.get(kind)
+        if index is None:
+            index = {}
+            for i, rec in enumerate(record_list(self._docs, spec)):
+                if isinstance(rec, dict):
+                    index.setdefault(str(rec.get(spec.id_field)), i)
+            self._positions[kind] = index
+        return index.get(record_id)
 
     def value(self, kind: str, record_id: str, path: str) -> Any:
         """The value at ``path`` inside a record (a copy), or ABSENT."""
@@ -264,7 +287,7 @@ class EditSession:
 
     def remove_record_edit(self, kind: str, record_id: str) -> Edit:
         """The edit that removes a record (undo puts it back where it was), not yet applied."""
-        i, rec = find(self._docs, kind, record_id)
+        i, rec = find(self._docs, kind, record_id, self._hint(kind, record_id))
         return Edit(kind, record_id, "", copy.deepcopy(rec), ABSENT, i)
 
     def list_insert_edit(
@@ -286,14 +309,15 @@ class EditSession:
 
     def apply(self, edit: Edit) -> None:
         """Apply an edit (EditConflict, nothing changed, if it does not fit), keep the draft."""
-        apply_edit(self._docs, edit)
+        apply_edit(self._docs, edit, self._hint(edit.kind, edit.record_id))
         self.edits.append(edit)
         self._changed(edit, True)
 
     def revert(self, edit: Edit) -> None:
         """Undo an applied edit (the last one, as an undo stack does; any applied one is
         accepted when it still fits) and keep the draft."""
-        apply_edit(self._docs, edit.inverse())
+        inverse = edit.inverse()
+        apply_edit(self._docs, inverse, self._hint(inverse.kind, inverse.record_id))
         for i in range(len(self.edits) - 1, -1, -1):
             if self.edits[i] == edit:
                 del self.edits[i]
@@ -307,6 +331,10 @@ class EditSession:
         self._changed()
 
     def _changed(self, edit: Edit | None = None, applied: bool = True) -> None:
+        if edit is None:
+            self._positions.clear()
+        elif edit.is_record or edit.path == "/" + KIND_BY_NAME[edit.kind].id_field:
+            self._positions.pop(edit.kind, None)  # positions moved or an id changed
         self._revision += 1
         self._write_draft()
         if edit is not None:
@@ -332,23 +360,51 @@ class EditSession:
         """The validator's problems of the edited area (of one kind, of one record).
 
         Validated once per change, whichever form asks first; problems of a whole file have
-        kind "" (they are listed only when ``kind`` is None).
+        kind "" (they are listed only when ``kind`` is None). Above
+        :data:`~.validation.FULL_VALIDATION_MAX` services only what the edits can have
+        made invalid is checked (measured: see the module docstring of the tests).
         """
         if self._problems is None or self._problems[0] != self._revision:
-            found = field_problems(self.documents())
-            for ref in self.records("services"):
-                hours = get(self.record("services", ref.record_id), "/hours")
-                if hours is not ABSENT and not any(
-                    p.kind == "services" and p.record_id == ref.record_id for p in found
-                ):
-                    found.extend(hours_problems("services", ref.record_id, "/hours", hours))
-            self._problems = (self._revision, found)
+            self._problems = (self._revision, self._validate(full=False))
         out = self._problems[1]
         if kind is not None:
             out = [p for p in out if p.kind == kind]
         if record_id is not None:
             out = [p for p in out if p.record_id == record_id]
         return list(out)
+
+    def touched(self) -> frozenset[tuple[str, str]]:
+        """(kind, record id) of every record an applied edit changed (both ids of a rename)."""
+        out = [(e.kind, e.record_id) for e in self.edits]
+        out += [
+            (e.kind, e.new)
+            for e in self.edits
+            if e.path == "/" + KIND_BY_NAME[e.kind].id_field and isinstance(e.new, str)
+        ]
+        return frozenset(out)
+
+    def _validate(self, *, full: bool) -> list[FieldProblem]:
+        docs = self.documents()
+        services = record_list(docs, KIND_BY_NAME["services"])
+        touched = self.touched()
+        if full or len(services) <= FULL_VALIDATION_MAX:
+            found = field_problems(docs)
+        else:
+            reduced, _kept = reduced_documents(docs, touched)
+            found = field_problems(reduced)
+            for spec in KINDS:
+                ids = {rid for k, rid in touched if k == spec.kind}
+                if ids and spec.list_key is not None and not spec.office:
+                    found.extend(duplicate_problems(docs, spec.kind, ids))
+        # hours the schema let through but the app could not read; installed ones it reads
+        check_hours = {rid for k, rid in touched if k == "services"}
+        with_problems = {p.record_id for p in found if p.kind == "services"}
+        for key in check_hours - with_problems:
+            if self.has("services", key):
+                hours = get(self.record("services", key), "/hours")
+                if hours is not ABSENT:
+                    found.extend(hours_problems("services", key, "/hours", hours))
+        return found
 
     # ------------------------------------------------------------------ verification
 
@@ -441,7 +497,7 @@ class EditSession:
         """
         if not who.strip():
             raise ValueError("who saves must be given")
-        problems = self.problems()
+        problems = self._validate(full=True)
         if problems:
             raise SaveRefused(problems)
         changes = self._history_changes()
