@@ -53,6 +53,14 @@ VALIDATE_MS = 150  # the validator runs this long after the last keystroke
 STATUSES = ("active", "inactive", "temporarily-closed", "defunct", "closed")
 
 
+def kind_of(record_type: str) -> str:
+    """The editor's kind for a worklist record type ("service" → "services")."""
+    if record_type in EDITABLE_KINDS:
+        return record_type
+    plural = record_type + "s"
+    return plural if plural in EDITABLE_KINDS else record_type
+
+
 def merge_typing(edits: list[Edit]) -> list[Edit]:
     """Consecutive edits of one field become one (as the undo stack merges them)."""
     out: list[Edit] = []
@@ -149,7 +157,7 @@ class CatalogueEditorPage(QWidget):
         self.stack.canRedoChanged.connect(self._update_buttons)
         self.stack.indexChanged.connect(self._index_changed)
         self.save_button.clicked.connect(self.save)
-        self.check_button.clicked.connect(self.mark_checked)
+        self.check_button.clicked.connect(lambda: self.mark_checked())
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         left = QWidget(split)
@@ -391,7 +399,11 @@ class CatalogueEditorPage(QWidget):
             self._show_record()
 
     def open_record(self, kind: str, record_id: str) -> bool:
-        """Show one record (the start page's worklist jumps here); False when it is not there."""
+        """Show one record (the start page's worklist jumps here); False when it is not there.
+
+        ``kind`` is the editor's ("services") or the worklist's record type ("service").
+        """
+        kind = kind_of(kind)
         if self.session is None:
             self._pending = (kind, record_id)
             return True
