@@ -165,7 +165,7 @@ class AuditPage(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 16, 16, 16)
         self.title = QLabel(self)
-        self.title.setObjectName("pageTitle")
+        self.title.setProperty("role", "heading")
         lay.addWidget(self.title)
         row = QHBoxLayout()
         self.summary = QLabel(self)

@@ -139,7 +139,7 @@ class DevicesPage(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 16, 16, 16)
         self.title = QLabel(self)
-        self.title.setObjectName("pageTitle")
+        self.title.setProperty("role", "heading")
         lay.addWidget(self.title)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)

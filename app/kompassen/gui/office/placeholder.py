@@ -15,7 +15,7 @@ class ComingPage(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 16, 16, 16)
         self.title = QLabel(self)
-        self.title.setObjectName("pageTitle")
+        self.title.setProperty("role", "heading")
         self.body = QLabel(self)
         self.body.setWordWrap(True)
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -51,6 +51,23 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PAGES = ("worklist", "catalogue", "publish", "devices", "areas", "audit")
+THEME_CHECK_MS = 60_000  # "follow the clock": night from 19:00, day from 07:00
+
+
+def office_style(point_size: float) -> str:
+    """The desktop's additions to the app's style sheet (sizes only: the colours stay the
+    theme's, so day and night need nothing here).
+
+    A focused button's border is 2 px wider than its normal one; its padding gives them
+    back, so the text keeps its room.
+    """
+    return f"""
+QPushButton:focus {{ padding: 6px 12px; }}
+QListWidget#officeNav {{ font-size: {point_size * 1.1:.1f}pt; }}
+QListWidget#officeNav::item {{ padding: 4px 16px; }}
+QSpinBox {{ min-width: 90px; padding-right: 28px; }}
+QSpinBox::up-button, QSpinBox::down-button {{ width: 26px; }}
+"""
 
 
 @dataclass
@@ -162,6 +179,12 @@ class OfficeWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._closed = False
         self.setMinimumSize(QSize(1024, 700))
+        self.setStyleSheet(office_style(theme.point_size() if theme is not None else 12.0))
+        if theme is not None:
+            self._theme_timer = QTimer(self)
+            self._theme_timer.setInterval(THEME_CHECK_MS)
+            self._theme_timer.timeout.connect(lambda: theme.apply(oc.ctx.clock.now()))
+            self._theme_timer.start()
 
         central = QWidget(self)
         lay = QHBoxLayout(central)

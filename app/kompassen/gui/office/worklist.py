@@ -252,7 +252,7 @@ class WorklistPage(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 16, 16, 16)
         self.title = QLabel(self)
-        self.title.setObjectName("pageTitle")
+        self.title.setProperty("role", "heading")
         lay.addWidget(self.title)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -288,25 +288,33 @@ class WorklistPage(QWidget):
         self.table.setWordWrap(True)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        # two lines per row: most reasons and fixes fit whole at 1920 px; the pane below
+        # shows the selected one in full at any width
+        lines = self.table.fontMetrics().lineSpacing()
+        self.table.verticalHeader().setDefaultSectionSize(2 * lines + 12)
         header = self.table.horizontalHeader()
         for col, mode in enumerate(
             (
                 QHeaderView.ResizeMode.ResizeToContents,
                 QHeaderView.ResizeMode.ResizeToContents,
-                QHeaderView.ResizeMode.Interactive,
-                QHeaderView.ResizeMode.Interactive,
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.ResizeToContents,
                 QHeaderView.ResizeMode.Interactive,
                 QHeaderView.ResizeMode.Stretch,
                 QHeaderView.ResizeMode.Stretch,
             )
         ):
             header.setSectionResizeMode(col, mode)
-        header.resizeSection(2, 260)
-        header.resizeSection(3, 170)
         header.resizeSection(4, 220)
         self.table.doubleClicked.connect(self._activated)
         self.table.activated.connect(self._activated)  # Enter on a row, as a double-click
         lay.addWidget(self.table, 1)
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setMinimumHeight(3 * lines + 8)
+        lay.addWidget(self.detail)
 
         self.severity.currentIndexChanged.connect(self._filter)
         self.kind.currentIndexChanged.connect(self._filter)
@@ -403,6 +411,7 @@ class WorklistPage(QWidget):
         self.severity.setAccessibleName(self.tr("Filtrera på allvar"))
         self.kind.setAccessibleName(self.tr("Filtrera på slag"))
         self.table.setAccessibleName(self.tr("Arbetslista: uppgifter att kontrollera"))
+        self.detail.setAccessibleName(self.tr("Den valda uppgiften"))
         self.summary.setAccessibleName(self.tr("Sammanfattning"))
         self.refresh_button.setText(self.tr("Uppdatera"))
         self.refresh_button.setAccessibleName(self.tr("Kontrollera katalogen igen"))
@@ -414,6 +423,7 @@ class WorklistPage(QWidget):
         self._fill_combo(self.severity, SEVERITIES)
         self._fill_combo(self.kind, KINDS)
         self._say_counts()
+        self._selection_changed()
 
     def _fill_combo(self, combo: QComboBox, keys: Sequence[str]) -> None:
         current = combo.currentData()
@@ -452,9 +462,25 @@ class WorklistPage(QWidget):
         return self.model.finding(rows[0].row()) if rows else None
 
     def _selection_changed(self) -> None:
-        on = self._selected() is not None
-        self.open_button.setEnabled(on)
-        self.checked_button.setEnabled(on)
+        f = self._selected()
+        self.open_button.setEnabled(f is not None)
+        self.checked_button.setEnabled(f is not None)
+        self.detail.setText(self.detail_text(f) if f is not None else self._hint())
+
+    def _hint(self) -> str:
+        return self.tr("Välj en rad för att se hela texten. Dubbelklicka för att öppna posten.")
+
+    def detail_text(self, f: Finding) -> str:
+        """The selected finding in full: the record, the fact, why, and what is needed."""
+        m = self.model
+        return "\n".join(
+            (
+                f"{m.label(f.severity)} · {m.label(f.kind)} · "
+                f"{m.label(f.record_type)} {f.record} · {f.field} = {f.fact}",
+                self.tr("Varför: {why}").format(why=f.why.get(self.lang)),
+                self.tr("Vad som behövs: {fix}").format(fix=f.fix.get(self.lang)),
+            )
+        )
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():

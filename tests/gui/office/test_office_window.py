@@ -1,0 +1,218 @@
+"""The office window's shell: navigation, lazy pages, shortcuts, accessible names, text
+that fits at 1920×1080 and 1280×800, and the field and office starts kept apart."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QStyle,
+    QStyleOptionButton,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from kompassen.gui.office.placeholder import ComingPage
+from kompassen.gui.office.window import OFFICE_PAGES, PAGES, OfficeWindow
+from serverutil import LiveServer
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+def test_navigation_lists_the_pages_and_builds_each_on_first_use(
+    office: OfficeWindow, qtbot: QtBot
+) -> None:
+    assert set(PAGES) == set(OFFICE_PAGES)
+    texts = [office.nav.item(i).text() for i in range(office.nav.count())]
+    assert texts == ["Arbetslista", "Katalog", "Publicera", "Enheter", "Områden", "Logg"]
+    assert office.current_key() == "worklist"
+    assert [k for k in PAGES if office.built(k)] == ["worklist"]  # the rest wait
+    office.nav.setCurrentRow(PAGES.index("areas"))
+    assert office.built("areas") and office.stack.currentWidget() is office.areas_page
+    table = office.areas_page.table
+    ids = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert "klara" in ids
+    row = ids.index("klara")
+    area = next(a for a in office.oc.areas if a.id == "klara")
+    assert table.item(row, 2).text() == area.pack_version
+
+
+def test_ctrl_number_goes_to_each_page_and_f5_refreshes(
+    signed_in: OfficeWindow, server: LiveServer, qtbot: QtBot
+) -> None:
+    office = signed_in
+    office.show()
+    qtbot.waitExposed(office)
+    office.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is office)
+    for n, key in enumerate(PAGES, start=1):
+        qtbot.keyClick(office, Qt.Key(Qt.Key.Key_0 + n), Qt.KeyboardModifier.ControlModifier)
+        assert office.current_key() == key, key
+        assert office.stack.currentWidget() is office.page(key)
+    qtbot.keyClick(office, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    page = office.devices_page
+    qtbot.waitUntil(lambda: not office.session.worker.busy, timeout=20_000)
+    server.enrol("Ny efter F5")
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        qtbot.keyClick(office, Qt.Key.Key_F5)
+    assert "Ny efter F5" in [d.name for d in page.model.devices]
+
+
+def test_pages_not_built_yet_say_so(office: OfficeWindow) -> None:
+    for key in ("catalogue", "publish"):
+        page = office.show_page(key)
+        if isinstance(page, ComingPage):  # until the editor and the publish page exist
+            assert "senare version" in page.body.text()
+
+
+def _controls(root: QWidget) -> list[QWidget]:
+    kinds = (QAbstractButton, QLineEdit, QComboBox, QSpinBox, QAbstractItemView)
+    return [
+        w
+        for w in root.findChildren(QWidget)
+        if isinstance(w, kinds)
+        and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+        and not w.objectName().startswith("qt_")
+        and w.parent() is not None
+        and not _inside_combo(w)
+    ]
+
+
+def _inside_combo(w: QWidget) -> bool:
+    """A combo box's own parts (its line edit, its popup's list): named by the combo."""
+    parent = w.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QSpinBox | QComboBox):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def test_every_control_has_an_accessible_name(signed_in: OfficeWindow, qtbot: QtBot) -> None:
+    office = signed_in
+    for key in PAGES:
+        office.show_page(key)
+    dialog = office.devices_page.open_enrol_dialog()
+    signin = office.ask_sign_in()
+    missing = [
+        f"{type(w).__name__} {w.objectName()} {getattr(w, 'text', lambda: '')()}"
+        for root in (office, dialog, signin)
+        for w in _controls(root)
+        if not w.accessibleName() and not (isinstance(w, QAbstractButton) and w.text())
+    ]
+    assert missing == []
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)])
+def test_no_text_is_cut_off(office: OfficeWindow, qtbot: QtBot, size: tuple[int, int]) -> None:
+    office.resize(*size)
+    office.show()
+    qtbot.waitExposed(office)
+    cut: list[str] = []
+    for key in PAGES:
+        page = office.show_page(key)
+        qtbot.wait(10)
+        cut += [f"{key}: {c}" for c in _cut([*page.findChildren(QWidget), office.sign_button])]
+    for i in range(office.nav.count()):
+        item = office.nav.item(i)
+        need = office.nav.fontMetrics().horizontalAdvance(item.text())
+        if need > office.nav.visualItemRect(item).width():
+            cut.append(f"nav {item.text()!r}")
+    assert cut == []
+
+
+def _cut(widgets: list[QWidget]) -> list[str]:
+    """The visible buttons and one-line labels whose text is wider than their room."""
+    cut = []
+    for w in widgets:
+        if not w.isVisible():
+            continue
+        if isinstance(w, QAbstractButton | QLabel) and w.text():
+            if isinstance(w, QLabel) and w.wordWrap():
+                continue
+            need = w.fontMetrics().horizontalAdvance(w.text().replace("&", ""))
+            if need > _room(w) + 1:
+                cut.append(f"{type(w).__name__} {w.text()!r}")
+    return cut
+
+
+def _room(w: QWidget) -> int:
+    """The width the text gets: a push button's inside its style sheet border and padding."""
+    if isinstance(w, QPushButton):
+        opt = QStyleOptionButton()
+        w.initStyleOption(opt)
+        return w.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, opt, w).width()
+    return w.contentsRect().width()
+
+
+def test_the_code_dialog_text_fits_with_the_focus_ring(
+    signed_in: OfficeWindow, qtbot: QtBot
+) -> None:
+    dialog = signed_in.devices_page.open_enrol_dialog()
+    qtbot.waitExposed(dialog)
+    with qtbot.waitSignal(dialog.created, timeout=20_000):
+        dialog.create_code()
+    qtbot.wait(20)
+    for button in (dialog.copy_code, dialog.copy_uri, dialog.copy_qr, dialog.create_button):
+        button.setFocus()  # a focused button's border is wider
+        qtbot.wait(5)
+        assert _cut([button]) == [], button.text()
+    assert _cut(dialog.findChildren(QWidget)) == []
+
+
+def _modules_after(code: str, home: Path) -> set[str]:
+    env = {**os.environ, "KOMPASSEN_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys\nprint('\\n'.join(sorted(sys.modules)))"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+        cwd=REPO,
+    )
+    assert done.returncode == 0, done.stderr
+    return set(done.stdout.split())
+
+
+def test_the_field_start_imports_no_office_and_the_office_no_field(tmp_path: Path) -> None:
+    field = _modules_after(
+        "from kompassen.compose import build\n"
+        "from kompassen.gui.app import build_window\n"
+        "ctx = build()\n"
+        "w = build_window(ctx)\n"
+        "for key in ('locations', 'guides', 'settings', 'reports'): w.page(key)\n",
+        tmp_path / "field",
+    )
+    assert "kompassen.gui.field.window" in field  # the check sees what it should
+    assert not [m for m in field if m.startswith("kompassen.gui.office")]
+    assert not [m for m in field if m.startswith("kompassen.office")]
+
+    office = _modules_after(
+        "from kompassen.cli.main import build_parser\n"
+        "assert build_parser([]).parse_args(['--office']).office\n"
+        "from kompassen.compose import build\n"
+        "from kompassen.gui.office.launch import build_office_window\n"
+        "ctx = build()\n"
+        "w = build_office_window(ctx)\n"
+        "for key in ('worklist', 'catalogue', 'publish', 'devices', 'areas', 'audit'):\n"
+        "    w.page(key)\n"
+        "w.close_workers()\n",
+        tmp_path / "office",
+    )
+    assert "kompassen.gui.office.window" in office
+    assert not [m for m in office if m.startswith("kompassen.gui.field")]
+    assert "kompassen.gui.launch" not in office and "kompassen.gui.app" not in office
