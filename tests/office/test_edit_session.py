@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import time
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -267,3 +268,58 @@ def test_validation_is_fast_enough_for_every_keystroke(session: EditSession) -> 
         times.append(time.perf_counter() - t)
     times.sort()
     assert times[len(times) // 2] < 0.05, times  # measured ~5 ms on Klara
+
+
+@pytest.fixture(scope="module")
+def big_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EditSession]:
+    """A synthetic area just above the size where only what changed is validated."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from kompassen.catalogue.store.store import CatalogueStore
+    from kompassen.core.clock import FixedClock
+    from kompassen.office.editing.validation import FULL_VALIDATION_MAX
+    from kompassen.testing.synthetic import generate_pack
+
+    d = tmp_path_factory.mktemp("big")
+    clock = FixedClock(datetime(2026, 11, 23, 12, tzinfo=ZoneInfo("Europe/Stockholm")))
+    store = CatalogueStore(d / "catalogue.db", d / "backups", clock).open()
+    pack = generate_pack(FULL_VALIDATION_MAX + 100, seed=3)
+    store.install(pack)
+    yield EditSession.open(store, pack.area_id)
+    store.close()
+
+
+def _as_set(problems: list[Any]) -> set[tuple[str, str, str, str]]:
+    return {(p.kind, p.record_id, p.path, p.sv) for p in problems}
+
+
+def test_a_big_area_validates_only_what_changed_and_finds_the_same(
+    big_session: EditSession,
+) -> None:
+    s = big_session
+    s.discard()
+    services = s.records("services")
+    a, b = services[10].record_id, services[20].record_id
+    org = s.record("services", a)["organization"]
+    dependants = {
+        r.record_id for r in services if s.record("services", r.record_id)["organization"] == org
+    }
+    s.set("services", a, "/phones", [{"number": "nej", "kind": "other"}])
+    # (schema problems hide reference problems in the validator: one layer at a time)
+    quick = s.problems()
+    assert _as_set(quick) == _as_set(s._validate(full=True))
+    assert [p.record_id for p in quick] == [a]
+    s.discard()
+    s.set("services", b, "/key", services[30].record_id)  # a key another service has
+    s.set("organizations", org, "/key", "bytt-namn")  # its services now point at nothing
+    t = time.perf_counter()
+    quick = s.problems()
+    secs = time.perf_counter() - t
+    assert _as_set(quick) == _as_set(s._validate(full=True))
+    assert {p.record_id for p in quick if p.kind == "services"} >= dependants | {
+        services[30].record_id
+    }
+    assert secs < 0.5, secs
+    s.discard()
+    assert s.problems() == []

@@ -30,7 +30,8 @@ HSDS_RESOURCE = {"services": "service", "organizations": "organization", "locati
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One changed field to record; ``previous``/``replacement`` None: did not exist."""
+    """One changed field to record; ``previous``/``replacement`` None: did not exist.
+    ``by``: who did it, when not the one who saves (who checked a record)."""
 
     kind: str
     record_key: str
@@ -38,6 +39,7 @@ class Change:
     action: Action
     previous_json: str | None
     replacement_json: str | None
+    by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +102,7 @@ def record_changes(
             c.action,
             c.previous_json,
             c.replacement_json,
-            who,
+            c.by or who,
             at,
             catalogue_version,
         )

@@ -151,7 +151,7 @@ def apply_edit(docs: dict[str, Any], edit: Edit, hint: int | None = None) -> Non
             raise EditConflict(f"{edit.kind} {edit.record_id!r} is not the one the edit expects")
         if edit.new is ABSENT:
             del lst[i]
-            if not lst and spec.list_key not in _required_lists(spec.file):
+            if not lst and not spec.office and spec.list_key not in _required_lists(spec.file):
                 # an optional list made by the add goes with its last record (exact undo)
                 docs[spec.file].pop(spec.list_key, None)
         else:

@@ -49,7 +49,6 @@ from kompassen.office.editing.model import (
 )
 from kompassen.office.editing.validation import (
     FULL_VALIDATION_MAX,
-    duplicate_problems,
     field_problems,
     hours_problems,
     reduced_documents,
@@ -390,12 +389,9 @@ class EditSession:
         if full or len(services) <= FULL_VALIDATION_MAX:
             found = field_problems(docs)
         else:
+            # every service with a touched key is kept, so a duplicate key is seen too
             reduced, _kept = reduced_documents(docs, touched)
             found = field_problems(reduced)
-            for spec in KINDS:
-                ids = {rid for k, rid in touched if k == spec.kind}
-                if ids and spec.list_key is not None and not spec.office:
-                    found.extend(duplicate_problems(docs, spec.kind, ids))
         # hours the schema let through but the app could not read; installed ones it reads
         check_hours = {rid for k, rid in touched if k == "services"}
         with_problems = {p.record_id for p in found if p.kind == "services"}
@@ -576,7 +572,7 @@ class EditSession:
                             None if f.new is ABSENT else value_json(f.new),
                         )
                     )
-        for kind, rid in checks:
+        for (kind, rid), check in checks.items():
             if not self.has(kind, rid):
                 continue
             before = (
@@ -593,6 +589,7 @@ class EditSession:
                     "verify",
                     None if before is ABSENT else value_json(before),
                     None if after is ABSENT else value_json(after),
+                    by=check.checked_by,
                 )
             )
         return out

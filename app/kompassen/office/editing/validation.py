@@ -64,7 +64,7 @@ def reduced_documents(
 ) -> tuple[dict[str, Any], set[str]]:
     """The documents with only the services a change can have made invalid, and their keys.
 
-    Kept: the touched services, every service a guide or notice links (their links are
+    Kept: the touched services (every service with a touched key: a duplicate is seen), every service a guide or notice links (their links are
     checked against the kept ones), and every service that refers to a touched
     organisation, location or taxonomy code (one of those removed or renamed makes it
     invalid). Every other file is whole: they are small. Untouched services passed the
@@ -100,31 +100,6 @@ def reduced_documents(
     reduced = dict(docs)
     reduced["services.json"] = {**svc_doc, "services": kept}
     return reduced, keep
-
-
-def duplicate_problems(docs: dict[str, Any], kind: str, record_ids: set[str]) -> list[FieldProblem]:
-    """A touched record whose id another record of its kind has too (the reduced check
-    cannot see the untouched ones), worded as the validator words it."""
-    from kompassen.office.editing.docs import record_list, spec_of
-
-    spec = spec_of(kind)
-    counts: dict[str, int] = {}
-    for rec in record_list(docs, spec):
-        rid = rec.get(spec.id_field) if isinstance(rec, dict) else None
-        if rid in record_ids:
-            counts[rid] = counts.get(rid, 0) + 1
-    return [
-        FieldProblem(
-            kind,
-            rid,
-            "/" + spec.id_field,
-            f"Nyckeln ”{rid}” förekommer mer än en gång.",
-            f"The key '{rid}' occurs more than once.",
-            spec.file,
-        )
-        for rid, n in counts.items()
-        if n > 1
-    ]
 
 
 def hours_problems(kind: str, record_id: str, path: str, hours: Any) -> list[FieldProblem]:
