@@ -296,3 +296,23 @@ def test_the_admin_cli_sets_roles_and_areas(
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 2 and "user_changed" in lines[0] and "mål Kim" in lines[0]
     assert "lösenord" not in "\n".join(lines)
+
+
+def test_the_body_limit_covers_the_new_office_endpoints(tmp_path: Path) -> None:
+    """server/limits.py: an oversized body is 413 in words on the users API too."""
+    with LiveServer(body_limit=4096) as server:
+        server.start(tmp_path / "server.db")
+        admin = bearer(server.office_token())
+        with httpx.Client(base_url=server.api, timeout=30) as api:
+            big = {"name": "Stor", "password": "x" * 8000, "role": "admin", "areas": []}
+            for method, path in [
+                ("POST", "/office/users"),
+                ("PATCH", f"/office/users/{OFFICE_NAME}"),
+                ("POST", "/office/password"),
+                ("PUT", f"/office/areas/{AREA_A}/signing-key"),
+            ]:
+                r = api.request(method, path, headers=admin, json=big)
+                _refused(r, 413, "too_large")
+            assert [u["name"] for u in api.get("/office/users", headers=admin).json()["users"]] == [
+                OFFICE_NAME
+            ]
