@@ -91,7 +91,7 @@ def test_history_survives_a_later_install_of_the_area(ctx: AppContext) -> None:
     svc = s.records("services")[0].record_id
     s.set("services", svc, "/name", "Före ominstallationen")
     s.save("Anna", NOW)
-    ctx.catalogue.install_dir(REPO / "data" / "areas" / "klara", origin="bundled")
+    ctx.catalogue.install_dir(REPO / "data" / "areas" / "klara", origin="local")  # install-pack
     assert [r.replacement for r in s.history("services", svc)] == ["Före ominstallationen"]
     again = EditSession.open(ctx, "klara")
     assert again.record("services", svc)["name"] != "Före ominstallationen"
@@ -174,3 +174,19 @@ def test_a_save_of_only_contact_notes_installs_nothing(ctx: AppContext) -> None:
     assert ctx.catalogue.reader.area("klara") == before
     assert EditSession.open(ctx, "klara").contact_note(org) == "Ring Karin på växeln, tisdagar"
     assert s.value("organizations", org, "/name") is not ABSENT
+
+
+def test_saved_edits_come_back_after_the_catalogue_is_rebuilt(ctx: AppContext) -> None:
+    s = EditSession.open(ctx, "klara")
+    svc = s.records("services")[0].record_id
+    s.set("services", svc, "/name", "Sparat före skadan")
+    s.save("Anna", NOW)
+    assert EditSession.open(ctx, "klara").recovered is None  # nothing lost: nothing to do
+    notice = ctx.catalogue.heal(RuntimeError("a damaged page"))  # rebuilt from the packs
+    assert notice is not None
+    assert ctx.catalogue.release_docs("klara") != s.installed_documents()
+    again = EditSession.open(ctx, "klara")
+    assert again.recovered is not None
+    assert "installerats igen" in again.recovered.sv and "installed again" in again.recovered.en
+    assert again.record("services", svc)["name"] == "Sparat före skadan"
+    assert ctx.catalogue.release_docs("klara") == again.installed_documents()

@@ -14,6 +14,7 @@ No Qt and no network: the office window and the command line both use it.
 from __future__ import annotations
 
 import copy
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from kompassen.catalogue.store.db import reading, transaction
 from kompassen.catalogue.store.history import Action, Change, ContactNote, HistoryRow, value_json
 from kompassen.catalogue.store.store import CatalogueStore
 from kompassen.core.errors import KompassenError
+from kompassen.device.files import TextFileError, load_json_limited, write_atomic
 from kompassen.office.editing import diff as diff_mod
 from kompassen.office.editing.docs import (
     EditConflict,
@@ -121,6 +123,8 @@ class EditSession:
         self._base_hash = _hash(self._base)
         self.edits: list[Edit] = []
         self.notice: DraftNotice | None = None
+        # saved edits the catalogue had lost (rebuilt from the shipped packs), installed again
+        self.recovered: DraftNotice | None = None
         self.draft_error: DraftNotSaved | None = None
         self._revision = 0
         self._problems: tuple[int, list[FieldProblem]] | None = None
@@ -146,9 +150,12 @@ class EditSession:
         Raises AreaNotInstalled for an area the catalogue does not hold.
         """
         store = source if isinstance(source, CatalogueStore) else source.catalogue
+        data_dir = data_dir or store.path.parent
+        recovered = _recover_saved(store, area_id, data_dir)
         docs = store.release_docs(area_id)
         notes = history_store.contact_notes(store.conn, area_id)
-        session = cls(store, area_id, docs, data_dir=data_dir or store.path.parent, notes=notes)
+        session = cls(store, area_id, docs, data_dir=data_dir, notes=notes)
+        session.recovered = recovered
         if restore:
             session.restore()
         return session
@@ -205,6 +212,10 @@ class EditSession:
     def documents(self) -> dict[str, Any]:
         """The edited pack documents (live; do not change them: make an Edit)."""
         return {k: v for k, v in self._docs.items() if k in PACK_FILES}
+
+    @staticmethod
+    def documents_of(docs: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in docs.items() if k in PACK_FILES}
 
     def installed_documents(self) -> dict[str, Any]:
         """The documents as installed, without the unsaved edits (a copy)."""
@@ -355,17 +366,23 @@ class EditSession:
 
     # ------------------------------------------------------------------ validation
 
-    def problems(self, kind: str | None = None, record_id: str | None = None) -> list[FieldProblem]:
+    def problems(
+        self, kind: str | None = None, record_id: str | None = None, *, full: bool = False
+    ) -> list[FieldProblem]:
         """The validator's problems of the edited area (of one kind, of one record).
 
         Validated once per change, whichever form asks first; problems of a whole file have
         kind "" (they are listed only when ``kind`` is None). Above
         :data:`~.validation.FULL_VALIDATION_MAX` services only what the edits can have
-        made invalid is checked (measured: see the module docstring of the tests).
+        made invalid is checked; ``full`` checks everything (what :meth:`save` does; for the
+        publish preview), at about 1 s per 10k services.
         """
-        if self._problems is None or self._problems[0] != self._revision:
-            self._problems = (self._revision, self._validate(full=False))
-        out = self._problems[1]
+        if full:
+            out = self._validate(full=True)
+        else:
+            if self._problems is None or self._problems[0] != self._revision:
+                self._problems = (self._revision, self._validate(full=False))
+            out = self._problems[1]
         if kind is not None:
             out = [p for p in out if p.kind == kind]
         if record_id is not None:
@@ -526,6 +543,7 @@ class EditSession:
                 )
         self._notes = history_store.contact_notes(conn, self.area_id)
         self._base = self._with_notes(self.store.release_docs(self.area_id))
+        _keep_saved(self.data_dir, self.area_id, self.documents_of(self._base), at)
         self._base_hash = _hash(self._base)
         self._docs = copy.deepcopy(self._base)
         n = len({(c.kind, c.record_key) for c in changes})
@@ -593,6 +611,63 @@ class EditSession:
                 )
             )
         return out
+
+
+def saved_path(data_dir: Path, area_id: str) -> Path:
+    """The office's copy of what it last saved of an area (see :func:`_recover_saved`)."""
+    return data_dir / "office" / "saved" / f"{area_id}.json"
+
+
+def _keep_saved(data_dir: Path, area_id: str, docs: dict[str, Any], at: str) -> None:
+    """Keep the saved documents outside catalogue.db, which is rebuilt from the shipped
+    packs when damaged: the coordinator's saved work must not go with it."""
+    body = {"format": 1, "area_id": area_id, "saved_at": at, "documents": docs}
+    try:
+        write_atomic(
+            saved_path(data_dir, area_id),
+            json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode(),
+        )
+    except OSError as exc:  # the catalogue has it; only the rebuild safety net is missing
+        log.warning("office copy of %s not written: %s", area_id, exc)
+
+
+def _recover_saved(store: CatalogueStore, area_id: str, data_dir: Path) -> DraftNotice | None:
+    """Install the office's saved copy again when the catalogue holds the shipped pack
+    instead (it was rebuilt): an office save is origin "office", and nothing but a rebuild
+    or a reinstall by hand puts the bundled pack back over it. A release or an import
+    since is left alone."""
+    path = saved_path(data_dir, area_id)
+    if not path.exists():
+        return None
+    with reading():
+        row = store.conn.execute("SELECT origin FROM area WHERE id = ?", (area_id,)).fetchone()
+    if row is None or row[0] != "bundled":
+        return None
+    try:
+        body = load_json_limited(path, diff_mod.MAX_PUBLISHED_BYTES)
+        docs = body["documents"]
+        saved_at = str(body.get("saved_at", ""))
+        if body.get("area_id") != area_id or not isinstance(docs, dict):
+            raise ValueError("another area")
+    except (TextFileError, OSError, ValueError, KeyError, TypeError) as exc:
+        log.warning("office copy %s unreadable: %s", path, exc)
+        return None
+    if _hash(docs) == _hash(store.release_docs(area_id)):
+        return None
+    from kompassen.catalogue.pack.validate import PackError
+
+    try:
+        store.install(PackData(docs, origin=OFFICE_ORIGIN), origin=OFFICE_ORIGIN)
+    except PackError as exc:
+        log.warning("office copy %s no longer installs: %s", path, exc.en)
+        return None
+    log.info("reinstalled the office's saved copy of %s (%s)", area_id, saved_at)
+    return DraftNotice(
+        f"Katalogen hade byggts om från paketen som följer med appen; ändringarna som "
+        f"sparades {saved_at} har installerats igen.",
+        f"The catalogue had been rebuilt from the packs shipped with the app; the edits "
+        f"saved {saved_at} have been installed again.",
+    )
 
 
 def _in(docs: dict[str, Any], kind: str, record_id: str) -> bool:
