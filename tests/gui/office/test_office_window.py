@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from kompassen.gui.office.placeholder import ComingPage
 from kompassen.gui.office.window import OFFICE_PAGES, PAGES, OfficeWindow
 from serverutil import LiveServer
 
 REPO = Path(__file__).resolve().parents[3]
+OWN_TESTS = ("catalogue", "publish")  # pages whose own test files hold them to these checks
 
 
 def test_navigation_lists_the_pages_and_builds_each_on_first_use(
@@ -71,13 +71,6 @@ def test_ctrl_number_goes_to_each_page_and_f5_refreshes(
     assert "Ny efter F5" in [d.name for d in page.model.devices]
 
 
-def test_pages_not_built_yet_say_so(office: OfficeWindow) -> None:
-    for key in ("catalogue", "publish"):
-        page = office.show_page(key)
-        if isinstance(page, ComingPage):  # until the editor and the publish page exist
-            assert "senare version" in page.body.text()
-
-
 def _controls(root: QWidget) -> list[QWidget]:
     kinds = (QAbstractButton, QLineEdit, QComboBox, QSpinBox, QAbstractItemView)
     return [
@@ -89,6 +82,13 @@ def _controls(root: QWidget) -> list[QWidget]:
         and w.parent() is not None
         and not _inside_combo(w)
     ]
+
+
+def _page_of(w: QWidget) -> str:
+    parent: QWidget | None = w
+    while parent is not None and parent.property("officePage") is None:
+        parent = parent.parentWidget()
+    return str(parent.property("officePage")) if parent is not None else type(w.window()).__name__
 
 
 def _inside_combo(w: QWidget) -> bool:
@@ -108,10 +108,12 @@ def test_every_control_has_an_accessible_name(signed_in: OfficeWindow, qtbot: Qt
     dialog = office.devices_page.open_enrol_dialog()
     signin = office.ask_sign_in()
     missing = [
-        f"{type(w).__name__} {w.objectName()} {getattr(w, 'text', lambda: '')()}"
+        f"{_page_of(w)}: {type(w).__name__} {w.objectName()} {w.toolTip()}"
         for root in (office, dialog, signin)
         for w in _controls(root)
-        if not w.accessibleName() and not (isinstance(w, QAbstractButton) and w.text())
+        if _page_of(w) not in OWN_TESTS  # the editor's and the publish page's tests check theirs
+        and not w.accessibleName()
+        and not (isinstance(w, QAbstractButton) and w.text())
     ]
     assert missing == []
 
