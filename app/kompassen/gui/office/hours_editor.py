@@ -147,12 +147,11 @@ class SpanRow(QWidget):
         self._dash = QLabel("–", self)
         self.hint = QLabel(self)
         self.hint.setProperty("role", "muted")
-        self.hint.setMinimumWidth(190)
+        self.hint.setMinimumWidth(150)
         self.remove_button = QPushButton("×", self)
         self.remove_button.setFixedWidth(40)
         for w in (self.opens, self._dash, self.closes, self.remove_button, self.hint):
             lay.addWidget(w)
-        lay.addStretch(1)
         self.opens.edited.connect(self._changed)
         self.closes.edited.connect(self._changed)
         self.remove_button.clicked.connect(lambda: self.remove.emit(self))
@@ -209,8 +208,12 @@ class SpanList(QWidget):
         self._lay.setSpacing(4)
         outer.addLayout(self._lay)
         self.rows: list[SpanRow] = []
+        self.closed_label = QLabel(self)  # "stängt" while the day has no span
+        self.closed_label.setProperty("role", "muted")
+        self._lay.addWidget(self.closed_label)
         self.add_button = QPushButton(self)
         self.add_button.clicked.connect(lambda: self.add_span(focus=True))
+        self.add_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         outer.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addStretch(1)
         self.retranslate()
@@ -429,21 +432,19 @@ class HoursEditor(QWidget):
         for i in range(7):
             name = QLabel(self.week_box)
             name.setProperty("role", "title")
-            name.setMinimumWidth(110)
+            name.setMinimumWidth(100)
             spans = SpanList(self.week_box)
             spans.edited.connect(self._edited)
-            closed = QLabel(self.week_box)
-            closed.setProperty("role", "muted")
+            closed = spans.closed_label
             grid.addWidget(name, i, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(closed, i, 1, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(spans, i, 2)
+            grid.addWidget(spans, i, 1)
             self.day_labels.append(name)
             self.day_spans.append(spans)
             self.day_closed.append(closed)
-        grid.setColumnStretch(2, 1)
+        grid.setColumnStretch(1, 1)
         self.copy_button = QPushButton(self.week_box)
         self.copy_button.clicked.connect(self.copy_monday_to_weekdays)
-        grid.addWidget(self.copy_button, 7, 0, 1, 3, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.copy_button, 7, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
         lay.addWidget(self.week_box)
 
         self.holiday_label = QLabel(form)
@@ -481,6 +482,7 @@ class HoursEditor(QWidget):
         lay.addWidget(self.note)
         lay.addStretch(1)
 
+        form.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         if self._scroll:
             scroll = QScrollArea(self)
             scroll.setWidgetResizable(True)
@@ -489,10 +491,13 @@ class HoursEditor(QWidget):
             outer.addWidget(scroll, 3)
         else:
             outer.addWidget(form, 3)
+            # inside a scrolling form: never squeezed below what it needs
+            self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
         side = QFrame(self)
         side.setProperty("role", "card")
         side.setMinimumWidth(340)
+        side.setMaximumWidth(400)
         side.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         s = QVBoxLayout(side)
         s.setContentsMargins(16, 16, 16, 16)
@@ -609,6 +614,7 @@ class HoursEditor(QWidget):
                     row.spans.add_span(format_time(e.opens), format_time(e.closes, closing=True))
                     row.spans.blockSignals(False)
         self.note.setText(h.note)
+        self.note.setCursorPosition(0)  # a long note reads from its start
         self._sync_enabled()
 
     def add_exception(self, exc: DateException | None) -> ExceptionRow:
@@ -709,7 +715,8 @@ class HoursEditor(QWidget):
         if not hasattr(self, "problem_label"):
             return
         for i, spans in enumerate(self.day_spans):
-            self.day_closed[i].setText("" if spans.rows else self.tr("stängt"))
+            self.day_closed[i].setText(self.tr("stängt"))
+            self.day_closed[i].setVisible(not spans.rows)
         problems = self.problems()
         if self._load_problem:
             problems.insert(0, self._load_problem)

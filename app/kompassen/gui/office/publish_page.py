@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from kompassen.core.errors import KompassenError
 from kompassen.gui.office.hours_editor import ui_lang
+from kompassen.gui.office.when import when_words
 from kompassen.gui.workers.background import Background
 from kompassen.office.editing import (
     ABSENT,
@@ -498,7 +499,7 @@ class PublishPage(QWidget):
                     "Senaste släppet är nummer {v} ({when}). {behind} av {n} surfplattor har inte hämtat det än."
                 ).format(
                     v=status.latest_version,
-                    when=status.published_at or "",
+                    when=when_words(status.published_at, self._clock.now()),
                     behind=len(status.behind),
                     n=len([d for d in status.devices if not d.revoked]),
                 )
@@ -514,7 +515,8 @@ class PublishPage(QWidget):
                 if d.catalogue_release
                 else self.tr("paketet {v}").format(v=d.pack_version or "–")
             )
-            for col, text in enumerate((d.name or d.device_id, release, d.last_sync or "–")):
+            synced = when_words(d.last_sync, self._clock.now(), never=self.tr("aldrig"))
+            for col, text in enumerate((d.name or d.device_id, release, synced)):
                 item = QTableWidgetItem(text)
                 if (d.catalogue_release or 0) < status.latest_version and not d.revoked:
                     item.setToolTip(self.tr("Har inte hämtat det senaste släppet"))

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -114,6 +115,8 @@ class RecordForm(QWidget):
         self.bindings: list[Binding] = []
         self._lists: dict[str, int] = {}  # list pointer -> length when built
         self._syncing = False
+        # in the page's scroll area: scroll instead of squeezing the fields below their size
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self._lay = QVBoxLayout(self)
         self._lay.setContentsMargins(0, 0, 0, 0)
         self.general_problems = QLabel(self)
@@ -635,7 +638,8 @@ class RecordForm(QWidget):
 
         b = self._bind(pointer, editor, read, write, problem)
         editor.changed.connect(lambda _d: self._changed(b))
-        group = QGroupBox(label, self._body)
+        group = QGroupBox(self._body)  # the editor's own heading says "Öppettider"
+        group.setAccessibleName(label)
         gl = QVBoxLayout(group)
         gl.addWidget(editor)
         gl.addWidget(problem)
@@ -790,6 +794,14 @@ def field_label(w: QObject, name: str) -> str:
         "landmark": w.tr("Landmärke (id)"),
         "aliases": w.tr("Andra namn"),
         "approximate": w.tr("Ungefärligt läge"),
+        "weekly": w.tr("Veckotider"),
+        "opens": w.tr("Öppnar"),
+        "closes": w.tr("Stänger"),
+        "exceptions": w.tr("Undantag"),
+        "always_open": w.tr("Dygnet runt"),
+        "holidays": w.tr("Röda dagar"),
+        "holiday_eves": w.tr("Aftnar"),
+        "closed": w.tr("Stängt"),
     }
     return labels.get(name, name)
 

@@ -463,11 +463,12 @@ class CatalogueEditorPage(QWidget):
         words = []
         if self.kind in CHECKABLE:
             when = rec.get("verified_at")
-            words.append(
-                self.tr("Kontrollerad {when}").format(when=when)
-                if when
-                else self.tr("Aldrig kontrollerad")
-            )
+            if not when:
+                words.append(self.tr("Aldrig kontrollerad"))
+            elif when == "unknown":
+                words.append(self.tr("Inte känt när uppgifterna senast kontrollerades"))
+            else:
+                words.append(self.tr("Kontrollerad {when}").format(when=when))
             last = s.last_checked(self.kind, self.record_id)
             if last is not None:
                 words.append(
