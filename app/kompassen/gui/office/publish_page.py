@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -248,7 +248,7 @@ def path_words(labeller: QObject, path: str) -> str:
             words[-1] = f"{words[-1]} ({part})"
         else:
             words.append(field_label(labeller, part))
-    return " › ".join(words) or labeller.tr("hela posten")
+    return " › ".join(words) or QCoreApplication.translate("PublishPage", "hela posten")
 
 
 def shipped_baseline(ctx: Any, area_id: str) -> dict[str, Any]:
@@ -299,16 +299,18 @@ def build_preview(ctx: Any, area_id: str, lang: str, labeller: QObject) -> Previ
     signing = (area.get("public_keys") or {}).get("signing")
     if not isinstance(signing, str) or is_placeholder_key(area_id, "signing", signing):
         out.errors.append(
-            labeller.tr(
+            QCoreApplication.translate(
+                "PublishPage",
                 "Området har ännu platshållarnycklar: skapa områdets nycklar först "
-                "(guiden för ett nytt område) och spara."
+                "(guiden för ett nytt område) och spara.",
             )
         )
     if version is None:
         out.warnings.append(
-            labeller.tr(
+            QCoreApplication.translate(
+                "PublishPage",
                 "Inget släpp från det här kontoret finns sparat: ändringarna visas mot området "
-                "som det levererades med appen, det surfplattorna har innan de fått ett släpp."
+                "som det levererades med appen, det surfplattorna har innan de fått ett släpp.",
             )
         )
     return out
