@@ -323,3 +323,11 @@ def test_a_big_area_validates_only_what_changed_and_finds_the_same(
     assert secs < 0.5, secs
     s.discard()
     assert s.problems() == []
+
+
+def test_a_form_value_is_stored_as_json_has_it(session: EditSession) -> None:
+    svc = session.records("services")[0].record_id
+    e = session.set("services", svc, "/groups", ("group.adult",))
+    assert e is not None and e.new == ["group.adult"]
+    assert session.value("services", svc, "/groups") == ["group.adult"]
+    assert Edit.from_json(json.loads(json.dumps(e.as_json()))) == e

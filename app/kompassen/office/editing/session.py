@@ -276,7 +276,7 @@ class EditSession:
 
     def edit(self, kind: str, record_id: str, path: str, new: Any) -> Edit:
         """The edit that sets ``path`` to ``new`` (ABSENT: removes it), not yet applied."""
-        return Edit(kind, record_id, path, self.value(kind, record_id, path), copy.deepcopy(new))
+        return Edit(kind, record_id, path, self.value(kind, record_id, path), _plain(new))
 
     def set(self, kind: str, record_id: str, path: str, new: Any) -> Edit | None:
         """Make and apply that edit; None (nothing applied) when the value is the same."""
@@ -611,6 +611,14 @@ class EditSession:
                 )
             )
         return out
+
+
+def _plain(value: Any) -> Any:
+    """A value as JSON has it (tuples → lists, keys → strings), so what a form gives equals
+    what the draft gives back and what the validator sees; ABSENT stays ABSENT."""
+    if value is ABSENT:
+        return value
+    return json.loads(json.dumps(value, ensure_ascii=False))
 
 
 def saved_path(data_dir: Path, area_id: str) -> Path:
