@@ -362,3 +362,33 @@ def test_the_locator_finds_what_json_source_map_found_without_mapping_everything
             assert ours.line_column(pointer) == (loc.line + 1, loc.column + 1), pointer
     assert SourceMap('{"a": [1, {"b/c": 2}]}').line_column("/a/1/b~1c") == (1, 12)
     assert SourceMap('{"a": 1}').line_column("/nope/deeper") == (1, 1)
+
+
+def test_every_schema_pattern_is_explained_in_words() -> None:
+    """A coordinator reads "ska vara ett telefonnummer …", never a regular expression."""
+    from kompassen.catalogue.pack.schema import pack_schema
+    from kompassen.catalogue.pack.validate import PATTERN_WORDS
+
+    found: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("pattern"), str):
+                found.add(node["pattern"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(pack_schema())
+    assert found and found <= set(PATTERN_WORDS), found - set(PATTERN_WORDS)
+
+
+def test_a_bad_phone_number_is_explained_not_shown_as_a_pattern(tmp_path: Path) -> None:
+    docs = mini_documents()
+    docs["services.json"]["services"][0]["phones"][0]["number"] = "08-508 25 00x"
+    problems = _problems(_write(tmp_path / "testby", docs))
+    [p] = [p for p in problems if "08-508 25 00x" in p.sv]
+    assert "telefonnummer" in p.sv and "^" not in p.sv
+    assert "phone number" in p.en

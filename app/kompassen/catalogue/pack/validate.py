@@ -427,6 +427,52 @@ def _pointer(parts: Iterable[Any]) -> str:
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
 
 
+# The schema's patterns in words (sv, en): the office editor shows these to a coordinator who
+# should not have to read a regular expression. tests/catalogue/test_validate.py checks that
+# every pattern in pack_schema.json has its words.
+PATTERN_WORDS: dict[str, tuple[str, str]] = {
+    r"^[0-9+][0-9 \-]{1,20}$": (
+        "ett telefonnummer med siffror, mellanslag och bindestreck (får börja med +)",
+        "a phone number of digits, spaces and hyphens (may start with +)",
+    ),
+    r"^\d{4}-\d{2}-\d{2}$": ("ett datum som 2026-12-31", "a date such as 2026-12-31"),
+    r"^(\d{4}(-\d{2}(-\d{2})?)?|unknown)$": (
+        "ett år, en månad eller ett datum (2026, 2026-12, 2026-12-31) eller unknown",
+        "a year, a month or a date (2026, 2026-12, 2026-12-31) or unknown",
+    ),
+    r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$": (
+        "ett datum som 2026-12-31 eller en tidpunkt som 2026-12-31T22:00",
+        "a date such as 2026-12-31 or a time such as 2026-12-31T22:00",
+    ),
+    r"^(([01]\d|2[0-3]):[0-5]\d|24:00)$": (
+        "en tid som 08:00 eller 24:00",
+        "a time such as 08:00 or 24:00",
+    ),
+    r"^[a-z0-9][a-z0-9-]{0,62}$": (
+        "små bokstäver a–z, siffror och bindestreck (högst 63 tecken, först inget bindestreck)",
+        "lower-case letters a–z, digits and hyphens (at most 63, not starting with a hyphen)",
+    ),
+    r"^[A-Za-z0-9_-]{1,32}$": (
+        "bokstäver a–z, siffror, _ och - (högst 32 tecken)",
+        "letters a–z, digits, _ and - (at most 32)",
+    ),
+    r"^([a-z0-9-]+\.)?(group|need|handover)\.[a-z0-9-]+$": (
+        "en kod som need.shelter-tonight eller group.youth",
+        "a code such as need.shelter-tonight or group.youth",
+    ),
+    r"^[a-z]{2,3}$": ("en språkkod som sv eller en", "a language code such as sv or en"),
+    r"^#[0-9a-fA-F]{6}$": ("en färg som #1a6fb0", "a colour such as #1a6fb0"),
+    r"^\d{4}\.\d{2}\.\d{2}(\.\d+)?$": (
+        "en version som 2026.12.31 (eller 2026.12.31.2)",
+        "a version such as 2026.12.31 (or 2026.12.31.2)",
+    ),
+    r"^[A-Za-z0-9+/]{43}=$": (
+        "en publik nyckel: 44 tecken base64 (från kompassen keys generate)",
+        "a public key: 44 characters of base64 (from kompassen keys generate)",
+    ),
+}
+
+
 def _schema_message(err: ValidationError) -> tuple[str, str]:
     """Swedish for the validators we use; jsonschema's English as the English text."""
     v, val = err.validator, err.validator_value
@@ -469,10 +515,11 @@ def _schema_message(err: ValidationError) -> tuple[str, str]:
     if v == "const":
         return f"Värdet ska vara {json.dumps(val)}.", err.message
     if v == "pattern":
-        return (
-            f"Fel format på {json.dumps(inst, ensure_ascii=False)[:60]} (mönster {val}).",
-            err.message,
-        )
+        shown = json.dumps(inst, ensure_ascii=False)[:60]
+        words = PATTERN_WORDS.get(val)
+        if words is None:  # a pattern added to the schema without words yet
+            return f"Fel format på {shown} (mönster {val}).", err.message
+        return f"Fel format på {shown}: ska vara {words[0]}.", f"{err.message}: must be {words[1]}."
     if v in ("minItems", "minLength"):
         return "Får inte vara tom.", err.message
     if v == "uniqueItems":
