@@ -331,3 +331,25 @@ def test_a_form_value_is_stored_as_json_has_it(session: EditSession) -> None:
     assert e is not None and e.new == ["group.adult"]
     assert session.value("services", svc, "/groups") == ["group.adult"]
     assert Edit.from_json(json.loads(json.dumps(e.as_json()))) == e
+
+
+def test_an_edit_inside_a_missing_object_makes_it_and_undo_removes_it(
+    session: EditSession,
+) -> None:
+    guide = session.records("guides")[0].record_id
+    before = _docs(session)
+    n = len(session.value("guides", guide, "/steps"))
+    session.apply(session.list_insert_edit("guides", guide, "/steps", {"text": {"sv": "Ring"}}))
+    e = session.edit("guides", guide, f"/steps/{n}/when/from", "16:30")
+    assert (e.path, e.old, e.new) == (f"/steps/{n}/when", ABSENT, {"from": "16:30"})
+    session.apply(e)
+    session.set("guides", guide, f"/steps/{n}/when/to", "24:00")
+    assert session.value("guides", guide, f"/steps/{n}/when") == {"from": "16:30", "to": "24:00"}
+    assert session.set("guides", guide, f"/steps/{n}/nope/deeper", ABSENT) is None
+    svc = session.records("services")[0].record_id
+    if session.value("services", svc, "/hours") is ABSENT:
+        e = session.edit("services", svc, "/hours/weekly/0/opens", "09:00")
+        assert e.new == {"weekly": [{"opens": "09:00"}]}
+    for e in reversed(list(session.edits)):
+        session.revert(e)
+    assert _docs(session) == before

@@ -48,6 +48,8 @@ from kompassen.office.editing.model import (
     Edit,
     FieldProblem,
     RecordRef,
+    join_pointer,
+    split_pointer,
 )
 from kompassen.office.editing.validation import (
     FULL_VALIDATION_MAX,
@@ -275,8 +277,25 @@ class EditSession:
     # ------------------------------------------------------------------ making edits
 
     def edit(self, kind: str, record_id: str, path: str, new: Any) -> Edit:
-        """The edit that sets ``path`` to ``new`` (ABSENT: removes it), not yet applied."""
-        return Edit(kind, record_id, path, self.value(kind, record_id, path), _plain(new))
+        """The edit that sets ``path`` to ``new`` (ABSENT: removes it), not yet applied.
+
+        Inside an object that does not exist yet ("/steps/8/when/from" of a step without a
+        time window) the edit sets the first missing object instead (``/steps/8/when`` to
+        ``{"from": …}``), so its undo removes that object again and the record is exact.
+        """
+        value = _plain(new)
+        parts = split_pointer(path)
+        rec = self.record(kind, record_id)
+        for depth in range(1, len(parts)):
+            parent = join_pointer(*parts[:depth])
+            if get(rec, parent) is ABSENT:
+                if value is ABSENT:  # removing inside a missing object: nothing to remove
+                    return Edit(kind, record_id, path, ABSENT, ABSENT)
+                for part in reversed(parts[depth:]):
+                    # a pack's objects have no numeric keys: "0" starts a list
+                    value = [value] if part == "0" else {part: value}
+                return Edit(kind, record_id, parent, ABSENT, value)
+        return Edit(kind, record_id, path, self.value(kind, record_id, path), value)
 
     def set(self, kind: str, record_id: str, path: str, new: Any) -> Edit | None:
         """Make and apply that edit; None (nothing applied) when the value is the same."""
