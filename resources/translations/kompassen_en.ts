@@ -37,11 +37,11 @@
     </message>
     <message>
         <source>Enhetens mapp: {folder}</source>
-        <translation>The device's folder: {folder}</translation>
+        <translation>The device&apos;s folder: {folder}</translation>
     </message>
     <message>
         <source>Datorns förval: {file}</source>
-        <translation>This computer's defaults: {file}</translation>
+        <translation>This computer&apos;s defaults: {file}</translation>
     </message>
     <message>
         <source>Licens</source>
@@ -66,6 +66,278 @@
     <message>
         <source>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;Områdespaket {pack} · {catalogue} · installerad {when}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;Area pack {pack} · {catalogue} · installed {when}</translation>
+    </message>
+</context>
+<context>
+    <name>AreasPage</name>
+    <message>
+        <source>Områden</source>
+        <translation>Areas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n områden är installerade i katalogen.</source>
+        <translation>
+            <numerusform>1 area is installed in the catalogue.</numerusform>
+            <numerusform>%n areas are installed in the catalogue.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Paketversion</source>
+        <translation>Pack version</translation>
+    </message>
+    <message>
+        <source>Katalogutgåva</source>
+        <translation>Catalogue release</translation>
+    </message>
+    <message>
+        <source>Tjänster</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Installerade områden</source>
+        <translation>Installed areas</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>När</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Vem</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Vad</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Område</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Gällde</source>
+        <translation>Concerning</translation>
+    </message>
+    <message>
+        <source>Detaljer</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Loggade in</source>
+        <translation>Signed in</translation>
+    </message>
+    <message>
+        <source>Misslyckad inloggning</source>
+        <translation>Failed sign-in</translation>
+    </message>
+    <message>
+        <source>Loggade ut</source>
+        <translation>Signed out</translation>
+    </message>
+    <message>
+        <source>Publicerade katalogen</source>
+        <translation>Published the catalogue</translation>
+    </message>
+    <message>
+        <source>Skapade registreringskod</source>
+        <translation>Created an enrolment code</translation>
+    </message>
+    <message>
+        <source>Återkallade surfplatta</source>
+        <translation>Revoked a tablet</translation>
+    </message>
+    <message>
+        <source>Lade till användare</source>
+        <translation>Added a user</translation>
+    </message>
+    <message>
+        <source>Ändrade användare</source>
+        <translation>Changed a user</translation>
+    </message>
+    <message>
+        <source>Stängde av användare</source>
+        <translation>Disabled a user</translation>
+    </message>
+    <message>
+        <source>Bytte lösenord</source>
+        <translation>Changed password</translation>
+    </message>
+    <message>
+        <source>Registrerade områdesnyckel</source>
+        <translation>Registered an area key</translation>
+    </message>
+    <message>
+        <source>Hämtade rapporter</source>
+        <translation>Fetched reports</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Logg</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>Uppdatera</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Hämta loggen igen</source>
+        <translation>Fetch the log again</translation>
+    </message>
+    <message>
+        <source>Logg över kontorets åtgärder</source>
+        <translation>Log of the office&apos;s actions</translation>
+    </message>
+    <message>
+        <source>Sammanfattning</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Hämtar loggen…</source>
+        <translation>Fetching the log…</translation>
+    </message>
+    <message>
+        <source>Kontorets åtgärder på servern, de senaste först.</source>
+        <translation>The office&apos;s actions on the server, latest first.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueEditorPage</name>
+    <message>
+        <source>Öppnar katalogen…</source>
+        <extracomment>the kinds the editor lists, in this order</extracomment>
+        <translation>Opening the catalogue…</translation>
+    </message>
+    <message>
+        <source>Katalogen: {area}</source>
+        <translation>Catalogue: {area}</translation>
+    </message>
+    <message>
+        <source>Ångra</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Ångra (Ctrl+Z)</source>
+        <translation>Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Gör om</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Gör om (Ctrl+Shift+Z eller Ctrl+Y)</source>
+        <translation>Redo (Ctrl+Shift+Z or Ctrl+Y)</translation>
+    </message>
+    <message>
+        <source>Kontrollerad idag</source>
+        <translation>Checked today</translation>
+    </message>
+    <message>
+        <source>Du har kontrollerat uppgifterna i dag: datumet och ditt namn sparas.</source>
+        <translation>You have checked the details today: the date and your name are saved.</translation>
+    </message>
+    <message>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Tjänster</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Organisationer</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>Platser</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Landmärken</source>
+        <translation>Landmarks</translation>
+    </message>
+    <message>
+        <source>Lösningar</source>
+        <translation>Solutions</translation>
+    </message>
+    <message>
+        <source>Meddelanden</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <source>Sök på namn eller id</source>
+        <translation>Search by name or ID</translation>
+    </message>
+    <message>
+        <source>Alla statusar</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Inte kontrollerade på ett år</source>
+        <translation>Not checked for a year</translation>
+    </message>
+    <message>
+        <source>Alla målgrupper</source>
+        <translation>All target groups</translation>
+    </message>
+    <message>
+        <source>Alla behov</source>
+        <translation>All needs</translation>
+    </message>
+    <message>
+        <source>{shown} av {total} visas</source>
+        <translation>{shown} of {total} shown</translation>
+    </message>
+    <message>
+        <source>{what} {id} finns inte i katalogen.</source>
+        <translation>{what} {id} is not in the catalogue.</translation>
+    </message>
+    <message>
+        <source>Välj en post i listan.</source>
+        <translation>Choose a record from the list.</translation>
+    </message>
+    <message>
+        <source>Aldrig kontrollerad</source>
+        <translation>Never checked</translation>
+    </message>
+    <message>
+        <source>Inte känt när uppgifterna senast kontrollerades</source>
+        <translation>Not known when the details were last checked</translation>
+    </message>
+    <message>
+        <source>Kontrollerad {when}</source>
+        <translation>Checked {when}</translation>
+    </message>
+    <message>
+        <source>senast av {who} {at}</source>
+        <translation>last by {who} {at}</translation>
+    </message>
+    <message>
+        <source>Ändra {field}</source>
+        <translation>Change {field}</translation>
+    </message>
+    <message>
+        <source>Markerad som kontrollerad i dag. Spara för att behålla det.</source>
+        <translation>Marked as checked today. Save to keep it.</translation>
+    </message>
+    <message>
+        <source>Sparar…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Sparat: {n} poster ändrade, katalogversion {v}.</source>
+        <translation>Saved: {n} records changed, catalogue version {v}.</translation>
     </message>
 </context>
 <context>
@@ -418,6 +690,134 @@
     </message>
 </context>
 <context>
+    <name>DevicesModel</name>
+    <message>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Senaste synk</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <source>Appversion</source>
+        <translation>App version</translation>
+    </message>
+    <message>
+        <source>Katalog</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <source>Registrerad</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>aldrig</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>{area} {pack}, utgåva {release}</source>
+        <translation>{area} {pack}, release {release}</translation>
+    </message>
+    <message>
+        <source>{area} {pack} (paketet, ingen utgåva än)</source>
+        <translation>{area} {pack} (the pack, no release yet)</translation>
+    </message>
+    <message>
+        <source>Återkallad {when}</source>
+        <translation>Revoked {when}</translation>
+    </message>
+    <message>
+        <source>Aktiv</source>
+        <translation>Active</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <source>Enheter</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <source>Ny registreringskod…</source>
+        <translation>New enrolment code…</translation>
+    </message>
+    <message>
+        <source>Skapa en ny registreringskod</source>
+        <translation>Create a new enrolment code</translation>
+    </message>
+    <message>
+        <source>Återkalla…</source>
+        <translation>Revoke…</translation>
+    </message>
+    <message>
+        <source>Återkalla den valda surfplattan</source>
+        <translation>Revoke the selected tablet</translation>
+    </message>
+    <message>
+        <source>Uppdatera</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Hämta listan över enheter igen</source>
+        <translation>Fetch the list of devices again</translation>
+    </message>
+    <message>
+        <source>Surfplattor</source>
+        <translation>Tablets</translation>
+    </message>
+    <message>
+        <source>Sammanfattning</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Hämtar enheterna…</source>
+        <translation>Fetching the devices…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n surfplattor</source>
+        <translation>
+            <numerusform>1 tablet</numerusform>
+            <numerusform>%n tablets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n aktiva</source>
+        <translation>
+            <numerusform>1 active</numerusform>
+            <numerusform>%n active</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Återkalla surfplatta</source>
+        <translation>Revoke tablet</translation>
+    </message>
+    <message>
+        <source>Återkalla {name}?</source>
+        <translation>Revoke {name}?</translation>
+    </message>
+    <message>
+        <source>Surfplattan kan inte synka längre: den får inga nya kataloger och kan inte skicka rapporter. Det går inte att ångra; den kan registreras igen med en ny kod.</source>
+        <translation>The tablet will no longer be able to sync: it gets no new catalogues and cannot send reports. This cannot be undone; it can be enrolled again with a new code.</translation>
+    </message>
+    <message>
+        <source>Återkalla</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Återkallar…</source>
+        <translation>Revoking…</translation>
+    </message>
+</context>
+<context>
     <name>DraftsList</name>
     <message numerus="yes">
         <source>Utkast (%n)</source>
@@ -592,6 +992,100 @@
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Ny registreringskod</source>
+        <translation>New enrolment code</translation>
+    </message>
+    <message>
+        <source>En registreringskod kopplar nya surfplattor till servern. Skriv in koden på surfplattan eller läs QR-koden med den. Koden visas bara nu.</source>
+        <translation>An enrolment code connects new tablets to the server. Type the code on the tablet or scan the QR code with it. The code is only shown now.</translation>
+    </message>
+    <message>
+        <source>&amp;Antal surfplattor</source>
+        <translation>&amp;Number of tablets</translation>
+    </message>
+    <message>
+        <source>&amp;Giltig i</source>
+        <translation>&amp;Valid for</translation>
+    </message>
+    <message>
+        <source>Antal surfplattor som kan använda koden</source>
+        <translation>Number of tablets that can use the code</translation>
+    </message>
+    <message>
+        <source>Hur länge koden gäller</source>
+        <translation>How long the code is valid</translation>
+    </message>
+    <message>
+        <source>Enhet för giltighetstiden</source>
+        <translation>Unit of the validity period</translation>
+    </message>
+    <message>
+        <source>dagar</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>timmar</source>
+        <translation>hours</translation>
+    </message>
+    <message>
+        <source>Skapa kod</source>
+        <translation>Create code</translation>
+    </message>
+    <message>
+        <source>Skapa registreringskod</source>
+        <translation>Create enrolment code</translation>
+    </message>
+    <message>
+        <source>Registreringskod</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>Registreringskoden</source>
+        <translation>The enrolment code</translation>
+    </message>
+    <message>
+        <source>QR-kod för registreringen</source>
+        <translation>QR code for enrolment</translation>
+    </message>
+    <message>
+        <source>Registreringslänk</source>
+        <translation>Enrolment link</translation>
+    </message>
+    <message>
+        <source>Kopiera koden</source>
+        <translation>Copy the code</translation>
+    </message>
+    <message>
+        <source>Kopiera länken</source>
+        <translation>Copy the link</translation>
+    </message>
+    <message>
+        <source>Kopiera QR-bilden</source>
+        <translation>Copy the QR image</translation>
+    </message>
+    <message>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>En kod kan gälla i högst 90 dagar.</source>
+        <translation>A code can be valid for at most 90 days.</translation>
+    </message>
+    <message>
+        <source>Skapar kod…</source>
+        <translation>Creating code…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kan användas av %n surfplattor. Gäller till {when}.</source>
+        <translation>
+            <numerusform>Can be used by 1 tablet. Valid until {when}.</numerusform>
+            <numerusform>Can be used by %n tablets. Valid until {when}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EnrolStrip</name>
     <message>
         <source>Koppla till kontoret</source>
@@ -599,7 +1093,7 @@
     </message>
     <message>
         <source>Kod eller QR-kodens innehåll</source>
-        <translation>Code or the QR code's content</translation>
+        <translation>Code or the QR code&apos;s content</translation>
     </message>
     <message>
         <source>Anslutningskod</source>
@@ -627,7 +1121,7 @@
     </message>
     <message>
         <source>Ingen synkserver är inställd på surfplattan. Klistra in hela innehållet i kontorets QR-kod (kompassen://enrol?…), eller ange servern under Inställningar.</source>
-        <translation>No sync server is set on the tablet. Paste the whole content of the office's QR code (kompassen://enrol?…), or set the server under Settings.</translation>
+        <translation>No sync server is set on the tablet. Paste the whole content of the office&apos;s QR code (kompassen://enrol?…), or set the server under Settings.</translation>
     </message>
     <message>
         <source>Inställningarna kunde inte sparas: {why}</source>
@@ -644,6 +1138,25 @@
     <message>
         <source>Kopplad till kontoret som enhet {id}.</source>
         <translation>Connected to the office as device {id}.</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionRow</name>
+    <message>
+        <source>Stängt hela dagen</source>
+        <translation>Closed all day</translation>
+    </message>
+    <message>
+        <source>Varför (visas för fältarbetarna), t.ex. Personalfest</source>
+        <translation>Why (shown to the field workers), e.g. Staff party</translation>
+    </message>
+    <message>
+        <source>Ta bort undantaget</source>
+        <translation>Remove the exception</translation>
+    </message>
+    <message>
+        <source>Datum för undantaget</source>
+        <translation>Date of the exception</translation>
     </message>
 </context>
 <context>
@@ -902,6 +1415,125 @@
     </message>
 </context>
 <context>
+    <name>HoursEditor</name>
+    <message>
+        <source>Öppettider</source>
+        <translation>Opening hours</translation>
+    </message>
+    <message>
+        <source>Tider per veckodag</source>
+        <translation>Times per weekday</translation>
+    </message>
+    <message>
+        <source>Dygnet runt, alla dagar</source>
+        <translation>Round the clock, every day</translation>
+    </message>
+    <message>
+        <source>Tiderna är okända</source>
+        <translation>The times are not known</translation>
+    </message>
+    <message>
+        <source>Samma tider tisdag–fredag som måndag</source>
+        <translation>Same times Tuesday–Friday as Monday</translation>
+    </message>
+    <message>
+        <source>Röda dagar och aftnar</source>
+        <translation>Public holidays and eves</translation>
+    </message>
+    <message>
+        <source>Röda dagar (t.ex. juldagen, 1 maj):</source>
+        <translation>Public holidays (e.g. Christmas Day, 1 May):</translation>
+    </message>
+    <message>
+        <source>Aftnar (julafton, nyårsafton, midsommarafton, påskafton):</source>
+        <translation>Eves (Christmas Eve, New Year&apos;s Eve, Midsummer Eve, Easter Eve):</translation>
+    </message>
+    <message>
+        <source>Stängt</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Som en söndag</source>
+        <translation>Like a Sunday</translation>
+    </message>
+    <message>
+        <source>Som vanligt</source>
+        <translation>As usual</translation>
+    </message>
+    <message>
+        <source>Som en lördag</source>
+        <translation>Like a Saturday</translation>
+    </message>
+    <message>
+        <source>Undantag för enstaka datum</source>
+        <translation>Exceptions for single dates</translation>
+    </message>
+    <message>
+        <source>+ Lägg till ett datum</source>
+        <translation>+ Add a date</translation>
+    </message>
+    <message>
+        <source>Källans egna ord om tiderna</source>
+        <translation>The source&apos;s own words about the times</translation>
+    </message>
+    <message>
+        <source>t.ex. ”Kvällar och helger, ring först”</source>
+        <translation>e.g. “Evenings and weekends, call first”</translation>
+    </message>
+    <message>
+        <source>Så blir veckan</source>
+        <translation>How the week looks</translation>
+    </message>
+    <message>
+        <source>Veckan med</source>
+        <translation>Week of</translation>
+    </message>
+    <message>
+        <source>De sparade öppettiderna går inte att läsa ({why}). Skriv in dem på nytt.</source>
+        <translation>The saved opening hours cannot be read ({why}). Enter them again.</translation>
+    </message>
+    <message>
+        <source>stängt</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>Rätta tiderna för att se veckan.</source>
+        <translation>Correct the times to see the week.</translation>
+    </message>
+    <message>
+        <source>okänt</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Utan tider räknas öppettiderna som okända.</source>
+        <translation>Without times, the opening hours count as unknown.</translation>
+    </message>
+    <message>
+        <source>Öppettiderna är okända</source>
+        <translation>Opening hours are not known</translation>
+    </message>
+    <message>
+        <source>Öppet nu – dygnet runt</source>
+        <translation>Open now – round the clock</translation>
+    </message>
+    <message>
+        <source>Öppet nu – stänger {t}</source>
+        <translation>Open now – closes {t}</translation>
+    </message>
+    <message>
+        <source>Öppet nu – {text}</source>
+        <translation>Open now – {text}</translation>
+    </message>
+    <message>
+        <source>Stängt nu</source>
+        <translation>Closed now</translation>
+    </message>
+    <message>
+        <source>Stängt nu – {text}</source>
+        <translation>Closed now – {text}</translation>
+    </message>
+</context>
+<context>
     <name>InstallProgress</name>
     <message>
         <source>Förbereder surfplattan…</source>
@@ -1100,6 +1732,92 @@
     </message>
 </context>
 <context>
+    <name>OfficeWhen</name>
+    <message>
+        <source>aldrig</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>i dag {time}</source>
+        <translation>today {time}</translation>
+    </message>
+    <message>
+        <source>i går {time}</source>
+        <translation>yesterday {time}</translation>
+    </message>
+    <message>
+        <source>i morgon {time}</source>
+        <translation>tomorrow {time}</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeWindow</name>
+    <message>
+        <source>Arbetslista</source>
+        <translation>Worklist</translation>
+    </message>
+    <message>
+        <source>Katalog</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <source>Publicera</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <source>Enheter</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <source>Områden</source>
+        <translation>Areas</translation>
+    </message>
+    <message>
+        <source>Logg</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>Loggar in som {user} på {server}…</source>
+        <translation>Signing in as {user} on {server}…</translation>
+    </message>
+    <message>
+        <source>Inloggningen har gått ut. Logga in igen.</source>
+        <translation>The sign-in has expired. Sign in again.</translation>
+    </message>
+    <message>
+        <source>Inte inloggad</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <source>Logga in…</source>
+        <translation>Sign in…</translation>
+    </message>
+    <message>
+        <source>Inloggad som {user} ({role}) på {server}</source>
+        <translation>Signed in as {user} ({role}) on {server}</translation>
+    </message>
+    <message>
+        <source>Logga ut</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>administratör</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>samordnare</source>
+        <translation>coordinator</translation>
+    </message>
+    <message>
+        <source>Kompassen kontor – {area}</source>
+        <translation>Kompassen office – {area}</translation>
+    </message>
+    <message>
+        <source>Sidor</source>
+        <translation>Pages</translation>
+    </message>
+</context>
+<context>
     <name>OutboxCard</name>
     <message>
         <source>{kind} · skriven {time}</source>
@@ -1146,6 +1864,161 @@
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Öppna nyckelfilen</source>
+        <extracomment>how long opened keys are kept without use before they are forgotten (ms)</extracomment>
+        <translation>Open the key file</translation>
+    </message>
+    <message>
+        <source>Nyckelfil</source>
+        <translation>Key file</translation>
+    </message>
+    <message>
+        <source>Välj…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Lösenfras</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Öppna</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Välj nyckelfilen</source>
+        <translation>Choose the key file</translation>
+    </message>
+    <message>
+        <source>Välj nyckelfilen först.</source>
+        <translation>Choose the key file first.</translation>
+    </message>
+    <message>
+        <source>Öppnar nyckelfilen…</source>
+        <translation>Opening the key file…</translation>
+    </message>
+</context>
+<context>
+    <name>PublishPage</name>
+    <message>
+        <source>hela posten</source>
+        <translation>the whole record</translation>
+    </message>
+    <message>
+        <source>Området har ännu platshållarnycklar: skapa områdets nycklar först (guiden för ett nytt område) och spara.</source>
+        <translation>The area still has placeholder keys: create the area&apos;s keys first (the new area guide) and save.</translation>
+    </message>
+    <message>
+        <source>Inget släpp från det här kontoret finns sparat: ändringarna visas mot området som det levererades med appen, det surfplattorna har innan de fått ett släpp.</source>
+        <translation>No release from this office is saved: the changes are shown against the area as it came with the app, which is what the tablets have before they get a release.</translation>
+    </message>
+    <message>
+        <source>Publicera {area}</source>
+        <translation>Publish {area}</translation>
+    </message>
+    <message>
+        <source>Uppdatera</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Signera och publicera</source>
+        <translation>Sign and publish</translation>
+    </message>
+    <message>
+        <source>Det här ändras för surfplattorna</source>
+        <translation>What changes for the tablets</translation>
+    </message>
+    <message>
+        <source>Kontroll av hela området</source>
+        <translation>Check of the whole area</translation>
+    </message>
+    <message>
+        <source>Surfplattorna</source>
+        <translation>The tablets</translation>
+    </message>
+    <message>
+        <source>Surfplatta</source>
+        <translation>Tablet</translation>
+    </message>
+    <message>
+        <source>Släpp</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>Senast synkad</source>
+        <translation>Last synced</translation>
+    </message>
+    <message>
+        <source>Jämför med det senaste släppet…</source>
+        <translation>Comparing with the latest release…</translation>
+    </message>
+    <message>
+        <source>Inget har ändrats sedan det senaste släppet.</source>
+        <translation>Nothing has changed since the latest release.</translation>
+    </message>
+    <message>
+        <source>{n} fel måste rättas innan området kan publiceras:</source>
+        <translation>{n} errors must be corrected before the area can be published:</translation>
+    </message>
+    <message>
+        <source>Området är utan fel.</source>
+        <translation>The area has no errors.</translation>
+    </message>
+    <message>
+        <source>Rätta felen först; sedan kan du publicera.</source>
+        <translation>Correct the errors first; then you can publish.</translation>
+    </message>
+    <message>
+        <source>Det finns inget nytt att publicera.</source>
+        <translation>There is nothing new to publish.</translation>
+    </message>
+    <message>
+        <source>{n} poster ändras. Publicera: släppet signeras med områdets nyckel och surfplattorna hämtar det vid nästa synkning.</source>
+        <translation>{n} records change. Publish: the release is signed with the area&apos;s key and the tablets fetch it at their next sync.</translation>
+    </message>
+    <message>
+        <source>Senaste släppet är nummer {v} ({when}). {behind} av {n} surfplattor har inte hämtat det än.</source>
+        <translation>The latest release is number {v} ({when}). {behind} of {n} tablets have not fetched it yet.</translation>
+    </message>
+    <message>
+        <source>Området har inget släpp på servern än.</source>
+        <translation>The area has no release on the server yet.</translation>
+    </message>
+    <message>
+        <source>spärrad</source>
+        <translation>revoked</translation>
+    </message>
+    <message>
+        <source>paketet {v}</source>
+        <translation>pack {v}</translation>
+    </message>
+    <message>
+        <source>aldrig</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Har inte hämtat det senaste släppet</source>
+        <translation>Has not fetched the latest release</translation>
+    </message>
+    <message>
+        <source>Släppet signeras med områdets privata nyckel. Skriv nyckelfilens lösenfras (den glöms efter en stunds overksamhet).</source>
+        <translation>The release is signed with the area&apos;s private key. Type the key file&apos;s passphrase (it is forgotten after a while of inactivity).</translation>
+    </message>
+    <message>
+        <source>Signerar och skickar släppet…</source>
+        <translation>Signing and sending the release…</translation>
+    </message>
+    <message>
+        <source>Släpp {v} är publicerat. Surfplattorna hämtar det vid nästa synkning.</source>
+        <translation>Release {v} is published. The tablets fetch it at their next sync.</translation>
+    </message>
+</context>
+<context>
     <name>QuitDialog</name>
     <message>
         <source>Avsluta Kompassen?</source>
@@ -1170,6 +2043,405 @@
     <message>
         <source>Avsluta Kompassen</source>
         <translation>Quit Kompassen</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>svenska</source>
+        <translation>Swedish</translation>
+    </message>
+    <message>
+        <source>engelska</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>– ingen källa –</source>
+        <translation>– no source –</translation>
+    </message>
+    <message>
+        <source>Skriv ett heltal.</source>
+        <translation>Type a whole number.</translation>
+    </message>
+    <message>
+        <source>Skriv ett tal, t.ex. 59.33.</source>
+        <translation>Type a number, e.g. 59.33.</translation>
+    </message>
+    <message>
+        <source>med komma emellan</source>
+        <translation>separated by commas</translation>
+    </message>
+    <message>
+        <source>Källa</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Ta bort</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>+ Lägg till</source>
+        <translation>+ Add</translation>
+    </message>
+    <message>
+        <source>Rätta öppettiderna först.</source>
+        <translation>Correct the opening hours first.</translation>
+    </message>
+    <message>
+        <source>– inte angivet –</source>
+        <translation>– not given –</translation>
+    </message>
+    <message>
+        <source>Inte angivet</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Nej</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Kod</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Annat namn</source>
+        <translation>Other name</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Beskrivning</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Stängt från (ÅÅÅÅ-MM-DD)</source>
+        <translation>Closed from (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>Stängt till och med</source>
+        <translation>Closed until and including</translation>
+    </message>
+    <message>
+        <source>Om statusen</source>
+        <translation>About the status</translation>
+    </message>
+    <message>
+        <source>Källa för statusen</source>
+        <translation>Source for the status</translation>
+    </message>
+    <message>
+        <source>Uppsökande, ingen fast plats</source>
+        <translation>Outreach, no fixed place</translation>
+    </message>
+    <message>
+        <source>Om området</source>
+        <translation>About the area</translation>
+    </message>
+    <message>
+        <source>Platser (id)</source>
+        <translation>Places (ID)</translation>
+    </message>
+    <message>
+        <source>Källa för platsen</source>
+        <translation>Source for the place</translation>
+    </message>
+    <message>
+        <source>Målgrupper</source>
+        <translation>Target groups</translation>
+    </message>
+    <message>
+        <source>Hjälper med</source>
+        <translation>Helps with</translation>
+    </message>
+    <message>
+        <source>Telefonnummer</source>
+        <translation>Phone numbers</translation>
+    </message>
+    <message>
+        <source>Nummer</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Slag</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Etikett</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Behöver verifieras</source>
+        <translation>Needs verifying</translation>
+    </message>
+    <message>
+        <source>Webbsida</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>E-post</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Öppettider</source>
+        <translation>Opening hours</translation>
+    </message>
+    <message>
+        <source>Så lämnar du över</source>
+        <translation>How to hand over</translation>
+    </message>
+    <message>
+        <source>Sätt</source>
+        <translation>Methods</translation>
+    </message>
+    <message>
+        <source>Instruktioner</source>
+        <translation>Instructions</translation>
+    </message>
+    <message>
+        <source>Lägsta ålder</source>
+        <translation>Minimum age</translation>
+    </message>
+    <message>
+        <source>Högsta ålder</source>
+        <translation>Maximum age</translation>
+    </message>
+    <message>
+        <source>Kön</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Går bra utan papper</source>
+        <translation>OK without papers</translation>
+    </message>
+    <message>
+        <source>Går bra påverkad</source>
+        <translation>OK under the influence</translation>
+    </message>
+    <message>
+        <source>Kräver remiss</source>
+        <translation>Referral required</translation>
+    </message>
+    <message>
+        <source>Språk</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <source>Källor</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Källans datum</source>
+        <translation>Source date</translation>
+    </message>
+    <message>
+        <source>Senast kontrollerad</source>
+        <translation>Last checked</translation>
+    </message>
+    <message>
+        <source>Kontrollerad</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <source>Osäkert i uppgifterna</source>
+        <translation>Uncertainties</translation>
+    </message>
+    <message>
+        <source>Problemet</source>
+        <translation>The problem</translation>
+    </message>
+    <message>
+        <source>Steg</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Tjänster (id)</source>
+        <translation>Services (ID)</translation>
+    </message>
+    <message>
+        <source>Gäller när</source>
+        <translation>Applies when</translation>
+    </message>
+    <message>
+        <source>Dagar</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>Från (TT:MM)</source>
+        <translation>From (HH:MM)</translation>
+    </message>
+    <message>
+        <source>Till (TT:MM)</source>
+        <translation>To (HH:MM)</translation>
+    </message>
+    <message>
+        <source>Tjänst (id)</source>
+        <translation>Service (ID)</translation>
+    </message>
+    <message>
+        <source>Visas från</source>
+        <translation>Shown from</translation>
+    </message>
+    <message>
+        <source>Upphör</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <source>Adress</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Gata</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Postnummer</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Ort</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>Anteckning</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Latitud</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>Longitud</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <source>Ungefärligt läge</source>
+        <translation>Approximate location</translation>
+    </message>
+    <message>
+        <source>Om läget</source>
+        <translation>About the location</translation>
+    </message>
+    <message>
+        <source>Landmärke (id)</source>
+        <translation>Landmark (ID)</translation>
+    </message>
+    <message>
+        <source>Andra namn</source>
+        <translation>Other names</translation>
+    </message>
+    <message>
+        <source>Veckotider</source>
+        <translation>Weekly times</translation>
+    </message>
+    <message>
+        <source>Öppnar</source>
+        <translation>Opens</translation>
+    </message>
+    <message>
+        <source>Stänger</source>
+        <translation>Closes</translation>
+    </message>
+    <message>
+        <source>Undantag</source>
+        <translation>Exceptions</translation>
+    </message>
+    <message>
+        <source>Dygnet runt</source>
+        <translation>Round the clock</translation>
+    </message>
+    <message>
+        <source>Röda dagar</source>
+        <translation>Public holidays</translation>
+    </message>
+    <message>
+        <source>Aftnar</source>
+        <translation>Eves</translation>
+    </message>
+    <message>
+        <source>Stängt</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Aktiv</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Inte i gång just nu</source>
+        <translation>Not running at the moment</translation>
+    </message>
+    <message>
+        <source>Nedlagd</source>
+        <translation>Discontinued</translation>
+    </message>
+    <message>
+        <source>Tillfälligt stängd</source>
+        <translation>Temporarily closed</translation>
+    </message>
+    <message>
+        <source>Stängd</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Växel</source>
+        <translation>Switchboard</translation>
+    </message>
+    <message>
+        <source>Stödlinje</source>
+        <translation>Helpline</translation>
+    </message>
+    <message>
+        <source>För yrkesverksamma</source>
+        <translation>For professionals</translation>
+    </message>
+    <message>
+        <source>Akut</source>
+        <translation>Emergency</translation>
+    </message>
+    <message>
+        <source>Sms</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Annat</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Alla</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Kvinnor</source>
+        <translation>Women</translation>
+    </message>
+    <message>
+        <source>Män</source>
+        <translation>Men</translation>
     </message>
 </context>
 <context>
@@ -1724,11 +2996,11 @@
     </message>
     <message>
         <source>Helskärm, appen stängs först efter en fråga och inställningarna öppnas genom att hålla fingret på områdets namn i 1,5 sekunder (eller Ctrl+Skift+S). Gäller från nästa start.</source>
-        <translation>Full screen, the app closes only after a question, and the settings open by holding a finger on the area's name for 1.5 seconds (or Ctrl+Shift+S). Applies from the next start.</translation>
+        <translation>Full screen, the app closes only after a question, and the settings open by holding a finger on the area&apos;s name for 1.5 seconds (or Ctrl+Shift+S). Applies from the next start.</translation>
     </message>
     <message>
         <source>Förvalt av den här datorns installation.</source>
-        <translation>Preset by this computer's installation.</translation>
+        <translation>Preset by this computer&apos;s installation.</translation>
     </message>
     <message>
         <source>Rätta serveradressen först.</source>
@@ -1789,6 +3061,91 @@
     <message>
         <source>Ingen synkserver angiven.</source>
         <translation>No sync server set.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Logga in – Kompassen kontor</source>
+        <translation>Sign in – Kompassen office</translation>
+    </message>
+    <message>
+        <source>Logga in på synkservern med ditt kontorskonto för att hantera katalogen.</source>
+        <translation>Sign in to the sync server with your office account to manage the catalogue.</translation>
+    </message>
+    <message>
+        <source>&amp;Serveradress</source>
+        <translation>&amp;Server address</translation>
+    </message>
+    <message>
+        <source>&amp;Användarnamn</source>
+        <translation>&amp;Username</translation>
+    </message>
+    <message>
+        <source>&amp;Lösenord</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>Serveradress</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Användarnamn</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Lösenord</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Fel vid inloggning</source>
+        <translation>Sign-in error</translation>
+    </message>
+    <message>
+        <source>Logga in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Loggar in…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Skriv serverns adress.</source>
+        <translation>Type the server&apos;s address.</translation>
+    </message>
+    <message>
+        <source>Skriv ditt användarnamn.</source>
+        <translation>Type your username.</translation>
+    </message>
+    <message>
+        <source>Skriv ditt lösenord.</source>
+        <translation>Type your password.</translation>
+    </message>
+</context>
+<context>
+    <name>SpanList</name>
+    <message>
+        <source>+ Lägg till tid</source>
+        <translation>+ Add a time</translation>
+    </message>
+</context>
+<context>
+    <name>SpanRow</name>
+    <message>
+        <source>Ta bort tiden</source>
+        <translation>Remove the time</translation>
+    </message>
+    <message>
+        <source>dygnet runt från {t}</source>
+        <translation>round the clock from {t}</translation>
+    </message>
+    <message>
+        <source>till nästa dag {t}</source>
+        <translation>until {t} the next day</translation>
     </message>
 </context>
 <context>
@@ -1902,10 +3259,269 @@
     </message>
 </context>
 <context>
+    <name>TimeField</name>
+    <message>
+        <source>TT:MM</source>
+        <extracomment>how often &quot;open now&quot; is worked out again while the editor is shown</extracomment>
+        <translation>HH:MM</translation>
+    </message>
+    <message>
+        <source>Stänger</source>
+        <translation>Closes</translation>
+    </message>
+    <message>
+        <source>Öppnar</source>
+        <translation>Opens</translation>
+    </message>
+    <message>
+        <source>Skriv en tid, till exempel 09:30.</source>
+        <translation>Type a time, for example 09:30.</translation>
+    </message>
+    <message>
+        <source>24:00 går bara som stängningstid (öppna 00:00).</source>
+        <translation>24:00 only works as a closing time (open 00:00).</translation>
+    </message>
+    <message>
+        <source>”{text}” är ingen tid: skriv TT:MM, till exempel 09:30.</source>
+        <translation>“{text}” is not a time: type HH:MM, for example 09:30.</translation>
+    </message>
+</context>
+<context>
     <name>Words</name>
     <message>
         <source>(på svenska) {text}</source>
         <translation>(in Swedish) {text}</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistModel</name>
+    <message>
+        <source>Allvar</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Slag</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Fält</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Uppgift</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Varför</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Vad som behövs</source>
+        <translation>What is needed</translation>
+    </message>
+    <message>
+        <source>Hög</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>Medel</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <source>Låg</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>Motsägelse</source>
+        <translation>Contradiction</translation>
+    </message>
+    <message>
+        <source>Härledd</source>
+        <translation>Inferred</translation>
+    </message>
+    <message>
+        <source>Inaktuell</source>
+        <translation>Out of date</translation>
+    </message>
+    <message>
+        <source>Utan källa</source>
+        <translation>No source</translation>
+    </message>
+    <message>
+        <source>Att verifiera</source>
+        <translation>To verify</translation>
+    </message>
+    <message>
+        <source>Tjänst</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Plats</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Lösning</source>
+        <translation>Solution</translation>
+    </message>
+    <message>
+        <source>Landmärke</source>
+        <translation>Landmark</translation>
+    </message>
+    <message>
+        <source>Meddelande</source>
+        <translation>Notice</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistPage</name>
+    <message>
+        <source>Kontrollerar katalogen…</source>
+        <translation>Checking the catalogue…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n motsägelser</source>
+        <translation>
+            <numerusform>1 contradiction</numerusform>
+            <numerusform>%n contradictions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n härledda</source>
+        <translation>
+            <numerusform>1 inferred</numerusform>
+            <numerusform>%n inferred</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n inaktuella</source>
+        <translation>
+            <numerusform>1 out of date</numerusform>
+            <numerusform>%n out of date</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n utan källa</source>
+        <translation>
+            <numerusform>1 without a source</numerusform>
+            <numerusform>%n without a source</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n att verifiera</source>
+        <translation>
+            <numerusform>1 to verify</numerusform>
+            <numerusform>%n to verify</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Inget att kontrollera i katalogen just nu.</source>
+        <translation>Nothing to check in the catalogue right now.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n uppgifter behöver kontrolleras:</source>
+        <translation>
+            <numerusform>1 item needs checking:</numerusform>
+            <numerusform>%n items need checking:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{high} höga, {medium} medel, {low} låga</source>
+        <translation>{high} high, {medium} medium, {low} low</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visas med filtren.</source>
+        <translation>
+            <numerusform>1 shown with the filters.</numerusform>
+            <numerusform>%n shown with the filters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Arbetslista</source>
+        <translation>Worklist</translation>
+    </message>
+    <message>
+        <source>&amp;Allvar</source>
+        <translation>&amp;Severity</translation>
+    </message>
+    <message>
+        <source>S&amp;lag</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>Sök i listan (post, fält, text)</source>
+        <translation>Search the list (record, field, text)</translation>
+    </message>
+    <message>
+        <source>Sök i arbetslistan</source>
+        <translation>Search the worklist</translation>
+    </message>
+    <message>
+        <source>Filtrera på allvar</source>
+        <translation>Filter by severity</translation>
+    </message>
+    <message>
+        <source>Filtrera på slag</source>
+        <translation>Filter by type</translation>
+    </message>
+    <message>
+        <source>Arbetslista: uppgifter att kontrollera</source>
+        <translation>Worklist: items to check</translation>
+    </message>
+    <message>
+        <source>Den valda uppgiften</source>
+        <translation>The selected item</translation>
+    </message>
+    <message>
+        <source>Sammanfattning</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Uppdatera</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Kontrollera katalogen igen</source>
+        <translation>Check the catalogue again</translation>
+    </message>
+    <message>
+        <source>Öppna i katalogen</source>
+        <translation>Open in the catalogue</translation>
+    </message>
+    <message>
+        <source>Öppna posten i katalogen</source>
+        <translation>Open the record in the catalogue</translation>
+    </message>
+    <message>
+        <source>Kontrollerad idag</source>
+        <translation>Checked today</translation>
+    </message>
+    <message>
+        <source>Markera posten som kontrollerad idag</source>
+        <translation>Mark the record as checked today</translation>
+    </message>
+    <message>
+        <source>Alla</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Välj en rad för att se hela texten. Dubbelklicka för att öppna posten.</source>
+        <translation>Choose a row to see the whole text. Double-click to open the record.</translation>
+    </message>
+    <message>
+        <source>Varför: {why}</source>
+        <translation>Why: {why}</translation>
+    </message>
+    <message>
+        <source>Vad som behövs: {fix}</source>
+        <translation>What is needed: {fix}</translation>
     </message>
 </context>
 </TS>

@@ -69,6 +69,278 @@
     </message>
 </context>
 <context>
+    <name>AreasPage</name>
+    <message>
+        <source>Områden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n områden är installerade i katalogen.</source>
+        <translation>
+            <numerusform>%n område är installerat i katalogen.</numerusform>
+            <numerusform>%n områden är installerade i katalogen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paketversion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Katalogutgåva</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tjänster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installerade områden</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>När</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Område</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gällde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detaljer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loggade in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Misslyckad inloggning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loggade ut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publicerade katalogen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skapade registreringskod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Återkallade surfplatta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lade till användare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ändrade användare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stängde av användare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytte lösenord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registrerade områdesnyckel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hämtade rapporter</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Logg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uppdatera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hämta loggen igen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logg över kontorets åtgärder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sammanfattning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hämtar loggen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kontorets åtgärder på servern, de senaste först.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueEditorPage</name>
+    <message>
+        <source>Öppnar katalogen…</source>
+        <extracomment>the kinds the editor lists, in this order</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Katalogen: {area}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ångra</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ångra (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gör om</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gör om (Ctrl+Shift+Z eller Ctrl+Y)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kontrollerad idag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Du har kontrollerat uppgifterna i dag: datumet och ditt namn sparas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spara</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tjänster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisationer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Landmärken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lösningar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meddelanden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sök på namn eller id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alla statusar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inte kontrollerade på ett år</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alla målgrupper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alla behov</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown} av {total} visas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} {id} finns inte i katalogen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Välj en post i listan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aldrig kontrollerad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inte känt när uppgifterna senast kontrollerades</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kontrollerad {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>senast av {who} {at}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ändra {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markerad som kontrollerad i dag. Spara för att behålla det.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sparar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sparat: {n} poster ändrade, katalogversion {v}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClearButton</name>
     <message>
         <source>Rensa texten</source>
@@ -418,6 +690,134 @@
     </message>
 </context>
 <context>
+    <name>DevicesModel</name>
+    <message>
+        <source>Namn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Senaste synk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appversion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Katalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registrerad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aldrig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{area} {pack}, utgåva {release}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{area} {pack} (paketet, ingen utgåva än)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Återkallad {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aktiv</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <source>Enheter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ny registreringskod…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skapa en ny registreringskod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Återkalla…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Återkalla den valda surfplattan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uppdatera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hämta listan över enheter igen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surfplattor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sammanfattning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hämtar enheterna…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n surfplattor</source>
+        <translation>
+            <numerusform>%n surfplatta</numerusform>
+            <numerusform>%n surfplattor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n aktiva</source>
+        <translation>
+            <numerusform>%n aktiv</numerusform>
+            <numerusform>%n aktiva</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Återkalla surfplatta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Återkalla {name}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surfplattan kan inte synka längre: den får inga nya kataloger och kan inte skicka rapporter. Det går inte att ångra; den kan registreras igen med en ny kod.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Återkalla</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Återkallar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DraftsList</name>
     <message numerus="yes">
         <source>Utkast (%n)</source>
@@ -592,6 +992,100 @@
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Ny registreringskod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En registreringskod kopplar nya surfplattor till servern. Skriv in koden på surfplattan eller läs QR-koden med den. Koden visas bara nu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Antal surfplattor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Giltig i</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Antal surfplattor som kan använda koden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hur länge koden gäller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enhet för giltighetstiden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dagar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timmar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skapa kod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skapa registreringskod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registreringskod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registreringskoden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR-kod för registreringen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registreringslänk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kopiera koden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kopiera länken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kopiera QR-bilden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stäng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En kod kan gälla i högst 90 dagar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skapar kod…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Kan användas av %n surfplattor. Gäller till {when}.</source>
+        <translation>
+            <numerusform>Kan användas av %n surfplatta. Gäller till {when}.</numerusform>
+            <numerusform>Kan användas av %n surfplattor. Gäller till {when}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EnrolStrip</name>
     <message>
         <source>Koppla till kontoret</source>
@@ -643,6 +1137,25 @@
     </message>
     <message>
         <source>Kopplad till kontoret som enhet {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionRow</name>
+    <message>
+        <source>Stängt hela dagen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Varför (visas för fältarbetarna), t.ex. Personalfest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ta bort undantaget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datum för undantaget</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -902,6 +1415,125 @@
     </message>
 </context>
 <context>
+    <name>HoursEditor</name>
+    <message>
+        <source>Öppettider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tider per veckodag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dygnet runt, alla dagar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiderna är okända</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samma tider tisdag–fredag som måndag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Röda dagar och aftnar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Röda dagar (t.ex. juldagen, 1 maj):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aftnar (julafton, nyårsafton, midsommarafton, påskafton):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stängt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Som en söndag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Som vanligt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Som en lördag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undantag för enstaka datum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ Lägg till ett datum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Källans egna ord om tiderna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>t.ex. ”Kvällar och helger, ring först”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Så blir veckan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Veckan med</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De sparade öppettiderna går inte att läsa ({why}). Skriv in dem på nytt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stängt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rätta tiderna för att se veckan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>okänt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utan tider räknas öppettiderna som okända.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Öppettiderna är okända</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Öppet nu – dygnet runt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Öppet nu – stänger {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Öppet nu – {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stängt nu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stängt nu – {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InstallProgress</name>
     <message>
         <source>Förbereder surfplattan…</source>
@@ -1100,6 +1732,92 @@
     </message>
 </context>
 <context>
+    <name>OfficeWhen</name>
+    <message>
+        <source>aldrig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>i dag {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>i går {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>i morgon {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OfficeWindow</name>
+    <message>
+        <source>Arbetslista</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Katalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publicera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enheter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Områden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loggar in som {user} på {server}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inloggningen har gått ut. Logga in igen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inte inloggad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logga in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inloggad som {user} ({role}) på {server}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logga ut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>administratör</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>samordnare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kompassen kontor – {area}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sidor</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OutboxCard</name>
     <message>
         <source>{kind} · skriven {time}</source>
@@ -1146,6 +1864,161 @@
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Öppna nyckelfilen</source>
+        <extracomment>how long opened keys are kept without use before they are forgotten (ms)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nyckelfil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Välj…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lösenfras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Öppna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Välj nyckelfilen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Välj nyckelfilen först.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Öppnar nyckelfilen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PublishPage</name>
+    <message>
+        <source>hela posten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Området har ännu platshållarnycklar: skapa områdets nycklar först (guiden för ett nytt område) och spara.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inget släpp från det här kontoret finns sparat: ändringarna visas mot området som det levererades med appen, det surfplattorna har innan de fått ett släpp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publicera {area}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uppdatera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signera och publicera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Det här ändras för surfplattorna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kontroll av hela området</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surfplattorna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surfplatta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Släpp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Senast synkad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jämför med det senaste släppet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inget har ändrats sedan det senaste släppet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} fel måste rättas innan området kan publiceras:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Området är utan fel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rätta felen först; sedan kan du publicera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Det finns inget nytt att publicera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} poster ändras. Publicera: släppet signeras med områdets nyckel och surfplattorna hämtar det vid nästa synkning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Senaste släppet är nummer {v} ({when}). {behind} av {n} surfplattor har inte hämtat det än.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Området har inget släpp på servern än.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spärrad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paketet {v}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aldrig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Har inte hämtat det senaste släppet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Släppet signeras med områdets privata nyckel. Skriv nyckelfilens lösenfras (den glöms efter en stunds overksamhet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signerar och skickar släppet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Släpp {v} är publicerat. Surfplattorna hämtar det vid nästa synkning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QuitDialog</name>
     <message>
         <source>Avsluta Kompassen?</source>
@@ -1169,6 +2042,405 @@
     </message>
     <message>
         <source>Avsluta Kompassen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>svenska</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>engelska</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>– ingen källa –</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skriv ett heltal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skriv ett tal, t.ex. 59.33.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>med komma emellan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Källa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ta bort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ Lägg till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rätta öppettiderna först.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>– inte angivet –</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inte angivet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nej</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annat namn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beskrivning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stängt från (ÅÅÅÅ-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stängt till och med</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Om statusen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Källa för statusen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uppsökande, ingen fast plats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Om området</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platser (id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Källa för platsen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Målgrupper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hjälper med</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telefonnummer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nummer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Etikett</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behöver verifieras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webbsida</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Öppettider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Så lämnar du över</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sätt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instruktioner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lägsta ålder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Högsta ålder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kön</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Går bra utan papper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Går bra påverkad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kräver remiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Språk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Källor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Källans datum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Senast kontrollerad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kontrollerad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Osäkert i uppgifterna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problemet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tjänster (id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gäller när</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dagar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Från (TT:MM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till (TT:MM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tjänst (id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visas från</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upphör</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postnummer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anteckning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latitud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longitud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ungefärligt läge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Om läget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Landmärke (id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Andra namn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Veckotider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Öppnar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stänger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undantag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dygnet runt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Röda dagar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aftnar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stängt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aktiv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inte i gång just nu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nedlagd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tillfälligt stängd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stängd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Växel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stödlinje</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>För yrkesverksamma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Akut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alla</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kvinnor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Män</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1792,6 +3064,91 @@
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Logga in – Kompassen kontor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logga in på synkservern med ditt kontorskonto för att hantera katalogen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Serveradress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Användarnamn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lösenord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serveradress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Användarnamn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lösenord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fel vid inloggning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logga in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loggar in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skriv serverns adress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skriv ditt användarnamn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skriv ditt lösenord.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpanList</name>
+    <message>
+        <source>+ Lägg till tid</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpanRow</name>
+    <message>
+        <source>Ta bort tiden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dygnet runt från {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>till nästa dag {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StartWindow</name>
     <message>
         <source>Skriv vad du ser eller vad personen behöver, t.ex. ”tjej 15 sover ute”</source>
@@ -1902,9 +3259,268 @@
     </message>
 </context>
 <context>
+    <name>TimeField</name>
+    <message>
+        <source>TT:MM</source>
+        <extracomment>how often &quot;open now&quot; is worked out again while the editor is shown</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stänger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Öppnar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skriv en tid, till exempel 09:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24:00 går bara som stängningstid (öppna 00:00).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>”{text}” är ingen tid: skriv TT:MM, till exempel 09:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Words</name>
     <message>
         <source>(på svenska) {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorklistModel</name>
+    <message>
+        <source>Allvar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fält</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uppgift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Varför</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vad som behövs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hög</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Låg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Motsägelse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Härledd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inaktuell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utan källa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Att verifiera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tjänst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lösning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Landmärke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meddelande</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorklistPage</name>
+    <message>
+        <source>Kontrollerar katalogen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n motsägelser</source>
+        <translation>
+            <numerusform>%n motsägelse</numerusform>
+            <numerusform>%n motsägelser</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n härledda</source>
+        <translation>
+            <numerusform>%n härledd</numerusform>
+            <numerusform>%n härledda</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n inaktuella</source>
+        <translation>
+            <numerusform>%n inaktuell</numerusform>
+            <numerusform>%n inaktuella</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n utan källa</source>
+        <translation>
+            <numerusform>%n utan källa</numerusform>
+            <numerusform>%n utan källa</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n att verifiera</source>
+        <translation>
+            <numerusform>%n att verifiera</numerusform>
+            <numerusform>%n att verifiera</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Inget att kontrollera i katalogen just nu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n uppgifter behöver kontrolleras:</source>
+        <translation>
+            <numerusform>%n uppgift behöver kontrolleras:</numerusform>
+            <numerusform>%n uppgifter behöver kontrolleras:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{high} höga, {medium} medel, {low} låga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visas med filtren.</source>
+        <translation>
+            <numerusform>%n visas med filtren.</numerusform>
+            <numerusform>%n visas med filtren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Arbetslista</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Allvar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;lag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sök i listan (post, fält, text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sök i arbetslistan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filtrera på allvar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filtrera på slag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arbetslista: uppgifter att kontrollera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Den valda uppgiften</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sammanfattning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uppdatera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kontrollera katalogen igen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Öppna i katalogen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Öppna posten i katalogen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kontrollerad idag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markera posten som kontrollerad idag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alla</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Välj en rad för att se hela texten. Dubbelklicka för att öppna posten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Varför: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vad som behövs: {fix}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
