@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from kompassen.compose import AppContext
@@ -161,3 +161,65 @@ def test_save_and_checked_today(qtbot: QtBot, ctx: AppContext, swedish: None) ->
         ("/verified_at", "verify", "Anna Andersson"),
     }
     assert "senast av Anna Andersson" in page.checked_words.text()
+
+
+GUIDE = "ung-ensam-ute-pa-natten"  # 8 steps, the second with a weekday time window
+
+
+def test_a_guide_step_with_its_time_window_is_a_sub_form(
+    qtbot: QtBot, ctx: AppContext, swedish: None
+) -> None:
+    page = _page(qtbot, ctx)
+    assert page.open_record("guide", GUIDE)  # the worklist's record type works too
+    assert page.kind == "guides"
+    s = page.session
+    assert s is not None
+    # the existing window is shown in its fields
+    days = page.form.binding("/steps/1/when/days")
+    assert days is not None
+    assert _line(page, "/steps/1/when/from").text() == "08:00"
+    # add a step: one undoable edit, the form grows a sub-form for it
+    steps = page.form.binding("/steps")
+    assert steps is not None
+    add = next(b for b in steps.widget.findChildren(QPushButton) if b.text() == "+ Lägg till")
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    assert len(s.value("guides", GUIDE, "/steps")) == 9
+    text = page.form.binding("/steps/8/text/sv")
+    assert text is not None
+    qtbot.keyClicks(text.widget, "Ring socialjouren")
+    qtbot.keyClicks(_line(page, "/steps/8/when/from"), "16:30")
+    page.validate_now()
+    # a window needs both ends: the validator says so, next to the step list
+    steps = page.form.binding("/steps")  # the form was rebuilt for the new step
+    assert steps is not None
+    assert "to" in steps.problem.text()
+    qtbot.waitUntil(steps.problem.isVisible)
+    qtbot.keyClicks(_line(page, "/steps/8/when/to"), "24:00")
+    assert s.value("guides", GUIDE, "/steps/8/when") == {"from": "16:30", "to": "24:00"}
+    while page.stack.canUndo():
+        page.stack.undo()
+    assert len(s.value("guides", GUIDE, "/steps")) == 8
+    assert page.form.binding("/steps/8/text/sv") is None  # the form follows the undo
+
+
+def test_notice_expiry_and_the_list_filters(qtbot: QtBot, ctx: AppContext, swedish: None) -> None:
+    page = _page(qtbot, ctx)
+    assert page.open_record("notices", "sprututbytet-st-goran-kan-stanga")
+    expires = _line(page, "/expires")
+    assert expires.text() == "2027-06-30"
+    _retype(qtbot, expires, "2027-01-31")
+    assert page.session is not None
+    assert page.session.value("notices", "sprututbytet-st-goran-kan-stanga", "/expires") == (
+        "2027-01-31"
+    )
+    page.kind_box.setCurrentIndex(page.kind_box.findData("services"))
+    total = page.model.total
+    page.need_filter.setCurrentIndex(page.need_filter.findData("need.food"))
+    food = [page.model.ref(i) for i in range(page.model.rowCount())]
+    assert 0 < len(food) < total
+    assert all(
+        "need.food" in page.session.record("services", r.record_id)["needs"] for r in food if r
+    )
+    page.search.setText("clara")
+    assert 0 < page.model.total <= len(food)
+    assert "av" in page.count.text()

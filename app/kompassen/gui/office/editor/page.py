@@ -108,6 +108,7 @@ class CatalogueEditorPage(QWidget):
         self._origin: str | None = None
         self._schema = pack_schema()
         self.stack = QUndoStack(self)
+        self._commands: list[EditCommand] = []
         self.worker: Background[None] = Background(
             lambda: None, name="office-editor", synchronous=synchronous, parent=self
         )
@@ -302,7 +303,7 @@ class CatalogueEditorPage(QWidget):
         # restored from the draft: undoable like new ones, one step per field as typed
         session.edits[:] = merge_typing(session.edits)
         for e in list(session.edits):
-            self.stack.push(
+            self._push_command(
                 EditCommand(
                     session, e, self._describe(e), self._after_edit, applied=True, mergeable=False
                 )
@@ -483,11 +484,17 @@ class CatalogueEditorPage(QWidget):
 
     def _push(self, edit: Edit, *, mergeable: bool = True) -> None:
         assert self.session is not None
-        self.stack.push(
+        self._push_command(
             EditCommand(
                 self.session, edit, self._describe(edit), self._after_edit, mergeable=mergeable
             )
         )
+
+    def _push_command(self, cmd: EditCommand) -> None:
+        # the Python side of every command stays referenced while the stack may hold it: a
+        # collected wrapper would leave the stack calling into a deleted override
+        self._commands.append(cmd)
+        self.stack.push(cmd)
 
     def _describe(self, edit: Edit) -> str:
         last = [p for p in edit.path.split("/") if p and not p.isdigit()]
@@ -594,6 +601,7 @@ class CatalogueEditorPage(QWidget):
 
     def _saved(self, result: SaveResult) -> None:
         self.stack.clear()  # the saved edits are the catalogue now; undo starts afresh
+        self._commands.clear()
         self._set_enabled(True)
         self.message.setProperty("role", "")
         self._polish(self.message)
