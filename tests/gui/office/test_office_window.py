@@ -65,10 +65,11 @@ def test_ctrl_number_goes_to_each_page_and_f5_refreshes(
     qtbot.keyClick(office, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     page = office.devices_page
     qtbot.waitUntil(lambda: not office.session.worker.busy, timeout=20_000)
+    qtbot.wait(50)  # the page's first answer delivered
     server.enrol("Ny efter F5")
-    with qtbot.waitSignal(page.loaded, timeout=20_000):
-        qtbot.keyClick(office, Qt.Key.Key_F5)
-    assert "Ny efter F5" in [d.name for d in page.model.devices]
+    assert "Ny efter F5" not in [d.name for d in page.model.devices]
+    qtbot.keyClick(office, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: "Ny efter F5" in [d.name for d in page.model.devices], timeout=20_000)
 
 
 def _controls(root: QWidget) -> list[QWidget]:
@@ -218,3 +219,35 @@ def test_the_field_start_imports_no_office_and_the_office_no_field(tmp_path: Pat
     assert "kompassen.gui.office.window" in office
     assert not [m for m in office if m.startswith("kompassen.gui.field")]
     assert "kompassen.gui.launch" not in office and "kompassen.gui.app" not in office
+
+
+def test_kompassen_office_starts_the_office_window_and_asks_to_sign_in(
+    home: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    from kompassen.cli.main import main
+
+    seen: dict[str, object] = {}
+
+    def ready(window: OfficeWindow) -> None:
+        def look() -> None:
+            seen["title"] = window.windowTitle()
+            seen["asks"] = window.signin is not None and window.signin.isVisible()
+            seen["page"] = window.current_key()
+            window.close()
+            QApplication.instance().quit()  # type: ignore[union-attr]
+
+        QTimer.singleShot(50, look)
+
+    from kompassen.gui.office import launch
+
+    original = launch.launch_office  # the real start, with a look at the window once it is up
+    monkeypatch.setattr(
+        launch,
+        "launch_office",
+        lambda environ, area_id=None: original(environ, area_id, ready=ready),
+    )
+    assert main(["--office", "--area", "klara"]) == 0
+    assert str(seen["title"]).startswith("Kompassen kontor – Klara")
+    assert seen["asks"] is True and seen["page"] == "worklist"

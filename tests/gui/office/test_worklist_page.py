@@ -79,12 +79,26 @@ def test_double_click_asks_to_open_the_record_and_the_checked_hook_names_it(
     with qtbot.waitSignal(page.open_record) as opened:
         qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert opened.args == [first.record_type, first.record]
+    editor = office.catalogue_page_shown()
     assert office.current_key() == "catalogue"  # the window routes it to the editor's page
-    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: editor.session is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: editor.record_id == first.record, timeout=10_000)
+
+    # "Kontrollerad idag" on a row: the editor marks that record as checked today (unsaved)
+    office.show_page("worklist")
+    checkable = next(
+        r for r in range(page.model.rowCount()) if page.model.finding(r).record_type == "service"
+    )
+    target = page.model.finding(checkable)
+    page.table.selectRow(checkable)
     assert page.checked_button.isEnabled()
     with qtbot.waitSignal(page.mark_checked) as checked:
         page.checked_button.click()
-    assert checked.args == [first.record_type, first.record]
+    assert checked.args == [target.record_type, target.record]
+    assert office.current_key() == "catalogue" and editor.record_id == target.record
+    today = office.oc.ctx.clock.now().date().isoformat()
+    assert editor.session is not None
+    assert editor.session.value("services", target.record, "/verified_at") == today
 
 
 def test_english_labels(office: OfficeWindow, qtbot: QtBot) -> None:
@@ -98,3 +112,22 @@ def test_english_labels(office: OfficeWindow, qtbot: QtBot) -> None:
     assert page.model.data(page.model.index(0, 5)) == f.why.en
     assert page.model.data(page.model.index(0, 6)) == f.fix.en
     t.uninstall()
+
+
+def test_a_narrow_screen_drops_columns_and_the_pane_shows_the_finding_whole(
+    office: OfficeWindow, qtbot: QtBot
+) -> None:
+    from kompassen.gui.office.worklist import COLUMNS
+
+    page = _loaded(office, qtbot)
+    office.show()
+    office.resize(1920, 1080)
+    qtbot.waitUntil(lambda: not page.table.isColumnHidden(COLUMNS.index("fix")))
+    office.resize(1280, 800)
+    qtbot.waitUntil(lambda: page.table.isColumnHidden(COLUMNS.index("fix")))
+    assert page.table.isColumnHidden(COLUMNS.index("field"))
+    page.table.selectRow(0)
+    f = page.model.finding(0)
+    for part in (f.record, f.field, f.why.sv, f.fix.sv):
+        assert part in page.detail.text()
+    assert page.detail.wordWrap()

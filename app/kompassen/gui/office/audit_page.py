@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from kompassen.core.clock import Clock
 from kompassen.core.errors import KompassenError
 from kompassen.gui.office.session import OfficeSession
-from kompassen.gui.office.when import when_words
+from kompassen.gui.office.when import parse_time, when_words
 from kompassen.office.client import AuditEntry
 
 Index = QModelIndex | QPersistentModelIndex
@@ -135,10 +135,15 @@ class AuditModel(QAbstractTableModel):
             return e.target or "–"
         if not e.detail:
             return ""
-        return ", ".join(
-            f"{k}: {v if isinstance(v, str | int | float) else json.dumps(v, ensure_ascii=False)}"
-            for k, v in e.detail.items()
-        )
+        return ", ".join(f"{k}: {self._value(v)}" for k, v in e.detail.items())
+
+    def _value(self, v: Any) -> str:
+        """A detail's value: a time in words, text and numbers as they are, else JSON."""
+        if isinstance(v, str):
+            return when_words(v, self.clock.now()) if parse_time(v) is not None else v
+        if isinstance(v, bool | int | float):
+            return str(v)
+        return json.dumps(v, ensure_ascii=False)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.entries):

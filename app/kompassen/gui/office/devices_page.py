@@ -97,9 +97,11 @@ class DevicesModel(QAbstractTableModel):
         if col == "catalogue":
             parts = [
                 self.tr("{area} {pack}, utgåva {release}").format(
-                    area=a.area_id,
-                    pack=a.pack_version or "–",
-                    release=a.catalogue_release if a.catalogue_release is not None else "–",
+                    area=a.area_id, pack=a.pack_version or "–", release=a.catalogue_release
+                )
+                if a.catalogue_release is not None
+                else self.tr("{area} {pack} (paketet, ingen utgåva än)").format(
+                    area=a.area_id, pack=a.pack_version or "–"
                 )
                 for a in d.areas
             ]

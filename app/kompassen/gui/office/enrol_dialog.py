@@ -51,6 +51,7 @@ class EnrolDialog(QDialog):
         self.intro.setWordWrap(True)
         lay.addWidget(self.intro)
         form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.uses = QSpinBox(self)
         self.uses.setRange(1, MAX_USES)

@@ -19,6 +19,7 @@ from kompassen.core.errors import KompassenError
 from kompassen.device.settings import DEFAULT_AREA
 from kompassen.gui.crash import CrashGuard
 from kompassen.gui.i18n import Translations
+from kompassen.gui.office.first_run import attach_first_run, offer_first_run
 from kompassen.gui.office.session import OfficeSession
 from kompassen.gui.office.window import OfficeContext, OfficeWindow
 from kompassen.gui.qtapp import application
@@ -60,6 +61,7 @@ def build_office_window(
     window = OfficeWindow(oc, theme=theme, translations=translations)
     session.setParent(window)
     translations.setParent(window)
+    attach_first_run(window)  # "Ny driftsättning…" in the status bar
     return window
 
 
@@ -89,6 +91,7 @@ def launch_office(
         window.resize(1920, 1080)
         window.showMaximized()
         window.start()
+        offer_first_run(window)  # placeholder keys or no key file known: the wizard
         log.info("office window ready")
         if ready is not None:
             ready(window)

@@ -54,6 +54,7 @@ class SignInDialog(QDialog):
         self.reason.setVisible(bool(reason))
         lay.addWidget(self.reason)
         form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.server = QLineEdit(server, self)
         self.server.setPlaceholderText("https://kompassen.example.se")

@@ -10,12 +10,6 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
-CONTEXT = "OfficeWhen"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def parse_time(value: str | None) -> datetime | None:
     """An ISO time from the server (None: never, or unreadable)."""
@@ -32,16 +26,20 @@ def when_words(value: str | None, now: datetime, *, never: str | None = None) ->
     """``value`` as the coordinator says it, relative to ``now`` (its zone is used)."""
     moment = parse_time(value)
     if moment is None:
-        return never if never is not None else (value or _tr("aldrig"))
+        return (
+            never
+            if never is not None
+            else (value or QCoreApplication.translate("OfficeWhen", "aldrig"))
+        )
     local = moment.astimezone(now.tzinfo)
     clock = local.strftime("%H:%M")
     days = (now.date() - local.date()).days
     if days == 0:
-        return _tr("i dag {time}").format(time=clock)
+        return QCoreApplication.translate("OfficeWhen", "i dag {time}").format(time=clock)
     if days == 1:
-        return _tr("i går {time}").format(time=clock)
+        return QCoreApplication.translate("OfficeWhen", "i går {time}").format(time=clock)
     if days == -1:
-        return _tr("i morgon {time}").format(time=clock)
+        return QCoreApplication.translate("OfficeWhen", "i morgon {time}").format(time=clock)
     date = QDate(local.year, local.month, local.day)
     day = QLocale().toString(date, "d MMM" if local.year == now.year else "d MMM yyyy")
     return f"{day.rstrip('.')} {clock}"

@@ -6,8 +6,8 @@ page shown. The status bar says who is signed in to which server.
 
 The pages are built on first use by typed factory functions (:data:`OFFICE_PAGES`), which
 import their modules then: the window opens without the editor's or the publisher's code.
-The catalogue editor and the publish page are helper modules of their own; until they exist
-a page says "kommer" in their place.
+The catalogue editor (gui/office/editor/) and the publish page are modules of their own; the
+worklist's rows open records in the editor and its "Kontrollerad idag" marks them there.
 
 The worklist needs no network: it is there before anybody signs in. The server's pages ask
 for their data once the session is signed in, and again on F5.
@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -45,12 +45,15 @@ if TYPE_CHECKING:
     from kompassen.gui.office.areas_page import AreasPage
     from kompassen.gui.office.audit_page import AuditPage
     from kompassen.gui.office.devices_page import DevicesPage
+    from kompassen.gui.office.editor.page import CatalogueEditorPage
+    from kompassen.gui.office.publish_page import PublishPage
+    from kompassen.gui.office.users_page import UsersPage
     from kompassen.gui.office.worklist import WorklistPage
     from kompassen.gui.theme import Theme
 
 log = logging.getLogger(__name__)
 
-PAGES = ("worklist", "catalogue", "publish", "devices", "areas", "audit")
+PAGES = ("worklist", "catalogue", "publish", "devices", "areas", "audit", "users")
 THEME_CHECK_MS = 60_000  # "follow the clock": night from 19:00, day from 07:00
 
 
@@ -95,12 +98,23 @@ def _worklist(oc: OfficeContext, parent: QWidget) -> WorklistPage:
     )
 
 
-def _catalogue(oc: OfficeContext, parent: QWidget) -> QWidget:
-    return _coming(parent, "catalogue")  # the catalogue editor (gui/office/editor/) comes here
+def _catalogue(oc: OfficeContext, parent: QWidget) -> CatalogueEditorPage:
+    from kompassen.gui.office.editor.page import CatalogueEditorPage
+
+    who = oc.session.current
+    return CatalogueEditorPage(
+        oc.ctx,
+        oc.area_id,
+        parent,
+        user=who.user.name if who is not None else "",
+        synchronous=oc.synchronous,
+    )
 
 
-def _publish(oc: OfficeContext, parent: QWidget) -> QWidget:
-    return _coming(parent, "publish")  # the publish page (gui/office/publish_page.py) comes here
+def _publish(oc: OfficeContext, parent: QWidget) -> PublishPage:
+    from kompassen.gui.office.publish_page import PublishPage
+
+    return PublishPage(oc.ctx, oc.session, oc.area_id, synchronous=oc.synchronous, parent=parent)
 
 
 def _devices(oc: OfficeContext, parent: QWidget) -> DevicesPage:
@@ -112,7 +126,7 @@ def _devices(oc: OfficeContext, parent: QWidget) -> DevicesPage:
 def _areas(oc: OfficeContext, parent: QWidget) -> AreasPage:
     from kompassen.gui.office.areas_page import AreasPage
 
-    return AreasPage(oc.areas, parent)
+    return AreasPage(oc.ctx, oc.areas, oc.lang, synchronous=oc.synchronous, parent=parent)
 
 
 def _audit(oc: OfficeContext, parent: QWidget) -> AuditPage:
@@ -121,28 +135,21 @@ def _audit(oc: OfficeContext, parent: QWidget) -> AuditPage:
     return AuditPage(oc.session, oc.ctx.clock, oc.lang, parent)
 
 
-def _coming(parent: QWidget, key: str) -> QWidget:
-    from kompassen.gui.office.placeholder import ComingPage
+def _users(oc: OfficeContext, parent: QWidget) -> UsersPage:
+    from kompassen.gui.office.users_page import UsersPage
 
-    page = ComingPage(_TITLES[key](), parent)
-    page.setObjectName(f"coming-{key}")
-    return page
-
-
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("OfficeWindow", text)
+    return UsersPage(oc.session, [a.id for a in oc.areas], oc.lang, parent)
 
 
 # the navigation's words, translated where they are read (the window retranslates them)
 _TITLES: dict[str, Callable[[], str]] = {
-    "worklist": lambda: _tr("Arbetslista"),
-    "catalogue": lambda: _tr("Katalog"),
-    "publish": lambda: _tr("Publicera"),
-    "devices": lambda: _tr("Enheter"),
-    "areas": lambda: _tr("Områden"),
-    "audit": lambda: _tr("Logg"),
+    "worklist": lambda: QCoreApplication.translate("OfficeWindow", "Arbetslista"),
+    "catalogue": lambda: QCoreApplication.translate("OfficeWindow", "Katalog"),
+    "publish": lambda: QCoreApplication.translate("OfficeWindow", "Publicera"),
+    "devices": lambda: QCoreApplication.translate("OfficeWindow", "Enheter"),
+    "areas": lambda: QCoreApplication.translate("OfficeWindow", "Områden"),
+    "audit": lambda: QCoreApplication.translate("OfficeWindow", "Logg"),
+    "users": lambda: QCoreApplication.translate("OfficeWindow", "Användare"),
 }
 
 # key → factory: the pages are built on first use (their modules imported then)
@@ -153,9 +160,11 @@ OFFICE_PAGES: dict[str, Callable[[OfficeContext, QWidget], QWidget]] = {
     "devices": _devices,
     "areas": _areas,
     "audit": _audit,
+    "users": _users,
 }
 # the pages that show the server's data: asked for it after a sign-in
-SERVER_PAGES = ("devices", "audit", "publish")
+SERVER_PAGES = ("devices", "audit", "publish", "users")
+ADMIN_PAGES = ("users",)  # shown in the navigation to administrators only
 
 
 class OfficeWindow(QMainWindow):
@@ -240,9 +249,19 @@ class OfficeWindow(QMainWindow):
         if key == "worklist":
             page.open_record.connect(self.open_record)  # type: ignore[attr-defined]
             page.mark_checked.connect(self.mark_checked)  # type: ignore[attr-defined]
-        published = getattr(page, "published", None)
-        if published is not None and hasattr(published, "connect"):
-            published.connect(lambda *_: self._after_publish())
+        if key == "catalogue":
+            page.saved.connect(lambda _result: self._after_save())  # type: ignore[attr-defined]
+        if key == "publish":
+            page.published.connect(lambda _v: self._after_publish())  # type: ignore[attr-defined]
+        if key == "areas":
+            page.areas_changed.connect(self._areas_changed)  # type: ignore[attr-defined]
+
+    def _areas_changed(self, areas: list[Area]) -> None:
+        """A new area was installed: the context (and the users page's areas) learn of it."""
+        self.oc.areas[:] = areas
+        users = self._pages.get("users")
+        if users is not None:
+            users.installed = [a.id for a in areas]  # type: ignore[attr-defined]
 
     @property
     def worklist_page(self) -> WorklistPage:
@@ -288,30 +307,35 @@ class OfficeWindow(QMainWindow):
     # ------------------------------------------------------------------ routing
 
     def open_record(self, record_type: str, record: str) -> None:
-        """A worklist row: the record in the catalogue editor (when that page can open it)."""
-        page = self.show_page("catalogue")
-        opener = getattr(page, "open_record", None)
-        if callable(opener):
-            opener(record_type, record)
-        else:
-            self.statusBar().showMessage(
-                self.tr("Katalogredigeraren kommer i en senare version ({what}).").format(
-                    what=record
-                ),
-                10_000,
-            )
+        """A worklist row: the record in the catalogue editor."""
+        self.catalogue_page_shown().open_record(record_type, record)
 
     def mark_checked(self, record_type: str, record: str) -> None:
-        """ "Kontrollerad idag" on a worklist row: the editor sets the record's assured date."""
-        page = self.page("catalogue")
-        marker = getattr(page, "mark_checked", None)
-        if callable(marker):
-            marker(record_type, record)
-            self.worklist_page.refresh()
-        else:
-            self.statusBar().showMessage(
-                self.tr("Att markera som kontrollerad kommer i en senare version."), 10_000
-            )
+        """ "Kontrollerad idag" on a worklist row: the editor marks the record as checked
+        today (an undoable edit, saved with the editor's Spara), once it has opened."""
+        page = self.catalogue_page_shown()
+
+        def mark() -> None:
+            if page.open_record(record_type, record):
+                page.mark_checked()
+
+        if page.session is not None:
+            mark()
+        else:  # the editor is still reading the area: as soon as it has
+
+            def once() -> None:
+                page.opened.disconnect(once)
+                mark()
+
+            page.opened.connect(once)
+            page.open_record(record_type, record)
+
+    def catalogue_page_shown(self) -> CatalogueEditorPage:
+        return self.show_page("catalogue")  # type: ignore[return-value]
+
+    def _after_save(self) -> None:
+        if "worklist" in self._pages:
+            self.worklist_page.refresh()  # a saved edit may settle a finding
 
     def _after_publish(self) -> None:
         for key in ("devices", "audit"):
@@ -366,6 +390,9 @@ class OfficeWindow(QMainWindow):
 
     def _signed_in(self, who: SignedIn) -> None:
         self._say_who()
+        editor = self._pages.get("catalogue")
+        if editor is not None:
+            editor.user = who.user.name  # type: ignore[attr-defined]  # who checked, who edited
         for key in SERVER_PAGES:
             if key in self._pages:
                 _refresh(self._pages[key])
@@ -382,6 +409,8 @@ class OfficeWindow(QMainWindow):
 
     def _say_who(self) -> None:
         who = self.session.current
+        for key in ADMIN_PAGES:
+            self.nav.item(PAGES.index(key)).setHidden(who is None or not who.user.is_admin)
         if who is None:
             self.who.setText(self.tr("Inte inloggad"))
             self.sign_button.setText(self.tr("Logga in…"))
@@ -432,9 +461,10 @@ class OfficeWindow(QMainWindow):
             return
         self._closed = True
         for page in self._pages.values():
-            closer = getattr(page, "close_worker", None)
-            if callable(closer):
-                closer()
+            for name in ("close_worker", "close_workers", "shutdown"):
+                closer = getattr(page, name, None)
+                if callable(closer):
+                    closer()
         self.session.close()
 
 

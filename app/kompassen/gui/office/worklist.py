@@ -27,6 +27,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,6 +48,7 @@ from kompassen.core.errors import KompassenError
 from kompassen.gui.workers.background import Background
 
 BATCH = 200  # rows handed to the view per fetchMore
+WIDE_PX = 1400  # narrower than this, "Vad som behövs" is shown only below the table
 COLUMNS = ("severity", "kind", "record", "field", "fact", "why", "fix")
 
 Index = QModelIndex | QPersistentModelIndex
@@ -166,31 +168,30 @@ class WorklistModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         """The column titles and the words of severities, kinds and record types."""
-        tr = self.tr
         self._headers = [
-            tr("Allvar"),
-            tr("Slag"),
-            tr("Post"),
-            tr("Fält"),
-            tr("Uppgift"),
-            tr("Varför"),
-            tr("Vad som behövs"),
+            self.tr("Allvar"),
+            self.tr("Slag"),
+            self.tr("Post"),
+            self.tr("Fält"),
+            self.tr("Uppgift"),
+            self.tr("Varför"),
+            self.tr("Vad som behövs"),
         ]
         self._labels = {
-            "high": tr("Hög"),
-            "medium": tr("Medel"),
-            "low": tr("Låg"),
-            "contradiction": tr("Motsägelse"),
-            "inferred": tr("Härledd"),
-            "stale": tr("Inaktuell"),
-            "unsourced": tr("Utan källa"),
-            "to-verify": tr("Att verifiera"),
-            "service": tr("Tjänst"),
-            "organization": tr("Organisation"),
-            "location": tr("Plats"),
-            "guide": tr("Lösning"),
-            "landmark": tr("Landmärke"),
-            "notice": tr("Meddelande"),
+            "high": self.tr("Hög"),
+            "medium": self.tr("Medel"),
+            "low": self.tr("Låg"),
+            "contradiction": self.tr("Motsägelse"),
+            "inferred": self.tr("Härledd"),
+            "stale": self.tr("Inaktuell"),
+            "unsourced": self.tr("Utan källa"),
+            "to-verify": self.tr("Att verifiera"),
+            "service": self.tr("Tjänst"),
+            "organization": self.tr("Organisation"),
+            "location": self.tr("Plats"),
+            "guide": self.tr("Lösning"),
+            "landmark": self.tr("Landmärke"),
+            "notice": self.tr("Meddelande"),
         }
         if self._shown:
             self.dataChanged.emit(self.index(0, 0), self.index(self._shown - 1, len(COLUMNS) - 1))
@@ -272,9 +273,8 @@ class WorklistPage(QWidget):
         self.kind_label.setBuddy(self.kind)
         for w in (self.severity_label, self.severity, self.kind_label, self.kind):
             row.addWidget(w)
+        self.search.setMinimumWidth(240)
         row.addWidget(self.search, 1)
-        row.addWidget(self.open_button)
-        row.addWidget(self.checked_button)
         row.addWidget(self.refresh_button)
         lay.addLayout(row)
 
@@ -297,7 +297,7 @@ class WorklistPage(QWidget):
             (
                 QHeaderView.ResizeMode.ResizeToContents,
                 QHeaderView.ResizeMode.ResizeToContents,
-                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.Interactive,
                 QHeaderView.ResizeMode.ResizeToContents,
                 QHeaderView.ResizeMode.Interactive,
                 QHeaderView.ResizeMode.Stretch,
@@ -305,7 +305,9 @@ class WorklistPage(QWidget):
             )
         ):
             header.setSectionResizeMode(col, mode)
+        header.resizeSection(2, 300)
         header.resizeSection(4, 220)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long key keeps its end
         self.table.doubleClicked.connect(self._activated)
         self.table.activated.connect(self._activated)  # Enter on a row, as a double-click
         lay.addWidget(self.table, 1)
@@ -314,7 +316,11 @@ class WorklistPage(QWidget):
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setMinimumHeight(3 * lines + 8)
-        lay.addWidget(self.detail)
+        below = QHBoxLayout()
+        below.addWidget(self.detail, 1)
+        below.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
+        below.addWidget(self.checked_button, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addLayout(below)
 
         self.severity.currentIndexChanged.connect(self._filter)
         self.kind.currentIndexChanged.connect(self._filter)
@@ -326,10 +332,10 @@ class WorklistPage(QWidget):
         self._selection_changed()
         self.setTabOrder(self.severity, self.kind)
         self.setTabOrder(self.kind, self.search)
-        self.setTabOrder(self.search, self.table)
+        self.setTabOrder(self.search, self.refresh_button)
+        self.setTabOrder(self.refresh_button, self.table)
         self.setTabOrder(self.table, self.open_button)
         self.setTabOrder(self.open_button, self.checked_button)
-        self.setTabOrder(self.checked_button, self.refresh_button)
         self.retranslate()
         self.refresh()
 
@@ -440,6 +446,15 @@ class WorklistPage(QWidget):
         self.model.lang = lang
         self.retranslate()
         self.model.set_findings(self.model.findings)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Narrow (a 1280 px screen): the field and fix columns go, and the record column
+        gets narrower; the pane below the table shows the selected finding whole."""
+        super().resizeEvent(event)
+        narrow = self.width() < WIDE_PX
+        for col in ("field", "fix"):
+            self.table.setColumnHidden(COLUMNS.index(col), narrow)
+        self.table.horizontalHeader().resizeSection(COLUMNS.index("record"), 240 if narrow else 300)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
