@@ -43,6 +43,7 @@ from kompassen.gui.office.editor.records import Filters, RecordListModel, filter
 from kompassen.gui.office.hours_editor import ui_lang
 from kompassen.gui.workers.background import Background
 from kompassen.office.editing import ABSENT, CHECKABLE, Edit, EditSession, SaveRefused, SaveResult
+from kompassen.office.editing.docs import record_name
 from kompassen.office.editing.model import KIND_BY_NAME
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ log = logging.getLogger(__name__)
 #: the kinds the editor lists, in this order
 EDITABLE_KINDS = ("services", "organizations", "locations", "landmarks", "guides", "notices")
 VALIDATE_MS = 150  # the validator runs this long after the last keystroke
+LIST_MS = 400  # a renamed record's list row follows this long after the last keystroke
 STATUSES = ("active", "inactive", "temporarily-closed", "defunct", "closed")
 
 
@@ -116,6 +118,11 @@ class CatalogueEditorPage(QWidget):
         self._validate_timer.setSingleShot(True)
         self._validate_timer.setInterval(VALIDATE_MS)
         self._validate_timer.timeout.connect(self.validate_now)
+        self._list_timer = QTimer(self)
+        self._list_timer.setSingleShot(True)
+        self._list_timer.setInterval(LIST_MS)
+        self._list_timer.timeout.connect(self.refresh_list)
+        self._kind_total = 0
         self._build()
         self.retranslate()
         self._set_enabled(False)
@@ -360,6 +367,8 @@ class CatalogueEditorPage(QWidget):
             return
         today = self.ctx.clock.now().date()
         keep = self.record_id
+        self._list_timer.stop()
+        self._kind_total = len(self.session.records(self.kind))
         self.model.set_records(filtered(self.session, self.kind, self.filters(), today))
         self._update_count()
         if keep is not None:
@@ -375,7 +384,7 @@ class CatalogueEditorPage(QWidget):
             return
         self.count.setText(
             self.tr("{shown} av {total} visas").format(
-                shown=self.model.total, total=len(self.session.records(self.kind))
+                shown=self.model.total, total=self._kind_total
             )
         )
 
@@ -458,9 +467,9 @@ class CatalogueEditorPage(QWidget):
         s = self.session
         if s is None or self.record_id is None or not s.has(self.kind, self.record_id):
             return
-        ref = next((r for r in s.records(self.kind) if r.record_id == self.record_id), None)
-        self.record_title.setText(ref.name(ui_lang()) if ref else self.record_id)
         rec = s.record(self.kind, self.record_id)
+        sv, en = record_name(KIND_BY_NAME[self.kind], rec)
+        self.record_title.setText(en if ui_lang() == "en" else sv)
         words = []
         if self.kind in CHECKABLE:
             when = rec.get("verified_at")
@@ -478,6 +487,10 @@ class CatalogueEditorPage(QWidget):
                     )
                 )
         self.checked_words.setText(", ".join(words))
+
+    def set_user(self, name: str) -> None:
+        """Who saves and checks from now on (the window calls it after a sign-in)."""
+        self.user = name
 
     def _who(self) -> str:
         return self.user or getpass.getuser() or "office"
@@ -547,7 +560,7 @@ class CatalogueEditorPage(QWidget):
             self.form.sync(s.record(self.kind, self.record_id), skip=self._origin)
             self._update_title()
         if edit.path in ("/name", "/title", "/title/sv", "/title/en", "/text/sv", ""):
-            self.refresh_list()
+            self._list_timer.start()  # the list shows the new name once typing pauses
         self._validate_timer.start()
         self._update_buttons()
 
