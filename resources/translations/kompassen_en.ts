@@ -74,6 +74,30 @@
         <source>Områden</source>
         <translation>Areas</translation>
     </message>
+    <message>
+        <source>Katalogversion</source>
+        <translation>Catalogue version</translation>
+    </message>
+    <message>
+        <source>Utgåva</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>Organisationer</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>Platser</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Sammanfattning</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Vad som händer</source>
+        <translation>What is happening</translation>
+    </message>
     <message numerus="yes">
         <source>%n områden är installerade i katalogen.</source>
         <translation>
@@ -86,6 +110,46 @@
         <translation>ID</translation>
     </message>
     <message>
+        <source>Nytt område…</source>
+        <translation>New area…</translation>
+    </message>
+    <message>
+        <source>Skapa ett nytt, tomt område</source>
+        <translation>Create a new, empty area</translation>
+    </message>
+    <message>
+        <source>Importera HSDS…</source>
+        <translation>Import HSDS…</translation>
+    </message>
+    <message>
+        <source>Importera ett område från HSDS-data (JSON eller CSV-mapp)</source>
+        <translation>Import an area from HSDS data (JSON or CSV folder)</translation>
+    </message>
+    <message>
+        <source>Exportera som HSDS…</source>
+        <translation>Export as HSDS…</translation>
+    </message>
+    <message>
+        <source>Exportera det valda området som HSDS 3</source>
+        <translation>Export the selected area as HSDS 3</translation>
+    </message>
+    <message>
+        <source>Exportera som paket…</source>
+        <translation>Export as pack…</translation>
+    </message>
+    <message>
+        <source>Exportera det valda området som områdespaket</source>
+        <translation>Export the selected area as an area pack</translation>
+    </message>
+    <message>
+        <source>Uppdatera</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Läs listan över områden igen</source>
+        <translation>Read the list of areas again</translation>
+    </message>
+    <message>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
@@ -94,8 +158,39 @@
         <translation>Pack version</translation>
     </message>
     <message>
-        <source>Katalogutgåva</source>
-        <translation>Catalogue release</translation>
+        <source>Läser områdena…</source>
+        <translation>Reading the areas…</translation>
+    </message>
+    <message>
+        <source>ingen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Välj mappen att exportera {area} till</source>
+        <translation>Choose the folder to export {area} to</translation>
+    </message>
+    <message numerus="yes">
+        <source>{area} exporterades som HSDS 3 till {folder}: %n tjänster, JSON (datapackage.json, hsds_services.json) och CSV-tabeller.</source>
+        <translation>
+            <numerusform>{area} was exported as HSDS 3 to {folder}: 1 service, JSON (datapackage.json, hsds_services.json) and CSV tables.</numerusform>
+            <numerusform>{area} was exported as HSDS 3 to {folder}: %n services, JSON (datapackage.json, hsds_services.json) and CSV tables.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporterar {area} som HSDS 3…</source>
+        <translation>Exporting {area} as HSDS 3…</translation>
+    </message>
+    <message>
+        <source>{area} exporterades som områdespaket till {folder}.</source>
+        <translation>{area} was exported as an area pack to {folder}.</translation>
+    </message>
+    <message>
+        <source>Exporterar {area} som områdespaket…</source>
+        <translation>Exporting {area} as an area pack…</translation>
+    </message>
+    <message>
+        <source>Mappen {folder} finns redan och är inte tom. Välj en annan mapp; inget skrevs.</source>
+        <translation>The folder {folder} already exists and is not empty. Choose another folder; nothing was written.</translation>
     </message>
     <message>
         <source>Tjänster</source>
@@ -1288,6 +1383,37 @@
     </message>
 </context>
 <context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Ny driftsättning – {area}</source>
+        <translation>New deployment – {area}</translation>
+    </message>
+    <message>
+        <source>Nästa &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; Tillbaka</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Slutför</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Nyckelfilen {file} är skapad, men området har ännu inte fått nycklarna. Fortsätt här, eller tryck Avbryt igen för att sluta: nästa gång guiden körs kan du fortsätta med samma nyckelfil.</source>
+        <translation>The key file {file} is created, but the area does not have the keys yet. Continue here, or press Cancel again to stop: the next time the guide runs you can continue with the same key file.</translation>
+    </message>
+    <message>
+        <source>Ny driftsättning…</source>
+        <translation>New deployment…</translation>
+    </message>
+</context>
+<context>
     <name>GuidesPage</name>
     <message>
         <source>Välj situationen du står i för att se vad du kan göra.</source>
@@ -1534,6 +1660,144 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Importera HSDS</source>
+        <translation>Import HSDS</translation>
+    </message>
+    <message>
+        <source>Läs in HSDS-data (datapackage.json eller en mapp med CSV-filer). Du ser importrapporten innan något installeras.</source>
+        <translation>Read HSDS data (datapackage.json or a folder of CSV files). You see the import report before anything is installed.</translation>
+    </message>
+    <message>
+        <source>HSDS-data</source>
+        <translation>HSDS data</translation>
+    </message>
+    <message>
+        <source>Sökväg till HSDS-datat</source>
+        <translation>Path to the HSDS data</translation>
+    </message>
+    <message>
+        <source>Välj JSON-fil…</source>
+        <translation>Choose JSON file…</translation>
+    </message>
+    <message>
+        <source>Välj en datapackage-fil (JSON)</source>
+        <translation>Choose a datapackage file (JSON)</translation>
+    </message>
+    <message>
+        <source>Välj CSV-mapp…</source>
+        <translation>Choose CSV folder…</translation>
+    </message>
+    <message>
+        <source>Välj en mapp med CSV-filer</source>
+        <translation>Choose a folder of CSV files</translation>
+    </message>
+    <message>
+        <source>Som nytt område</source>
+        <translation>As a new area</translation>
+    </message>
+    <message>
+        <source>Id (a–z, 0–9, -)</source>
+        <translation>ID (a–z, 0–9, -)</translation>
+    </message>
+    <message>
+        <source>Det nya områdets id</source>
+        <translation>The new area&apos;s ID</translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Det nya områdets namn</source>
+        <translation>The new area&apos;s name</translation>
+    </message>
+    <message>
+        <source>Ersätt det installerade området</source>
+        <translation>Replace the installed area</translation>
+    </message>
+    <message>
+        <source>Området som ersätts</source>
+        <translation>The area to replace</translation>
+    </message>
+    <message>
+        <source>Strikt: avvisa allt vid minsta fel</source>
+        <translation>Strict: refuse everything at the slightest error</translation>
+    </message>
+    <message>
+        <source>Läs in och visa rapporten</source>
+        <translation>Read and show the report</translation>
+    </message>
+    <message>
+        <source>Importrapport</source>
+        <translation>Import report</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Installera</source>
+        <translation>Install</translation>
+    </message>
+    <message>
+        <source>Välj HSDS-datat</source>
+        <translation>Choose the HSDS data</translation>
+    </message>
+    <message>
+        <source>HSDS datapackage (*.json)</source>
+        <translation>HSDS datapackage (*.json)</translation>
+    </message>
+    <message>
+        <source>Läser och kontrollerar HSDS-datat…</source>
+        <translation>Reading and checking the HSDS data…</translation>
+    </message>
+    <message>
+        <source>Inget är installerat ännu: välj Installera för att installera.</source>
+        <translation>Nothing is installed yet: choose Install to install.</translation>
+    </message>
+    <message>
+        <source>Importrapporten är klar; inget är installerat ännu.</source>
+        <translation>The import report is ready; nothing is installed yet.</translation>
+    </message>
+    <message>
+        <source>HSDS-datat kan inte importeras; ingenting ändrades.</source>
+        <translation>The HSDS data cannot be imported; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Importen misslyckades; ingenting ändrades.</source>
+        <translation>The import failed; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Läser HSDS-datat…</source>
+        <translation>Reading the HSDS data…</translation>
+    </message>
+    <message numerus="yes">
+        <source>{area} installerades från HSDS: %n tjänster.</source>
+        <translation>
+            <numerusform>{area} was installed from HSDS: 1 service.</numerusform>
+            <numerusform>{area} was installed from HSDS: %n services.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Installationen misslyckades:</source>
+        <translation>The installation failed:</translation>
+    </message>
+    <message>
+        <source>Installationen misslyckades; ingenting ändrades.</source>
+        <translation>The installation failed; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Installerar…</source>
+        <translation>Installing…</translation>
+    </message>
+    <message>
+        <source>Installerar {area}…</source>
+        <translation>Installing {area}…</translation>
+    </message>
+</context>
+<context>
     <name>InstallProgress</name>
     <message>
         <source>Förbereder surfplattan…</source>
@@ -1550,6 +1814,105 @@
     <message>
         <source>Installerar {name} … {index} av {count}</source>
         <translation>Installing {name} … {index} of {count}</translation>
+    </message>
+</context>
+<context>
+    <name>KeysPage</name>
+    <message>
+        <source>Nycklar och säkerhetskopia</source>
+        <translation>Keys and backup</translation>
+    </message>
+    <message>
+        <source>Fingeravtryck</source>
+        <translation>Fingerprints</translation>
+    </message>
+    <message>
+        <source>Rapportnyckel (öppnar rapporter)</source>
+        <translation>Report key (opens reports)</translation>
+    </message>
+    <message>
+        <source>Signeringsnyckel (signerar släpp)</source>
+        <translation>Signing key (signs releases)</translation>
+    </message>
+    <message>
+        <source>Fingeravtrycken är en kort kontroll av de publika nycklarna: samma fingeravtryck visar `kompassen keys generate` och områdets sida.</source>
+        <translation>The fingerprints are a short check of the public keys: `kompassen keys generate` and the area&apos;s page show the same fingerprints.</translation>
+    </message>
+    <message>
+        <source>Området och servern</source>
+        <translation>The area and the server</translation>
+    </message>
+    <message>
+        <source>Försök igen</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Registrera på servern</source>
+        <translation>Register on the server</translation>
+    </message>
+    <message>
+        <source>Säkerhetskopiera nyckelfilen</source>
+        <translation>Back up the key file</translation>
+    </message>
+    <message>
+        <source>Jag har sparat en kopia</source>
+        <translation>I have saved a copy</translation>
+    </message>
+    <message>
+        <source>✓ Nyckelfilen är skapad: {file}</source>
+        <translation>✓ The key file is created: {file}</translation>
+    </message>
+    <message>
+        <source>✓ Nyckelfilen är öppnad: {file}</source>
+        <translation>✓ The key file is open: {file}</translation>
+    </message>
+    <message>
+        <source>Skriver in de publika nycklarna i området…</source>
+        <translation>Writing the public keys into the area…</translation>
+    </message>
+    <message>
+        <source>✓ Områdets publika nycklar är bytta (syns i ändringshistoriken). Surfplattorna får dem med nästa områdespaket eller släpp.</source>
+        <translation>✓ The area&apos;s public keys are replaced (shown in the change history). The tablets get them with the next area pack or release.</translation>
+    </message>
+    <message>
+        <source>✓ Området har redan de här nycklarna.</source>
+        <translation>✓ The area already has these keys.</translation>
+    </message>
+    <message>
+        <source>Området har inte fått nycklarna: {why} Nyckelfilen finns kvar; tryck Försök igen.</source>
+        <translation>The area did not get the keys: {why} The key file is kept; press Try again.</translation>
+    </message>
+    <message>
+        <source>Signeringsnyckeln registreras på servern när området har den.</source>
+        <translation>The signing key is registered on the server once the area has it.</translation>
+    </message>
+    <message>
+        <source>Registrerar signeringsnyckeln på servern…</source>
+        <translation>Registering the signing key on the server…</translation>
+    </message>
+    <message>
+        <source>✓ Signeringsnyckeln är registrerad på servern.</source>
+        <translation>✓ The signing key is registered on the server.</translation>
+    </message>
+    <message>
+        <source>✓ Servern hade redan den här signeringsnyckeln.</source>
+        <translation>✓ The server already had this signing key.</translation>
+    </message>
+    <message>
+        <source>Inte inloggad: signeringsnyckeln är inte registrerad på servern. Logga in, så registreras den (eller kör guiden igen senare med samma nyckelfil). Inget släpp kan publiceras innan dess.</source>
+        <translation>Not signed in: the signing key is not registered on the server. Sign in and it will be registered (or run the guide again later with the same key file). No release can be published before then.</translation>
+    </message>
+    <message>
+        <source>Servern tog inte emot signeringsnyckeln: {why}</source>
+        <translation>The server did not accept the signing key: {why}</translation>
+    </message>
+    <message>
+        <source>Slutför går när området har fått nycklarna.</source>
+        <translation>Finish is possible once the area has the keys.</translation>
+    </message>
+    <message>
+        <source>Kryssa i rutan när kopiorna är gjorda; sedan kan du slutföra.</source>
+        <translation>Tick the box when the copies are made; then you can finish.</translation>
     </message>
 </context>
 <context>
@@ -1693,6 +2056,81 @@
     </message>
 </context>
 <context>
+    <name>NewAreaDialog</name>
+    <message>
+        <source>Nytt område</source>
+        <translation>New area</translation>
+    </message>
+    <message>
+        <source>Ett tomt område med en landmärkespunkt i mitten. Tjänsterna lägger du till i Katalog. Området får platshållare för kontorsnycklarna: skapa riktiga nycklar innan den första publiceringen.</source>
+        <translation>An empty area with a landmark point in the middle. You add the services in Catalogue. The area gets placeholders for the office keys: create real keys before the first publishing.</translation>
+    </message>
+    <message>
+        <source>Id (a–z, 0–9, -)</source>
+        <translation>ID (a–z, 0–9, -)</translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Rubrik</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Beskrivning (svenska)</source>
+        <translation>Description (Swedish)</translation>
+    </message>
+    <message>
+        <source>Beskrivning (engelska)</source>
+        <translation>Description (English)</translation>
+    </message>
+    <message>
+        <source>Mitt, latitud</source>
+        <translation>Centre, latitude</translation>
+    </message>
+    <message>
+        <source>Mitt, longitud</source>
+        <translation>Centre, longitude</translation>
+    </message>
+    <message>
+        <source>t.ex. solna</source>
+        <translation>e.g. solna</translation>
+    </message>
+    <message>
+        <source>t.ex. Solnakompassen</source>
+        <translation>e.g. Solnakompassen</translation>
+    </message>
+    <message>
+        <source>t.ex. Solna – centrum och Råsunda</source>
+        <translation>e.g. Solna – centre and Råsunda</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Skapa området</source>
+        <translation>Create the area</translation>
+    </message>
+    <message>
+        <source>Meddelande</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Området {area} skapades.</source>
+        <translation>The area {area} was created.</translation>
+    </message>
+    <message>
+        <source>Skapar området…</source>
+        <translation>Creating the area…</translation>
+    </message>
+    <message>
+        <source>Skapar området {area}…</source>
+        <translation>Creating the area {area}…</translation>
+    </message>
+</context>
+<context>
     <name>NoDialerDialog</name>
     <message>
         <source>Kan inte skicka sms</source>
@@ -1775,6 +2213,10 @@
     <message>
         <source>Logg</source>
         <translation>Log</translation>
+    </message>
+    <message>
+        <source>Användare</source>
+        <translation>Users</translation>
     </message>
     <message>
         <source>Loggar in som {user} på {server}…</source>
@@ -1901,6 +2343,80 @@
     <message>
         <source>Öppnar nyckelfilen…</source>
         <translation>Opening the key file…</translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePage</name>
+    <message>
+        <source>Lösenfras</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Skapa nycklarna</source>
+        <translation>Create the keys</translation>
+    </message>
+    <message>
+        <source>Samma lösenfras igen</source>
+        <translation>The same passphrase again</translation>
+    </message>
+    <message>
+        <source>Öppna nyckelfilen</source>
+        <translation>Open the key file</translation>
+    </message>
+    <message>
+        <source>Skriv lösenfrasen för den befintliga nyckelfilen.</source>
+        <translation>Type the passphrase of the existing key file.</translation>
+    </message>
+    <message>
+        <source>Lösenfrasen skyddar nyckelfilen. Välj några ord som du minns men som ingen annan gissar, och skriv dem två gånger.</source>
+        <translation>The passphrase protects the key file. Choose a few words that you remember but nobody else would guess, and type them twice.</translation>
+    </message>
+    <message>
+        <source>Öppnar nyckelfilen…</source>
+        <translation>Opening the key file…</translation>
+    </message>
+    <message>
+        <source>Skapar nycklarna…</source>
+        <translation>Creating the keys…</translation>
+    </message>
+</context>
+<context>
+    <name>PlacePage</name>
+    <message>
+        <source>Nyckelfilen</source>
+        <translation>The key file</translation>
+    </message>
+    <message>
+        <source>Guiden skapar områdets egna nycklar: en för att öppna rapporterna från surfplattorna och en för att signera katalogsläppen. De privata nycklarna sparas i en nyckelfil som skyddas av en lösenfras. De publika nycklarna skrivs in i området och signeringsnyckeln registreras på servern.</source>
+        <translation>The guide creates the area&apos;s own keys: one to open the reports from the tablets and one to sign the catalogue releases. The private keys are saved in a key file protected by a passphrase. The public keys are written into the area and the signing key is registered on the server.</translation>
+    </message>
+    <message>
+        <source>Mapp för nyckelfilen</source>
+        <translation>Folder for the key file</translation>
+    </message>
+    <message>
+        <source>Välj…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Fortsätt med den befintliga nyckelfilen</source>
+        <translation>Continue with the existing key file</translation>
+    </message>
+    <message>
+        <source>Välj mapp</source>
+        <translation>Choose folder</translation>
+    </message>
+    <message>
+        <source>Välj en mapp för nyckelfilen.</source>
+        <translation>Choose a folder for the key file.</translation>
+    </message>
+    <message>
+        <source>I mappen finns redan en nyckelfil ({files}). Den skrivs aldrig över. Välj en annan mapp, eller fortsätt med den om en tidigare körning av guiden skapade den (dess lösenfras behövs).</source>
+        <translation>The folder already has a key file ({files}). It is never written over. Choose another folder, or continue with it if an earlier run of the guide created it (its passphrase is needed).</translation>
+    </message>
+    <message>
+        <source>Nyckelfilen sparas här. Välj gärna en mapp som bara du kommer åt; kopiorna gör du i sista steget.</source>
+        <translation>The key file is saved here. Preferably choose a folder only you can access; you make the copies in the last step.</translation>
     </message>
 </context>
 <context>
@@ -2137,7 +2653,7 @@
     </message>
     <message>
         <source>Stängt till och med</source>
-        <translation>Closed until and including</translation>
+        <translation>Closed until (inclusive)</translation>
     </message>
     <message>
         <source>Om statusen</source>
@@ -3287,6 +3803,230 @@
     </message>
 </context>
 <context>
+    <name>UserDialog</name>
+    <message>
+        <source>Ny användare</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <source>Ändra användare</source>
+        <translation>Change user</translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Användarnamn</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Roll</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Första lösenord</source>
+        <translation>First password</translation>
+    </message>
+    <message>
+        <source>Nytt lösenord (valfritt)</source>
+        <translation>New password (optional)</translation>
+    </message>
+    <message>
+        <source>Lösenordet igen</source>
+        <translation>The password again</translation>
+    </message>
+    <message>
+        <source>Områden (samordnare)</source>
+        <translation>Areas (coordinator)</translation>
+    </message>
+    <message>
+        <source>Områden som samordnaren får arbeta med</source>
+        <translation>Areas the coordinator may work with</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Lägg till</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Meddelande</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Ange ett namn.</source>
+        <translation>Enter a name.</translation>
+    </message>
+    <message>
+        <source>Ange ett första lösenord.</source>
+        <translation>Enter a first password.</translation>
+    </message>
+    <message>
+        <source>Lösenorden är inte lika. Skriv samma lösenord två gånger.</source>
+        <translation>The passwords do not match. Type the same password twice.</translation>
+    </message>
+    <message>
+        <source>En samordnare behöver minst ett område.</source>
+        <translation>A coordinator needs at least one area.</translation>
+    </message>
+    <message>
+        <source>Sparar…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>{name} lades till som {role}.</source>
+        <translation>{name} was added as {role}.</translation>
+    </message>
+    <message>
+        <source>{name} är ändrad ({role}).</source>
+        <translation>{name} is changed ({role}).</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Användare</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Ny användare…</source>
+        <translation>New user…</translation>
+    </message>
+    <message>
+        <source>Lägg till en kontorsanvändare</source>
+        <translation>Add an office user</translation>
+    </message>
+    <message>
+        <source>Ändra…</source>
+        <translation>Change…</translation>
+    </message>
+    <message>
+        <source>Ändra roll och områden för den valda användaren</source>
+        <translation>Change the role and areas of the selected user</translation>
+    </message>
+    <message>
+        <source>Uppdatera</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Hämta listan över användare igen</source>
+        <translation>Fetch the list of users again</translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Roll</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Områden</source>
+        <translation>Areas</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kontorsanvändare</source>
+        <translation>Office users</translation>
+    </message>
+    <message>
+        <source>Sammanfattning</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Meddelande</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Hämtar användarna…</source>
+        <translation>Fetching the users…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kontorsanvändare</source>
+        <translation>
+            <numerusform>1 office user</numerusform>
+            <numerusform>%n office users</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n avstängda</source>
+        <translation>
+            <numerusform>1 disabled</numerusform>
+            <numerusform>%n disabled</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>alla områden</source>
+        <translation>all areas</translation>
+    </message>
+    <message>
+        <source>Avstängd</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>Aktiv</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Aktivera igen</source>
+        <translation>Enable again</translation>
+    </message>
+    <message>
+        <source>Låt den valda användaren logga in igen</source>
+        <translation>Let the selected user sign in again</translation>
+    </message>
+    <message>
+        <source>Stäng av…</source>
+        <translation>Disable…</translation>
+    </message>
+    <message>
+        <source>Stäng av den valda användaren</source>
+        <translation>Disable the selected user</translation>
+    </message>
+    <message>
+        <source>Stäng av användare</source>
+        <translation>Disable user</translation>
+    </message>
+    <message>
+        <source>Stänga av {name}?</source>
+        <translation>Disable {name}?</translation>
+    </message>
+    <message>
+        <source>{name} kan inte logga in längre och är utloggad direkt. Det går att aktivera användaren igen senare.</source>
+        <translation>{name} can no longer sign in and is signed out at once. The user can be enabled again later.</translation>
+    </message>
+    <message>
+        <source>Stäng av</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Sparar…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>{name} är avstängd.</source>
+        <translation>{name} is disabled.</translation>
+    </message>
+    <message>
+        <source>{name} kan logga in igen.</source>
+        <translation>{name} can sign in again.</translation>
+    </message>
+</context>
+<context>
     <name>Words</name>
     <message>
         <source>(på svenska) {text}</source>
@@ -3522,6 +4262,17 @@
     <message>
         <source>Vad som behövs: {fix}</source>
         <translation>What is needed: {fix}</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>administratör</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>samordnare</source>
+        <translation>coordinator</translation>
     </message>
 </context>
 </TS>

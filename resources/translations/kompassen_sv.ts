@@ -74,6 +74,30 @@
         <source>Områden</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Katalogversion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Utgåva</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisationer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sammanfattning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vad som händer</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n områden är installerade i katalogen.</source>
         <translation>
@@ -86,6 +110,46 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Nytt område…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skapa ett nytt, tomt område</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importera HSDS…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importera ett område från HSDS-data (JSON eller CSV-mapp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exportera som HSDS…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exportera det valda området som HSDS 3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exportera som paket…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exportera det valda området som områdespaket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uppdatera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Läs listan över områden igen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Namn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -94,7 +158,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Katalogutgåva</source>
+        <source>Läser områdena…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ingen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Välj mappen att exportera {area} till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{area} exporterades som HSDS 3 till {folder}: %n tjänster, JSON (datapackage.json, hsds_services.json) och CSV-tabeller.</source>
+        <translation>
+            <numerusform>{area} exporterades som HSDS 3 till {folder}: %n tjänst, JSON (datapackage.json, hsds_services.json) och CSV-tabeller.</numerusform>
+            <numerusform>{area} exporterades som HSDS 3 till {folder}: %n tjänster, JSON (datapackage.json, hsds_services.json) och CSV-tabeller.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporterar {area} som HSDS 3…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{area} exporterades som områdespaket till {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporterar {area} som områdespaket…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mappen {folder} finns redan och är inte tom. Välj en annan mapp; inget skrevs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1288,6 +1383,37 @@
     </message>
 </context>
 <context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Ny driftsättning – {area}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nästa &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; Tillbaka</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slutför</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nyckelfilen {file} är skapad, men området har ännu inte fått nycklarna. Fortsätt här, eller tryck Avbryt igen för att sluta: nästa gång guiden körs kan du fortsätta med samma nyckelfil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ny driftsättning…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GuidesPage</name>
     <message>
         <source>Välj situationen du står i för att se vad du kan göra.</source>
@@ -1534,6 +1660,144 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Importera HSDS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Läs in HSDS-data (datapackage.json eller en mapp med CSV-filer). Du ser importrapporten innan något installeras.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HSDS-data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sökväg till HSDS-datat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Välj JSON-fil…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Välj en datapackage-fil (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Välj CSV-mapp…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Välj en mapp med CSV-filer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Som nytt område</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id (a–z, 0–9, -)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Det nya områdets id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Det nya områdets namn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ersätt det installerade området</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Området som ersätts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strikt: avvisa allt vid minsta fel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Läs in och visa rapporten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importrapport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Välj HSDS-datat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HSDS datapackage (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Läser och kontrollerar HSDS-datat…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inget är installerat ännu: välj Installera för att installera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importrapporten är klar; inget är installerat ännu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HSDS-datat kan inte importeras; ingenting ändrades.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importen misslyckades; ingenting ändrades.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Läser HSDS-datat…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{area} installerades från HSDS: %n tjänster.</source>
+        <translation>
+            <numerusform>{area} installerades från HSDS: %n tjänst.</numerusform>
+            <numerusform>{area} installerades från HSDS: %n tjänster.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Installationen misslyckades:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installationen misslyckades; ingenting ändrades.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installerar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installerar {area}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InstallProgress</name>
     <message>
         <source>Förbereder surfplattan…</source>
@@ -1549,6 +1813,105 @@
     </message>
     <message>
         <source>Installerar {name} … {index} av {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeysPage</name>
+    <message>
+        <source>Nycklar och säkerhetskopia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingeravtryck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rapportnyckel (öppnar rapporter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signeringsnyckel (signerar släpp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingeravtrycken är en kort kontroll av de publika nycklarna: samma fingeravtryck visar `kompassen keys generate` och områdets sida.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Området och servern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Försök igen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registrera på servern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Säkerhetskopiera nyckelfilen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jag har sparat en kopia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Nyckelfilen är skapad: {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Nyckelfilen är öppnad: {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skriver in de publika nycklarna i området…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Områdets publika nycklar är bytta (syns i ändringshistoriken). Surfplattorna får dem med nästa områdespaket eller släpp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Området har redan de här nycklarna.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Området har inte fått nycklarna: {why} Nyckelfilen finns kvar; tryck Försök igen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signeringsnyckeln registreras på servern när området har den.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registrerar signeringsnyckeln på servern…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Signeringsnyckeln är registrerad på servern.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Servern hade redan den här signeringsnyckeln.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inte inloggad: signeringsnyckeln är inte registrerad på servern. Logga in, så registreras den (eller kör guiden igen senare med samma nyckelfil). Inget släpp kan publiceras innan dess.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Servern tog inte emot signeringsnyckeln: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slutför går när området har fått nycklarna.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kryssa i rutan när kopiorna är gjorda; sedan kan du slutföra.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1693,6 +2056,81 @@
     </message>
 </context>
 <context>
+    <name>NewAreaDialog</name>
+    <message>
+        <source>Nytt område</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ett tomt område med en landmärkespunkt i mitten. Tjänsterna lägger du till i Katalog. Området får platshållare för kontorsnycklarna: skapa riktiga nycklar innan den första publiceringen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id (a–z, 0–9, -)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rubrik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beskrivning (svenska)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beskrivning (engelska)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mitt, latitud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mitt, longitud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>t.ex. solna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>t.ex. Solnakompassen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>t.ex. Solna – centrum och Råsunda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skapa området</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meddelande</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Området {area} skapades.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skapar området…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skapar området {area}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NoDialerDialog</name>
     <message>
         <source>Kan inte skicka sms</source>
@@ -1774,6 +2212,10 @@
     </message>
     <message>
         <source>Logg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Användare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1900,6 +2342,80 @@
     </message>
     <message>
         <source>Öppnar nyckelfilen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePage</name>
+    <message>
+        <source>Lösenfras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skapa nycklarna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samma lösenfras igen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Öppna nyckelfilen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skriv lösenfrasen för den befintliga nyckelfilen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lösenfrasen skyddar nyckelfilen. Välj några ord som du minns men som ingen annan gissar, och skriv dem två gånger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Öppnar nyckelfilen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skapar nycklarna…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlacePage</name>
+    <message>
+        <source>Nyckelfilen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guiden skapar områdets egna nycklar: en för att öppna rapporterna från surfplattorna och en för att signera katalogsläppen. De privata nycklarna sparas i en nyckelfil som skyddas av en lösenfras. De publika nycklarna skrivs in i området och signeringsnyckeln registreras på servern.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapp för nyckelfilen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Välj…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fortsätt med den befintliga nyckelfilen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Välj mapp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Välj en mapp för nyckelfilen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I mappen finns redan en nyckelfil ({files}). Den skrivs aldrig över. Välj en annan mapp, eller fortsätt med den om en tidigare körning av guiden skapade den (dess lösenfras behövs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nyckelfilen sparas här. Välj gärna en mapp som bara du kommer åt; kopiorna gör du i sista steget.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3287,6 +3803,230 @@
     </message>
 </context>
 <context>
+    <name>UserDialog</name>
+    <message>
+        <source>Ny användare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ändra användare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Användarnamn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Första lösenord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nytt lösenord (valfritt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lösenordet igen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Områden (samordnare)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Områden som samordnaren får arbeta med</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lägg till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spara</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meddelande</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ange ett namn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ange ett första lösenord.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lösenorden är inte lika. Skriv samma lösenord två gånger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En samordnare behöver minst ett område.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sparar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} lades till som {role}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} är ändrad ({role}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Användare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ny användare…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lägg till en kontorsanvändare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ändra…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ändra roll och områden för den valda användaren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uppdatera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hämta listan över användare igen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Namn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Områden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kontorsanvändare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sammanfattning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meddelande</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hämtar användarna…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kontorsanvändare</source>
+        <translation>
+            <numerusform>%n kontorsanvändare</numerusform>
+            <numerusform>%n kontorsanvändare</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n avstängda</source>
+        <translation>
+            <numerusform>%n avstängd</numerusform>
+            <numerusform>%n avstängda</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>alla områden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avstängd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aktiv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aktivera igen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Låt den valda användaren logga in igen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stäng av…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stäng av den valda användaren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stäng av användare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stänga av {name}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} kan inte logga in längre och är utloggad direkt. Det går att aktivera användaren igen senare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stäng av</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sparar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} är avstängd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} kan logga in igen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Words</name>
     <message>
         <source>(på svenska) {text}</source>
@@ -3521,6 +4261,17 @@
     </message>
     <message>
         <source>Vad som behövs: {fix}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>administratör</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>samordnare</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
