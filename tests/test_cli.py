@@ -168,7 +168,7 @@ def test_missing_bundled_packs_are_named(home: Path, tmp_path: Path) -> None:
     assert "Områdespaketen som följer med appen saknas" in done.stderr
 
 
-def test_every_command_has_a_handler_and_office_mode_is_not_offered() -> None:
+def test_every_command_has_a_handler_and_office_mode_is_offered() -> None:
     from kompassen.cli.main import build_parser
 
     def leaves(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
@@ -184,9 +184,10 @@ def test_every_command_has_a_handler_and_office_mode_is_not_offered() -> None:
     assert len(found) == 17  # selftest … office publish, device-db check and recover, data-check
     for leaf in [parser, *found]:  # no command: the window
         assert callable(leaf.get_default("handler")), leaf.prog
-    assert "--office" not in parser.format_help()
-    with pytest.raises(SystemExit):
-        parser.parse_args(["--office"])
+    assert "--office" in parser.format_help()  # the office window (issue #17)
+    args = parser.parse_args(["--office"])
+    assert args.office and args.handler is parser.get_default("handler")
+    assert not parser.parse_args([]).office
 
 
 def test_the_cli_imports_nothing_heavy_before_a_command_runs() -> None:
