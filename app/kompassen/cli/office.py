@@ -31,9 +31,6 @@ if TYPE_CHECKING:  # the HTTP client is imported when an office command runs
 PASSPHRASE_ENV = "KOMPASSEN_KEY_PASSPHRASE"
 PASSWORD_ENV = "KOMPASSEN_OFFICE_PASSWORD"
 USER_ENV = "KOMPASSEN_OFFICE_USER"
-KEY_FILE = "office-keys.json"
-PUBLIC_FILE = "public-keys.json"
-MIN_PASSPHRASE = 8
 PAGE = 200
 MAX_REPORT_FILE_BYTES = 16 * 1024 * 1024  # a fetched report is a few KB
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,63}$")
@@ -134,26 +131,26 @@ def _keys(path: Path, lang: str) -> OfficeKeys:
 
 def run_keys_generate(args: argparse.Namespace, lang: str) -> int:
     """New office key pairs: the encrypted private file and the public halves for area.json."""
-    from kompassen.reports.keys import fingerprint, generate_keys, public_keys, write_key_file
+    from kompassen.reports.keys import (
+        KEY_FILE,
+        PUBLIC_FILE,
+        check_passphrase,
+        create_key_files,
+        fingerprint,
+    )
 
     out: Path = args.out
     targets = [out / KEY_FILE, out / PUBLIC_FILE]
     existing = [str(t) for t in targets if t.exists()]
-    if existing:
+    if existing:  # before the prompt too: nobody types a passphrase for nothing
         raise OfficeError(
             sv=f"Skriver inte över befintliga nyckelfiler: {', '.join(existing)}.",
             en=f"Will not overwrite existing key files: {', '.join(existing)}.",
         )
     passphrase = _passphrase(lang, twice=True)
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise OfficeError(
-            sv=f"Lösenfrasen måste vara minst {MIN_PASSPHRASE} tecken.",
-            en=f"The passphrase must be at least {MIN_PASSPHRASE} characters.",
-        )
-    out.mkdir(parents=True, exist_ok=True, mode=0o700)
-    keys = generate_keys()
-    write_key_file(targets[0], keys, passphrase, strength=args.strength)
-    _write_new(targets[1], (json.dumps(public_keys(keys), indent=2) + "\n").encode(), 0o644)
+    check_passphrase(passphrase)
+    written = create_key_files(out, passphrase, strength=args.strength)
+    keys = written.keys
     snippet = {"public_keys": {"sealing": keys.sealing_public, "signing": keys.signing_public}}
     print(
         _say(lang, f"Skrev {targets[0]} och {targets[1]}.", f"Wrote {targets[0]} and {targets[1]}.")

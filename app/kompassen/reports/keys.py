@@ -33,6 +33,9 @@ from kompassen.device.files import (
 )
 
 FORMAT = 1
+KEY_FILE = "office-keys.json"  # the encrypted private halves (and the public ones in clear)
+PUBLIC_FILE = "public-keys.json"  # the public halves and their fingerprints, for area.json
+MIN_PASSPHRASE = 8
 MAX_KEY_FILE_BYTES = 64 * 1024  # two sealed keys, a salt and the public halves: ~1 KB
 # "moderate" for real key files (~0.7 s, 256 MiB); tests pass strength="interactive" to stay fast
 STRENGTHS: dict[str, tuple[int, int]] = {
@@ -170,6 +173,57 @@ def read_key_file(path: Path, passphrase: str) -> OfficeKeys:
             "the public keys do not match the private ones",
         )
     return keys
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFiles:
+    """What :func:`create_key_files` wrote."""
+
+    keys: OfficeKeys
+    key_file: Path
+    public_file: Path
+
+
+def check_passphrase(passphrase: str) -> None:
+    """KeyFileError in words for a passphrase too short to protect the key file."""
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise KeyFileError(
+            sv=f"Lösenfrasen måste vara minst {MIN_PASSPHRASE} tecken.",
+            en=f"The passphrase must be at least {MIN_PASSPHRASE} characters.",
+        )
+
+
+def create_key_files(folder: Path, passphrase: str, *, strength: str = "moderate") -> KeyFiles:
+    """New key pairs in ``folder``: the encrypted key file and the public halves beside it.
+
+    One code path for ``kompassen keys generate`` and the office's first-run wizard. Never
+    overwrites: an existing key file may be the only copy of keys tablets already trust.
+    """
+    check_passphrase(passphrase)
+    key_file, public_file = folder / KEY_FILE, folder / PUBLIC_FILE
+    existing = [str(t) for t in (key_file, public_file) if t.exists()]
+    if existing:
+        raise KeyFileError(
+            sv=f"Skriver inte över befintliga nyckelfiler: {', '.join(existing)}.",
+            en=f"Will not overwrite existing key files: {', '.join(existing)}.",
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise KeyFileError(
+            sv=f"Mappen {folder} kunde inte skapas: {exc.strerror or exc}",
+            en=f"The folder {folder} could not be created: {exc.strerror or exc}",
+        ) from exc
+    keys = generate_keys()
+    write_key_file(key_file, keys, passphrase, strength=strength)
+    try:
+        write_atomic(public_file, (json.dumps(public_keys(keys), indent=2) + "\n").encode(), 0o644)
+    except OSError as exc:
+        raise KeyFileError(
+            sv=f"{public_file} kunde inte skrivas: {exc.strerror or exc}",
+            en=f"{public_file} could not be written: {exc.strerror or exc}",
+        ) from exc
+    return KeyFiles(keys, key_file, public_file)
 
 
 def fingerprint(public_b64: str) -> str:
