@@ -259,3 +259,15 @@ def test_kompassen_office_starts_the_office_window_and_asks_to_sign_in(
     assert main(["--office", "--area", "klara"]) == 0
     assert str(seen["title"]).startswith("Kompassen kontor – Klara")
     assert seen["asks"] is True and seen["page"] == "worklist"
+
+
+def test_the_signed_in_user_is_who_edits_in_the_catalogue(
+    office: OfficeWindow, server: LiveServer, qtbot: QtBot
+) -> None:
+    from serverutil import OFFICE_NAME, OFFICE_PASSWORD
+
+    editor = office.catalogue_page_shown()  # built before anybody signed in
+    assert editor.user == ""
+    with qtbot.waitSignal(office.session.signed_in, timeout=20_000):
+        office.session.sign_in(server.url, OFFICE_NAME, OFFICE_PASSWORD)
+    assert editor.user == OFFICE_NAME

@@ -392,7 +392,7 @@ class OfficeWindow(QMainWindow):
         self._say_who()
         editor = self._pages.get("catalogue")
         if editor is not None:
-            editor.user = who.user.name  # type: ignore[attr-defined]  # who checked, who edited
+            editor.set_user(who.user.name)  # type: ignore[attr-defined]  # who checks, who edits
         for key in SERVER_PAGES:
             if key in self._pages:
                 _refresh(self._pages[key])
