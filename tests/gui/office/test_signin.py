@@ -106,3 +106,27 @@ def test_a_kept_sign_in_starts_signed_in_and_an_expired_one_asks_again(
     assert "gått ut" in dialog.reason.text()
     assert dialog.server.text() == server.url and dialog.user.text() == OFFICE_NAME
     assert signed_in.session.current is None and "Inte inloggad" in signed_in.who.text()
+
+
+def test_signing_out_ends_the_sign_in_on_the_server_and_forgets_it(
+    signed_in: OfficeWindow, ctx: AppContext, qtbot: QtBot
+) -> None:
+    from kompassen.office.client import OfficeClient
+    from kompassen.sync.transport import SyncError
+
+    creds = signed_in.session.remembered()
+    assert creds is not None
+    signed_in.show()
+    with qtbot.waitSignal(signed_in.session.signed_out, timeout=20_000):
+        signed_in.sign_button.click()  # "Logga ut"
+    assert signed_in.signin is not None and signed_in.signin.isVisible()  # asks who is next
+    assert "Inte inloggad" in signed_in.who.text()
+    assert not credentials_file(ctx.paths.data_dir).exists()
+    old = OfficeClient.resume(creds)
+    try:
+        old.me()
+        raise AssertionError("the old token still works")
+    except SyncError as err:
+        assert err.kind == "signed_out"
+    finally:
+        old.close()

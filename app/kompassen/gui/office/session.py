@@ -74,6 +74,7 @@ class OfficeSession(QObject):
 
     signed_in = Signal(object)  # SignedIn
     expired = Signal()  # the server no longer accepts the kept sign-in: ask again
+    signed_out = Signal()  # "Logga ut" has ended the sign-in
 
     def __init__(
         self,
@@ -163,16 +164,23 @@ class OfficeSession(QObject):
 
         self.worker.submit(op, key="sign-in", done=self._signed_in(done), failed=failed)
 
-    def sign_out(self) -> None:
-        """Forget the sign-in here and in the kept file."""
+    def sign_out(self, *, done: Callable[[None], None] | None = None) -> None:
+        """End the sign-in on the server (best effort) and forget it here and in the file."""
         self.current = None
 
         def op(slot: _Slot) -> None:
+            if slot.client is not None:
+                slot.client.sign_out()  # a server out of reach: the token still goes here
             slot.close()
             if slot.store is not None:
                 slot.store.clear()
 
-        self.worker.submit(op)
+        def finish(_none: None) -> None:
+            self.signed_out.emit()
+            if done is not None:
+                done(None)
+
+        self.worker.submit(op, done=finish)
 
     def _signed_in(self, done: Callable[[SignedIn], None] | None) -> Callable[[SignedIn], None]:
         def finish(who: SignedIn) -> None:
