@@ -271,3 +271,27 @@ def test_the_signed_in_user_is_who_edits_in_the_catalogue(
     with qtbot.waitSignal(office.session.signed_in, timeout=20_000):
         office.session.sign_in(server.url, OFFICE_NAME, OFFICE_PASSWORD)
     assert editor.user == OFFICE_NAME
+
+
+def _tab_chain(start: QWidget, n: int) -> list[QWidget]:
+    """The next ``n`` widgets Tab goes to from ``start``."""
+    chain, w = [start], start
+    while len(chain) <= n:
+        w = w.nextInFocusChain()
+        if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isEnabled():
+            chain.append(w)
+    return chain
+
+
+def test_tab_goes_through_the_fields_in_reading_order(office: OfficeWindow, qtbot: QtBot) -> None:
+    dialog = office.ask_sign_in()
+    assert _tab_chain(dialog.server, 3) == [dialog.server, dialog.user, dialog.password, dialog.ok]
+    page = office.worklist_page
+    qtbot.waitUntil(lambda: page.worklist is not None, timeout=20_000)
+    assert _tab_chain(page.severity, 4) == [
+        page.severity,
+        page.kind,
+        page.search,
+        page.refresh_button,
+        page.table,
+    ]
