@@ -253,3 +253,26 @@ def test_offered_at_start_and_from_the_status_bar(office: OfficeWindow, qtbot: Q
     office.show()
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: any(w.isVisible() for w in office.findChildren(FirstRunWizard)))
+
+
+def test_an_open_editor_is_rebuilt_so_its_save_keeps_the_new_keys(
+    office: OfficeWindow, qtbot: QtBot
+) -> None:
+    old_editor = office.catalogue_page_shown()
+    qtbot.waitUntil(lambda: old_editor.session is not None, timeout=20_000)
+    w = _wizard(office, qtbot)
+    _to_passphrase(w, qtbot)
+    _type_passphrase(w, PASS, PASS)
+    _click(w, Commit)
+    qtbot.waitUntil(lambda: w.keys_page.area_state == "done", timeout=20_000)
+    assert w.files is not None
+    new_keys = (w.files.keys.sealing_public, w.files.keys.signing_public)
+    editor = office.page("catalogue")
+    assert editor is not old_editor and office.current_key() == "catalogue"
+    qtbot.waitUntil(lambda: editor.session is not None, timeout=20_000)  # type: ignore[attr-defined]
+    session = editor.session  # type: ignore[attr-defined]
+    assert session.value("area", AREA, "/public_keys/signing") == new_keys[1]
+    svc = session.records("services")[0].record_id
+    session.set("services", svc, "/name", "Efter guiden")
+    session.save("Anna", datetime(2026, 11, 23, 12, 30))
+    assert _area_keys(office) == new_keys

@@ -725,6 +725,12 @@ def offer_first_run(window: OfficeWindow) -> None:
         return
     signin = window.signin
     if signin is not None and signin.isVisible():
-        signin.finished.connect(lambda _r: QTimer.singleShot(0, lambda: open_first_run(window)))
+        # the window as the timer's context: a window closed meanwhile opens nothing
+        signin.finished.connect(lambda _r: QTimer.singleShot(0, window, lambda: _later(window)))
     else:
+        open_first_run(window)
+
+
+def _later(window: OfficeWindow) -> None:
+    if window.isVisible():
         open_first_run(window)
