@@ -1819,10 +1819,6 @@
 <context>
     <name>KeysPage</name>
     <message>
-        <source>Nycklar och säkerhetskopia</source>
-        <translation>Keys and backup</translation>
-    </message>
-    <message>
         <source>Fingeravtryck</source>
         <translation>Fingerprints</translation>
     </message>
@@ -1835,10 +1831,6 @@
         <translation>Signing key (signs releases)</translation>
     </message>
     <message>
-        <source>Fingeravtrycken är en kort kontroll av de publika nycklarna: samma fingeravtryck visar `kompassen keys generate` och områdets sida.</source>
-        <translation>The fingerprints are a short check of the public keys: `kompassen keys generate` and the area&apos;s page show the same fingerprints.</translation>
-    </message>
-    <message>
         <source>Området och servern</source>
         <translation>The area and the server</translation>
     </message>
@@ -1849,6 +1841,10 @@
     <message>
         <source>Registrera på servern</source>
         <translation>Register on the server</translation>
+    </message>
+    <message>
+        <source>Byt nyckeln på servern</source>
+        <translation>Replace the key on the server</translation>
     </message>
     <message>
         <source>Säkerhetskopiera nyckelfilen</source>
@@ -1891,6 +1887,10 @@
         <translation>Registering the signing key on the server…</translation>
     </message>
     <message>
+        <source>✓ Signeringsnyckeln är bytt på servern. Surfplattorna behöver ett nytt områdespaket med de nya nycklarna innan de tar emot nästa släpp.</source>
+        <translation>✓ The signing key is replaced on the server. The tablets need a new area pack with the new keys before they accept the next release.</translation>
+    </message>
+    <message>
         <source>✓ Signeringsnyckeln är registrerad på servern.</source>
         <translation>✓ The signing key is registered on the server.</translation>
     </message>
@@ -1899,12 +1899,28 @@
         <translation>✓ The server already had this signing key.</translation>
     </message>
     <message>
+        <source>Steg 3 av 3 · Nycklar och säkerhetskopia</source>
+        <translation>Step 3 of 3 · Keys and backup</translation>
+    </message>
+    <message>
+        <source>Fingeravtrycken är en kort kontroll av de publika nycklarna (samma som kommandot kompassen keys generate skriver ut): jämför dem när någon annan ska lita på nycklarna, till exempel IT vid servern.</source>
+        <translation>The fingerprints are a short check of the public keys (the same as the command kompassen keys generate prints): compare them when someone else needs to trust the keys, for example IT at the server.</translation>
+    </message>
+    <message>
         <source>Inte inloggad: signeringsnyckeln är inte registrerad på servern. Logga in, så registreras den (eller kör guiden igen senare med samma nyckelfil). Inget släpp kan publiceras innan dess.</source>
         <translation>Not signed in: the signing key is not registered on the server. Sign in and it will be registered (or run the guide again later with the same key file). No release can be published before then.</translation>
     </message>
     <message>
         <source>Servern tog inte emot signeringsnyckeln: {why}</source>
         <translation>The server did not accept the signing key: {why}</translation>
+    </message>
+    <message>
+        <source>Byt bara om den gamla nyckelfilen är förlorad: surfplattorna litar på den gamla nyckeln tills de får ett områdespaket med den nya.</source>
+        <translation>Only replace it if the old key file is lost: the tablets trust the old key until they get an area pack with the new one.</translation>
+    </message>
+    <message>
+        <source>Bara en administratör kan byta den.</source>
+        <translation>Only an administrator can replace it.</translation>
     </message>
     <message>
         <source>Slutför går när området har fått nycklarna.</source>
@@ -2356,6 +2372,10 @@
         <translation>Create the keys</translation>
     </message>
     <message>
+        <source>Steg 2 av 3 · Lösenfras</source>
+        <translation>Step 2 of 3 · Passphrase</translation>
+    </message>
+    <message>
         <source>Samma lösenfras igen</source>
         <translation>The same passphrase again</translation>
     </message>
@@ -2383,8 +2403,8 @@
 <context>
     <name>PlacePage</name>
     <message>
-        <source>Nyckelfilen</source>
-        <translation>The key file</translation>
+        <source>Steg 1 av 3 · Nyckelfilen</source>
+        <translation>Step 1 of 3 · The key file</translation>
     </message>
     <message>
         <source>Guiden skapar områdets egna nycklar: en för att öppna rapporterna från surfplattorna och en för att signera katalogsläppen. De privata nycklarna sparas i en nyckelfil som skyddas av en lösenfras. De publika nycklarna skrivs in i området och signeringsnyckeln registreras på servern.</source>

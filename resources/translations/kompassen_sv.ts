@@ -1819,10 +1819,6 @@
 <context>
     <name>KeysPage</name>
     <message>
-        <source>Nycklar och säkerhetskopia</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Fingeravtryck</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1835,10 +1831,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Fingeravtrycken är en kort kontroll av de publika nycklarna: samma fingeravtryck visar `kompassen keys generate` och områdets sida.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Området och servern</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1848,6 +1840,10 @@
     </message>
     <message>
         <source>Registrera på servern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Byt nyckeln på servern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1891,6 +1887,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>✓ Signeringsnyckeln är bytt på servern. Surfplattorna behöver ett nytt områdespaket med de nya nycklarna innan de tar emot nästa släpp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>✓ Signeringsnyckeln är registrerad på servern.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1899,11 +1899,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Steg 3 av 3 · Nycklar och säkerhetskopia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingeravtrycken är en kort kontroll av de publika nycklarna (samma som kommandot kompassen keys generate skriver ut): jämför dem när någon annan ska lita på nycklarna, till exempel IT vid servern.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Inte inloggad: signeringsnyckeln är inte registrerad på servern. Logga in, så registreras den (eller kör guiden igen senare med samma nyckelfil). Inget släpp kan publiceras innan dess.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Servern tog inte emot signeringsnyckeln: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Byt bara om den gamla nyckelfilen är förlorad: surfplattorna litar på den gamla nyckeln tills de får ett områdespaket med den nya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bara en administratör kan byta den.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2356,6 +2372,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Steg 2 av 3 · Lösenfras</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Samma lösenfras igen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2383,7 +2403,7 @@
 <context>
     <name>PlacePage</name>
     <message>
-        <source>Nyckelfilen</source>
+        <source>Steg 1 av 3 · Nyckelfilen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
