@@ -10,6 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kompassen.catalogue.hsds.export import build_tables, canonical_services
@@ -192,3 +195,42 @@ def test_the_pages_buttons_have_names_and_tab_order(page: AreasPage) -> None:
     for w in (dialog.area_id, dialog.name, dialog.lat, dialog.lon):
         assert w.accessibleName()
     dialog.reject()
+
+
+SHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
+
+
+def shot_with_dialog(window: QWidget, dialog: QWidget | None, path: Path) -> Path:
+    """The window at its size with a modal dialog over its middle (as on screen)."""
+    back = window.grab()
+    canvas = QPixmap(back.size())
+    painter = QPainter(canvas)
+    painter.drawPixmap(0, 0, back)
+    if dialog is not None:
+        painter.fillRect(canvas.rect(), QColor(0, 0, 0, 90))
+        front = dialog.grab()
+        at = QPoint((back.width() - front.width()) // 2, (back.height() - front.height()) // 2)
+        painter.drawPixmap(at, front)
+        painter.setPen(QColor(0, 0, 0, 160))
+        painter.drawRect(at.x() - 1, at.y() - 1, front.width() + 1, front.height() + 1)
+    painter.end()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    assert canvas.save(str(path))
+    return path
+
+
+def test_screenshot_areas_with_an_import_report(
+    office: OfficeWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    office.resize(1920, 1080)
+    office.show()
+    qtbot.waitExposed(office)
+    page = office.show_page("areas")
+    assert isinstance(page, AreasPage)
+    qtbot.waitUntil(lambda: bool(page.rows), timeout=WAIT)
+    dialog = _import(page, qtbot, MESS, "stokig", "Stökigkompassen")
+    dialog.resize(1000, 760)
+    qtbot.wait(50)
+    assert dialog.install_button.isEnabled()
+    path = shot_with_dialog(office, dialog, SHOTS / "office_areas_sv.png")
+    assert path.stat().st_size > 10_000

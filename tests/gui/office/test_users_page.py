@@ -170,3 +170,29 @@ def test_the_last_administrator_cannot_be_disabled_said_in_words(
     qtbot.waitUntil(lambda: page.message.text() not in ("", "Sparar…"), timeout=WAIT)
     assert "administratör" in page.message.text()
     assert not page.users[_names(page).index(OFFICE_NAME)].disabled
+
+
+def test_screenshot_users_with_the_new_user_dialog(
+    signed_in: OfficeWindow, server: LiveServer, qtbot: QtBot
+) -> None:
+    from tests.gui.office.test_areas_page import SHOTS, shot_with_dialog
+
+    db, clock = server.app.state.db, server.app.state.clock
+    admin.set_office_user(db, clock, "Kim Lind", PASSWORD, role="coordinator", areas=["klara"])
+    admin.set_office_user(
+        db, clock, "Sam Berg", PASSWORD, role="coordinator", areas=["klara", "vastra-sodermalm"]
+    )
+    office = signed_in
+    office.resize(1920, 1080)
+    office.show()
+    qtbot.waitExposed(office)
+    page = _page(office, qtbot)
+    qtbot.waitUntil(lambda: len(page.users) == 3, timeout=WAIT)
+    page.select("Sam Berg")
+    dialog = page.open_add_dialog()
+    dialog.name.setText("Alex Ek")
+    dialog.area_checks["vastra-sodermalm"].setChecked(True)
+    qtbot.waitExposed(dialog)
+    qtbot.wait(50)
+    path = shot_with_dialog(office, dialog, SHOTS / "office_users_sv.png")
+    assert path.stat().st_size > 10_000

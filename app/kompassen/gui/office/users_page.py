@@ -302,6 +302,7 @@ class UserDialog(QDialog):
         self.setMinimumWidth(520)
         lay = QVBoxLayout(self)
         form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.name = QLineEdit(self)
         self.name.setMaxLength(80)
         if user is not None:
