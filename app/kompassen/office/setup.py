@@ -252,9 +252,20 @@ def write_area_keys(
         raise
 
 
-def register_signing_key(client: OfficeClient, area_id: str, keys: OfficeKeys) -> AreaKeyResult:
-    """Pin the area's signing key on the server before its first release."""
-    return client.register_area_key(area_id, keys.signing_public)
+def register_signing_key(
+    client: OfficeClient, area_id: str, keys: OfficeKeys, *, replace: bool = False
+) -> AreaKeyResult:
+    """Pin the area's signing key on the server before its first release.
+
+    ``replace`` (administrators only) puts it in place of another key: for a lost key file,
+    since the tablets keep trusting the old key until they get a pack with the new one.
+    """
+    return client.register_area_key(area_id, keys.signing_public, replace=replace)
+
+
+def is_key_conflict(err: KompassenError) -> bool:
+    """The server has another signing key pinned for the area (HTTP 409)."""
+    return getattr(err, "status", None) == 409
 
 
 # ----------------------------------------------------------------------------- backup

@@ -610,6 +610,8 @@ def register_area_key(
                 en=f"The area {area_id} already has another signing key registered. Replace it "
                 "only with --replace (the tablets trust the old one until they get an area "
                 "pack with the new one).",
+                code="key_conflict",  # 409 as the office API documents it
+                status=409,
             )
         conn.execute(
             "INSERT INTO area_key (area_id, signing_key, registered_by, registered_at) "

@@ -276,3 +276,25 @@ def test_an_open_editor_is_rebuilt_so_its_save_keeps_the_new_keys(
     session.set("services", svc, "/name", "Efter guiden")
     session.save("Anna", datetime(2026, 11, 23, 12, 30))
     assert _area_keys(office) == new_keys
+
+
+def test_another_key_on_the_server_is_replaced_only_when_the_admin_asks(
+    signed_in: OfficeWindow, server: LiveServer, qtbot: QtBot
+) -> None:
+    server.register_area_key(AREA)  # the shipped pack's key: the one the tablets trust
+    w = _wizard(signed_in, qtbot)
+    _to_passphrase(w, qtbot)
+    _type_passphrase(w, PASS, PASS)
+    _click(w, Commit)
+    page = w.keys_page
+    qtbot.waitUntil(lambda: page.server_state == "failed", timeout=20_000)
+    assert "gamla nyckelfilen är förlorad" in page.server_words.text()
+    assert page.replace_button.isVisible() and not page.register_button.isVisible()
+    assert w.files is not None
+    pinned = {k["area_id"]: k["signing_key"] for k in admin.list_area_keys(server.app.state.db)}
+    assert pinned[AREA] != w.files.keys.signing_public
+    QTest.mouseClick(page.replace_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.server_state == "done", timeout=20_000)
+    assert "bytt på servern" in page.server_words.text()
+    pinned = {k["area_id"]: k["signing_key"] for k in admin.list_area_keys(server.app.state.db)}
+    assert pinned[AREA] == w.files.keys.signing_public

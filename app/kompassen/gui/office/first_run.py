@@ -360,8 +360,13 @@ class KeysPage(QWizardPage):
         self.register_button = QPushButton(self)
         self.register_button.clicked.connect(self.register)
         self.register_button.hide()
+        self.replace_button = QPushButton(self)
+        self.replace_button.setProperty("role", "danger")
+        self.replace_button.clicked.connect(lambda: self.register(replace=True))
+        self.replace_button.hide()
         row.addWidget(self.server_words, 1)
         row.addWidget(self.register_button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.replace_button, 0, Qt.AlignmentFlag.AlignTop)
         lay.addLayout(row)
         self.backup_label = _label(self, role="section")
         lay.addWidget(self.backup_label)
@@ -393,6 +398,7 @@ class KeysPage(QWizardPage):
         self.status_label.setText(self.tr("Området och servern"))
         self.area_retry.setText(self.tr("Försök igen"))
         self.register_button.setText(self.tr("Registrera på servern"))
+        self.replace_button.setText(self.tr("Byt nyckeln på servern"))
         self.backup_label.setText(self.tr("Säkerhetskopiera nyckelfilen"))
         self.backup_box.setText(self.tr("Jag har sparat en kopia"))
         self._say()
@@ -444,8 +450,10 @@ class KeysPage(QWizardPage):
 
     # ------------------------------------------------------------------ the server
 
-    def register(self) -> None:
-        """Pin the signing key on the server (signed in only; else say how, and wait)."""
+    def register(self, *, replace: bool = False) -> None:
+        """Pin the signing key on the server (signed in only; else say how, and wait).
+
+        ``replace``: the administrator's choice after the server said it has another key."""
         files = self.w.files
         if files is None or self.server_state in ("busy", "done"):
             return
@@ -454,7 +462,7 @@ class KeysPage(QWizardPage):
             self.server_state = "signed_out"
             self._say()
             return
-        from kompassen.office.setup import register_signing_key
+        from kompassen.office.setup import is_key_conflict, register_signing_key
 
         area_id, keys = self.w.area_id, files.keys
 
@@ -466,11 +474,20 @@ class KeysPage(QWizardPage):
         def failed(err: KompassenError) -> None:
             self.server_state = "failed"
             self.server_error = err.message(ui_lang())
+            self.conflict = is_key_conflict(err)
             self._say()
 
         self.server_state = "busy"
         self._say()
-        session.call(lambda c: register_signing_key(c, area_id, keys), done=done, failed=failed)
+        session.call(
+            lambda c: register_signing_key(c, area_id, keys, replace=replace),
+            done=done,
+            failed=failed,
+        )
+
+    def _is_admin(self) -> bool:
+        current = getattr(self.w.session, "current", None)
+        return current is not None and current.user.role == "admin"
 
     def signed_in(self) -> None:
         if self.server_state in ("signed_out", "failed") and self.area_state == "done":
@@ -508,9 +525,13 @@ class KeysPage(QWizardPage):
         server = {
             "waiting": self.tr("Signeringsnyckeln registreras på servern när området har den."),
             "busy": self.tr("Registrerar signeringsnyckeln på servern…"),
-            "done": self.tr("✓ Signeringsnyckeln är registrerad på servern.")
-            if outcome != "unchanged"
-            else self.tr("✓ Servern hade redan den här signeringsnyckeln."),
+            "done": {
+                "unchanged": self.tr("✓ Servern hade redan den här signeringsnyckeln."),
+                "replaced": self.tr(
+                    "✓ Signeringsnyckeln är bytt på servern. Surfplattorna behöver ett nytt "
+                    "områdespaket med de nya nycklarna innan de tar emot nästa släpp."
+                ),
+            }.get(outcome, self.tr("✓ Signeringsnyckeln är registrerad på servern.")),
             "signed_out": self.tr(
                 "Inte inloggad: signeringsnyckeln är inte registrerad på servern. Logga in, "
                 "så registreras den (eller kör guiden igen senare med samma nyckelfil). "
@@ -520,8 +541,20 @@ class KeysPage(QWizardPage):
                 why=getattr(self, "server_error", "")
             ),
         }[self.server_state]
+        conflict = self.server_state == "failed" and getattr(self, "conflict", False)
+        admin = self._is_admin()
+        if conflict:
+            server += " " + (
+                self.tr(
+                    "Byt bara om den gamla nyckelfilen är förlorad: surfplattorna litar på "
+                    "den gamla nyckeln tills de får ett områdespaket med den nya."
+                )
+                if admin
+                else self.tr("Bara en administratör kan byta den.")
+            )
         self.server_words.setText(server)
-        self.register_button.setVisible(self.server_state == "failed")
+        self.register_button.setVisible(self.server_state == "failed" and not conflict)
+        self.replace_button.setVisible(conflict and admin)
         for label, bad in (
             (self.area_words, self.area_state == "failed"),
             (self.server_words, self.server_state in ("failed", "signed_out")),
