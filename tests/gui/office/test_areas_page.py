@@ -234,3 +234,24 @@ def test_screenshot_areas_with_an_import_report(
     assert dialog.install_button.isEnabled()
     path = shot_with_dialog(office, dialog, SHOTS / "office_areas_sv.png")
     assert path.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)])
+def test_no_cell_is_cut_off(office: OfficeWindow, qtbot: QtBot, size: tuple[int, int]) -> None:
+    office.resize(*size)
+    office.show()
+    qtbot.waitExposed(office)
+    page = office.show_page("areas")
+    assert isinstance(page, AreasPage)
+    qtbot.waitUntil(lambda: bool(page.rows), timeout=WAIT)
+    qtbot.wait(20)
+    table = page.table
+    metrics = table.fontMetrics()
+    cut = [
+        table.item(r, c).text()
+        for r in range(table.rowCount())
+        for c in range(table.columnCount())
+        if metrics.horizontalAdvance(table.item(r, c).text()) + 6 > table.columnWidth(c)
+    ]
+    assert cut == []
+    assert table.horizontalScrollBar().maximum() == 0

@@ -105,6 +105,7 @@ class AreasPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -158,13 +159,24 @@ class AreasPage(QWidget):
                 self.tr("Id"),
                 self.tr("Namn"),
                 self.tr("Paketversion"),
-                self.tr("Katalogversion"),
+                self.tr("Katalog"),
                 self.tr("Utgåva"),
                 self.tr("Tjänster"),
                 self.tr("Organisationer"),
                 self.tr("Platser"),
             ]
         )
+        tips = (
+            (3, self.tr("Katalogversion: ökar vid varje installation")),
+            (
+                4,
+                self.tr("Den signerade utgåva som innehållet kom från (ingen: paketet)"),
+            ),
+        )
+        for col, tip in tips:
+            head = self.table.horizontalHeaderItem(col)
+            if head is not None:
+                head.setToolTip(tip)
         self.table.setAccessibleName(self.tr("Installerade områden"))
         self.summary.setAccessibleName(self.tr("Sammanfattning"))
         self.status.setAccessibleName(self.tr("Vad som händer"))
@@ -244,7 +256,7 @@ class AreasPage(QWidget):
             release = str(a.release) if a.release is not None else self.tr("ingen")
             values = (
                 a.id,
-                f"{a.name} – {a.title}" if a.title and a.title != a.name else a.name,
+                a.name,
                 a.pack_version,
                 str(a.catalogue_version),
                 release,
@@ -254,7 +266,7 @@ class AreasPage(QWidget):
             )
             for c, v in enumerate(values):
                 item = QTableWidgetItem(v)
-                item.setToolTip(v)
+                item.setToolTip(f"{a.name} – {a.title}" if c == 1 and a.title else v)
                 if c >= 3:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

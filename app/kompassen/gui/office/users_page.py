@@ -61,6 +61,7 @@ class UsersPage(QWidget):
         self.installed = list(installed)
         self.lang = lang
         self.users: list[UserAccount] = []
+        self.listed = False  # the server has answered with the list at least once
         self.dialog: UserDialog | None = None
         self.confirm: QMessageBox | None = None
         lay = QVBoxLayout(self)
@@ -87,6 +88,7 @@ class UsersPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -162,6 +164,7 @@ class UsersPage(QWidget):
 
     def _loaded(self, users: list[UserAccount]) -> None:
         self.users = list(users)
+        self.listed = True
         self._fill()
         self._say_count()
         self._selection_changed()
@@ -172,6 +175,11 @@ class UsersPage(QWidget):
         self.loaded.emit()
 
     def _say_count(self) -> None:
+        if not self.listed:
+            self.summary.setText(
+                self.tr("Logga in som administratör för att se och ändra kontorets användare.")
+            )
+            return
         users = self.users
         off = sum(1 for u in users if u.disabled)
         text = self.tr("%n kontorsanvändare", "", len(users))
@@ -207,6 +215,7 @@ class UsersPage(QWidget):
 
     def _selection_changed(self) -> None:
         u = self.selected()
+        self.add_button.setEnabled(self.listed)
         self.edit_button.setEnabled(u is not None)
         self.disable_button.setEnabled(u is not None)
         if u is not None and u.disabled:
