@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,8 +39,11 @@ from kompassen.gui.office.session import OfficeSession
 from kompassen.office.client import ROLES, OfficeRole, UserAccount
 
 
-def role_words(widget: QWidget, role: str) -> str:
-    return widget.tr("administratör") if role == "admin" else widget.tr("samordnare")
+def role_words(role: str) -> str:
+    """The role in words (under the context UsersPage, which lupdate sees)."""
+    if role == "admin":
+        return QCoreApplication.translate("UsersPage", "administratör")
+    return QCoreApplication.translate("UsersPage", "samordnare")
 
 
 class UsersPage(QWidget):
@@ -195,7 +198,7 @@ class UsersPage(QWidget):
             if u.role == "admin":
                 areas = self.tr("alla områden")
             status = self.tr("Avstängd") if u.disabled else self.tr("Aktiv")
-            for c, v in enumerate((u.name, role_words(self, u.role), areas, status)):
+            for c, v in enumerate((u.name, role_words(u.role), areas, status)):
                 item = QTableWidgetItem(v)
                 item.setToolTip(v)
                 self.table.setItem(r, c, item)
@@ -319,7 +322,7 @@ class UserDialog(QDialog):
             self.name.setReadOnly(True)
         self.role = QComboBox(self)
         for role in ROLES:
-            self.role.addItem(role_words(page, role), role)
+            self.role.addItem(role_words(role), role)
         self.role.setCurrentIndex(ROLES.index(user.role) if user is not None else 1)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -424,7 +427,7 @@ class UserDialog(QDialog):
             self.tr("{name} lades till som {role}.")
             if create
             else self.tr("{name} är ändrad ({role}).")
-        ).format(name=name, role=role_words(self, role))
+        ).format(name=name, role=role_words(role))
 
         def done(account: UserAccount) -> None:
             self.page._saved(account, words)
