@@ -3,6 +3,7 @@ that fits at 1920×1080 and 1280×800, and the field and office starts kept apar
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -229,36 +230,34 @@ def test_the_field_start_imports_no_office_and_the_office_no_field(tmp_path: Pat
     assert "kompassen.gui.launch" not in office and "kompassen.gui.app" not in office
 
 
-def test_kompassen_office_starts_the_office_window_and_asks_to_sign_in(
-    home: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from PySide6.QtCore import QTimer
-
-    from kompassen.cli.main import main
-
-    seen: dict[str, object] = {}
-
-    def ready(window: OfficeWindow) -> None:
-        def look() -> None:
-            seen["title"] = window.windowTitle()
-            seen["asks"] = window.signin is not None and window.signin.isVisible()
-            seen["page"] = window.current_key()
-            window.close()
-            QApplication.instance().quit()  # type: ignore[union-attr]
-
-        QTimer.singleShot(50, look)
-
-    from kompassen.gui.office import launch
-
-    original = launch.launch_office  # the real start, with a look at the window once it is up
-    monkeypatch.setattr(
-        launch,
-        "launch_office",
-        lambda environ, area_id=None: original(environ, area_id, ready=ready),
+def test_kompassen_office_starts_the_office_window_and_asks_to_sign_in(tmp_path: Path) -> None:
+    """The real start (``kompassen --office``, its own process: the event loop ends in it)."""
+    code = (
+        "import json, sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from kompassen.cli.main import main\n"
+        "from kompassen.gui.office import launch\n"
+        "seen = {}\n"
+        "def ready(w):\n"
+        "    def look():\n"
+        "        seen.update(title=w.windowTitle(), page=w.current_key(),\n"
+        "                    asks=w.signin is not None and w.signin.isVisible())\n"
+        "        w.close(); QApplication.instance().quit()\n"
+        "    QTimer.singleShot(50, look)\n"
+        "real = launch.launch_office\n"
+        "launch.launch_office = lambda environ, area_id=None: real(environ, area_id, ready=ready)\n"
+        "rc = main(['--office', '--area', 'klara'])\n"
+        "print(json.dumps({'rc': rc, **seen}))\n"
     )
-    assert main(["--office", "--area", "klara"]) == 0
-    assert str(seen["title"]).startswith("Kompassen kontor – Klara")
-    assert seen["asks"] is True and seen["page"] == "worklist"
+    env = {**os.environ, "KOMPASSEN_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=180
+    )
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["rc"] == 0 and seen["asks"] is True and seen["page"] == "worklist"
+    assert seen["title"].startswith("Kompassen kontor – Klara")
 
 
 def test_the_signed_in_user_is_who_edits_in_the_catalogue(
