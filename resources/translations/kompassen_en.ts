@@ -75,10 +75,6 @@
         <translation>Areas</translation>
     </message>
     <message>
-        <source>Katalogversion</source>
-        <translation>Catalogue version</translation>
-    </message>
-    <message>
         <source>Utgåva</source>
         <translation>Release</translation>
     </message>
@@ -156,6 +152,18 @@
     <message>
         <source>Paketversion</source>
         <translation>Pack version</translation>
+    </message>
+    <message>
+        <source>Katalog</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <source>Katalogversion: ökar vid varje installation</source>
+        <translation>Catalogue version: goes up with each installation</translation>
+    </message>
+    <message>
+        <source>Den signerade utgåva som innehållet kom från (ingen: paketet)</source>
+        <translation>The signed release the content came from (none: the pack)</translation>
     </message>
     <message>
         <source>Läser områdena…</source>
@@ -2235,8 +2243,8 @@
         <translation>Users</translation>
     </message>
     <message>
-        <source>Loggar in som {user} på {server}…</source>
-        <translation>Signing in as {user} on {server}…</translation>
+        <source>Loggar in…</source>
+        <translation>Signing in…</translation>
     </message>
     <message>
         <source>Inloggningen har gått ut. Logga in igen.</source>
@@ -3912,6 +3920,14 @@
 <context>
     <name>UsersPage</name>
     <message>
+        <source>administratör</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>samordnare</source>
+        <translation>coordinator</translation>
+    </message>
+    <message>
         <source>Användare</source>
         <translation>Users</translation>
     </message>
@@ -3970,6 +3986,10 @@
     <message>
         <source>Hämtar användarna…</source>
         <translation>Fetching the users…</translation>
+    </message>
+    <message>
+        <source>Logga in som administratör för att se och ändra kontorets användare.</source>
+        <translation>Sign in as an administrator to see and change the office&apos;s users.</translation>
     </message>
     <message numerus="yes">
         <source>%n kontorsanvändare</source>
@@ -4282,17 +4302,6 @@
     <message>
         <source>Vad som behövs: {fix}</source>
         <translation>What is needed: {fix}</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <source>administratör</source>
-        <translation>administrator</translation>
-    </message>
-    <message>
-        <source>samordnare</source>
-        <translation>coordinator</translation>
     </message>
 </context>
 </TS>

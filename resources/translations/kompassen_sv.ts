@@ -75,10 +75,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Katalogversion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Utgåva</source>
         <translation type="unfinished"></translation>
     </message>
@@ -155,6 +151,18 @@
     </message>
     <message>
         <source>Paketversion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Katalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Katalogversion: ökar vid varje installation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Den signerade utgåva som innehållet kom från (ingen: paketet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2235,7 +2243,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Loggar in som {user} på {server}…</source>
+        <source>Loggar in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3912,6 +3920,14 @@
 <context>
     <name>UsersPage</name>
     <message>
+        <source>administratör</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>samordnare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Användare</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3969,6 +3985,10 @@
     </message>
     <message>
         <source>Hämtar användarna…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logga in som administratör för att se och ändra kontorets användare.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -4281,17 +4301,6 @@
     </message>
     <message>
         <source>Vad som behövs: {fix}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <source>administratör</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>samordnare</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
