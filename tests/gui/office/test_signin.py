@@ -130,3 +130,26 @@ def test_signing_out_ends_the_sign_in_on_the_server_and_forgets_it(
         assert err.kind == "signed_out"
     finally:
         old.close()
+
+
+def test_a_kept_sign_in_the_server_has_ended_asks_again_at_the_start(
+    signed_in: OfficeWindow, server: LiveServer, ctx: AppContext, qtbot: QtBot
+) -> None:
+    from kompassen.server import admin
+
+    # a new password ends every session of the user on the server; the token is still kept here
+    admin.set_office_user(server.app.state.db, server.app.state.clock, OFFICE_NAME, "nytt-lösen-1")
+    assert credentials_file(ctx.paths.data_dir).exists()
+    second = build_office_window(ctx, "klara", lang="sv")
+    qtbot.addWidget(second)
+    try:
+        second.show()
+        second.start()
+        qtbot.waitUntil(lambda: second.signin is not None, timeout=20_000)
+        dialog = second.signin
+        assert dialog is not None and second.session.current is None
+        assert "Logga in igen" in dialog.reason.text()  # said why, in words
+        assert dialog.server.text() == server.url and dialog.user.text() == OFFICE_NAME
+        assert not credentials_file(ctx.paths.data_dir).exists()  # asked once, not every start
+    finally:
+        second.close_workers()

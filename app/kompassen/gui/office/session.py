@@ -69,6 +69,17 @@ class SignedIn:
     user: OfficeUser
 
 
+@dataclass(frozen=True, slots=True)
+class Resumed:
+    """What starting with the kept sign-in gave: signed in (``who``), nothing kept (all
+    None), or refused (``error``), with the server and user it was for."""
+
+    who: SignedIn | None = None
+    server: str = ""
+    user: str = ""
+    error: KompassenError | None = None
+
+
 class OfficeSession(QObject):
     """The signed-in office user's client on a worker thread; answers on the GUI thread."""
 
@@ -91,6 +102,7 @@ class OfficeSession(QObject):
         self.store = store
         self.clock = clock
         self.current: SignedIn | None = None
+        self.kept: Resumed | None = None  # what the start found kept (server, user to offer)
         self.last: SignedIn | None = None  # the latest sign-in, also once it has ended
         self.worker: Background[_Slot] = Background(
             lambda: _Slot(store),
@@ -103,14 +115,9 @@ class OfficeSession(QObject):
     # ------------------------------------------------------------------ signing in
 
     def remembered(self) -> OfficeCredentials | None:
-        """The kept sign-in, if any (a small local file or the keyring: read, no network)."""
-        if self.store is None:
-            return None
-        try:
-            return self.store.load(self.clock.now())
-        except (OSError, KompassenError) as exc:
-            log.warning("the kept office sign-in could not be read: %s", exc)
-            return None
+        """The kept sign-in, if any, read on the calling thread (the window uses
+        :meth:`resume`, which reads it on the worker: a keyring may be slow to answer)."""
+        return _load(self.store, self.clock)
 
     def sign_in(
         self,
@@ -141,15 +148,19 @@ class OfficeSession(QObject):
 
     def resume(
         self,
-        creds: OfficeCredentials,
         *,
-        done: Callable[[SignedIn], None] | None = None,
-        failed: Callable[[KompassenError], None] | None = None,
+        done: Callable[[Resumed], None] | None = None,
     ) -> None:
-        """Start with the kept token: asks the server who we are; an expired one is dropped."""
-        transport = self._transport
+        """Start with the kept sign-in: read it (file or keyring), ask the server who we are;
+        all on the worker. An expired or refused one is dropped; ``done`` always gets a
+        :class:`Resumed` (signed in, nothing kept, or why not, with the server and user to
+        offer in the dialog)."""
+        transport, clock = self._transport, self.clock
 
-        def op(slot: _Slot) -> SignedIn:
+        def op(slot: _Slot) -> Resumed:
+            creds = _load(slot.store, clock)
+            if creds is None:
+                return Resumed()
             client = OfficeClient.resume(creds, transport=transport)
             try:
                 me = client.me()
@@ -157,12 +168,21 @@ class OfficeSession(QObject):
                 client.close()
                 if is_expired(err) and slot.store is not None:
                     slot.store.clear()
-                raise
+                return Resumed(server=creds.server_url, user=creds.user, error=err)
             slot.close()
             slot.client = client
-            return SignedIn(client.server, me)
+            return Resumed(SignedIn(client.server, me), creds.server_url, creds.user)
 
-        self.worker.submit(op, key="sign-in", done=self._signed_in(done), failed=failed)
+        def finish(result: Resumed) -> None:
+            self.kept = result
+            if result.who is not None:
+                self._signed_in(None)(result.who)
+            if done is not None:
+                done(result)
+
+        self.worker.submit(
+            op, key="sign-in", done=finish, failed=lambda err: finish(Resumed(error=err))
+        )
 
     def sign_out(self, *, done: Callable[[None], None] | None = None) -> None:
         """End the sign-in on the server (best effort) and forget it here and in the file."""
@@ -220,6 +240,16 @@ class OfficeSession(QObject):
     def close(self) -> None:
         """Stop the worker after the running call (the client is closed on its thread)."""
         self.worker.close()
+
+
+def _load(store: OfficeTokenStore | None, clock: Clock) -> OfficeCredentials | None:
+    if store is None:
+        return None
+    try:
+        return store.load(clock.now())
+    except (OSError, KompassenError) as exc:
+        log.warning("the kept office sign-in could not be read: %s", exc)
+        return None
 
 
 def _keep(store: OfficeTokenStore, client: OfficeClient) -> None:

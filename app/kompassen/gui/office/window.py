@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from kompassen.core.errors import KompassenError
 from kompassen.core.model import Area
-from kompassen.gui.office.session import OfficeSession, SignedIn
+from kompassen.gui.office.session import OfficeSession, Resumed, SignedIn
 from kompassen.gui.office.signin import SignInDialog
 from kompassen.gui.qtapp import drop_source_cache
 
@@ -345,23 +345,16 @@ class OfficeWindow(QMainWindow):
     # ------------------------------------------------------------------ signing in
 
     def start(self) -> None:
-        """Signed in with the kept token if it is still good, else the sign-in dialog."""
-        creds = self.session.remembered()
-        if creds is None:
-            self.ask_sign_in()
-            return
-        self.who.setText(
-            self.tr("Loggar in som {user} på {server}…").format(
-                user=creds.user, server=creds.server_url
-            )
-        )
+        """Signed in with the kept token if it is still good, else the sign-in dialog (the
+        kept sign-in is read and checked on the network worker)."""
+        self.who.setText(self.tr("Loggar in…"))
+        self.session.resume(done=self._resumed)
 
-        def failed(err: KompassenError) -> None:
-            self.ask_sign_in(
-                server=creds.server_url, user=creds.user, reason=err.message(self.oc.lang)
-            )
-
-        self.session.resume(creds, failed=failed)
+    def _resumed(self, result: Resumed) -> None:
+        if result.who is not None:
+            return  # signed in: _signed_in has said so
+        reason = result.error.message(self.oc.lang) if result.error is not None else ""
+        self.ask_sign_in(server=result.server, user=result.user, reason=reason)
 
     def ask_sign_in(self, *, server: str = "", user: str = "", reason: str = "") -> SignInDialog:
         """The sign-in dialog (window-modal, no nested event loop)."""
@@ -370,10 +363,11 @@ class OfficeWindow(QMainWindow):
         last = self.session.last
         if not server and last is not None:
             server, user = last.server, user or last.user.name
+        kept = self.session.kept
+        if not server and kept is not None and kept.server:
+            server, user = kept.server, user or kept.user
         if not server:
-            kept = self.session.remembered()
-            server = kept.server_url if kept else self.oc.ctx.settings.load().server_url
-            user = user or (kept.user if kept else "")
+            server = self.oc.ctx.settings.load().server_url
         dialog = SignInDialog(
             self.session, self.oc.lang, server=server, user=user, reason=reason, parent=self
         )
