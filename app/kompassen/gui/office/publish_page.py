@@ -152,6 +152,8 @@ class PassphraseDialog(QDialog):
         self.file_label.setText(self.tr("Nyckelfil"))
         self.browse.setText(self.tr("Välj…"))
         self.pass_label.setText(self.tr("Lösenfras"))
+        self.path.setAccessibleName(self.tr("Nyckelfil"))
+        self.passphrase.setAccessibleName(self.tr("Lösenfras"))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Öppna"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
@@ -416,6 +418,8 @@ class PublishPage(QWidget):
         self.changes_label.setText(self.tr("Det här ändras för surfplattorna"))
         self.problems_label.setText(self.tr("Kontroll av hela området"))
         self.devices_label.setText(self.tr("Surfplattorna"))
+        self.changes.setAccessibleName(self.tr("Det här ändras för surfplattorna"))
+        self.devices.setAccessibleName(self.tr("Surfplattorna"))
         self.devices.setHorizontalHeaderLabels(
             [self.tr("Surfplatta"), self.tr("Släpp"), self.tr("Senast synkad")]
         )

@@ -261,6 +261,16 @@ class CatalogueEditorPage(QWidget):
         for i, s in enumerate(STATUSES, start=1):
             self.status_filter.setItemText(i, value_word(self, s))
         self.stale_filter.setText(self.tr("Inte kontrollerade på ett år"))
+        # a screen reader names each control (the combo boxes show only their current choice)
+        for widget, name in (
+            (self.kind_box, self.tr("Slag av post")),
+            (self.search, self.tr("Sök på namn eller id")),
+            (self.status_filter, self.tr("Filtrera på status")),
+            (self.group_filter, self.tr("Filtrera på målgrupp")),
+            (self.need_filter, self.tr("Filtrera på behov")),
+            (self.list, self.tr("Poster")),
+        ):
+            widget.setAccessibleName(name)
         self._fill_term_filters()
         self.model.lang = ui_lang()
         self._update_count()
