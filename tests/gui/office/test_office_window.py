@@ -296,3 +296,16 @@ def test_tab_goes_through_the_fields_in_reading_order(office: OfficeWindow, qtbo
         page.refresh_button,
         page.table,
     ]
+
+
+def test_the_publish_page_offers_the_key_file_the_wizard_made(
+    office: OfficeWindow, tmp_path: Path
+) -> None:
+    """The first-run wizard remembers its key file: publishing asks only for the passphrase."""
+    from kompassen.office.setup import remember_key_file
+
+    key_file = tmp_path / "office-keys.json"
+    key_file.write_text("{}", encoding="utf-8")
+    remember_key_file(office.oc.ctx.paths.data_dir, key_file)
+    page = office.page("publish")
+    assert page._key_file == key_file  # type: ignore[attr-defined]

@@ -113,8 +113,16 @@ def _catalogue(oc: OfficeContext, parent: QWidget) -> CatalogueEditorPage:
 
 def _publish(oc: OfficeContext, parent: QWidget) -> PublishPage:
     from kompassen.gui.office.publish_page import PublishPage
+    from kompassen.office.setup import known_key_file
 
-    return PublishPage(oc.ctx, oc.session, oc.area_id, synchronous=oc.synchronous, parent=parent)
+    return PublishPage(
+        oc.ctx,
+        oc.session,
+        oc.area_id,
+        key_file=known_key_file(oc.ctx.paths.data_dir),  # the first-run wizard's, if any
+        synchronous=oc.synchronous,
+        parent=parent,
+    )
 
 
 def _devices(oc: OfficeContext, parent: QWidget) -> DevicesPage:
