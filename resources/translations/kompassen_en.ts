@@ -391,6 +391,26 @@
         <translation>Not checked for a year</translation>
     </message>
     <message>
+        <source>Slag av post</source>
+        <translation>Type of record</translation>
+    </message>
+    <message>
+        <source>Filtrera på status</source>
+        <translation>Filter by status</translation>
+    </message>
+    <message>
+        <source>Filtrera på målgrupp</source>
+        <translation>Filter by target group</translation>
+    </message>
+    <message>
+        <source>Filtrera på behov</source>
+        <translation>Filter by need</translation>
+    </message>
+    <message>
+        <source>Poster</source>
+        <translation>Records</translation>
+    </message>
+    <message>
         <source>Alla målgrupper</source>
         <translation>All target groups</translation>
     </message>

@@ -391,6 +391,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Slag av post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filtrera på status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filtrera på målgrupp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filtrera på behov</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Alla målgrupper</source>
         <translation type="unfinished"></translation>
     </message>
