@@ -101,7 +101,7 @@ class PlacePage(QWizardPage):
         self.setTitle(self.tr("Steg 1 av 3 · Nyckelfilen"))
         self.intro.setText(
             self.tr(
-                "Guiden skapar områdets egna nycklar: en för att öppna rapporterna från "
+                "Ny driftsättning skapar områdets egna nycklar: en för att öppna rapporterna från "
                 "surfplattorna och en för att signera katalogsläppen. De privata nycklarna "
                 "sparas i en nyckelfil som skyddas av en lösenfras. De publika nycklarna "
                 "skrivs in i området och signeringsnyckeln registreras på servern."
@@ -159,7 +159,7 @@ class PlacePage(QWizardPage):
                 self.tr(
                     "I mappen finns redan en nyckelfil ({files}). Den skrivs aldrig över. "
                     "Välj en annan mapp, eller fortsätt med den om en tidigare körning av "
-                    "guiden skapade den (dess lösenfras behövs)."
+                    "Ny driftsättning skapade den (dess lösenfras behövs)."
                 ).format(files=", ".join(p.name for p in self.existing))
             )
         else:
@@ -534,7 +534,7 @@ class KeysPage(QWizardPage):
             }.get(outcome, self.tr("✓ Signeringsnyckeln är registrerad på servern.")),
             "signed_out": self.tr(
                 "Inte inloggad: signeringsnyckeln är inte registrerad på servern. Logga in, "
-                "så registreras den (eller kör guiden igen senare med samma nyckelfil). "
+                "så registreras den (eller kör Ny driftsättning igen senare med samma nyckelfil). "
                 "Inget släpp kan publiceras innan dess."
             ),
             "failed": self.tr("Servern tog inte emot signeringsnyckeln: {why}").format(
@@ -674,7 +674,7 @@ class FirstRunWizard(QWizard):
             self.cancel_words.setText(
                 self.tr(
                     "Nyckelfilen {file} är skapad, men området har ännu inte fått nycklarna. "
-                    "Fortsätt här, eller tryck Avbryt igen för att sluta: nästa gång guiden "
+                    "Fortsätt här, eller tryck Avbryt igen för att sluta: nästa gång Ny driftsättning "
                     "körs kan du fortsätta med samma nyckelfil."
                 ).format(file=self.files.key_file if self.files else "")
             )

@@ -304,7 +304,7 @@ def build_preview(ctx: Any, area_id: str, lang: str, labeller: QObject) -> Previ
             QCoreApplication.translate(
                 "PublishPage",
                 "Området har ännu platshållarnycklar: skapa områdets nycklar först "
-                "(guiden för ett nytt område) och spara.",
+                "(Ny driftsättning…) och spara.",
             )
         )
     if version is None:
@@ -460,8 +460,8 @@ class PublishPage(QWidget):
         if not preview.changes:
             QTreeWidgetItem(self.changes, [self.tr("Inget har ändrats sedan det senaste släppet.")])
         if preview.errors:
-            text = self.tr("{n} fel måste rättas innan området kan publiceras:").format(
-                n=len(preview.errors)
+            text = self.tr(
+                "%n fel måste rättas innan området kan publiceras:", "", len(preview.errors)
             )
             self.problems.setText("\n".join([text, *("• " + e for e in preview.errors)]))
             self.problems.setProperty("role", "warning")
@@ -481,9 +481,11 @@ class PublishPage(QWidget):
         else:
             self.message.setText(
                 self.tr(
-                    "{n} poster ändras. Publicera: släppet signeras med områdets nyckel och "
-                    "surfplattorna hämtar det vid nästa synkning."
-                ).format(n=len(preview.changes))
+                    "%n poster ändras. Publicera: släppet signeras med områdets nyckel och "
+                    "surfplattorna hämtar det vid nästa synkning.",
+                    "",
+                    len(preview.changes),
+                )
             )
 
     # ------------------------------------------------------------------ tablets

@@ -393,9 +393,7 @@ class CatalogueEditorPage(QWidget):
             self.count.setText("")
             return
         self.count.setText(
-            self.tr("{shown} av {total} visas").format(
-                shown=self.model.total, total=self._kind_total
-            )
+            self.tr("%n av {total} visas", "", self.model.total).format(total=self._kind_total)
         )
 
     def _kind_changed(self, _i: int) -> None:
@@ -629,9 +627,9 @@ class CatalogueEditorPage(QWidget):
         self.message.setProperty("role", "")
         self._polish(self.message)
         self.message.setText(
-            self.tr("Sparat: {n} poster ändrade, katalogversion {v}.").format(
-                n=result.records_changed, v=result.catalogue_version
-            )
+            self.tr(
+                "Sparat: %n poster ändrade, katalogversion {v}.", "", result.records_changed
+            ).format(v=result.catalogue_version)
         )
         self.refresh_list()
         if self.record_id is not None:
