@@ -91,7 +91,9 @@ def test_a_new_tablet_installs_with_a_progress_bar_and_keeps_what_was_typed(
     try:
         qtbot.waitUntil(lambda: started.first_start is not None, timeout=WAIT_MS)
         first = _first(started)
-        assert first.progress.isVisible() and not started.start.status.isVisible()
+        # shown in the loop turn after the install starts (a loaded machine may poll between)
+        qtbot.waitUntil(lambda: first.progress.isVisible(), timeout=WAIT_MS)
+        assert not started.start.status.isVisible()
         qtbot.waitUntil(lambda: bool(ready), timeout=WAIT_MS)
         blocked = beat.stop()
         values = first.progress.values
@@ -190,7 +192,8 @@ def test_pasting_the_office_qr_content_enrols_the_tablet(
     try:
         qtbot.waitUntil(lambda: started.first_start is not None, timeout=WAIT_MS)
         strip = _strip(started)
-        assert started.start.menuWidget() is strip and strip.isVisible()
+        qtbot.waitUntil(lambda: strip.isVisible(), timeout=WAIT_MS)
+        assert started.start.menuWidget() is strip
         assert started.start.focusWidget() is started.start.search  # the strip takes no focus
         code = live.enrolment_code()
         strip.code.setText(make_uri(live.url, code))  # pasted, maybe before the window is up
