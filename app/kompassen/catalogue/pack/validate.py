@@ -172,7 +172,13 @@ def unknown_files(folder: Path) -> list[PackProblem]:
             f"Okänd fil i paketet (tillåtna: {allowed}).",
             f"Unknown file in the pack (allowed: {allowed}).",
         )
-        for extra in sorted(p.name for p in folder.glob("*.json") if p.name not in PACK_FILES)
+        # iterdir, not glob: a bundled pack may be a package resource (importlib.resources
+        # Traversable), which has no glob under every resource reader (Nuitka's, a zip's)
+        for extra in sorted(
+            p.name
+            for p in folder.iterdir()
+            if p.name.endswith(".json") and p.name not in PACK_FILES
+        )
     ]
 
 
