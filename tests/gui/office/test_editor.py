@@ -223,3 +223,34 @@ def test_notice_expiry_and_the_list_filters(qtbot: QtBot, ctx: AppContext, swedi
     page.search.setText("clara")
     assert 0 < page.model.total <= len(food)
     assert "av" in page.count.text()
+
+
+def test_history_and_the_contact_note_beside_the_form(
+    qtbot: QtBot, ctx: AppContext, swedish: None
+) -> None:
+    """The saved change history is shown under the record; an organisation's note for its
+    next check is an undoable edit, saved with the rest, and never goes to the tablets."""
+    page = _page(qtbot, ctx)
+    assert "Inga sparade ändringar" in page.history_view.toPlainText()
+    _retype(qtbot, _line(page, PHONE), "08-123 456")
+    with qtbot.waitSignal(page.saved):
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    shown = page.history_view.toPlainText()
+    assert "Anna Andersson" in shown and "08-123 456" in shown and PHONE in shown
+    assert not page.note_box.isVisible()  # a service has no contact note
+    assert page.session is not None
+    org = page.session.records("organizations")[0].record_id
+    assert page.open_record("organizations", org)
+    assert page.note_box.isVisible()
+    page.note_edit.setFocus()
+    qtbot.keyClicks(page.note_edit, "Ring receptionen i mars")
+    qtbot.keyClick(page.note_edit, Qt.Key.Key_Tab)  # editing finished
+    assert page.session.contact_note(org) == "Ring receptionen i mars"
+    page.stack.undo()
+    assert page.session.contact_note(org) == "" and page.note_edit.text() == ""
+    page.stack.redo()
+    with qtbot.waitSignal(page.saved):
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.session.contact_note(org) == "Ring receptionen i mars"
+    docs = ctx.catalogue.release_docs("klara")  # the pack (what tablets get) has no note
+    assert "Ring receptionen" not in str(docs)

@@ -15,6 +15,7 @@ the area takes a noticeable moment on a big catalogue); the edits themselves are
 from __future__ import annotations
 
 import getpass
+import json
 import logging
 from typing import Any
 
@@ -24,10 +25,12 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -226,6 +229,30 @@ class CatalogueEditorPage(QWidget):
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setWidget(self.form)
         rl.addWidget(self.form_scroll, 1)
+        # below the form: the record's saved change history, and for an organisation the
+        # contact note for its next check (kept office-side, undoable, saved with Spara)
+        self.extra = QWidget(right)
+        el = QHBoxLayout(self.extra)
+        el.setContentsMargins(0, 6, 0, 0)
+        self.history_box = QGroupBox(self.extra)
+        hl = QVBoxLayout(self.history_box)
+        self.history_view = QPlainTextEdit(self.history_box)
+        self.history_view.setReadOnly(True)
+        hl.addWidget(self.history_view)
+        el.addWidget(self.history_box, 3)
+        self.note_box = QGroupBox(self.extra)
+        nl = QVBoxLayout(self.note_box)
+        self.note_edit = QLineEdit(self.note_box)
+        self.note_edit.editingFinished.connect(self._note_finished)
+        nl.addWidget(self.note_edit)
+        self.note_hint = QLabel(self.note_box)
+        self.note_hint.setProperty("role", "muted")
+        self.note_hint.setWordWrap(True)
+        nl.addWidget(self.note_hint)
+        nl.addStretch(1)
+        el.addWidget(self.note_box, 2)
+        self.extra.setMaximumHeight(190)
+        rl.addWidget(self.extra)
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(0, 1)
@@ -261,6 +288,14 @@ class CatalogueEditorPage(QWidget):
         for i, s in enumerate(STATUSES, start=1):
             self.status_filter.setItemText(i, value_word(self, s))
         self.stale_filter.setText(self.tr("Inte kontrollerade på ett år"))
+        self.history_box.setTitle(self.tr("Ändringshistorik"))
+        self.history_view.setAccessibleName(self.tr("Ändringshistorik"))
+        self.note_box.setTitle(self.tr("Kontaktanteckning inför nästa kontroll"))
+        self.note_edit.setAccessibleName(self.tr("Kontaktanteckning inför nästa kontroll"))
+        self.note_edit.setPlaceholderText(self.tr("Vem frågar vi, hur och när?"))
+        self.note_hint.setText(
+            self.tr("Stannar på kontoret: den följer inte med till surfplattorna.")
+        )
         # a screen reader names each control (the combo boxes show only their current choice)
         for widget, name in (
             (self.kind_box, self.tr("Slag av post")),
@@ -468,8 +503,40 @@ class CatalogueEditorPage(QWidget):
             self.terms(),
         )
         self._update_title()
+        self._show_extra()
         self.check_button.setEnabled(self.kind in CHECKABLE)
         self.validate_now()
+
+    def _show_extra(self) -> None:
+        """The record's saved history (newest first) and, for an organisation, its note."""
+        s = self.session
+        if s is None or self.record_id is None:
+            return
+        rows = s.history(self.kind, self.record_id)
+        lines = [
+            f"{r.updated_at[:16].replace('T', ' ')} · {r.updated_by} · "
+            + (
+                self.tr("kontrollerad")
+                if r.action == "verify"
+                else f"{r.field}: {_short(r.previous)} → {_short(r.replacement)}"
+            )
+            for r in reversed(rows)
+        ]
+        self.history_view.setPlainText(
+            "\n".join(lines) if lines else self.tr("Inga sparade ändringar ännu.")
+        )
+        is_org = self.kind == "organizations"
+        self.note_box.setVisible(is_org)
+        if is_org and not self.note_edit.hasFocus():
+            self.note_edit.setText(s.contact_note(self.record_id))
+
+    def _note_finished(self) -> None:
+        s = self.session
+        if s is None or self.kind != "organizations" or self.record_id is None:
+            return
+        edit = s.contact_note_edit(self.record_id, self.note_edit.text().strip())
+        if edit is not None:
+            self._push(edit, mergeable=False)
 
     def _update_title(self) -> None:
         s = self.session
@@ -559,6 +626,13 @@ class CatalogueEditorPage(QWidget):
         """After redo or undo: show the record it changed, with its values and problems."""
         s = self.session
         if s is None:
+            return
+        if edit.kind == "contact_notes":  # an organisation's note: shown beside its form
+            if edit.record_id != self.record_id and s.has("organizations", edit.record_id):
+                self.open_record("organizations", edit.record_id)
+            else:
+                self.note_edit.setText(s.contact_note(edit.record_id))
+            self._update_buttons()
             return
         if (edit.kind, edit.record_id) != (self.kind, self.record_id) and s.has(
             edit.kind, edit.record_id
@@ -655,3 +729,11 @@ class CatalogueEditorPage(QWidget):
     def _polish(w: QWidget) -> None:
         w.style().unpolish(w)
         w.style().polish(w)
+
+
+def _short(value: Any) -> str:
+    """A value of the change history in one short line ("–" when it did not exist)."""
+    if value is None:
+        return "–"
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:59] + "…"
