@@ -391,6 +391,22 @@
         <translation>Not checked for a year</translation>
     </message>
     <message>
+        <source>Ändringshistorik</source>
+        <translation>Change history</translation>
+    </message>
+    <message>
+        <source>Kontaktanteckning inför nästa kontroll</source>
+        <translation>Contact note for the next check</translation>
+    </message>
+    <message>
+        <source>Vem frågar vi, hur och när?</source>
+        <translation>Whom do we ask, how and when?</translation>
+    </message>
+    <message>
+        <source>Stannar på kontoret: den följer inte med till surfplattorna.</source>
+        <translation>Stays at the office: it does not go to the tablets.</translation>
+    </message>
+    <message>
         <source>Slag av post</source>
         <translation>Type of record</translation>
     </message>
@@ -418,9 +434,19 @@
         <source>Alla behov</source>
         <translation>All needs</translation>
     </message>
-    <message>
-        <source>{shown} av {total} visas</source>
-        <translation>{shown} of {total} shown</translation>
+    <message numerus="yes">
+        <source>%n av {total} visas</source>
+        <translation>
+            <numerusform>1 of {total} shown</numerusform>
+            <numerusform>%n of {total} shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sparat: %n poster ändrade, katalogversion {v}.</source>
+        <translation>
+            <numerusform>Saved: 1 record changed, catalogue version {v}.</numerusform>
+            <numerusform>Saved: %n records changed, catalogue version {v}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>{what} {id} finns inte i katalogen.</source>
@@ -429,6 +455,14 @@
     <message>
         <source>Välj en post i listan.</source>
         <translation>Choose a record from the list.</translation>
+    </message>
+    <message>
+        <source>kontrollerad</source>
+        <translation>checked</translation>
+    </message>
+    <message>
+        <source>Inga sparade ändringar ännu.</source>
+        <translation>No saved changes yet.</translation>
     </message>
     <message>
         <source>Aldrig kontrollerad</source>
@@ -457,10 +491,6 @@
     <message>
         <source>Sparar…</source>
         <translation>Saving…</translation>
-    </message>
-    <message>
-        <source>Sparat: {n} poster ändrade, katalogversion {v}.</source>
-        <translation>Saved: {n} records changed, catalogue version {v}.</translation>
     </message>
 </context>
 <context>
@@ -1433,8 +1463,8 @@
         <translation>Finish</translation>
     </message>
     <message>
-        <source>Nyckelfilen {file} är skapad, men området har ännu inte fått nycklarna. Fortsätt här, eller tryck Avbryt igen för att sluta: nästa gång guiden körs kan du fortsätta med samma nyckelfil.</source>
-        <translation>The key file {file} is created, but the area does not have the keys yet. Continue here, or press Cancel again to stop: the next time the guide runs you can continue with the same key file.</translation>
+        <source>Nyckelfilen {file} är skapad, men området har ännu inte fått nycklarna. Fortsätt här, eller tryck Avbryt igen för att sluta: nästa gång Ny driftsättning körs kan du fortsätta med samma nyckelfil.</source>
+        <translation>The key file {file} is created, but the area does not have the keys yet. Continue here, or press Cancel again to stop: the next time New deployment runs you can continue with the same key file.</translation>
     </message>
     <message>
         <source>Ny driftsättning…</source>
@@ -1923,6 +1953,10 @@
         <translation>✓ The signing key is registered on the server.</translation>
     </message>
     <message>
+        <source>Inte inloggad: signeringsnyckeln är inte registrerad på servern. Logga in, så registreras den (eller kör Ny driftsättning igen senare med samma nyckelfil). Inget släpp kan publiceras innan dess.</source>
+        <translation>Not signed in: the signing key is not registered on the server. Sign in and it will be registered (or run New deployment again later with the same key file). No release can be published before then.</translation>
+    </message>
+    <message>
         <source>✓ Servern hade redan den här signeringsnyckeln.</source>
         <translation>✓ The server already had this signing key.</translation>
     </message>
@@ -1933,10 +1967,6 @@
     <message>
         <source>Fingeravtrycken är en kort kontroll av de publika nycklarna (samma som kommandot kompassen keys generate skriver ut): jämför dem när någon annan ska lita på nycklarna, till exempel IT vid servern.</source>
         <translation>The fingerprints are a short check of the public keys (the same as the command kompassen keys generate prints): compare them when someone else needs to trust the keys, for example IT at the server.</translation>
-    </message>
-    <message>
-        <source>Inte inloggad: signeringsnyckeln är inte registrerad på servern. Logga in, så registreras den (eller kör guiden igen senare med samma nyckelfil). Inget släpp kan publiceras innan dess.</source>
-        <translation>Not signed in: the signing key is not registered on the server. Sign in and it will be registered (or run the guide again later with the same key file). No release can be published before then.</translation>
     </message>
     <message>
         <source>Servern tog inte emot signeringsnyckeln: {why}</source>
@@ -2435,8 +2465,8 @@
         <translation>Step 1 of 3 · The key file</translation>
     </message>
     <message>
-        <source>Guiden skapar områdets egna nycklar: en för att öppna rapporterna från surfplattorna och en för att signera katalogsläppen. De privata nycklarna sparas i en nyckelfil som skyddas av en lösenfras. De publika nycklarna skrivs in i området och signeringsnyckeln registreras på servern.</source>
-        <translation>The guide creates the area&apos;s own keys: one to open the reports from the tablets and one to sign the catalogue releases. The private keys are saved in a key file protected by a passphrase. The public keys are written into the area and the signing key is registered on the server.</translation>
+        <source>Ny driftsättning skapar områdets egna nycklar: en för att öppna rapporterna från surfplattorna och en för att signera katalogsläppen. De privata nycklarna sparas i en nyckelfil som skyddas av en lösenfras. De publika nycklarna skrivs in i området och signeringsnyckeln registreras på servern.</source>
+        <translation>New deployment creates the area&apos;s own keys: one to open the reports from the tablets and one to sign the catalogue releases. The private keys are saved in a key file protected by a passphrase. The public keys are written into the area and the signing key is registered on the server.</translation>
     </message>
     <message>
         <source>Mapp för nyckelfilen</source>
@@ -2459,8 +2489,8 @@
         <translation>Choose a folder for the key file.</translation>
     </message>
     <message>
-        <source>I mappen finns redan en nyckelfil ({files}). Den skrivs aldrig över. Välj en annan mapp, eller fortsätt med den om en tidigare körning av guiden skapade den (dess lösenfras behövs).</source>
-        <translation>The folder already has a key file ({files}). It is never written over. Choose another folder, or continue with it if an earlier run of the guide created it (its passphrase is needed).</translation>
+        <source>I mappen finns redan en nyckelfil ({files}). Den skrivs aldrig över. Välj en annan mapp, eller fortsätt med den om en tidigare körning av Ny driftsättning skapade den (dess lösenfras behövs).</source>
+        <translation>The folder already has a key file ({files}). It is never written over. Choose another folder, or continue with it if an earlier run of New deployment created it (its passphrase is needed).</translation>
     </message>
     <message>
         <source>Nyckelfilen sparas här. Välj gärna en mapp som bara du kommer åt; kopiorna gör du i sista steget.</source>
@@ -2474,8 +2504,8 @@
         <translation>the whole record</translation>
     </message>
     <message>
-        <source>Området har ännu platshållarnycklar: skapa områdets nycklar först (guiden för ett nytt område) och spara.</source>
-        <translation>The area still has placeholder keys: create the area&apos;s keys first (the new area guide) and save.</translation>
+        <source>Området har ännu platshållarnycklar: skapa områdets nycklar först (Ny driftsättning…) och spara.</source>
+        <translation>The area still has placeholder keys: create the area&apos;s keys first (New deployment…) and save.</translation>
     </message>
     <message>
         <source>Inget släpp från det här kontoret finns sparat: ändringarna visas mot området som det levererades med appen, det surfplattorna har innan de fått ett släpp.</source>
@@ -2525,9 +2555,19 @@
         <source>Inget har ändrats sedan det senaste släppet.</source>
         <translation>Nothing has changed since the latest release.</translation>
     </message>
-    <message>
-        <source>{n} fel måste rättas innan området kan publiceras:</source>
-        <translation>{n} errors must be corrected before the area can be published:</translation>
+    <message numerus="yes">
+        <source>%n fel måste rättas innan området kan publiceras:</source>
+        <translation>
+            <numerusform>1 error must be corrected before the area can be published:</numerusform>
+            <numerusform>%n errors must be corrected before the area can be published:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n poster ändras. Publicera: släppet signeras med områdets nyckel och surfplattorna hämtar det vid nästa synkning.</source>
+        <translation>
+            <numerusform>1 record changes. Publish: the release is signed with the area&apos;s key and the tablets fetch it at their next sync.</numerusform>
+            <numerusform>%n records change. Publish: the release is signed with the area&apos;s key and the tablets fetch it at their next sync.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Området är utan fel.</source>
@@ -2540,10 +2580,6 @@
     <message>
         <source>Det finns inget nytt att publicera.</source>
         <translation>There is nothing new to publish.</translation>
-    </message>
-    <message>
-        <source>{n} poster ändras. Publicera: släppet signeras med områdets nyckel och surfplattorna hämtar det vid nästa synkning.</source>
-        <translation>{n} records change. Publish: the release is signed with the area&apos;s key and the tablets fetch it at their next sync.</translation>
     </message>
     <message>
         <source>Senaste släppet är nummer {v} ({when}). {behind} av {n} surfplattor har inte hämtat det än.</source>

@@ -391,6 +391,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ändringshistorik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kontaktanteckning inför nästa kontroll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vem frågar vi, hur och när?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stannar på kontoret: den följer inte med till surfplattorna.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Slag av post</source>
         <translation type="unfinished"></translation>
     </message>
@@ -418,9 +434,19 @@
         <source>Alla behov</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{shown} av {total} visas</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n av {total} visas</source>
+        <translation>
+            <numerusform>%n av {total} visas</numerusform>
+            <numerusform>%n av {total} visas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sparat: %n poster ändrade, katalogversion {v}.</source>
+        <translation>
+            <numerusform>Sparat: %n post ändrad, katalogversion {v}.</numerusform>
+            <numerusform>Sparat: %n poster ändrade, katalogversion {v}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>{what} {id} finns inte i katalogen.</source>
@@ -428,6 +454,14 @@
     </message>
     <message>
         <source>Välj en post i listan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kontrollerad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inga sparade ändringar ännu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -456,10 +490,6 @@
     </message>
     <message>
         <source>Sparar…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sparat: {n} poster ändrade, katalogversion {v}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1433,7 +1463,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nyckelfilen {file} är skapad, men området har ännu inte fått nycklarna. Fortsätt här, eller tryck Avbryt igen för att sluta: nästa gång guiden körs kan du fortsätta med samma nyckelfil.</source>
+        <source>Nyckelfilen {file} är skapad, men området har ännu inte fått nycklarna. Fortsätt här, eller tryck Avbryt igen för att sluta: nästa gång Ny driftsättning körs kan du fortsätta med samma nyckelfil.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1923,6 +1953,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Inte inloggad: signeringsnyckeln är inte registrerad på servern. Logga in, så registreras den (eller kör Ny driftsättning igen senare med samma nyckelfil). Inget släpp kan publiceras innan dess.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>✓ Servern hade redan den här signeringsnyckeln.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1932,10 +1966,6 @@
     </message>
     <message>
         <source>Fingeravtrycken är en kort kontroll av de publika nycklarna (samma som kommandot kompassen keys generate skriver ut): jämför dem när någon annan ska lita på nycklarna, till exempel IT vid servern.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Inte inloggad: signeringsnyckeln är inte registrerad på servern. Logga in, så registreras den (eller kör guiden igen senare med samma nyckelfil). Inget släpp kan publiceras innan dess.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2435,7 +2465,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Guiden skapar områdets egna nycklar: en för att öppna rapporterna från surfplattorna och en för att signera katalogsläppen. De privata nycklarna sparas i en nyckelfil som skyddas av en lösenfras. De publika nycklarna skrivs in i området och signeringsnyckeln registreras på servern.</source>
+        <source>Ny driftsättning skapar områdets egna nycklar: en för att öppna rapporterna från surfplattorna och en för att signera katalogsläppen. De privata nycklarna sparas i en nyckelfil som skyddas av en lösenfras. De publika nycklarna skrivs in i området och signeringsnyckeln registreras på servern.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2459,7 +2489,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>I mappen finns redan en nyckelfil ({files}). Den skrivs aldrig över. Välj en annan mapp, eller fortsätt med den om en tidigare körning av guiden skapade den (dess lösenfras behövs).</source>
+        <source>I mappen finns redan en nyckelfil ({files}). Den skrivs aldrig över. Välj en annan mapp, eller fortsätt med den om en tidigare körning av Ny driftsättning skapade den (dess lösenfras behövs).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2474,7 +2504,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Området har ännu platshållarnycklar: skapa områdets nycklar först (guiden för ett nytt område) och spara.</source>
+        <source>Området har ännu platshållarnycklar: skapa områdets nycklar först (Ny driftsättning…) och spara.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2525,9 +2555,19 @@
         <source>Inget har ändrats sedan det senaste släppet.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{n} fel måste rättas innan området kan publiceras:</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n fel måste rättas innan området kan publiceras:</source>
+        <translation>
+            <numerusform>%n fel måste rättas innan området kan publiceras:</numerusform>
+            <numerusform>%n fel måste rättas innan området kan publiceras:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n poster ändras. Publicera: släppet signeras med områdets nyckel och surfplattorna hämtar det vid nästa synkning.</source>
+        <translation>
+            <numerusform>%n post ändras. Publicera: släppet signeras med områdets nyckel och surfplattorna hämtar det vid nästa synkning.</numerusform>
+            <numerusform>%n poster ändras. Publicera: släppet signeras med områdets nyckel och surfplattorna hämtar det vid nästa synkning.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Området är utan fel.</source>
@@ -2539,10 +2579,6 @@
     </message>
     <message>
         <source>Det finns inget nytt att publicera.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} poster ändras. Publicera: släppet signeras med områdets nyckel och surfplattorna hämtar det vid nästa synkning.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
