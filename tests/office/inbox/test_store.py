@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kompassen.office.inbox.store import InboxKeyError, InboxLocked, InboxStore, SealedItem
+from kompassen.office.inbox.store import InboxKeyError, InboxLocked, InboxStore, SealedReport
 from kompassen.reports.keys import generate_keys
 from kompassen.reports.usage_format import DayUsage
 
@@ -111,8 +111,8 @@ def test_usage_counted_once_and_summed(tmp_path: Path) -> None:
 def test_sealed_leftovers_kept(tmp_path: Path) -> None:
     store = InboxStore(tmp_path / "office.db")
     store.unlock(generate_keys())
-    store.add_sealed(SealedItem(3, "klara", "c", "r", b"\x01\x02"))
-    store.add_sealed(SealedItem(3, "klara", "c", "r", b"\x01\x02"))
+    store.add_sealed(SealedReport(3, "klara", "c", "r", "u3", b"\x01\x02"))
+    store.add_sealed(SealedReport(3, "klara", "c", "r", "u3", b"\x01\x02"))
     assert store.unreadable_count() == 1
     store.add_report(3, "klara", "c", "r", envelope("u3"))
     assert store.unreadable_count() == 0

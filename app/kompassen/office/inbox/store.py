@@ -71,6 +71,7 @@ MIGRATIONS = (
             area_id TEXT NOT NULL,
             created_at TEXT NOT NULL,
             received_at TEXT NOT NULL,
+            uuid TEXT NOT NULL,
             blob BLOB NOT NULL,
             tries INTEGER NOT NULL DEFAULT 1
         );
@@ -129,13 +130,14 @@ class InboxKeyError(KompassenError):
 
 
 @dataclass(frozen=True, slots=True)
-class SealedItem:
+class SealedReport:
     """A report the office could not open yet, kept as the server sent it."""
 
     submission_id: int
     area_id: str
     created_at: str
     received_at: str
+    uuid: str  # the server's uuid of the submission (what an answer must name)
     blob: bytes
 
 
@@ -314,7 +316,7 @@ class InboxStore:
             lang=str(r.get("lang") or "sv"),
         )
         self._reports[sid] = report
-        self._uuids[sid] = str(env.get("uuid") or "")
+        self._uuids[sid] = str(env.get("server_uuid") or env.get("uuid") or "")
         self._hay[sid] = f"{report.text}\n{report.place_text}".casefold()
         self._order[sid] = instant(occurred)
 
@@ -342,11 +344,17 @@ class InboxStore:
         created_at: str,
         received_at: str,
         envelope: dict[str, Any],
+        uuid: str = "",
     ) -> bool:
-        """Keep an opened envelope encrypted; False when the report was already here."""
+        """Keep an opened envelope encrypted; False when the report was already here.
+
+        ``uuid`` is the server's uuid of the submission (answers name it); kept inside the box.
+        """
         box = self._need_box()
         if submission_id in self._reports:
             return False
+        if uuid:
+            envelope = {**envelope, "server_uuid": uuid}
         r = envelope.get("report") or {}
         kind = str(r.get("kind") or "")
         occurred = str(r.get("occurred_at") or created_at)
@@ -374,22 +382,29 @@ class InboxStore:
             self._apply_changes(submission_id, changes)
         return True
 
-    def add_sealed(self, item: SealedItem) -> None:
+    def add_sealed(self, item: SealedReport) -> None:
         """Keep a report that could not be opened, sealed (once; a retry counts a try)."""
         with self.batch():
             self.conn.execute(
-                "INSERT INTO sealed (submission_id, area_id, created_at, received_at, blob) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (submission_id) DO UPDATE SET "
+                "INSERT INTO sealed (submission_id, area_id, created_at, received_at, uuid, "
+                "blob) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (submission_id) DO UPDATE SET "
                 "tries = tries + 1",
-                (item.submission_id, item.area_id, item.created_at, item.received_at, item.blob),
+                (
+                    item.submission_id,
+                    item.area_id,
+                    item.created_at,
+                    item.received_at,
+                    item.uuid,
+                    item.blob,
+                ),
             )
 
-    def sealed_items(self) -> list[SealedItem]:
+    def sealed_items(self) -> list[SealedReport]:
         rows = self.conn.execute(
-            "SELECT submission_id, area_id, created_at, received_at, blob FROM sealed "
+            "SELECT submission_id, area_id, created_at, received_at, uuid, blob FROM sealed "
             "ORDER BY submission_id"
         ).fetchall()
-        return [SealedItem(int(a), b, c, d, bytes(e)) for a, b, c, d, e in rows]
+        return [SealedReport(int(a), b, c, d, u, bytes(e)) for a, b, c, d, u, e in rows]
 
     def unreadable_count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM sealed").fetchone()[0])
