@@ -1,0 +1,1 @@
+"""The office statistics view: QPainter charts, the StatsPage and the lägesrapport PDF."""
