@@ -15,8 +15,10 @@ from kompassen.server.db import ServerDb, utc_iso
 from kompassen.server.errors import EVERY_ROUTE, ApiError, documented
 from kompassen.server.models import (
     AREA_ID_PATTERN,
+    MAX_ID,
     MAX_SINCE,
     CheckedSubmission,
+    DeviceAnswersOut,
     EnrolIn,
     EnrolOut,
     Health,
@@ -42,6 +44,8 @@ _ITEM_ERRORS = {
     "area_id": ("bad_area_id", "area_id är inte ett giltigt områdes-id"),
     "created_at": ("bad_created_at", "created_at är inte en tidpunkt med tidszon"),
     "sealed": ("bad_sealed", "sealed är inte giltig base64 på 48 byte till 64 KiB"),
+    "kind": ("bad_kind", "kind är varken report eller usage"),
+    "day": ("bad_day", "day (ÅÅÅÅ-MM-DD) krävs för usage och får inte finnas för en rapport"),
 }
 
 
@@ -81,7 +85,7 @@ def _check(item: SubmissionIn) -> CheckedSubmission | SubmissionResult:
         return CheckedSubmission.model_validate(item.model_dump())
     except ValidationError as exc:
         first = exc.errors()[0]
-        field = str(first["loc"][0]) if first["loc"] else "sealed"
+        field = str(first["loc"][0]) if first["loc"] else "day"  # the model check: day
         code, sv = _ITEM_ERRORS.get(field, ("invalid", "ogiltig post"))
         return SubmissionResult(uuid=item.uuid, status="rejected", error=code, sv=sv)
 
@@ -93,7 +97,8 @@ def _check(item: SubmissionIn) -> CheckedSubmission | SubmissionResult:
     responses=documented(400, 401, 403, 422),
 )
 def submissions(body: SubmissionBatch, who: DeviceCaller, request: Request) -> dict[str, Any]:
-    """Store sealed reports idempotently by (device, uuid), one transaction per batch.
+    """Store sealed reports and daily usage (``kind``) idempotently by (device, uuid), one
+    transaction per batch.
 
     The transaction commits before the answer leaves, so ``stored`` means on disk.
     """
@@ -107,8 +112,18 @@ def submissions(body: SubmissionBatch, who: DeviceCaller, request: Request) -> d
                 continue
             cursor = conn.execute(
                 "INSERT INTO submission (device_id, uuid, area_id, created_at, received_at, "
-                "sealed) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (device_id, uuid) DO NOTHING",
-                (who.id, checked.uuid, checked.area_id, checked.created_at, now, checked.sealed),
+                "sealed, kind, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (device_id, uuid) DO NOTHING",
+                (
+                    who.id,
+                    checked.uuid,
+                    checked.area_id,
+                    checked.created_at,
+                    now,
+                    checked.sealed,
+                    checked.kind,
+                    checked.day,
+                ),
             )
             stored = cursor.rowcount == 1
             results.append(
@@ -163,3 +178,26 @@ def versions(body: VersionsIn, who: DeviceCaller, request: Request) -> dict[str,
         _db(request), request.app.state.clock, who.id, body.app_version, areas
     )
     return {"device_id": who.id, "versions_at": at}
+
+
+@router.get("/device/answers", response_model=DeviceAnswersOut, responses=documented(401, 403, 422))
+def answers(
+    who: DeviceCaller,
+    request: Request,
+    after: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
+    limit: Annotated[int, Query(ge=1, le=200)] = 200,
+) -> dict[str, Any]:
+    """The office's signed answers to this tablet's own reports, ``seq > after`` in seq order.
+
+    The tablet checks each signature against its area's key; the server only forwards them.
+    """
+    with _db(request).read() as conn:
+        rows = conn.execute(
+            "SELECT a.seq, s.uuid, a.area_id, a.payload, a.signature FROM report_answer a "
+            "JOIN submission s ON s.id = a.submission_id "
+            "WHERE a.device_id = ? AND s.device_id = ? AND a.seq > ? ORDER BY a.seq LIMIT ?",
+            (who.id, who.id, after, limit + 1),
+        ).fetchall()
+    more = len(rows) > limit
+    items = [dict(r) for r in rows[:limit]]
+    return {"items": items, "next_after": items[-1]["seq"] if more else None}

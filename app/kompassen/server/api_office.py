@@ -1,5 +1,6 @@
-"""What the office calls: sign-in, who am I, users, sealed submissions, releases, area keys,
-enrolment codes, devices and the audit log.
+"""What the office calls: sign-in, who am I, users, sealed submissions and daily usage, the
+states of reports and signed answers to them, releases, area keys, enrolment codes, devices
+and the audit log.
 
 Roles (:class:`~kompassen.server.auth.Principal`): an ``admin`` works on every area and manages
 users; a ``coordinator`` only on the areas they are given. Another area answers 403
@@ -12,18 +13,29 @@ Every action is written to the audit log in the transaction that does it.
 from __future__ import annotations
 
 import base64
-from typing import Annotated, Any
+import sqlite3
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 
+from kompassen.reports.answers import AnswerError, verify
 from kompassen.server import admin, audit
-from kompassen.server.auth import AdminCaller, OfficeCaller, require_area, token_hash
+from kompassen.server.auth import (
+    AdminCaller,
+    OfficeCaller,
+    Principal,
+    not_your_area,
+    require_area,
+    token_hash,
+)
 from kompassen.server.db import ServerDb, utc_iso
 from kompassen.server.errors import EVERY_ROUTE, ApiError, documented
 from kompassen.server.models import (
     AREA_ID_PATTERN,
     DEVICE_ID_PATTERN,
     MAX_ID,
+    AnswerIn,
+    AnswerOut,
     AreaKeyIn,
     AreaKeyOut,
     AuditOut,
@@ -41,6 +53,10 @@ from kompassen.server.models import (
     ReleaseIn,
     RevokeOut,
     SignedOut,
+    StatesIn,
+    StatesOut,
+    StatesResultOut,
+    UsageOut,
     UserCreateIn,
     UserOut,
     UsersOut,
@@ -230,20 +246,17 @@ def list_submissions(
     request: Request,
     after: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    kind: Annotated[
+        Literal["report"], Query(description="Only reports: usage is at /office/usage.")
+    ] = "report",
 ) -> dict[str, Any]:
-    """Sealed submissions with ``id > after`` in id order, ``limit`` at a time (a
+    """Sealed reports with ``id > after`` in id order, ``limit`` at a time (a
     coordinator: only those of their areas). Each page fetched is logged."""
-    scope = who.scope()
-    where, args = "id > ?", list[Any]([after])
-    if scope is not None:
-        areas = sorted(scope)
-        marks = ", ".join("?" for _ in areas)
-        where += f" AND area_id IN ({marks})" if areas else " AND 1 = 0"
-        args += areas
+    where, args = _scoped(who, "kind = ? AND id > ?", [kind, after])
     now = utc_iso(request.app.state.clock.now())
     with _db(request).transaction() as conn:
         rows = conn.execute(
-            "SELECT id, device_id, uuid, area_id, created_at, received_at, sealed "
+            "SELECT id, device_id, uuid, area_id, created_at, received_at, sealed, kind "
             f"FROM submission WHERE {where} ORDER BY id LIMIT ?",
             (*args, limit + 1),
         ).fetchall()
@@ -266,6 +279,240 @@ def list_submissions(
             )
     items = [dict(r) | {"sealed": base64.b64encode(r["sealed"]).decode("ascii")} for r in rows]
     return {"items": items, "next_after": items[-1]["id"] if more else None}
+
+
+def _scoped(who: Principal, where: str, args: list[Any]) -> tuple[str, list[Any]]:
+    """``where`` narrowed to the caller's areas (an admin: every area)."""
+    scope = who.scope()
+    if scope is not None:
+        areas = sorted(scope)
+        marks = ", ".join("?" for _ in areas)
+        where += f" AND area_id IN ({marks})" if areas else " AND 1 = 0"
+        args = [*args, *areas]
+    return where, args
+
+
+def _b64(blob: bytes | None) -> str | None:
+    return None if blob is None else base64.b64encode(blob).decode("ascii")
+
+
+@router.get("/usage", response_model=UsageOut, responses=documented(401, 403, 422))
+def list_usage(
+    who: OfficeCaller,
+    request: Request,
+    after: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
+    limit: Annotated[int, Query(ge=1, le=2000)] = 500,
+) -> dict[str, Any]:
+    """Sealed daily usage aggregates with ``id > after`` (a coordinator: their areas'). No
+    device id and no uuid: usage is counted per area and day, never per tablet."""
+    where, args = _scoped(who, "kind = 'usage' AND id > ?", [after])
+    now = utc_iso(request.app.state.clock.now())
+    with _db(request).transaction() as conn:
+        rows = conn.execute(
+            "SELECT id, area_id, day, received_at, sealed "
+            f"FROM submission WHERE {where} ORDER BY id LIMIT ?",
+            (*args, limit + 1),
+        ).fetchall()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        if rows:
+            areas = sorted({r["area_id"] for r in rows})
+            audit.record(
+                conn,
+                now,
+                who.id,
+                "usage_fetched",
+                area_id=areas[0] if len(areas) == 1 else None,
+                detail={
+                    "count": len(rows),
+                    "first_id": rows[0]["id"],
+                    "last_id": rows[-1]["id"],
+                    "areas": areas,
+                },
+            )
+    items = [dict(r) | {"sealed": _b64(r["sealed"])} for r in rows]
+    return {"items": items, "next_after": items[-1]["id"] if more else None}
+
+
+def _no_submission(submission_id: int) -> ApiError:
+    return ApiError(
+        404,
+        "no_submission",
+        en=f"There is no report {submission_id}.",
+        sv=f"Det finns ingen rapport {submission_id}.",
+    )
+
+
+def _report(conn: sqlite3.Connection, who: Principal, submission_id: int) -> sqlite3.Row:
+    """The report ``submission_id`` (404 when unknown or usage, 403 for another area)."""
+    row = conn.execute(
+        "SELECT id, device_id, uuid, area_id FROM submission WHERE id = ? AND kind = 'report'",
+        (submission_id,),
+    ).fetchone()
+    if row is None:
+        raise _no_submission(submission_id)
+    if not who.may(row["area_id"]):
+        raise not_your_area(row["area_id"])
+    result: sqlite3.Row = row
+    return result
+
+
+@router.post(
+    "/reports/states",
+    response_model=StatesResultOut,
+    responses=documented(
+        400,
+        401,
+        403,
+        404,
+        422,
+        s403=_S403_AREA,
+        s404="an unknown report, or a usage item (`no_submission`); nothing was saved",
+    ),
+)
+def post_states(body: StatesIn, who: OfficeCaller, request: Request) -> dict[str, Any]:
+    """Record the office's states of reports, all or nothing; the comment stays sealed to the
+    area's key (the server cannot read it). The actor is the signed-in user."""
+    now = utc_iso(request.app.state.clock.now())
+    results: list[dict[str, Any]] = []
+    areas: set[str] = set()
+    counts: dict[str, int] = {}
+    with _db(request).transaction() as conn:
+        for item in body.items:
+            report = _report(conn, who, item.submission_id)
+            comment = (
+                None
+                if item.comment_sealed is None
+                else base64.b64decode(item.comment_sealed, validate=True)
+            )
+            cursor = conn.execute(
+                "INSERT INTO report_state (submission_id, area_id, state, actor, at, "
+                "comment_sealed, link_kind, link_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    item.submission_id,
+                    report["area_id"],
+                    item.state,
+                    who.id,
+                    now,
+                    comment,
+                    item.link_kind,
+                    item.link_id,
+                ),
+            )
+            areas.add(report["area_id"])
+            counts[item.state] = counts.get(item.state, 0) + 1
+            results.append({"submission_id": item.submission_id, "id": cursor.lastrowid, "at": now})
+        ordered = sorted(areas)
+        audit.record(
+            conn,
+            now,
+            who.id,
+            "report_states",
+            area_id=ordered[0] if len(ordered) == 1 else None,
+            target=str(body.items[0].submission_id) if len(body.items) == 1 else None,
+            detail={"count": len(body.items), "states": counts, "areas": ordered},
+        )
+    return {"results": results}
+
+
+@router.get("/reports/states", response_model=StatesOut, responses=documented(401, 403, 422))
+def list_states(
+    who: OfficeCaller,
+    request: Request,
+    after: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 1000,
+) -> dict[str, Any]:
+    """State changes with ``id > after`` in id order (a coordinator: their areas'), so every
+    office computer mirrors what the others decided."""
+    where, args = _scoped(who, "id > ?", [after])
+    with _db(request).read() as conn:
+        rows = conn.execute(
+            "SELECT id, submission_id, area_id, state, actor, at, comment_sealed, link_kind, "
+            f"link_id FROM report_state WHERE {where} ORDER BY id LIMIT ?",
+            (*args, limit + 1),
+        ).fetchall()
+    more = len(rows) > limit
+    items = [dict(r) | {"comment_sealed": _b64(r["comment_sealed"])} for r in rows[:limit]]
+    return {"items": items, "next_after": items[-1]["id"] if more else None}
+
+
+@router.put(
+    "/reports/{submission_id}/answer",
+    response_model=AnswerOut,
+    responses=documented(
+        400,
+        401,
+        403,
+        404,
+        409,
+        422,
+        s403=_S403_AREA,
+        s404="an unknown report, or a usage item (`no_submission`)",
+        s409="the area has no signing key pinned on the server (`no_area_key`)",
+        s422="the body's shape, or an answer not signed by the area's key or not about this "
+        "report (`bad_answer`)",
+    ),
+)
+def put_answer(
+    body: AnswerIn,
+    who: OfficeCaller,
+    request: Request,
+    submission_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+) -> dict[str, Any]:
+    """Store the answer (signed with the area's key) for the reporting tablet to fetch; a
+    later answer replaces it under a new ``seq``, so the tablet fetches it again."""
+    now = utc_iso(request.app.state.clock.now())
+    with _db(request).transaction() as conn:
+        report = _report(conn, who, submission_id)
+        key = conn.execute(
+            "SELECT signing_key FROM area_key WHERE area_id = ?", (report["area_id"],)
+        ).fetchone()
+        if key is None:
+            raise ApiError(
+                409,
+                "no_area_key",
+                en=f"The area {report['area_id']} has no signing key on the server.",
+                sv=f"Området {report['area_id']} har ingen signeringsnyckel på servern.",
+            )
+        try:
+            answer = verify(body.payload, body.signature, key["signing_key"])
+        except AnswerError as exc:
+            raise ApiError(422, "bad_answer", en=exc.en, sv=exc.sv) from exc
+        if answer.uuid != report["uuid"] or answer.area_id != report["area_id"]:
+            raise ApiError(
+                422,
+                "bad_answer",
+                en="The answer is about another report.",
+                sv="Svaret gäller en annan rapport.",
+            )
+        seq = conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM report_answer").fetchone()[0]
+        conn.execute(
+            "INSERT INTO report_answer (submission_id, seq, device_id, area_id, payload, "
+            "signature, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (submission_id) DO UPDATE SET seq = excluded.seq, "
+            "payload = excluded.payload, signature = excluded.signature, at = excluded.at, "
+            "actor = excluded.actor",
+            (
+                submission_id,
+                seq,
+                report["device_id"],
+                report["area_id"],
+                body.payload,
+                body.signature,
+                now,
+                who.id,
+            ),
+        )
+        audit.record(
+            conn,
+            now,
+            who.id,
+            "report_answered",
+            area_id=report["area_id"],
+            target=str(submission_id),
+            detail={"seq": seq, "state": answer.state},
+        )
+    return {"submission_id": submission_id, "seq": seq, "at": now}
 
 
 # -------------------------------------------------------------------------- releases

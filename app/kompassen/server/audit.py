@@ -29,6 +29,9 @@ ACTIONS = frozenset(
         "password_changed",
         "area_key_registered",
         "submissions_fetched",
+        "usage_fetched",
+        "report_states",
+        "report_answered",
     }
 )
 MAX_DETAIL = 2000  # characters of JSON: a few numbers and names, never documents

@@ -1,5 +1,6 @@
 """server.db: devices (and what they run), office users (roles, areas), enrolment codes, sealed
-submissions, releases, area keys and the audit log of office actions.
+submissions (reports and daily usage), releases, area keys, the audit log of office actions,
+the office's states of reports and its signed answers to them.
 
 One connection shared by the worker threads behind a lock (SQLite allows one writer anyway and
 the load is a few tablets). WAL with ``synchronous=FULL``: a submission the server answered
@@ -129,6 +130,41 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_area ON audit_log (area_id, id);
 CREATE INDEX audit_log_actor ON audit_log (actor, id);
+""",
+    ),
+    Migration(
+        5,
+        "report and usage submissions, the office's states of reports, signed answers",
+        # every submission so far is a report (DEFAULT 'report'); day only for usage
+        """
+ALTER TABLE submission ADD COLUMN kind TEXT NOT NULL DEFAULT 'report'
+    CHECK (kind IN ('report', 'usage'));
+ALTER TABLE submission ADD COLUMN day TEXT;
+CREATE INDEX submission_kind ON submission (kind, id);
+CREATE TABLE report_state (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    submission_id INTEGER NOT NULL REFERENCES submission(id),
+    area_id TEXT NOT NULL,
+    state TEXT NOT NULL
+        CHECK (state IN ('new', 'in_progress', 'solved', 'not_actionable', 'needs_info')),
+    actor TEXT NOT NULL,
+    at TEXT NOT NULL,
+    comment_sealed BLOB,
+    link_kind TEXT CHECK (link_kind IS NULL OR link_kind IN ('guide', 'service', 'notice')),
+    link_id TEXT
+);
+CREATE INDEX report_state_area ON report_state (area_id, id);
+CREATE TABLE report_answer (
+    submission_id INTEGER PRIMARY KEY REFERENCES submission(id),
+    seq INTEGER NOT NULL UNIQUE,
+    device_id TEXT NOT NULL,
+    area_id TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    signature TEXT NOT NULL,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL
+);
+CREATE INDEX report_answer_device ON report_answer (device_id, seq);
 """,
     ),
 ]

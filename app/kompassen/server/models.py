@@ -8,10 +8,17 @@ from __future__ import annotations
 
 import base64
 import binascii
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 AREA_ID_PATTERN = r"^[a-z0-9-]{1,64}$"
 DEVICE_ID_PATTERN = r"^[A-Za-z0-9-]{1,64}$"
@@ -75,10 +82,17 @@ class SubmissionIn(Model):
     area_id: Annotated[str, StringConstraints(max_length=128)]
     created_at: Annotated[str, StringConstraints(max_length=64)]
     sealed: Annotated[str, StringConstraints(max_length=MAX_SEALED_B64 + 8)]
+    kind: Annotated[str, StringConstraints(max_length=16)] = Field(
+        default="report", description='"report" (the default, what old clients send) or "usage".'
+    )
+    day: Annotated[str, StringConstraints(max_length=16)] | None = Field(
+        default=None, description="YYYY-MM-DD: required for usage, refused for a report."
+    )
 
 
 UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 MIN_SEALED = 48  # a SealedBox adds a 32-byte ephemeral key and a 16-byte tag
+DAY_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 
 class CheckedSubmission(BaseModel):
@@ -88,6 +102,16 @@ class CheckedSubmission(BaseModel):
     area_id: AreaId
     created_at: str
     sealed: bytes
+    kind: Literal["report", "usage"] = "report"
+    day: Annotated[str, StringConstraints(pattern=DAY_PATTERN)] | None = None
+
+    @model_validator(mode="after")
+    def _day_for_usage(self) -> CheckedSubmission:
+        if (self.kind == "usage") != (self.day is not None):
+            raise ValueError("day is required for usage and refused for a report")
+        if self.day is not None:
+            date.fromisoformat(self.day)  # ValueError → rejected
+        return self
 
     @field_validator("uuid")
     @classmethod
@@ -149,6 +173,7 @@ class OfficeSubmission(BaseModel):
     created_at: str
     received_at: str
     sealed: str
+    kind: Literal["report", "usage"] = "report"
 
 
 class OfficeSubmissionsOut(BaseModel):
@@ -425,3 +450,130 @@ class ReleaseOut(BaseModel):
     base_version: int | None
     documents: dict[str, Any] | None = Field(None, description="With kind full.")
     delta: dict[str, Any] | None = Field(None, description="With kind delta.")
+
+
+# ------------------------------------------------------------- usage, states and answers
+
+ReportState = Literal["new", "in_progress", "solved", "not_actionable", "needs_info"]
+LinkKind = Literal["guide", "service", "notice"]
+MAX_STATE_ITEMS = 500
+MAX_COMMENT_SEALED = 16 * 1024
+MAX_ANSWER_PAYLOAD = 8192
+_NEXT_AFTER = "Pass as ``after`` for the next page; null when this page was the last."
+
+
+def _b64(value: Any, what: str, low: int, high: int) -> bytes:
+    if not isinstance(value, str):
+        raise ValueError(f"{what} must be base64 text")
+    try:
+        blob = base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise ValueError(f"{what} is not valid base64") from exc
+    if not low <= len(blob) <= high:
+        raise ValueError(f"{what} must be {low} to {high} bytes")
+    return blob
+
+
+class UsageItemOut(BaseModel):
+    """One sealed daily usage aggregate: no device id, no uuid (usage is never per tablet)."""
+
+    id: int
+    area_id: str
+    day: str
+    received_at: str
+    sealed: str
+
+
+class UsageOut(BaseModel):
+    items: list[UsageItemOut]
+    next_after: int | None = Field(description=_NEXT_AFTER)
+
+
+class StateIn(Model):
+    """One state change of a report; the comment is sealed to the area's sealing key by the
+    office client, so the server holds nothing it can read."""
+
+    model_config = ConfigDict(extra="forbid")
+    submission_id: Annotated[int, Field(ge=1, le=MAX_ID, strict=True)]
+    state: ReportState
+    comment_sealed: (
+        Annotated[
+            str,
+            StringConstraints(max_length=(MAX_COMMENT_SEALED + 2) // 3 * 4),
+            Field(description="base64 of a SealedBox, at most 16 KiB decoded"),
+        ]
+        | None
+    ) = None
+    link_kind: LinkKind | None = None
+    link_id: Annotated[str, StringConstraints(min_length=1, max_length=128)] | None = None
+
+    @field_validator("comment_sealed", mode="after")
+    @classmethod
+    def _comment(cls, value: str | None) -> str | None:
+        if value is not None:
+            _b64(value, "comment_sealed", MIN_SEALED, MAX_COMMENT_SEALED)
+        return value
+
+    @model_validator(mode="after")
+    def _link(self) -> StateIn:
+        if (self.link_kind is None) != (self.link_id is None):
+            raise ValueError("link_kind and link_id go together")
+        return self
+
+
+class StatesIn(Model):
+    items: Annotated[list[StateIn], Field(min_length=1, max_length=MAX_STATE_ITEMS)]
+
+
+class StateResult(BaseModel):
+    submission_id: int
+    id: int
+    at: str
+
+
+class StatesResultOut(BaseModel):
+    results: list[StateResult]
+
+
+class StateOut(BaseModel):
+    id: int
+    submission_id: int
+    area_id: str
+    state: ReportState
+    actor: str
+    at: str
+    comment_sealed: str | None
+    link_kind: LinkKind | None
+    link_id: str | None
+
+
+class StatesOut(BaseModel):
+    items: list[StateOut]
+    next_after: int | None = Field(description=_NEXT_AFTER)
+
+
+class AnswerIn(Model):
+    """An answer signed with the area's signing key (kompassen.reports.answers)."""
+
+    model_config = ConfigDict(extra="forbid")
+    payload: Annotated[str, StringConstraints(min_length=1, max_length=MAX_ANSWER_PAYLOAD)]
+    signature: Annotated[str, StringConstraints(min_length=1, max_length=128)]
+
+
+class AnswerOut(BaseModel):
+    submission_id: int
+    seq: int
+    at: str
+
+
+class DeviceAnswerOut(BaseModel):
+    seq: int
+    uuid: str
+    area_id: str
+    payload: str
+    signature: str
+
+
+class DeviceAnswersOut(BaseModel):
+    items: list[DeviceAnswerOut]
+    next_after: int | None = Field(description="Pass as ``after`` (a seq) for the next page.")
