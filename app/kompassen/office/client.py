@@ -17,6 +17,8 @@ becomes one of the frozen dataclasses below.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import contextlib
 import json
 from collections.abc import Callable, Mapping, Sequence
@@ -46,6 +48,7 @@ ROLES: tuple[OfficeRole, ...] = ("admin", "coordinator")
 DEFAULT_TIMEOUT = 30.0
 MAX_LIST = 10_000  # more rows than any office has devices, users or audit entries per page
 MAX_TEXT = 4096  # any one string field of an answer
+MAX_BLOB_B64 = 96 * 1024  # base64 of a sealed report (64 KiB) or usage aggregate, with room
 
 _T = TypeVar("_T")
 
@@ -183,6 +186,55 @@ class AreaKeyResult:
     outcome: Literal["registered", "unchanged", "replaced"]
 
 
+@dataclass(frozen=True, slots=True)
+class SealedItem:
+    """One sealed report as the server holds it (only the office's key opens ``sealed``)."""
+
+    id: int
+    device_id: str
+    uuid: str
+    area_id: str
+    kind: str
+    created_at: str
+    received_at: str
+    sealed: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class UsageItem:
+    """One sealed daily usage aggregate of an area: no device, no uuid (never per tablet)."""
+
+    id: int
+    area_id: str
+    day: str
+    received_at: str
+    sealed: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class StateItem:
+    """One state change of a report, as some office user recorded it (comment sealed)."""
+
+    id: int
+    submission_id: int
+    area_id: str
+    state: str
+    actor: str
+    at: str
+    comment_sealed: bytes | None
+    link_kind: str | None
+    link_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StateResult:
+    """What the server gave one posted state change: its id and time."""
+
+    submission_id: int
+    id: int
+    at: str
+
+
 # ------------------------------------------------------------------------ answer checks
 
 
@@ -241,6 +293,21 @@ class _Checker:
             return v
 
         return self.items(data, key, one)
+
+    def blob(self, data: Mapping[str, Any], key: str) -> bytes:
+        value = data.get(key)
+        if not isinstance(value, str) or len(value) > MAX_BLOB_B64:
+            raise self.fail()
+        try:
+            return base64.b64decode(value, validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise self.fail() from exc
+
+    def opt_blob(self, data: Mapping[str, Any], key: str) -> bytes | None:
+        return None if data.get(key) is None else self.blob(data, key)
+
+    def next_after(self, data: Mapping[str, Any]) -> int | None:
+        return self.opt_int(data, "next_after")
 
     def role(self, data: Mapping[str, Any]) -> OfficeRole:
         value = data.get("role")
@@ -306,6 +373,63 @@ def _audit_entry(c: _Checker, raw: Any) -> AuditEntry:
         target=c.opt_text(d, "target"),
         detail=detail,
     )
+
+
+def _sealed_item(c: _Checker, raw: Any) -> SealedItem:
+    d = c.obj(raw)
+    kind = d.get("kind", "report")  # a server from before usage sends no kind
+    if kind not in ("report", "usage"):
+        raise c.fail()
+    return SealedItem(
+        id=c.int_(d, "id", minimum=1),
+        device_id=c.text(d, "device_id"),
+        uuid=c.text(d, "uuid"),
+        area_id=c.text(d, "area_id", empty=False),
+        kind=kind,
+        created_at=c.text(d, "created_at"),
+        received_at=c.text(d, "received_at"),
+        sealed=c.blob(d, "sealed"),
+    )
+
+
+def _usage_item(c: _Checker, raw: Any) -> UsageItem:
+    d = c.obj(raw)
+    return UsageItem(
+        id=c.int_(d, "id", minimum=1),
+        area_id=c.text(d, "area_id", empty=False),
+        day=c.text(d, "day", empty=False),
+        received_at=c.text(d, "received_at"),
+        sealed=c.blob(d, "sealed"),
+    )
+
+
+def _state_item(c: _Checker, raw: Any) -> StateItem:
+    d = c.obj(raw)
+    return StateItem(
+        id=c.int_(d, "id", minimum=1),
+        submission_id=c.int_(d, "submission_id", minimum=1),
+        area_id=c.text(d, "area_id", empty=False),
+        state=c.text(d, "state", empty=False),
+        actor=c.text(d, "actor"),
+        at=c.text(d, "at", empty=False),
+        comment_sealed=c.opt_blob(d, "comment_sealed"),
+        link_kind=c.opt_text(d, "link_kind"),
+        link_id=c.opt_text(d, "link_id"),
+    )
+
+
+def _state_body(item: Mapping[str, Any]) -> dict[str, Any]:
+    """One state change as the server takes it (a sealed comment as bytes goes as base64)."""
+    comment = item.get("comment_sealed")
+    if isinstance(comment, bytes | bytearray | memoryview):
+        comment = base64.b64encode(bytes(comment)).decode("ascii")
+    return {
+        "submission_id": item["submission_id"],
+        "state": item["state"],
+        "comment_sealed": comment,
+        "link_kind": item.get("link_kind"),
+        "link_id": item.get("link_id"),
+    }
 
 
 # ------------------------------------------------------------------------------ client
@@ -648,3 +772,61 @@ class OfficeClient:
             "/office/password",
             body={"old_password": old_password, "new_password": new_password},
         )
+
+    # -- the inbox --------------------------------------------------------------------
+
+    def submissions(
+        self, after: int = 0, limit: int = 500, kind: str = "report"
+    ) -> tuple[list[SealedItem], int | None]:
+        """Sealed reports with ``id > after`` (this user's areas) and the next ``after``
+        (None: this was the last page)."""
+        c = _Checker(self.server_url, "listan över rapporter", "the list of reports")
+        data = self._call(
+            "GET", "/office/submissions", params={"after": after, "limit": limit, "kind": kind}
+        )
+        return list(c.items(data, "items", lambda i: _sealed_item(c, i))), c.next_after(data)
+
+    def usage(self, after: int = 0, limit: int = 2000) -> tuple[list[UsageItem], int | None]:
+        """Sealed daily usage aggregates with ``id > after`` and the next ``after``."""
+        c = _Checker(self.server_url, "användningen", "the usage")
+        data = self._call("GET", "/office/usage", params={"after": after, "limit": limit})
+        return list(c.items(data, "items", lambda i: _usage_item(c, i))), c.next_after(data)
+
+    def states(self, after: int = 0, limit: int = 1000) -> tuple[list[StateItem], int | None]:
+        """State changes of reports with ``id > after`` (every office user's) and the next."""
+        c = _Checker(self.server_url, "rapporternas lägen", "the reports' states")
+        data = self._call("GET", "/office/reports/states", params={"after": after, "limit": limit})
+        return list(c.items(data, "items", lambda i: _state_item(c, i))), c.next_after(data)
+
+    def post_states(self, items: Sequence[Mapping[str, Any]]) -> list[StateResult]:
+        """Record state changes (1–500: submission_id, state, comment_sealed as bytes or
+        base64 or None, link_kind, link_id), all or nothing; their ids and times."""
+        c = _Checker(self.server_url, "de sparade lägena", "the saved states")
+        data = self._call(
+            "POST", "/office/reports/states", body={"items": [_state_body(i) for i in items]}
+        )
+
+        def one(raw: Any) -> StateResult:
+            d = c.obj(raw)
+            return StateResult(
+                submission_id=c.int_(d, "submission_id", minimum=1),
+                id=c.int_(d, "id", minimum=1),
+                at=c.text(d, "at", empty=False),
+            )
+
+        results = list(c.items(data, "results", one))
+        if [r.submission_id for r in results] != [int(i["submission_id"]) for i in items]:
+            raise c.fail()
+        return results
+
+    def put_answer(self, submission_id: int, payload: str, signature: str) -> int:
+        """Store the signed answer to a report for its tablet; the answer's ``seq``."""
+        c = _Checker(self.server_url, "svaret på rapporten", "the answer to the report")
+        data = self._call(
+            "PUT",
+            f"/office/reports/{int(submission_id)}/answer",
+            body={"payload": payload, "signature": signature},
+        )
+        if c.int_(data, "submission_id", minimum=1) != submission_id:
+            raise c.fail()
+        return c.int_(data, "seq", minimum=1)
