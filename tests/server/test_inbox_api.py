@@ -100,6 +100,8 @@ def test_usage_is_kept_apart_and_carries_no_device(
 
     audit = api.get("/office/audit", headers=office).json()["entries"]
     assert "usage_fetched" in [e["action"] for e in audit]
+    (tablet,) = api.get("/office/devices", headers=office).json()["devices"]
+    assert tablet["submissions"] == 2  # reports only: usage is not a report
 
 
 def test_day_is_checked_per_item(api: httpx.Client, device: dict[str, str]) -> None:

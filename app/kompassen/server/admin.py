@@ -436,7 +436,8 @@ def device_scope(areas: Collection[str] | None, user: str | None) -> tuple[str, 
 def list_devices(
     db: ServerDb, *, areas: Collection[str] | None = None, user: str | None = None
 ) -> list[dict[str, Any]]:
-    """Devices ever enrolled, oldest first, with how many submissions each sent.
+    """Devices ever enrolled, oldest first, with how many reports each sent (daily usage
+    aggregates are not counted: they are not reports).
 
     ``areas``/``user``: limit to what a coordinator may see (:func:`device_scope`); None:
     every device. ``revoked_uses``/``revoked_last_used``: how often and when last its token
@@ -447,7 +448,8 @@ def list_devices(
         rows = conn.execute(
             "SELECT d.id, d.name, d.enrolled_at, d.last_seen, d.revoked_at, "
             "d.revoked_uses, d.revoked_last_used, "
-            "(SELECT COUNT(*) FROM submission s WHERE s.device_id = d.id) AS submissions, "
+            "(SELECT COUNT(*) FROM submission s WHERE s.device_id = d.id AND s.kind = 'report') "
+            "AS submissions, "
             "d.app_version, d.versions_at, d.enrolled_by "
             f"FROM device d WHERE {scope} ORDER BY d.enrolled_at, d.id",
             args,
