@@ -32,6 +32,7 @@ class FakeTable:
     rows: tuple[FakeRow, ...]
     total: FakeRow | None
     chart: str | None
+    note: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -82,9 +83,9 @@ def searches() -> FakeTable:
         row("tvatt", "Tvätt", "Laundry", 22, 2),
         row("kläder", "Kläder", "Clothes", 41, 37),
     )
-    return FakeTable(
-        "searches_by_chip", ("Sökningar per ämne", "Searches by topic"), COLUMNS, rows, None, "bar"
-    )
+    note = ("En sökning kan ha flera ämnen.", "A search can have several topics.")
+    title = ("Sökningar per ämne", "Searches by topic")
+    return FakeTable("searches_by_chip", title, COLUMNS, rows, None, "bar", note)
 
 
 def services() -> FakeTable:

@@ -159,6 +159,10 @@ def _table_blocks(lay: _Layout, writer: QPdfWriter, table: TableLike, lang: str)
     col_w = (lay.width - label_w) / max(1, ncol)
     blocks = [_text_block(lay, writer, _pick(table.title, lang), lay.h2, gap=lay.mm * 2)]
     blocks[0].keep_with_next = True
+    note = getattr(table, "note", None)
+    if note:
+        blocks.append(_text_block(lay, writer, _pick(note, lang), lay.small, gap=lay.mm * 2))
+        blocks[-1].keep_with_next = True
 
     def line(cells: Sequence[str], font: QFont, shade: bool, lines: float = 1.0) -> _Block:
         height = row_h * lines
