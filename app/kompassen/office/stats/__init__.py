@@ -1,0 +1,1 @@
+"""The office's statistics: suppressed tables, CSV and the lägesrapport, without Qt."""
