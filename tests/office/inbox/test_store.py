@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from kompassen.office.inbox.store import InboxKeyError, InboxLocked, InboxStore, SealedReport
+from kompassen.office.inbox.store import (
+    InboxKeyError,
+    InboxLocked,
+    InboxStorageError,
+    InboxStore,
+    SealedReport,
+)
 from kompassen.reports.keys import generate_keys
 from kompassen.reports.usage_format import DayUsage
 
@@ -117,3 +123,29 @@ def test_sealed_leftovers_kept(tmp_path: Path) -> None:
     store.add_report(3, "klara", "c", "r", envelope("u3"))
     assert store.unreadable_count() == 0
     store.close()
+
+
+def test_a_wrong_key_file_opened_first_does_not_lock_the_inbox_for_good(tmp_path: Path) -> None:
+    right, wrong = generate_keys(), generate_keys()
+    store = InboxStore(tmp_path / "office.db")
+    store.unlock(wrong)  # nothing opened with it: only sealed leftovers
+    store.add_sealed(SealedReport(3, "klara", "c", "r", "u3", b"blob"))
+    store.close()
+    store = InboxStore(tmp_path / "office.db")
+    store.unlock(right)
+    assert store.add_report(3, "klara", "c", "r", envelope("u3"))
+    store.close()
+    store = InboxStore(tmp_path / "office.db")
+    with pytest.raises(InboxKeyError):
+        store.unlock(wrong)
+    store.unlock(right)
+    assert store.report(3) is not None
+    store.close()
+
+
+def test_a_damaged_file_is_refused_in_words(tmp_path: Path) -> None:
+    path = tmp_path / "office.db"
+    path.write_bytes(b"this is not a database at all" * 200)
+    with pytest.raises(InboxStorageError) as err:
+        InboxStore(path)
+    assert err.value.kind == "corrupt" and "inkorg" in err.value.sv

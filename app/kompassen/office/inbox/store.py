@@ -202,7 +202,9 @@ class InboxStore:
         self._box = None
         self._opener = None
         self._reports.clear()
+        self._uuids.clear()
         self._hay.clear()
+        self._order.clear()
         self.conn.close()
 
     @contextmanager
@@ -235,10 +237,14 @@ class InboxStore:
         opener = SealedBox(PrivateKey(base64.b64decode(keys.sealing_private)))
         with self._guard("Kontorets inkorg kunde inte läsas", "The office inbox could not be read"):
             row = self.conn.execute("SELECT value FROM meta WHERE key = 'check'").fetchone()
-            if row is None:
+            empty = self.conn.execute("SELECT 1 FROM report LIMIT 1").fetchone() is None
+            if row is None or empty:
+                # nothing is encrypted under the old key yet (a wrong key file opened first
+                # leaves only sealed leftovers, which are the server's blobs): bind to these keys
                 with atomic(self.conn):
                     self.conn.execute(
-                        "INSERT INTO meta (key, value) VALUES ('check', ?)",
+                        "INSERT INTO meta (key, value) VALUES ('check', ?) "
+                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                         (bytes(box.encrypt(_CHECK_PLAIN)),),
                     )
             else:
