@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
+from kompassen.catalogue.store.reader import CatalogueReader
 from kompassen.core.suppression import Cell, derived, primary, suppress_line
 from kompassen.office.inbox.model import ReportSummary
 from kompassen.office.stats.model import Period, StatsFilter
+from kompassen.reports.usage_format import DayUsage
 
 UsageRow = tuple[str, str, str, int]  # (day, metric, key, count)
 Label = tuple[str, str]  # (sv, en)
@@ -339,3 +341,127 @@ def reports_by_week(reps: Sequence[ReportSummary], f: StatsFilter) -> StatsTable
         StatsRow("", TOTAL, (total,)),
         "line",
     )
+
+
+class _CatalogueLabels:
+    """Labels read once from the installed catalogue; unknown codes are shown as codes."""
+
+    def __init__(
+        self,
+        chips: dict[str, Label],
+        services: dict[str, Label],
+        places: dict[str, Label],
+    ) -> None:
+        self._chips = chips
+        self._services = services
+        self._places = places
+
+    @staticmethod
+    def _get(table: dict[str, Label], key: str) -> Label:
+        # usage counts carry keys ("nattjour"), reports carry ids ("klara/nattjour")
+        return table.get(key) or table.get(key.rsplit("/", 1)[-1]) or (key, key)
+
+    def chip(self, code: str) -> Label:
+        return self._get(self._chips, code)
+
+    def service(self, key: str) -> Label:
+        return self._get(self._services, key)
+
+    def place(self, key: str) -> Label:
+        return self._get(self._places, key)
+
+    def kind(self, kind: str) -> Label:
+        return KIND_LABELS.get(kind, (kind, kind))
+
+
+def catalogue_labels(reader: CatalogueReader, area_id: str) -> Labels:
+    """Names of the area's chips (terms), services and landmarks, in both languages."""
+    chips = {t.code: (t.label.sv, t.label.en or t.label.sv) for t in reader.terms(area_id)}
+    services: dict[str, Label] = {}
+    for s in reader.services(reader.service_ids(area_id)):
+        services[s.id] = (s.name, s.name)
+        services[s.id.rsplit("/", 1)[-1]] = (s.name, s.name)
+    places: dict[str, Label] = {}
+    for lm in reader.landmarks(area_id):
+        places[lm.id] = (lm.name, lm.name)
+        places[lm.id.rsplit("/", 1)[-1]] = (lm.name, lm.name)
+    return _CatalogueLabels(chips, services, places)
+
+
+#: age buckets of a service's last check: (key, sv, en, upper bound in days or None)
+FRESHNESS_BUCKETS: tuple[tuple[str, str, str, int | None], ...] = (
+    ("0-3m", "Under 3 månader", "Under 3 months", 91),
+    ("3-6m", "3–6 månader", "3–6 months", 183),
+    ("6-12m", "6–12 månader", "6–12 months", 365),
+    ("1-2y", "1–2 år", "1–2 years", 730),
+    ("2y+", "Över 2 år", "Over 2 years", None),
+    ("unknown", "Okänt", "Unknown", None),
+)
+
+
+def checked_day(verified_at: str) -> date | None:
+    """The day of a last check, the earliest the text allows ("2025" → 1 January 2025):
+    a coarse date must never make a fact look fresher than it may be."""
+    v = (verified_at or "").strip()
+    try:
+        if len(v) == 4 and v.isdigit():
+            return date(int(v), 1, 1)
+        if len(v) == 7 and v[4] == "-":
+            return date(int(v[:4]), int(v[5:7]), 1)
+        return date.fromisoformat(v[:10])
+    except ValueError:
+        return None
+
+
+def freshness_counts(checked: Iterable[str], today: date) -> list[int]:
+    """How many of the ``verified_at`` values fall in each of :data:`FRESHNESS_BUCKETS`."""
+    counts = [0] * len(FRESHNESS_BUCKETS)
+    for v in checked:
+        d = checked_day(v)
+        if d is None:
+            counts[-1] += 1
+            continue
+        age = (today - d).days
+        for i, (_key, _sv, _en, limit) in enumerate(FRESHNESS_BUCKETS[:-1]):
+            if limit is None or age < limit:
+                counts[i] += 1
+                break
+    return counts
+
+
+def freshness_table(checked: Iterable[str], today: date) -> StatsTable:
+    """Services by the age of their last check (facts, not people: no suppression)."""
+    counts = freshness_counts(checked, today)
+    rows = tuple(
+        StatsRow(k, (sv, en), (Cell(n, False),))
+        for (k, sv, en, _limit), n in zip(FRESHNESS_BUCKETS, counts, strict=True)
+    )
+    return StatsTable(
+        "freshness",
+        ("Tjänster efter senaste kontroll", "Services by age of their last check"),
+        (("Tjänster", "Services"),),
+        rows,
+        StatsRow("", TOTAL, (Cell(sum(counts), False),)),
+        "bar",
+        (
+            f"Ålder räknad till {today.isoformat()}; ett ofullständigt datum räknas från periodens början.",
+            f"Age as of {today.isoformat()}; a partial date counts from the start of its period.",
+        ),
+    )
+
+
+def freshness(reader: CatalogueReader, area_id: str, today: date) -> StatsTable:
+    """The catalogue's data freshness: the area's services by the age of their last check."""
+    services = reader.services(reader.service_ids(area_id))
+    return freshness_table((s.provenance.verified_at for s in services), today)
+
+
+def usage_rows(usages: Iterable[DayUsage]) -> list[UsageRow]:
+    """Day aggregates (of any number of tablets) summed into ``(day, metric, key, count)`` rows,
+    the shape of ``InboxStore.usage_rows``."""
+    c: Counter[tuple[str, str, str]] = Counter()
+    for u in usages:
+        for metric, keys in u.counts.items():
+            for key, n in keys.items():
+                c[(u.day, metric, key)] += n
+    return [(d, m, k, n) for (d, m, k), n in sorted(c.items())]
