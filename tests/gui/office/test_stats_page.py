@@ -1,0 +1,133 @@
+"""Statistik: the page on a synthetic office.db (no reports key: usage tables only), "< 5" for
+small counts, CSV with the filters, the lägesrapport files written on the worker; screenshots."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kompassen.compose import AppContext
+from kompassen.gui.office.stats.page import StatsPage, period_for
+from kompassen.gui.theme import Theme
+from kompassen.office.inbox.store import InboxStore
+from kompassen.reports.usage_format import DayUsage
+
+SHOTS = Path(os.environ.get("KOMPASSEN_SHOTS") or Path(tempfile.gettempdir()) / "kompassen-shots")
+
+
+def _fill(ctx: AppContext) -> None:
+    """Two tablets over November 2026 (up to the test clock's day), and a little of October."""
+    assert ctx.catalogue is not None  # installs the bundled areas (the office window has done it)
+    path = ctx.paths.data_dir / "office" / "office.db"
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    store = InboxStore(path)
+    try:
+        sid = 0
+        for device in range(2):
+            for d in range(1, 23):
+                day = date(2026, 11, d)
+                counts = {
+                    "search": {"": 9 + d, "group.adult": 4 + device, "need.food": 1 + d % 3},
+                    "zero": {"": 1, "need.healthcare": d % 2},
+                    "view": {"clara-matutdelning": 3, "clara-samtal": d % 2},
+                    "handover": {"clara-matutdelning": 2},
+                }
+                sid += 1
+                store.add_usage(sid, DayUsage("klara", day.isoformat(), counts))
+            for d in range(2, 30, 3):
+                sid += 1
+                store.add_usage(
+                    sid,
+                    DayUsage(
+                        "klara",
+                        date(2026, 10, d).isoformat(),
+                        {"search": {"": 5, "group.adult": 2}},
+                    ),
+                )
+    finally:
+        store.close()
+
+
+def test_period_picker() -> None:
+    today = date(2026, 11, 23)
+    assert period_for("month", today) == period_for(
+        "custom", today, date(2026, 11, 30), date(2026, 11, 1)
+    )
+    lm = period_for("last_month", today)
+    assert (lm.start, lm.end) == (date(2026, 10, 1), date(2026, 10, 31))
+    assert period_for("quarter", today).start == date(2026, 10, 1)
+    assert period_for("quarter", today).previous().start == date(2026, 7, 1)
+    assert period_for("year", today).start == date(2026, 1, 1)
+    assert period_for("custom", today, today, today - timedelta(days=3)).start == today - timedelta(
+        days=3
+    )
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_stats_page_shows_hidden_counts_and_writes_files(
+    ctx: AppContext, qtbot: QtBot, tmp_path: Path, lang: str
+) -> None:
+    _fill(ctx)
+    page = StatsPage(ctx, "klara", lang, None, synchronous=True)
+    qtbot.addWidget(page)
+    page.resize(1400, 1000)
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        page.refresh()
+    assert page.loaded_result is not None, page.status.text()
+    assert not page.loaded_result.reports_read
+    assert page.key_line.isVisibleTo(page)
+    assert page.boxes, "usage tables shown without the key"
+    texts = [
+        box.view.model().index(r, c).data()
+        for box in page.boxes
+        for r in range(box.view.model().rowCount())
+        for c in range(box.view.model().columnCount())
+    ]
+    assert "< 5" in texts
+    for box in page.boxes:  # a shown count is never below 5 (a change may be)
+        model = box.view.model()
+        for r in range(model.rowCount()):
+            for c in range(1, min(3, model.columnCount())):
+                text = model.index(r, c).data()
+                assert text == "< 5" or int(text) >= 5, (box.table.key, r, c, text)
+
+    csv = tmp_path / "t.csv"
+    with qtbot.waitSignal(page.written, timeout=20_000):
+        page.export_csv(page.boxes[0].table, csv)
+    body = csv.read_text(encoding="utf-8")
+    assert body.startswith("#") and "2026-11-01" in body
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    theme = Theme("day")
+    for name in ("day", "night"):
+        theme.set(name, 0, ctx.clock.now())
+        QApplication.processEvents()
+        page.grab().save(str(SHOTS / f"office_stats_{lang}{'' if name == 'day' else '_night'}.png"))
+    page.close_worker()
+
+
+def test_lagesrapport_written_on_the_worker(ctx: AppContext, qtbot: QtBot, tmp_path: Path) -> None:
+    pytest.importorskip("kompassen.office.stats.lagesrapport")
+    _fill(ctx)
+    page = StatsPage(ctx, "klara", "sv", None, synchronous=True)
+    qtbot.addWidget(page)
+    pdf = tmp_path / "lagesrapport.pdf"
+    with qtbot.waitSignal(page.written, timeout=60_000):
+        page.write_report(pdf)
+    assert pdf.is_file() and pdf.with_suffix(".html").is_file()
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in out.splitlines() if line.startswith("Pages:")))
+    assert pages > 1
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "60", "-png", str(pdf), str(SHOTS / "lagesrapport_p")], check=True
+    )
+    page.close_worker()
