@@ -14,12 +14,68 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kompassen.compose import AppContext
+from kompassen.gui.office.publish_page import KeyKeeper
 from kompassen.gui.office.stats.page import StatsPage, period_for
 from kompassen.gui.theme import Theme
 from kompassen.office.inbox.store import InboxStore
+from kompassen.reports.keys import OfficeKeys, generate_keys
 from kompassen.reports.usage_format import DayUsage
 
 SHOTS = Path(os.environ.get("KOMPASSEN_SHOTS") or Path(tempfile.gettempdir()) / "kompassen-shots")
+
+
+def _reports(ctx: AppContext, keys: OfficeKeys) -> None:
+    """Synthetic reports in November (codes only; the text is made up)."""
+    store = InboxStore(ctx.paths.data_dir / "office" / "office.db")
+    try:
+        store.unlock(keys)
+        for n in range(23):
+            kind = "unsolved" if n % 3 else "closed_but_open"
+            at = f"2026-11-{1 + n % 22:02d}T{10 + n % 8}:00:00+01:00"
+            env = {
+                "format": 1,
+                "uuid": f"u{n}",
+                "sealed_at": at,
+                "report": {
+                    "kind": kind,
+                    "area_id": "klara",
+                    "occurred_at": at,
+                    "landmark_id": "lm.central" if n % 2 else None,
+                    "place_text": "",
+                    "needs": ["need.sleep"] if n % 4 else ["need.food"],
+                    "groups": ["group.adult"],
+                    "text": "Syntetisk rapport",
+                    "service_id": None,
+                    "lang": "sv",
+                },
+            }
+            store.add_report(1000 + n, "klara", at, at, env, f"s{n}")
+    finally:
+        store.close()
+
+
+def test_report_tables_with_the_key(ctx: AppContext, qtbot: QtBot) -> None:
+    _fill(ctx)
+    keys = generate_keys()
+    _reports(ctx, keys)
+    keeper = KeyKeeper()
+    keeper.keep(keys, Path("office.key"))
+    page = StatsPage(ctx, "klara", "sv", keeper, synchronous=True)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        page.refresh()
+    assert page.loaded_result is not None, page.status.text()
+    assert page.loaded_result.reports_read
+    assert not page.key_line.isVisibleTo(page)
+    keys_shown = {box.table.key for box in page.boxes}
+    assert {"reports_by_kind", "reports_by_week"} <= keys_shown, keys_shown
+    kinds = next(b for b in page.boxes if b.table.key == "reports_by_kind").view.model()
+    total = kinds.index(kinds.rowCount() - 1, 1).data()
+    assert total == "23", total
+    keeper.forget()  # the key forgotten: the report tables go
+    page.worker.drain()
+    assert page.loaded_result is not None and not page.loaded_result.reports_read
+    page.close_worker()
 
 
 def _fill(ctx: AppContext) -> None:

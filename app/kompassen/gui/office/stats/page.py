@@ -95,6 +95,9 @@ class _Data:
         self._unlocked = False
 
     def store(self, keys: OfficeKeys | None) -> InboxStore:
+        if keys is None and self._store is not None and not self._store.locked:
+            self._store.close()  # the key was forgotten: so is the decrypted index
+            self._store = None
         if self._store is None:
             self.office_db.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             self._store = InboxStore(self.office_db)
