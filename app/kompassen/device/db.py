@@ -99,6 +99,39 @@ CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 ALTER TABLE outbox ADD COLUMN last_error_en TEXT;
 """,
     ),
+    Migration(
+        4,
+        "usage views and reports, daily usage in the outbox, answers to reports",
+        """
+CREATE TABLE usage_event_new (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL
+        CHECK (kind IN ('handover', 'zero_result', 'search', 'view', 'report')),
+    at TEXT NOT NULL,
+    area_id TEXT NOT NULL,
+    service_id TEXT,
+    landmark_id TEXT,
+    detail TEXT NOT NULL DEFAULT '{}',
+    synced INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO usage_event_new
+    SELECT id, kind, at, area_id, service_id, landmark_id, detail, synced FROM usage_event;
+DROP TABLE usage_event;
+ALTER TABLE usage_event_new RENAME TO usage_event;
+CREATE INDEX usage_event_kind_at ON usage_event(kind, at);
+ALTER TABLE outbox ADD COLUMN day TEXT;
+CREATE TABLE report_answer (
+    uuid TEXT PRIMARY KEY,
+    area_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    answer_sv TEXT NOT NULL,
+    answer_en TEXT NOT NULL,
+    guide_id TEXT,
+    answered_at TEXT NOT NULL,
+    seq INTEGER NOT NULL
+);
+""",
+    ),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].number

@@ -1,4 +1,4 @@
-"""Usage events for the follow-up statistics: handovers, searches that found nothing.
+"""Usage events for the follow-up statistics: searches, views, handovers, reports sent.
 
 Stored in ``device.db`` (the table is created by :mod:`kompassen.device.db`; writes go through
 its one connection). Events carry codes and ids, never free text about a person.
@@ -15,7 +15,7 @@ from kompassen.core.clock import Clock
 from kompassen.device.db import DeviceDb
 
 # the CHECK constraint of device.db's usage_event table allows exactly these
-EventKind = Literal["handover", "zero_result", "search"]
+EventKind = Literal["handover", "zero_result", "search", "view", "report"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,22 +12,29 @@ back to ``queued`` too, and the server's idempotency makes the resend harmless.
 
 from __future__ import annotations
 
+import sqlite3
 import uuid as uuidlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from kompassen.core.clock import Clock
 from kompassen.core.office_keys import is_placeholder_key
 from kompassen.core.report import Report
 from kompassen.device.db import DeviceDb
 
+if TYPE_CHECKING:
+    from kompassen.reports.answers import Answer
+
 OutboxStatus = Literal["queued", "sending", "sent", "rejected"]
 STATUSES: tuple[OutboxStatus, ...] = get_args(OutboxStatus)
 
+#: the outbox kind of a daily usage aggregate (:mod:`kompassen.reports.usage`)
+USAGE_KIND = "usage"
+
 _COLUMNS = (
     "uuid, area_id, kind, created_at, status, attempts, last_error, last_attempt_at, sent_at,"
-    " last_error_en"
+    " last_error_en, day"
 )
 
 
@@ -43,10 +50,29 @@ class OutboxItem:
     last_attempt_at: str | None
     sent_at: str | None
     last_error_en: str | None = None  # the same reason in English (None: only Swedish known)
+    day: str | None = None  # a daily usage aggregate's day (kind "usage"); None for a report
 
     def error(self, lang: str = "sv") -> str | None:
         """The last error in the user's language (Swedish when no English was given)."""
         return (self.last_error_en or self.last_error) if lang == "en" else self.last_error
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAnswer:
+    """A verified answer from the office to one report of this tablet (report_answer row)."""
+
+    uuid: str
+    area_id: str
+    state: str  # one of reports.answers.ANSWER_STATES
+    answer_sv: str
+    answer_en: str
+    guide_id: str | None
+    answered_at: str
+    seq: int
+
+    def text(self, lang: str = "sv") -> str:
+        """The answer in ``lang`` (Swedish when there is no English)."""
+        return (self.answer_en or self.answer_sv) if lang == "en" else self.answer_sv
 
 
 def new_uuid() -> str:
@@ -100,15 +126,43 @@ class Outbox:
             self._db.truncate_wal()
         return client_uuid
 
-    def items(self, statuses: Iterable[str] | None = None) -> list[OutboxItem]:
-        """Items with the given statuses (all when None), newest first."""
+    @staticmethod
+    def insert_usage(
+        conn: sqlite3.Connection, area_id: str, day: str, blob: bytes, now: str
+    ) -> str:
+        """Queue one sealed daily aggregate inside the caller's transaction; its uuid.
+
+        The caller (:func:`kompassen.reports.usage.aggregate_closed_days`) deletes the
+        counted events in the same transaction, so a day is queued exactly once.
+        """
+        client_uuid = new_uuid()
+        conn.execute(
+            "INSERT INTO outbox (uuid, area_id, kind, created_at, sealed, status, day)"
+            " VALUES (?, ?, ?, ?, ?, 'queued', ?)",
+            (client_uuid, area_id, USAGE_KIND, now, blob, day),
+        )
+        return client_uuid
+
+    def items(
+        self, statuses: Iterable[str] | None = None, *, reports_only: bool = False
+    ) -> list[OutboxItem]:
+        """Items with the given statuses (all when None), newest first.
+
+        ``reports_only``: leave out the daily usage aggregates (kind ``usage``), which are
+        statistics the tablet sends by itself, not reports the user wrote.
+        """
         sql = f"SELECT {_COLUMNS} FROM outbox"
         args: tuple[str, ...] = ()
+        where: list[str] = []
         if statuses is not None:
             args = tuple(_checked(statuses))
             if not args:
                 return []
-            sql += f" WHERE status IN ({', '.join('?' * len(args))})"
+            where.append(f"status IN ({', '.join('?' * len(args))})")
+        if reports_only:
+            where.append(f"kind != '{USAGE_KIND}'")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
         out = []
         for row in self._db.query(sql + " ORDER BY rowid DESC", args):
             item = _readable_item(row)
@@ -117,6 +171,53 @@ class Outbox:
             else:
                 out.append(item)
         return out
+
+    def store_answer(self, answer: Answer, seq: int) -> bool:
+        """Keep a verified answer to one of this tablet's reports; False when not stored.
+
+        Only for a uuid in this outbox (another device's report is refused), and a newer
+        ``seq`` replaces an older one (an older or equal one changes nothing).
+        """
+        with self._db.transaction() as conn:
+            own = conn.execute(
+                "SELECT 1 FROM outbox WHERE uuid = ? AND area_id = ? AND kind != ?",
+                (answer.uuid, answer.area_id, USAGE_KIND),
+            ).fetchone()
+            if own is None:
+                return False
+            cur = conn.execute(
+                "INSERT INTO report_answer (uuid, area_id, state, answer_sv, answer_en,"
+                " guide_id, answered_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(uuid) DO UPDATE SET area_id = excluded.area_id,"
+                " state = excluded.state, answer_sv = excluded.answer_sv,"
+                " answer_en = excluded.answer_en, guide_id = excluded.guide_id,"
+                " answered_at = excluded.answered_at, seq = excluded.seq"
+                " WHERE excluded.seq > report_answer.seq",
+                (
+                    answer.uuid,
+                    answer.area_id,
+                    answer.state,
+                    answer.answer_sv,
+                    answer.answer_en,
+                    answer.guide_id,
+                    answer.answered_at,
+                    seq,
+                ),
+            )
+            return cur.rowcount > 0
+
+    def answers(self) -> dict[str, StoredAnswer]:
+        """The office's answers to this tablet's reports, by report uuid."""
+        rows = self._db.query(
+            "SELECT uuid, area_id, state, answer_sv, answer_en, guide_id, answered_at, seq"
+            " FROM report_answer"
+        )
+        return {
+            str(r[0]): StoredAnswer(
+                str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), r[5], str(r[6]), int(r[7])
+            )
+            for r in rows
+        }
 
     def counts(self) -> dict[OutboxStatus, int]:
         """How many items have each status; every status is present, 0 when none."""
@@ -141,7 +242,7 @@ class Outbox:
             conn.execute(
                 f"UPDATE outbox SET status = 'sending' WHERE uuid IN ({_marks(uuids)})", uuids
             )
-        return [(_item((*r[:4], "sending", *r[5:10])), bytes(r[10])) for r in rows]
+        return [(_item((*r[:4], "sending", *r[5:11])), bytes(r[11])) for r in rows]
 
     def mark_sent(self, uuids: Sequence[str]) -> None:
         """The server has these (stored or duplicate): keep the metadata, drop the blob."""
@@ -233,4 +334,4 @@ def _readable_item(r: Sequence[Any]) -> OutboxItem | None:
 
 
 def _item(r: Sequence[Any]) -> OutboxItem:
-    return OutboxItem(r[0], r[1], r[2], r[3], r[4], int(r[5]), r[6], r[7], r[8], r[9])
+    return OutboxItem(r[0], r[1], r[2], r[3], r[4], int(r[5]), r[6], r[7], r[8], r[9], r[10])

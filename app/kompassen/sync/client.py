@@ -22,7 +22,9 @@ from kompassen import __version__
 from kompassen.catalogue.store.db import CatalogueDbError
 from kompassen.catalogue.store.release import DeltaMismatch, ReleaseError
 from kompassen.core.clock import Clock
-from kompassen.device.db import DeviceDb
+from kompassen.core.errors import KompassenError
+from kompassen.device.db import DeviceDb, DeviceDbError
+from kompassen.reports.outbox import USAGE_KIND
 from kompassen.sync.status import (
     STATE_ERROR_EN,
     STATE_ERROR_SV,
@@ -39,12 +41,23 @@ from kompassen.sync.transport import (
     SyncError,
     answer_json,
     new_http_client,
+    not_kompassen,
     server_root,
 )
 
 if TYPE_CHECKING:
     from kompassen.catalogue.store.store import CatalogueStore
     from kompassen.reports.outbox import Outbox
+
+STATE_ANSWERS_AFTER = "answers_after"
+
+
+def _int(value: str | None) -> int:
+    try:
+        return max(0, int(value or 0))
+    except ValueError:
+        return 0
+
 
 __all__ = ["SyncClient", "SyncError", "SyncReport", "SyncStatus"]
 
@@ -67,6 +80,7 @@ class SyncReport:
     error_en: str | None
     finished_at: str
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    answers: int = 0  # answers from the office stored (new or newer) in this sync
 
 
 @dataclass
@@ -168,17 +182,23 @@ class SyncClient:
         updates: list[tuple[str, int]] = []
         warnings: list[tuple[str, str]] = []
         error: SyncError | None = None
+        answers = 0
         creds = self._tokens.load()
         try:
             if creds is None:
                 raise _not_enrolled()
             api = Api(self._http, server_root(server_url or creds.server_url), creds.token)
+            self._aggregate_usage()
             push = self._push(api)
             error = push.error
             if error is None and pull:
                 for area_id in area_ids:
                     self._pull(api, area_id, updates, warnings)
             if error is None:
+                try:
+                    answers = self._pull_answers(api)
+                except SyncError as err:  # the reports are sent: it stays a success
+                    log.warning("the office's answers were not fetched: %s", err.en)
                 self._send_versions(api)
         except SyncError as err:
             error = err
@@ -194,6 +214,7 @@ class SyncClient:
             error_en=error.en if error else None,
             finished_at=self._clock.now().isoformat(timespec="seconds"),
             warnings=warnings,
+            answers=answers,
         )
         self._record(report)
         log.info("sync finished in %.2f s (ok=%s)", time.perf_counter() - started, report.ok)
@@ -231,6 +252,7 @@ class SyncClient:
                         "area_id": item.area_id,
                         "created_at": item.created_at,
                         "sealed": base64.b64encode(blob).decode("ascii"),
+                        **({"kind": "usage", "day": item.day} if item.kind == USAGE_KIND else {}),
                     }
                     for item, blob in batch
                 ]
@@ -345,6 +367,87 @@ class SyncClient:
                 return
             updates.append((area_id, int(data["version"])))
             return
+
+    # ------------------------------------------------------------------ usage, answers
+
+    def _reader(self) -> Any:
+        if callable(self._catalogue):
+            self._catalogue = self._catalogue()
+        return self._catalogue.reader
+
+    def _aggregate_usage(self) -> None:
+        """Closed days of usage events into the outbox before pushing (never fails a sync)."""
+        from kompassen.reports.usage import aggregate_closed_days
+
+        try:
+            reader = self._reader()
+            aggregate_closed_days(
+                self._db, self._clock, lambda area_id: reader.area(area_id).sealing_public_key
+            )
+        except (CatalogueDbError, DeviceDbError) as exc:
+            log.warning("usage not aggregated this time: %s", exc.en)
+
+    def _pull_answers(self, api: Api) -> int:
+        """Fetch the office's answers to this tablet's reports; how many were stored.
+
+        Each is checked against the installed area's signing key and must answer a report
+        in this outbox; a bad one is logged and skipped, never stopping the sync.
+        """
+        from kompassen.reports.answers import AnswerError, verify
+
+        after = _int(self._db.get_state(STATE_ANSWERS_AFTER))
+        stored = 0
+        keys: dict[str, str | None] = {}
+        for _ in range(1000):  # bounded: 200 per page
+            data = api.json("GET", "/device/answers", params={"after": after, "limit": 200})
+            items = data.get("items")
+            if not isinstance(items, list):
+                raise not_kompassen(api.root)
+            for raw in items:
+                seq = raw.get("seq") if isinstance(raw, dict) else None
+                if not isinstance(seq, int) or isinstance(seq, bool):
+                    log.warning("answer without a sequence number skipped")
+                    continue
+                after = max(after, seq)
+                try:
+                    answer = self._verified(raw, keys, verify)
+                except AnswerError as exc:
+                    log.warning("answer %d refused: %s", seq, exc.en)
+                    continue
+                if self._outbox.store_answer(answer, seq):
+                    stored += 1
+                else:
+                    log.warning("answer %d is not to a report of this tablet (or older)", seq)
+            self._db.set_state(STATE_ANSWERS_AFTER, str(after))
+            nxt = data.get("next_after")
+            if not isinstance(nxt, int) or isinstance(nxt, bool) or not items:
+                break
+        return stored
+
+    def _verified(self, raw: dict[str, Any], keys: dict[str, str | None], verify: Any) -> Any:
+        from kompassen.reports.answers import AnswerError
+
+        payload, signature, area_id = raw.get("payload"), raw.get("signature"), raw.get("area_id")
+        if not (
+            isinstance(payload, str) and isinstance(signature, str) and isinstance(area_id, str)
+        ):
+            raise AnswerError(sv="Svaret saknar fält.", en="The answer lacks fields.")
+        if area_id not in keys:
+            try:
+                keys[area_id] = self._reader().area(area_id).signing_public_key
+            except (CatalogueDbError, LookupError, KompassenError):
+                keys[area_id] = None
+        key = keys[area_id]
+        if key is None:
+            raise AnswerError(
+                sv="Området finns inte på surfplattan.", en="The area is not on this tablet."
+            )
+        answer = verify(payload, signature, key)
+        if answer.area_id != area_id or answer.uuid != raw.get("uuid"):
+            raise AnswerError(
+                sv="Svaret gäller en annan rapport.", en="The answer is about another report."
+            )
+        return answer
 
     # ---------------------------------------------------------------------- versions
 
