@@ -116,9 +116,9 @@ def _value(cell: CellLike | None) -> int:
 
 def _nice_max(v: int) -> int:
     """The axis' top: a round number a little above ``v`` (at least 5)."""
-    if v <= 5:
-        return 5
-    step = 10 ** (len(str(v)) - 1) // 2 or 1
+    if v <= 10:
+        return 5 if v <= 5 else 10
+    step = 10 ** (len(str(v)) - 1) // 2
     return -(-v // step) * step
 
 
