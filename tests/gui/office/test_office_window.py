@@ -38,13 +38,21 @@ def test_navigation_lists_the_pages_and_builds_each_on_first_use(
 ) -> None:
     assert set(PAGES) == set(OFFICE_PAGES)
     texts = [office.nav.item(i).text() for i in range(office.nav.count())]
-    assert texts[:6] == ["Arbetslista", "Katalog", "Publicera", "Enheter", "Områden", "Logg"]
+    assert texts[:7] == [
+        "Arbetslista",
+        "Rapporter",
+        "Katalog",
+        "Publicera",
+        "Enheter",
+        "Områden",
+        "Logg",
+    ]
     shown = [
         office.nav.item(i).text()
         for i in range(office.nav.count())
         if not office.nav.item(i).isHidden()
     ]
-    assert shown == texts[:6]  # not signed in: no administrator's pages
+    assert shown == texts[:7]  # not signed in: no administrator's pages
     assert office.current_key() == "worklist"
     assert [k for k in PAGES if office.built(k)] == ["worklist"]  # the rest wait
     office.nav.setCurrentRow(PAGES.index("areas"))
@@ -69,7 +77,8 @@ def test_ctrl_number_goes_to_each_page_and_f5_refreshes(
         qtbot.keyClick(office, Qt.Key(Qt.Key.Key_0 + n), Qt.KeyboardModifier.ControlModifier)
         assert office.current_key() == key, key
         assert office.stack.currentWidget() is office.page(key)
-    qtbot.keyClick(office, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    devices = Qt.Key(Qt.Key.Key_1 + PAGES.index("devices"))
+    qtbot.keyClick(office, devices, Qt.KeyboardModifier.ControlModifier)
     page = office.devices_page
     qtbot.waitUntil(lambda: not office.session.worker.busy, timeout=20_000)
     qtbot.wait(50)  # the page's first answer delivered

@@ -202,6 +202,20 @@ class PassphraseDialog(QDialog):
         self.passphrase.setFocus()
 
 
+def guide_titles(docs: dict[str, Any]) -> dict[str, tuple[str, str]]:
+    """The guides in a release's documents: key → (title sv, title en)."""
+    doc = docs.get("guides.json")
+    items = doc.get("guides") if isinstance(doc, dict) else None
+    out: dict[str, tuple[str, str]] = {}
+    for g in items if isinstance(items, list) else []:
+        if isinstance(g, dict) and isinstance(g.get("key"), str):
+            raw = g.get("title")
+            title: dict[str, Any] = raw if isinstance(raw, dict) else {}
+            sv = str(title.get("sv") or g["key"])
+            out[g["key"]] = (sv, str(title.get("en") or sv))
+    return out
+
+
 def _lang_of(_w: QObject) -> str:
     return ui_lang()
 
@@ -322,6 +336,9 @@ class PublishPage(QWidget):
     """Preview → validation → sign and upload; and the tablets' releases."""
 
     published = Signal(int)
+    #: after a publish: the guides the release holds, key → (title sv, title en) (the inbox
+    #: marks the reports linked to them solved)
+    published_guides = Signal(dict)
 
     def __init__(
         self,
@@ -577,6 +594,7 @@ class PublishPage(QWidget):
                 ).format(v=version)
             )
             self.published.emit(version)
+            self.published_guides.emit(guide_titles(docs))
             self.refresh_devices()
 
         self.session.call(

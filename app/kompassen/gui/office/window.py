@@ -1,8 +1,8 @@
 """The office window: a navigation list on the left, one page at a time on the right.
 
 Made for a coordinator's desktop (1920×1080, mouse and keyboard): Arbetslista (the start
-page), Katalog, Publicera, Enheter, Områden, Logg; Ctrl+1…6 go to them, F5 refreshes the
-page shown. The status bar says who is signed in to which server.
+page), Rapporter, Katalog, Publicera, Enheter, Områden, Logg; Ctrl+1…7 go to them, F5
+refreshes the page shown. The status bar says who is signed in to which server.
 
 The pages are built on first use by typed factory functions (:data:`OFFICE_PAGES`), which
 import their modules then: the window opens without the editor's or the publisher's code.
@@ -11,6 +11,10 @@ worklist's rows open records in the editor and its "Kontrollerad idag" marks the
 
 The worklist needs no network: it is there before anybody signs in. The server's pages ask
 for their data once the session is signed in, and again on F5.
+
+The office keys, once opened with the key file's passphrase, are held by one
+:class:`KeyKeeper` for the window (the reports and the publish page share it) and forgotten
+after an idle time.
 """
 
 from __future__ import annotations
@@ -46,14 +50,15 @@ if TYPE_CHECKING:
     from kompassen.gui.office.audit_page import AuditPage
     from kompassen.gui.office.devices_page import DevicesPage
     from kompassen.gui.office.editor.page import CatalogueEditorPage
-    from kompassen.gui.office.publish_page import PublishPage
+    from kompassen.gui.office.inbox.page import InboxPage
+    from kompassen.gui.office.publish_page import KeyKeeper, PublishPage
     from kompassen.gui.office.users_page import UsersPage
     from kompassen.gui.office.worklist import WorklistPage
     from kompassen.gui.theme import Theme
 
 log = logging.getLogger(__name__)
 
-PAGES = ("worklist", "catalogue", "publish", "devices", "areas", "audit", "users")
+PAGES = ("worklist", "inbox", "catalogue", "publish", "devices", "areas", "audit", "users")
 THEME_CHECK_MS = 60_000  # "follow the clock": night from 19:00, day from 07:00
 
 
@@ -83,6 +88,16 @@ class OfficeContext:
     areas: list[Area]
     lang: str
     synchronous: bool = False
+    keeper: KeyKeeper | None = None  # the opened office keys, shared by the pages (on first use)
+
+
+def shared_keeper(oc: OfficeContext, parent: QWidget) -> KeyKeeper:
+    """The window's one :class:`KeyKeeper` (made by the first page that needs keys)."""
+    if oc.keeper is None:
+        from kompassen.gui.office.publish_page import KeyKeeper
+
+        oc.keeper = KeyKeeper(parent=parent.window())
+    return oc.keeper
 
 
 def _worklist(oc: OfficeContext, parent: QWidget) -> WorklistPage:
@@ -119,7 +134,25 @@ def _publish(oc: OfficeContext, parent: QWidget) -> PublishPage:
         oc.ctx,
         oc.session,
         oc.area_id,
+        keeper=shared_keeper(oc, parent),
         key_file=known_key_file(oc.ctx.paths.data_dir),  # the first-run wizard's, if any
+        synchronous=oc.synchronous,
+        parent=parent,
+    )
+
+
+def _inbox(oc: OfficeContext, parent: QWidget) -> InboxPage:
+    from kompassen.gui.office.inbox.page import InboxPage
+    from kompassen.office.setup import known_key_file
+
+    return InboxPage(
+        oc.session,
+        oc.area_id,
+        oc.ctx.paths.data_dir,
+        oc.ctx.clock,
+        keeper=shared_keeper(oc, parent),
+        key_file=known_key_file(oc.ctx.paths.data_dir),
+        lang=oc.lang,
         synchronous=oc.synchronous,
         parent=parent,
     )
@@ -152,6 +185,7 @@ def _users(oc: OfficeContext, parent: QWidget) -> UsersPage:
 # the navigation's words, translated where they are read (the window retranslates them)
 _TITLES: dict[str, Callable[[], str]] = {
     "worklist": lambda: QCoreApplication.translate("OfficeWindow", "Arbetslista"),
+    "inbox": lambda: QCoreApplication.translate("OfficeWindow", "Rapporter"),
     "catalogue": lambda: QCoreApplication.translate("OfficeWindow", "Katalog"),
     "publish": lambda: QCoreApplication.translate("OfficeWindow", "Publicera"),
     "devices": lambda: QCoreApplication.translate("OfficeWindow", "Enheter"),
@@ -163,6 +197,7 @@ _TITLES: dict[str, Callable[[], str]] = {
 # key → factory: the pages are built on first use (their modules imported then)
 OFFICE_PAGES: dict[str, Callable[[OfficeContext, QWidget], QWidget]] = {
     "worklist": _worklist,
+    "inbox": _inbox,
     "catalogue": _catalogue,
     "publish": _publish,
     "devices": _devices,
@@ -171,7 +206,7 @@ OFFICE_PAGES: dict[str, Callable[[OfficeContext, QWidget], QWidget]] = {
     "users": _users,
 }
 # the pages that show the server's data: asked for it after a sign-in
-SERVER_PAGES = ("devices", "audit", "publish", "users")
+SERVER_PAGES = ("devices", "audit", "publish", "users", "inbox")
 ADMIN_PAGES = ("users",)  # shown in the navigation to administrators only
 
 
@@ -261,6 +296,9 @@ class OfficeWindow(QMainWindow):
             page.saved.connect(lambda _result: self._after_save())  # type: ignore[attr-defined]
         if key == "publish":
             page.published.connect(lambda _v: self._after_publish())  # type: ignore[attr-defined]
+            page.published_guides.connect(self._published_guides)  # type: ignore[attr-defined]
+        if key == "inbox":
+            page.open_guide.connect(self.new_guide)  # type: ignore[attr-defined]
         if key == "areas":
             page.areas_changed.connect(self._areas_changed)  # type: ignore[attr-defined]
 
@@ -344,6 +382,19 @@ class OfficeWindow(QMainWindow):
     def _after_save(self) -> None:
         if "worklist" in self._pages:
             self.worklist_page.refresh()  # a saved edit may settle a finding
+
+    @property
+    def inbox_page(self) -> InboxPage:
+        return self.page("inbox")  # type: ignore[return-value]
+
+    def new_guide(self, fields: dict[str, Any]) -> None:
+        """ "Gör en lösning av detta": the prefilled guide, new in the catalogue editor."""
+        self.catalogue_page_shown().new_record("guides", fields)
+
+    def _published_guides(self, titles: dict[str, tuple[str, str]]) -> None:
+        """A publish included these guides: the reports linked to them are solved."""
+        if "inbox" in self._pages:
+            self.inbox_page.solve_published(titles)
 
     def _after_publish(self) -> None:
         for key in ("devices", "audit"):

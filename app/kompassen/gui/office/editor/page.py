@@ -483,6 +483,31 @@ class CatalogueEditorPage(QWidget):
             self._show_record()
         return True
 
+    def new_record(self, kind: str, record: dict[str, Any]) -> str:
+        """Add a new record (one undoable step, saved with Spara) and show it; the inbox's
+        "Gör en lösning av detta" starts a guide from a report here. Returns its id (made
+        unique if the catalogue has it already)."""
+        kind = kind_of(kind)
+        spec = KIND_BY_NAME[kind]
+        record = dict(record)
+        base = str(record[spec.id_field])
+        if self.session is None:  # still reading the area: as soon as it has
+
+            def once() -> None:
+                self.opened.disconnect(once)
+                self.new_record(kind, record)
+
+            self.opened.connect(once)
+            return base
+        rid, n = base, 2
+        while self.session.has(kind, rid):
+            rid, n = f"{base}-{n}", n + 1
+        record[spec.id_field] = rid
+        self._push(self.session.add_record_edit(kind, record), mergeable=False)
+        self.refresh_list()
+        self.open_record(kind, rid)
+        return rid
+
     # ------------------------------------------------------------------ the form
 
     def _show_record(self) -> None:
