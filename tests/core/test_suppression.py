@@ -15,7 +15,7 @@ def _recoverable(items: list[Cell]) -> bool:
 
 def test_text_and_zero_hidden() -> None:
     cells, total = suppress_line([0, 5, 6, 7])
-    assert [c.text() for c in cells] == ["< 5", "< 5", "6", "7"]  # 0 primary, 5 secondary
+    assert [c.text() for c in cells] == ["< 5", "x", "6", "7"]  # 0 primary, 5 secondary
     assert cells[0].hidden and not cells[0].secondary
     assert cells[1].secondary and total.text() == "18"
     assert Cell(3, True).text(10) == "< 10"
@@ -34,6 +34,7 @@ def test_without_total_only_primary() -> None:
 def test_derived_hidden_when_either_side_is() -> None:
     assert derived(3, Cell(10, False), Cell(7, False)).hidden is False
     assert derived(3, Cell(10, False), Cell(7, True, True)).hidden is True
+    assert derived(3, Cell(10, False), Cell(2, True)).text() == "x"  # a change is not "< 5"
 
 
 def test_grid_example() -> None:
@@ -53,7 +54,9 @@ def test_line_never_recoverable(values: list[int], threshold: int) -> None:
     assert [c.value for c in cells] == values and total.value == sum(values)
     for c in [*cells, total]:
         if c.value < threshold:
-            assert c.hidden and not c.secondary
+            assert c.hidden and not c.secondary and c.text(threshold) == f"< {threshold}"
+        if c.secondary:
+            assert c.value >= threshold and c.text(threshold) == "x"
     assert not _recoverable([*cells, total])
 
 

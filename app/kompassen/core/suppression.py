@@ -5,7 +5,7 @@ shown as "< 5". Secondary suppression keeps a hidden cell from being recovered b
 subtraction: in every line whose total is shown (a row or column of a grid with its total,
 the row totals or column totals with the grand total) the number of hidden items (cells and
 the total) is never exactly one; the next smallest shown cell is hidden until that holds
-everywhere. Pure: plain ints in, :class:`Cell` values out.
+everywhere; such a cell shows "x", since it is not below the threshold. Pure: plain ints in, :class:`Cell` values out.
 """
 
 from __future__ import annotations
@@ -14,6 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 THRESHOLD = 5
+#: what a cell hidden by the secondary rule shows: it is at least the threshold, so "< 5"
+#: would be false (the statistics offices' "x": not published, for confidentiality)
+SECONDARY_MARK = "x"
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +28,10 @@ class Cell:
     secondary: bool = False
 
     def text(self, threshold: int = THRESHOLD) -> str:
-        return f"< {threshold}" if self.hidden else str(self.value)
+        """``"< 5"`` for a small count, ``"x"`` for one hidden only to protect another."""
+        if not self.hidden:
+            return str(self.value)
+        return SECONDARY_MARK if self.secondary else f"< {threshold}"
 
 
 def primary(value: int, threshold: int = THRESHOLD) -> Cell:
@@ -34,8 +40,10 @@ def primary(value: int, threshold: int = THRESHOLD) -> Cell:
 
 
 def derived(value: int, *sides: Cell) -> Cell:
-    """A change or percentage computed from cells: hidden when any side is hidden."""
-    return Cell(value, any(c.hidden for c in sides))
+    """A change or percentage computed from cells: hidden when any side is hidden (shown as
+    "x": the change itself need not be small)."""
+    hidden = any(c.hidden for c in sides)
+    return Cell(value, hidden, hidden)
 
 
 def _settle(values: list[int], hidden: list[bool], lines: list[list[int]]) -> list[bool]:

@@ -133,12 +133,14 @@ def test_two_devices_month_match_independent_count(month: Period) -> None:
     for table in tables.values():
         for row in (*table.rows, *([table.total] if table.total else [])):
             for c in row.cells:
-                if c.value < 5:
+                if c.value < 5 and not c.secondary:
                     assert c.hidden and c.text() == "< 5"
+                if c.hidden:
+                    assert c.text() in ("< 5", "x")
         body = [x for x in to_csv(table, f).splitlines() if not x.startswith("# ")]
         for line in body[1:]:
             for field in next(csv.reader([line]))[2:]:
-                assert field == "< 5" or int(field) >= 5
+                assert field in ("< 5", "x") or abs(int(field)) >= 5 or field.startswith(("+", "-"))
 
 
 def test_compare_and_change_hidden_when_either_side(month: Period) -> None:
@@ -153,8 +155,8 @@ def test_compare_and_change_hidden_when_either_side(month: Period) -> None:
         if x.key == "handovers_by_service"
     )
     a, b = (r.cells for r in t.rows)
-    assert [c.text() for c in a] == ["20", "< 5", "< 5"]  # previous a: secondary (b was 3)
-    assert [c.text() for c in b] == ["9", "< 5", "< 5"]
+    assert [c.text() for c in a] == ["20", "x", "x"]  # previous a: secondary (b was 3)
+    assert [c.text() for c in b] == ["9", "< 5", "x"]
     assert t.total is not None and [c.text() for c in t.total.cells] == ["29", "15", "14"]
     text = to_csv(t, f, "en")
     assert "# Compared with: 2026-10-01 – 2026-10-31" in text
@@ -241,3 +243,17 @@ def test_freshness() -> None:
     assert counts == [1, 1, 1, 1, 1, 1]
     t = freshness_table(["2026-11-01", "2026-11-02"], today)
     assert t.rows[0].cells[0].text() == "2"  # facts, not people: never hidden
+
+
+def test_row_order_says_nothing_about_hidden_values(month: Period) -> None:
+    rows = [("2026-11-02", "handover", k, n) for k, n in (("a", 3), ("b", 9), ("c", 1), ("d", 20))]
+    f = StatsFilter(AREA, month, compare=False)
+    t = next(
+        x for x in statistics(rows, [], [], [], f, CodeLabels()) if x.key == "handovers_by_service"
+    )
+    assert [(r.key, r.cells[0].text()) for r in t.rows] == [
+        ("d", "20"),
+        ("b", "9"),
+        ("a", "< 5"),
+        ("c", "< 5"),
+    ]

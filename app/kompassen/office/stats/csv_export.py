@@ -16,7 +16,7 @@ from kompassen.office.stats.tables import CHANGE, StatsTable
 
 def _text(cell: Cell, threshold: int, signed: bool) -> str:
     if cell.hidden:
-        return f"< {threshold}"
+        return cell.text(threshold)
     return f"{cell.value:+d}" if signed and cell.value else str(cell.value)
 
 

@@ -111,10 +111,11 @@ def rule_text(threshold: int, lang: str = "sv") -> str:
         return (
             f"Counts below {threshold}, zero included, are shown as \u201c< {threshold}\u201d; "
             "where a single hidden count could be worked out from a total, a further count is "
-            "hidden as well. Changes are hidden when either period is hidden."
+            "hidden as well and shown as \u201cx\u201d. Changes are hidden when either period "
+            "is hidden."
         )
     return (
         f"Antal under {threshold}, noll medräknat, visas som \u201d< {threshold}\u201d; "
-        "där ett enda dolt antal skulle kunna räknas ut från en summa döljs även ett till. "
-        "Förändringar döljs när någon av perioderna är dold."
+        "där ett enda dolt antal skulle kunna räknas ut från en summa döljs även ett till "
+        "och visas som \u201dx\u201d. Förändringar döljs när någon av perioderna är dold."
     )

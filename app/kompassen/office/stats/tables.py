@@ -132,11 +132,7 @@ def _compare_table(
     applies to each column. With it the rows overlap (a search with two chips counts under
     both), no row can be worked out from the total, and each count is hidden on its own.
     """
-    keys = (
-        list(order)
-        if order is not None
-        else sorted(set(now) | set(before), key=lambda k: (-now[k], k))
-    )
+    keys = list(order) if order is not None else sorted(set(now) | set(before))
     t = f.threshold
     overlap = total_now is not None
     if overlap:
@@ -159,9 +155,12 @@ def _compare_table(
         def cells(c: Cell, p: Cell) -> tuple[Cell, ...]:
             return (c,)
 
-    rows = tuple(
-        StatsRow(k, label(k), cells(c, p)) for k, c, p in zip(keys, cur, prev, strict=True)
-    )
+    made = [(k, c, p) for k, c, p in zip(keys, cur, prev, strict=True)]
+    if order is None:
+        # largest shown first; hidden rows after them in code order, so the order of the rows
+        # says nothing about the hidden values
+        made.sort(key=lambda x: (x[1].hidden, 0 if x[1].hidden else -x[1].value, x[0]))
+    rows = tuple(StatsRow(k, label(k), cells(c, p)) for k, c, p in made)
     total = StatsRow("", TOTAL, cells(cur_total, prev_total))
     return StatsTable(key, title, columns, rows, total, chart, OVERLAP if overlap else None)
 
