@@ -183,9 +183,15 @@ def _legend(
         x += w + fm.height()
 
 
-def _hidden(p: QPainter, r: QRectF, colours: ChartColours, align: Qt.AlignmentFlag) -> None:
+def _hidden(
+    p: QPainter, r: QRectF, colours: ChartColours, align: Qt.AlignmentFlag, cell: object = None
+) -> None:
+    """Words where a hidden count would be drawn: "< 5", or "x" for one hidden to protect another."""
+    text = getattr(cell, "text", None)
     p.setPen(colours.muted)
-    p.drawText(r, align | Qt.AlignmentFlag.AlignVCenter, HIDDEN_TEXT)
+    p.drawText(
+        r, align | Qt.AlignmentFlag.AlignVCenter, str(text()) if callable(text) else HIDDEN_TEXT
+    )
 
 
 def _hbars(
@@ -226,6 +232,7 @@ def _hbars(
                     QRectF(plot.left() + 4, y, value_w * 2, thick),
                     colours,
                     Qt.AlignmentFlag.AlignLeft,
+                    cell,
                 )
                 continue
             w = plot.width() * cell.value / top
@@ -274,6 +281,7 @@ def _bars(
                     QRectF(x - thick, plot.bottom() - value_h, thick * 3, value_h),
                     colours,
                     Qt.AlignmentFlag.AlignHCenter,
+                    cell,
                 )
                 continue
             h = plot.height() * cell.value / top
@@ -344,6 +352,7 @@ def _line(
                         QRectF(x - step, plot.bottom() - fm.height() * 1.2, step * 2, fm.height()),
                         colours,
                         Qt.AlignmentFlag.AlignHCenter,
+                        cell,
                     )
                 continue
             pt = QPointF(x, plot.bottom() - plot.height() * cell.value / top)
