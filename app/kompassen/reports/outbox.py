@@ -219,10 +219,16 @@ class Outbox:
             for r in rows
         }
 
-    def counts(self) -> dict[OutboxStatus, int]:
-        """How many items have each status; every status is present, 0 when none."""
+    def counts(self, *, reports_only: bool = False) -> dict[OutboxStatus, int]:
+        """How many items have each status; every status is present, 0 when none.
+
+        ``reports_only``: the reports the user wrote, without the daily usage aggregates.
+        """
         out = dict.fromkeys(STATUSES, 0)
-        for status, n in self._db.query("SELECT status, count(*) FROM outbox GROUP BY status"):
+        where = f" WHERE kind != '{USAGE_KIND}'" if reports_only else ""
+        for status, n in self._db.query(
+            f"SELECT status, count(*) FROM outbox{where} GROUP BY status"
+        ):
             out[status] = int(n)
         return out
 

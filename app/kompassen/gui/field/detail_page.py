@@ -165,6 +165,8 @@ class DetailPage(QWidget):
         if self.no_dialer is not None:
             self.no_dialer.hide()  # it showed another visit's number
         self._show(service_id, keep_scroll=False)
+        if self.service is not None:  # usage: the detail page opened (a code, no words)
+            self.svc.events.record("view", self.service.area_id, service_id=self.service.id)
 
     def _show(self, service_id: str, keep_scroll: bool) -> None:
         """Render ``service_id``; ``keep_scroll``: where the worker was reading (a re-render)."""

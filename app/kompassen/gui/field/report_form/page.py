@@ -12,6 +12,7 @@ drains it before reading drafts back, and the window drains it before the app ex
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from datetime import datetime
 from itertools import pairwise
@@ -54,6 +55,8 @@ SAVE_DELAY_MS = 400  # a draft is saved this long after the last change (and on 
 SAVE_MAX_WAIT_MS = 1000
 SCAN_DELAY_MS = 300  # the privacy scan runs this long after the last keystroke
 OTHER_PLACE = "__other__"  # the place combo's "Annan plats" item
+
+log = logging.getLogger(__name__)
 
 
 def has_content(fields: Mapping[str, Any]) -> bool:
@@ -659,6 +662,7 @@ class ReportPage(QWidget):
             return
         draft_id = self.draft_id
         self._set_sending(True)
+        self._sent_kind = (report.area_id, report.kind)  # usage: the kind, never the text
         self.svc.device.submit(
             lambda s: s.outbox.submit(report, key, draft_id),
             done=self._submitted,
@@ -671,6 +675,12 @@ class ReportPage(QWidget):
 
     def _submitted(self, uid: str) -> None:
         self._set_sending(False)
+        area_id, kind = getattr(self, "_sent_kind", ("", ""))
+        if area_id:
+            try:
+                self.svc.events.record("report", area_id, detail={"kind": kind})
+            except KompassenError:  # the report is queued: a lost count is no failure
+                log.warning("the report's usage event was not stored")
         self.draft_id = None
         self._reset({})
         text = self.tr("Rapporten ligger i utkorgen och skickas när surfplattan har nät.")

@@ -121,18 +121,20 @@ class EndShiftDialog(QDialog):
         self.retry_button.hide()
         clear_layout(self.summary)
         self.summary.addStretch(1)
-        self._total = max(1, waiting_count(self.svc.outbox.counts()))
+        self._total = max(1, waiting_count(self.svc.outbox.counts(reports_only=True)))
         self.heading.setText(self.tr("Avslutar passet"))
         self.progress.setRange(0, self._total)
         self.progress.setValue(0)
         self.progress.show()
-        self.sending = {i.uuid for i in self.svc.outbox.items(("queued", "sending"))}
+        self.sending = {
+            i.uuid for i in self.svc.outbox.items(("queued", "sending"), reports_only=True)
+        }
         self.ticket = runner.sync_now()
         self._show_progress()
         self._timer.start()
 
     def _show_progress(self) -> None:
-        left = waiting_count(self.svc.outbox.counts())
+        left = waiting_count(self.svc.outbox.counts(reports_only=True))
         done = max(0, self._total - left)
         self.progress.setValue(min(done, self._total))
         self.progress_text.setText(
@@ -156,8 +158,10 @@ class EndShiftDialog(QDialog):
         svc = self.svc
         lang = svc.state.lang
         report = self.report
-        sent_now = [i for i in svc.outbox.items(("sent",)) if i.uuid in self.sending]
-        left = svc.outbox.items(("queued", "sending", "rejected"))
+        sent_now = [
+            i for i in svc.outbox.items(("sent",), reports_only=True) if i.uuid in self.sending
+        ]
+        left = svc.outbox.items(("queued", "sending", "rejected"), reports_only=True)
         waiting = [i for i in left if i.status != "rejected"]
         rejected = [i for i in left if i.status == "rejected"]
         clear_layout(self.summary)

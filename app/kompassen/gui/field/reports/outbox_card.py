@@ -12,9 +12,10 @@ from kompassen.core.report import KIND_LABELS
 from kompassen.gui.field.reports.sync_status import first_clause, short_time
 from kompassen.gui.field.services import FieldServices
 from kompassen.gui.widgets.touch import button, label
-from kompassen.reports.outbox import OutboxItem
+from kompassen.reports.outbox import OutboxItem, StoredAnswer
 
 STATUS_ROLES = {"queued": "warning", "sending": "muted", "sent": "open", "rejected": "closed"}
+ANSWER_ROLES = {"solved": "open", "not_actionable": "closed", "needs_info": "warning"}
 
 
 class OutboxCard(QFrame):
@@ -22,10 +23,17 @@ class OutboxCard(QFrame):
 
     retry_requested = Signal(str)  # uuid of a rejected item
 
-    def __init__(self, svc: FieldServices, item: OutboxItem, parent: QWidget | None = None):
+    def __init__(
+        self,
+        svc: FieldServices,
+        item: OutboxItem,
+        parent: QWidget | None = None,
+        answer: StoredAnswer | None = None,
+    ):
         super().__init__(parent)
         self.svc = svc
         self.item = item
+        self.answer = answer
         self.setProperty("role", "card")
         now = svc.clock.now()
         lang = svc.state.lang
@@ -47,6 +55,14 @@ class OutboxCard(QFrame):
         self.detail = label(self.detail_text(item), "muted", self)
         self.detail.setVisible(bool(self.detail.text()))
         v.addWidget(self.detail)
+        # the office's answer to this report, in its own words (verified at sync)
+        self.answer_label = label(
+            self.answer_text(answer) if answer else "",
+            ANSWER_ROLES.get(answer.state if answer else "", ""),
+            self,
+        )
+        self.answer_label.setVisible(answer is not None)
+        v.addWidget(self.answer_label)
         self.retry: QPushButton | None = None
         if item.status == "rejected":
             self.retry = button(
@@ -69,6 +85,17 @@ class OutboxCard(QFrame):
             why = item.error(self.svc.state.lang) or self.tr("servern sa inte varför")
             return self.tr("Avvisad: {why}").format(why=why)
         return self.tr("Väntar")
+
+    def answer_text(self, answer: StoredAnswer) -> str:
+        """What became of the report: the state in words, then the office's answer."""
+        text = answer.text(self.svc.state.lang)
+        if answer.state == "solved":
+            return self.tr("Blev en lösning: {text}").format(text=text)
+        if answer.state == "not_actionable":
+            return self.tr("Går inte att åtgärda: {text}").format(text=text)
+        if answer.state == "needs_info":
+            return self.tr("Behöver mer information: {text}").format(text=text)
+        return self.tr("Pågår: {text}").format(text=text)
 
     def detail_text(self, item: OutboxItem) -> str:
         if item.status not in ("queued", "sending") or not item.attempts:

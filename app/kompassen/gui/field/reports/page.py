@@ -158,7 +158,7 @@ class ReportsPage(QWidget):
         runner = svc.sync
         now = svc.clock.now()
         lang = svc.state.lang
-        counts = svc.outbox.counts()
+        counts = svc.outbox.counts(reports_only=True)
         waiting = waiting_count(counts)
         status = runner.status
 
@@ -225,16 +225,17 @@ class ReportsPage(QWidget):
     def _items(self) -> list[OutboxItem]:
         outbox = self.svc.outbox
         return [
-            *outbox.items(("queued", "sending", "rejected")),
-            *outbox.items(("sent",))[:SENT_SHOWN],
+            *outbox.items(("queued", "sending", "rejected"), reports_only=True),
+            *outbox.items(("sent",), reports_only=True)[:SENT_SHOWN],
         ]
 
     def _show_items(self, items: list[OutboxItem]) -> None:
         self._shown = items
         clear_layout(self.list_box)
         self.cards.clear()
+        answers = self.svc.outbox.answers() if items else {}
         for item in items:
-            card = OutboxCard(self.svc, item, self.column)
+            card = OutboxCard(self.svc, item, self.column, answers.get(item.uuid))
             card.retry_requested.connect(self.retry)
             self.list_box.addWidget(card)
             self.cards[item.uuid] = card

@@ -161,7 +161,7 @@ class SyncStatusButton(QPushButton):
         runner = svc.sync
         lang = svc.state.lang
         now = svc.clock.now()
-        counts = svc.outbox.counts()
+        counts = svc.outbox.counts(reports_only=True)
         waiting = waiting_count(counts)
         rejected = counts.get("rejected", 0)
         parts: list[str] = []

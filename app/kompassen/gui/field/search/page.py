@@ -39,6 +39,7 @@ from kompassen.gui.widgets.elided_label import ElidedLabel
 from kompassen.gui.widgets.touch import button, clear_layout, kinetic, label
 
 ZERO_EVENT_DELAY_MS = 3000  # a zero-result search counts once the worker has stopped typing
+SEARCH_EVENT_DELAY_MS = 2000  # a search counts once it settled (or the worker acts on it)
 
 
 class SearchPage(QWidget):
@@ -147,6 +148,12 @@ class SearchPage(QWidget):
         self._zero_timer.setSingleShot(True)
         self._zero_timer.setInterval(ZERO_EVENT_DELAY_MS)
         self._zero_timer.timeout.connect(self._record_zero)
+        # usage: one 'search' event per settled query (codes only, never the typed text)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_EVENT_DELAY_MS)
+        self._search_timer.timeout.connect(self._record_search)
+        self._counted: tuple[object, ...] | None = None
         self.retranslate()
         self.count_label.setText(self.tr("Förbereder sökningen…"))
         self.refresh()
@@ -314,6 +321,7 @@ class SearchPage(QWidget):
         n = result.total
         self.count_label.setText(self._count_text(result))
         self.section.header.set_aside(self.tr("%n träffar", "", n))
+        self._search_timer.start()
         if n == 0:
             self._show_zero(result)
             self.stack.setCurrentWidget(self.zero_scroll)
@@ -413,6 +421,7 @@ class SearchPage(QWidget):
 
     def _report(self) -> None:
         """An unsolved problem: the chips, the place and the words that found nothing."""
+        self._record_search()
         q, lm = self.svc.state.query, self.svc.state.landmark
         self.svc.nav.open_report(
             {
@@ -434,10 +443,42 @@ class SearchPage(QWidget):
             "zero_result",
             q.area_id,
             landmark_id=lm.id if lm else None,
-            detail={"groups": list(q.groups), "needs": list(q.needs), "time": q.time_mode},
+            detail={
+                "groups": list(q.groups),
+                "needs": list(q.needs),
+                "time": q.time_mode,
+                "word_codes": self._word_codes(),
+            },
+        )
+
+    def _word_codes(self) -> list[str]:
+        """The chip codes recognised in the typed words (never the words themselves)."""
+        if self.result is None:
+            return []
+        return sorted({chip.code for chip in self.result.recognized})
+
+    def _record_search(self) -> None:
+        """Count the shown search once: settled, or the worker acts on it; not twice."""
+        self._search_timer.stop()
+        q = self.svc.state.query
+        if self.result is None or self.result.query != q:
+            return
+        key = (q.area_id, tuple(q.groups), tuple(q.needs), q.text.strip(), q.time_mode)
+        if key == self._counted:
+            return
+        self._counted = key
+        self.svc.events.record(
+            "search",
+            q.area_id,
+            detail={
+                "groups": list(q.groups),
+                "needs": list(q.needs),
+                "word_codes": self._word_codes(),
+            },
         )
 
     def _open_index(self, index: QModelIndex) -> None:
         sid = index.data(ServiceIdRole)
         if sid:
+            self._record_search()  # acting on a search settles it
             self.svc.nav.open_service(str(sid))
