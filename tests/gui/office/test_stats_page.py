@@ -169,21 +169,43 @@ def test_stats_page_shows_hidden_counts_and_writes_files(
     page.close_worker()
 
 
-def test_lagesrapport_written_on_the_worker(ctx: AppContext, qtbot: QtBot, tmp_path: Path) -> None:
+@pytest.mark.parametrize("with_key", [True, False])
+def test_lagesrapport_written_on_the_worker(
+    ctx: AppContext, qtbot: QtBot, tmp_path: Path, with_key: bool
+) -> None:
     pytest.importorskip("kompassen.office.stats.lagesrapport")
     _fill(ctx)
-    page = StatsPage(ctx, "klara", "sv", None, synchronous=True)
+    keeper = None
+    if with_key:
+        keys = generate_keys()
+        _reports(ctx, keys)
+        keeper = KeyKeeper()
+        keeper.keep(keys, Path("office.key"))
+    page = StatsPage(ctx, "klara", "sv", keeper, synchronous=True)
     qtbot.addWidget(page)
     pdf = tmp_path / "lagesrapport.pdf"
     with qtbot.waitSignal(page.written, timeout=60_000):
         page.write_report(pdf)
+    assert page.report.isEnabled()
     assert pdf.is_file() and pdf.with_suffix(".html").is_file()
+    html = pdf.with_suffix(".html").read_text(encoding="utf-8")
+    assert "Syntetisk" not in html  # no free text from the reports
     out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     pages = int(next(line.split()[-1] for line in out.splitlines() if line.startswith("Pages:")))
     assert pages > 1
-
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        ["pdftoppm", "-r", "60", "-png", str(pdf), str(SHOTS / "lagesrapport_p")], check=True
-    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert f"Sida {pages} av {pages}" in text
+    assert "< 5" in text and "Syntetisk" not in text
+    assert ("Rapporter per typ" in text) == with_key or "rapport" in text.lower()
+    if with_key:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        for old in SHOTS.glob("lagesrapport_p*.png"):
+            old.unlink()
+        subprocess.run(
+            ["pdftoppm", "-r", "60", "-png", str(pdf), str(SHOTS / "lagesrapport_p")], check=True
+        )
+        for png in SHOTS.glob("lagesrapport_p-*.png"):  # poppler's p-1.png → p1.png
+            png.rename(SHOTS / f"lagesrapport_p{int(png.stem.rsplit('-', 1)[1])}.png")
     page.close_worker()

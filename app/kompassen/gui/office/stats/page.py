@@ -8,10 +8,9 @@ lägesrapport files); the GUI thread only shows answers. Report tables need the 
 
 from __future__ import annotations
 
-import importlib
 import sqlite3
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,7 +42,7 @@ from kompassen.gui.workers.background import Background
 from kompassen.office.inbox.store import InboxStore
 from kompassen.office.stats.csv_export import to_csv
 from kompassen.office.stats.model import Period, StatsFilter
-from kompassen.office.stats.tables import StatsTable, catalogue_labels, statistics
+from kompassen.office.stats.tables import StatsTable, catalogue_labels, freshness, statistics
 
 if TYPE_CHECKING:
     from kompassen.compose import AppContext
@@ -125,28 +124,42 @@ class _Data:
         return Loaded(tables, read)
 
     def write_report(
-        self, f: StatsFilter, keys: OfficeKeys | None, pdf: Path, today: date, lang: str
+        self, f: StatsFilter, keys: OfficeKeys | None, pdf: Path, now: datetime, lang: str
     ) -> Path:
+        """Build the lägesrapport and write it as ``pdf`` and the same name ``.html``."""
         from kompassen.gui.office.stats.pdf import write_pdf
+        from kompassen.office.stats import lagesrapport
 
-        lagesrapport = importlib.import_module("kompassen.office.stats.lagesrapport")
         store = self.store(keys)
         read = keys is not None and not store.locked
+        reader = self.reader()
+        area = reader.area(f.area_id)
         p, q = f.period, f.period.previous()
         rep = lagesrapport.build(
-            area_id=f.area_id,
-            reader=self.reader(),
-            usage=store.usage_rows(f.area_id, p.start, p.end),
-            previous_usage=store.usage_rows(f.area_id, q.start, q.end),
-            reports=store.summaries(f.area_id, p.start, p.end) if read else [],
-            previous_reports=store.summaries(f.area_id, q.start, q.end) if read else [],
-            open_problems=store.open_problems(f.area_id) if read else [],
+            area=(area.name, area.name),
             f=f,
-            today=today,
+            usage=store.usage_rows(f.area_id, p.start, p.end),
+            previous_usage=store.usage_rows(f.area_id, q.start, q.end) if f.compare else [],
+            reports=store.summaries(f.area_id, p.start, p.end) if read else [],
+            previous_reports=store.summaries(f.area_id, q.start, q.end)
+            if read and f.compare
+            else [],
+            open_problems=store.open_problems(f.area_id) if read else [],
+            guides_published=[],
+            freshness=freshness(reader, f.area_id, now.date()),
+            labels=catalogue_labels(reader, f.area_id),
+            now=now,
         )
+        if not read:
+            rep.tables = [t for t in rep.tables if not t.key.startswith("reports")]
         write_pdf(rep, pdf, lang)
-        html = pdf.with_suffix(".html")
-        html.write_text(lagesrapport.to_html(rep, lang), encoding="utf-8")
+        try:
+            pdf.with_suffix(".html").write_text(lagesrapport.to_html(rep, lang), encoding="utf-8")
+        except OSError as exc:
+            raise KompassenError(
+                sv=f"HTML-filen kunde inte sparas ({exc.strerror}).",
+                en=f"The HTML file could not be saved ({exc.strerror}).",
+            ) from exc
         return pdf
 
     def close(self) -> None:
@@ -321,8 +334,11 @@ class StatsPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.loaded_result is None and not self.worker.busy:
-            self.refresh()
+        if self.worker.busy:
+            return
+        held = self.keeper is not None and self.keeper.keys() is not None
+        if self.loaded_result is None or held != self.loaded_result.reports_read:
+            self.refresh()  # first show, or the key was opened or forgotten elsewhere
 
     def close_worker(self) -> None:
         self.worker.close()
@@ -415,7 +431,7 @@ class StatsPage(QWidget):
     def write_report(self, pdf: Path) -> None:
         """Write the lägesrapport as ``pdf`` and the same name ``.html`` (on the worker)."""
         f, keys, lang = self.current_filter(), self.keys(), self.lang
-        today = self.ctx.clock.now().date()
+        now = self.ctx.clock.now()
         self.report.setEnabled(False)
         self.status.setText(self.tr("Skriver lägesrapporten …"))
 
@@ -428,7 +444,7 @@ class StatsPage(QWidget):
             self._failed(err)
 
         self.worker.submit(
-            lambda d: d.write_report(f, keys, pdf, today, lang), done=done, failed=failed
+            lambda d: d.write_report(f, keys, pdf, now, lang), done=done, failed=failed
         )
 
     def _written(self, path: str) -> None:
