@@ -198,6 +198,7 @@ def test_lagesrapport_written_on_the_worker(
     ).stdout
     assert f"Sida {pages} av {pages}" in text
     assert "< 5" in text and "Syntetisk" not in text
+    assert "Publicerade lösningar" in text
     assert ("Rapporter per typ" in text) == with_key or "rapport" in text.lower()
     if with_key:
         SHOTS.mkdir(parents=True, exist_ok=True)

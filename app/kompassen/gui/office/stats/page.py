@@ -40,6 +40,7 @@ from kompassen.core.errors import KompassenError
 from kompassen.gui.office.stats.charts import ChartWidget
 from kompassen.gui.workers.background import Background
 from kompassen.office.inbox.store import InboxStore
+from kompassen.office.stats import lagesrapport
 from kompassen.office.stats.csv_export import to_csv
 from kompassen.office.stats.model import Period, StatsFilter
 from kompassen.office.stats.tables import StatsTable, catalogue_labels, freshness, statistics
@@ -73,6 +74,18 @@ def period_for(
 def _day(edit: QDateEdit) -> date:
     d = edit.date()
     return date(d.year(), d.month(), d.day())
+
+
+def _guides(reader: CatalogueReader, area_id: str) -> list[lagesrapport.GuidePublished]:
+    """The area's guides with the day they were last saved as checked (the catalogue keeps no
+    separate publish date; the lägesrapport lists those whose day is in the period)."""
+    out = []
+    for g in reader.guides(area_id):
+        day = g.provenance.verified_at[:10]
+        if len(day) == 10:
+            title = (g.title.sv, g.title.en or g.title.sv)
+            out.append(lagesrapport.GuidePublished(g.id, title, day))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +141,6 @@ class _Data:
     ) -> Path:
         """Build the lägesrapport and write it as ``pdf`` and the same name ``.html``."""
         from kompassen.gui.office.stats.pdf import write_pdf
-        from kompassen.office.stats import lagesrapport
 
         store = self.store(keys)
         read = keys is not None and not store.locked
@@ -145,7 +157,7 @@ class _Data:
             if read and f.compare
             else [],
             open_problems=store.open_problems(f.area_id) if read else [],
-            guides_published=[],
+            guides_published=_guides(reader, f.area_id),
             freshness=freshness(reader, f.area_id, now.date()),
             labels=catalogue_labels(reader, f.area_id),
             now=now,
