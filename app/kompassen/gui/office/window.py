@@ -389,12 +389,14 @@ class OfficeWindow(QMainWindow):
 
     def new_guide(self, fields: dict[str, Any]) -> None:
         """ "Gör en lösning av detta": the prefilled guide, new in the catalogue editor."""
-        self.catalogue_page_shown().new_record("guides", fields)
+        key = self.catalogue_page_shown().new_record("guides", fields)
+        report = self.inbox_page.detail.report
+        if report is not None and key != fields.get("key"):
+            self.inbox_page.relink(report.submission_id, str(fields.get("key")), key)
 
     def _published_guides(self, titles: dict[str, tuple[str, str]]) -> None:
         """A publish included these guides: the reports linked to them are solved."""
-        if "inbox" in self._pages:
-            self.inbox_page.solve_published(titles)
+        self.inbox_page.solve_published(titles)  # built if need be: links may be older
 
     def _after_publish(self) -> None:
         for key in ("devices", "audit"):

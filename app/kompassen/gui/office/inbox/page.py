@@ -145,7 +145,7 @@ class InboxPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 140)
-        self.table.setColumnWidth(1, 170)
+        self.table.setColumnWidth(1, 210)
         self.table.setColumnWidth(2, 180)
         self.table.setColumnWidth(3, 180)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -492,6 +492,11 @@ class InboxPage(QWidget):
             done=lambda: self.open_guide.emit(fields),
         )
 
+    def relink(self, submission_id: int, old_key: str, new_key: str) -> None:
+        """The editor gave the new guide another key (the first was taken): link that."""
+        if new_key != old_key:
+            self.change_state([submission_id], "in_progress", link=("guide", new_key))
+
     def solve_published(self, guide_titles: Mapping[str, tuple[str, str]]) -> None:
         """After a publish: reports linked to these guides are solved (answered)."""
         keys = self.keeper.keys()
@@ -500,6 +505,8 @@ class InboxPage(QWidget):
         titles, area = dict(guide_titles), self.area_id
 
         def op(inbox: Any) -> int:
+            if inbox.store.locked:  # the inbox was not opened in this session yet
+                inbox.store.unlock(keys)
             return int(inbox.solve_published(area, titles, keys))
 
         def done(n: int) -> None:
