@@ -463,6 +463,8 @@ class SearchPage(QWidget):
         q = self.svc.state.query
         if self.result is None or self.result.query != q:
             return
+        if not (q.text.strip() or q.groups or q.needs):
+            return  # the list shown before anything is asked is no search
         key = (q.area_id, tuple(q.groups), tuple(q.needs), q.text.strip(), q.time_mode)
         if key == self._counted:
             return
