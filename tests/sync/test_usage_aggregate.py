@@ -5,7 +5,10 @@ their events, and the sync pushes the aggregate with its kind and day to the rea
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from datetime import datetime
+from pathlib import Path
 
 import httpx
 import pytest
@@ -121,3 +124,38 @@ def test_sync_aggregates_and_pushes_usage_with_kind_and_day(
     subs = httpx.get(f"{live.api}/office/submissions", headers=office).json()["items"]
     assert [s["kind"] for s in subs] == ["report"]
     assert enrolled.sync(pull=False).sent == 0  # nothing twice
+
+
+KILLED = """
+import os, sys
+from datetime import datetime
+from pathlib import Path
+from kompassen.core.clock import STOCKHOLM, FixedClock
+from kompassen.device.db import DeviceDb
+from kompassen.reports.usage import aggregate_closed_days
+
+db = DeviceDb(Path(sys.argv[1]), Path(sys.argv[2]), datetime.now(STOCKHOLM))
+clock = FixedClock(datetime(2026, 11, 23, 12, 0, tzinfo=STOCKHOLM))
+def key_for(area_id):
+    if area_id == "other-area":
+        os._exit(9)  # killed after the first area's aggregate was inserted
+    return sys.argv[3]
+aggregate_closed_days(db, clock, key_for)
+"""
+
+
+def test_a_kill_mid_way_leaves_the_events_and_no_aggregate(ctx: AppContext, tmp_path: Path) -> None:
+    _yesterday(ctx)
+    _yesterday(ctx, "other-area")
+    path = ctx.device_db.path
+    ctx.device_db.truncate_wal()
+    done = subprocess.run(
+        [sys.executable, "-c", KILLED, str(path), str(tmp_path / "bk"), _key(ctx)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 9, done.stderr
+    assert _events(ctx) == 12 and _usage_rows(ctx) == []
+    assert aggregate_closed_days(ctx.device_db, ctx.clock, lambda a: _key(ctx)) == 2
+    assert _events(ctx) == 0 and len(_usage_rows(ctx)) == 2
