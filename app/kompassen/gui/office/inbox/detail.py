@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kompassen.gui.office.inbox.model import short_time, state_words
+from kompassen.gui.office.inbox.model import code_words, short_time, state_words
 from kompassen.office.inbox.model import InboxReport, StateChange
 
 
@@ -26,6 +26,7 @@ class ReportDetail(QWidget):
         super().__init__(parent)
         self.lang = lang
         self.report: InboxReport | None = None
+        self.labels: dict[str, tuple[str, str]] = {}  # code → (sv, en)
         self._history: list[StateChange] = []
         lay = QVBoxLayout(self)
         self.heading = QLabel(self)
@@ -84,8 +85,15 @@ class ReportDetail(QWidget):
             (self.tr("Mottagen"), short_time(report.received_at)),
             (self.tr("Plats"), report.place_text or ""),
             (self.tr("Landmärke"), report.landmark_id or ""),
-            (self.tr("Behov"), ", ".join(report.needs)),
-            (self.tr("Grupper"), ", ".join(report.groups)),
+            (self.tr("Typ"), code_words(self.labels, report.kind, self.lang)),
+            (
+                self.tr("Behov"),
+                ", ".join(code_words(self.labels, c, self.lang) for c in report.needs),
+            ),
+            (
+                self.tr("Grupper"),
+                ", ".join(code_words(self.labels, c, self.lang) for c in report.groups),
+            ),
             (self.tr("Verksamhet"), report.service_id or ""),
         ]
         table = "".join(

@@ -33,6 +33,12 @@ def state_words(state: str, lang: str) -> str:
     return en if lang == "en" else sv
 
 
+def code_words(labels: dict[str, tuple[str, str]], code: str, lang: str) -> str:
+    """A taxonomy code (or a report kind) in words; the code itself when unknown."""
+    sv, en = labels.get(code, (code, code))
+    return en if lang == "en" else sv
+
+
 def short_time(iso: str) -> str:
     return iso[:16].replace("T", " ")
 
@@ -45,6 +51,7 @@ class ReportTableModel(QAbstractTableModel):
     def __init__(self, lang: str = "sv", parent: Any = None) -> None:
         super().__init__(parent)
         self.lang = lang
+        self.labels: dict[str, tuple[str, str]] = {}  # code → (sv, en), from the taxonomy
         self._ids: list[int] = []
         self._rows: dict[int, InboxReport] = {}
         self._shown = 0
@@ -136,7 +143,7 @@ class ReportTableModel(QAbstractTableModel):
             if col == "place":
                 return r.place_text or (r.landmark_id or "")
             if col == "needs":
-                return ", ".join(r.needs + r.groups)
+                return ", ".join(code_words(self.labels, c, self.lang) for c in r.needs + r.groups)
             first = r.text.strip().splitlines()[0] if r.text.strip() else ""
             return first[:120]
         if role == Qt.ItemDataRole.ToolTipRole and col == "text":

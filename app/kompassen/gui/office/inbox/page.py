@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kompassen.catalogue.pack.schema import base_taxonomy
 from kompassen.core.errors import KompassenError
+from kompassen.core.report import KIND_LABELS
 from kompassen.gui.office.inbox.detail import ReportDetail
 from kompassen.gui.office.inbox.filters import FilterBar
 from kompassen.gui.office.inbox.model import ReportTableModel, state_words
@@ -46,6 +48,18 @@ from kompassen.reports.keys import OfficeKeys
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+
+
+def term_labels() -> dict[str, tuple[str, str]]:
+    """Taxonomy codes and report kinds → (sv, en) (read on the worker)."""
+    out: dict[str, tuple[str, str]] = dict(KIND_LABELS)
+    doc = base_taxonomy()
+    for key in ("groups", "needs", "handover"):
+        for t in doc.get(key, []) if isinstance(doc, dict) else []:
+            if isinstance(t, dict) and isinstance(t.get("code"), str):
+                sv = str(t.get("sv") or t["code"])
+                out[t["code"]] = (sv, str(t.get("en") or sv))
+    return out
 
 
 def office_db(data_dir: Path) -> Path:
@@ -264,15 +278,16 @@ class InboxPage(QWidget):
         self.message.setText(self.tr("Hämtar och öppnar rapporterna…"))
         signed_in = self.session.current is not None
 
-        def op(inbox: Any) -> tuple[Any, list[tuple[str, InboxFilter]]]:
+        def op(inbox: Any) -> tuple[Any, list[tuple[str, InboxFilter]], dict[str, Any]]:
             inbox.store.unlock(keys)
             result = inbox.fetch(keys) if signed_in else None
-            return result, inbox.saved_filters(self.area_id)
+            return result, inbox.saved_filters(self.area_id), term_labels()
 
         self._run(op, self._fetched, key="inbox-fetch")
 
-    def _fetched(self, result: tuple[Any, list[tuple[str, InboxFilter]]]) -> None:
-        fetched, saved = result
+    def _fetched(self, result: tuple[Any, list[tuple[str, InboxFilter]], dict[str, Any]]) -> None:
+        fetched, saved, labels = result
+        self.model.labels = self.detail.labels = labels
         self._opened = True
         self.filters.set_saved(saved)
         if fetched is None:
