@@ -307,10 +307,16 @@ def line_svg(t: StatsTable, i: int, threshold: int) -> str:
             if segment:
                 segments.append(segment)
                 segment = []
-            yy = (band_y + top_pad + plot_h) / 2
-            parts.append(
-                f'<circle cx="{x:.1f}" cy="{yy:.1f}" r="4" fill="white" stroke="#8b96a1"/>'
-            )
+            if c.secondary:  # not small, only hidden: a marked gap on the axis, not in the band
+                parts.append(
+                    f'<text x="{x:.1f}" y="{band_y - 6:.1f}" text-anchor="middle" font-size="11" '
+                    f'fill="#5b6673">{_e(c.text(threshold))}</text>'
+                )
+            else:
+                yy = (band_y + top_pad + plot_h) / 2
+                parts.append(
+                    f'<circle cx="{x:.1f}" cy="{yy:.1f}" r="4" fill="white" stroke="#8b96a1"/>'
+                )
         else:
             yy = y_of(c.value)
             segment.append(f"{x:.1f},{yy:.1f}")
