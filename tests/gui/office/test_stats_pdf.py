@@ -43,7 +43,8 @@ def test_pdf_pages_render_and_hide_small_counts(tmp_path: Path, lang: str) -> No
     assert f"{word} 1 {of} {pages}" in text
     assert f"{word} {pages} {of} {pages}" in text
     assert "< 5" in text
-    assert ("Lägesrapport" if lang == "sv" else "Status report") in text
+    assert ("Lägesrapport" if lang == "sv" else "Situation report") in text
+    assert ("Innehåll" if lang == "sv" else "Contents") in text
     # every table line: label, then counts; no count (or change) below 5 is printed as a number
     labels = [r.label[1 if lang == "en" else 0] for t in rep.tables for r in t.rows]
     seen = 0

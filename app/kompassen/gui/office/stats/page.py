@@ -400,7 +400,7 @@ class StatsPage(QWidget):
         )
         f = self.current_filter()
         self.status.setText(
-            self.tr("%1 – %2. Antal under 5 visas som ”< 5”.")
+            self.tr("%1 – %2. Antal under 5 visas som ”< 5”, antal som skyddar dem som ”x”.")
             .replace("%1", f.period.start.isoformat())
             .replace("%2", f.period.end.isoformat())
         )

@@ -24,7 +24,7 @@ RESOLUTION = 150  # dots per inch of the page's coordinates
 CHART_HEIGHT_MM = 70.0
 
 WORDS = {
-    "title": ("Lägesrapport", "Status report"),
+    "title": ("Lägesrapport", "Situation report"),
     "area": ("Område", "Area"),
     "period": ("Period", "Period"),
     "previous": ("Jämförs med", "Compared with"),
@@ -32,6 +32,12 @@ WORDS = {
     "rule": ("Regel", "Rule"),
     "page": ("Sida {n} av {total}", "Page {n} of {total}"),
     "none": ("Inga uppgifter för perioden.", "No figures for the period."),
+    "guides": ("Publicerade lösningar", "Guides published"),
+    "contents": ("Innehåll", "Contents"),
+    "no_guides": (
+        "Inga lösningar publicerades under perioden.",
+        "No guides were published in the period.",
+    ),
     "default_rule": (
         "Antal under 5 visas som ”< 5”, och fler celler döljs så att de inte kan räknas fram "
         "ur summorna. Skillnader och andelar döljs när någon sida är dold.",
@@ -90,7 +96,7 @@ def _cell_text(cell: Any) -> str:
 def report_tables(rep: Any) -> list[TableLike]:
     """Every table of the report, in the order they are printed."""
     out: list[TableLike] = list(getattr(rep, "tables", []) or [])
-    for name in ("open_problems", "guides_published", "freshness"):
+    for name in ("open_problems", "freshness"):
         extra = getattr(rep, name, None)
         if extra is None:
             continue
@@ -223,6 +229,53 @@ def _table_blocks(lay: _Layout, writer: QPdfWriter, table: TableLike, lang: str)
     return blocks
 
 
+def _guides_blocks(lay: _Layout, writer: QPdfWriter, rep: Any, lang: str) -> list[_Block]:
+    """The guides (lösningar) published in the period, one a line: day and title."""
+    guides = [g for g in getattr(rep, "guides_published", None) or [] if not hasattr(g, "rows")]
+    if getattr(rep, "guides_published", None) is None:
+        return []
+    head = _text_block(lay, writer, _w("guides", lang), lay.h2, gap=lay.mm * 2)
+    head.keep_with_next = True
+    blocks = [head]
+    if not guides:
+        blocks.append(_text_block(lay, writer, _w("no_guides", lang), lay.body, gap=lay.mm))
+    for g in guides:
+        line = f"{getattr(g, 'day', '')}  {_pick(getattr(g, 'title', ''), lang)}"
+        blocks.append(_text_block(lay, writer, line, lay.body, gap=lay.mm))
+    blocks.append(_Block(lay.mm * 8, lambda p, y: None))
+    return blocks
+
+
+def _contents_blocks(
+    lay: _Layout,
+    writer: QPdfWriter,
+    heads: list[tuple[str, _Block]],
+    page_of: dict[int, int],
+    lang: str,
+) -> list[_Block]:
+    """Innehåll: one line per section with its page (known once the pages are laid out)."""
+    fm = lay.metrics(lay.body, writer)
+    line_h = fm.height() * 1.35
+    blocks = [
+        _Block(lay.mm * 8, lambda p, y: None),
+        _text_block(lay, writer, _w("contents", lang), lay.bold, gap=lay.mm),
+    ]
+    for title, first in heads:
+
+        def paint(p: QPainter, y: float, title: str = title, first: _Block = first) -> None:
+            p.setFont(lay.body)
+            p.setPen(PAPER.text)
+            r = QRectF(0, y, lay.width, line_h)
+            p.drawText(r, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+            page = page_of.get(id(first))
+            if page is not None:
+                right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                p.drawText(r, right, str(page))
+
+        blocks.append(_Block(line_h, paint))
+    return blocks
+
+
 def _title_page(lay: _Layout, writer: QPdfWriter, rep: Any, lang: str) -> list[_Block]:
     rule = getattr(rep, "rule", None) or getattr(rep, "rule_text", None) or WORDS["default_rule"]
     blocks = [
@@ -285,17 +338,33 @@ def write_pdf(rep: Any, path: Path, lang: str = "sv") -> int:
     writer.setCreator("Kompassen")
     lay = _Layout(writer)
     footer_h = lay.metrics(lay.small, writer).height() * 2
-    groups = [_title_page(lay, writer, rep, lang)]
     sections: list[_Block] = []
-    for table in report_tables(rep):
-        sections.extend(_table_blocks(lay, writer, table, lang))
-    groups.append(sections)
-    pages = _paginate(groups, lay.height - footer_h)
+    heads: list[tuple[str, _Block]] = []  # the contents: a section's title and its first block
+
+    def add(blocks: list[_Block], title: str) -> None:
+        if blocks:
+            heads.append((title, blocks[0]))
+            sections.extend(blocks)
+
+    tables = report_tables(rep)
+    for table in tables:
+        if getattr(table, "key", "") == "freshness":
+            add(_guides_blocks(lay, writer, rep, lang), _w("guides", lang))
+        add(_table_blocks(lay, writer, table, lang), _pick(table.title, lang))
+    if not any(getattr(t, "key", "") == "freshness" for t in tables):
+        add(_guides_blocks(lay, writer, rep, lang), _w("guides", lang))
+    page_of: dict[int, int] = {}
+    title_page = _title_page(lay, writer, rep, lang)
+    title_page.extend(_contents_blocks(lay, writer, heads, page_of, lang))
+    pages = _paginate([title_page, sections], lay.height - footer_h)
+    for n, page in enumerate(pages, start=1):
+        for block, _y in page:
+            page_of.setdefault(id(block), n)
     p = QPainter()
     if not p.begin(writer):
         raise KompassenError(
             sv=f"Lägesrapporten kunde inte skrivas till {path}.",
-            en=f"The status report could not be written to {path}.",
+            en=f"The situation report could not be written to {path}.",
         )
     try:
         for n, page in enumerate(pages, start=1):
@@ -315,6 +384,6 @@ def write_pdf(rep: Any, path: Path, lang: str = "sv") -> int:
     if not path.is_file() or path.stat().st_size == 0:
         raise KompassenError(
             sv=f"Lägesrapporten kunde inte skrivas till {path}.",
-            en=f"The status report could not be written to {path}.",
+            en=f"The situation report could not be written to {path}.",
         )
     return len(pages)
