@@ -45,7 +45,10 @@ def _events(seed: int, month: Period) -> list[tuple[str, str, tuple[str, ...]]]:
                     chips = ("need.rare",)
                 out.append((d.isoformat(), what, chips))
             elif what in ("view", "handover"):
-                out.append((d.isoformat(), what, (rnd.choice(SERVICES[:3]), rnd.choice(PLACES))))
+                chips = tuple(rnd.sample(CHIPS[:4], rnd.randint(0, 2)))
+                out.append(
+                    (d.isoformat(), what, (rnd.choice(SERVICES[:3]), rnd.choice(PLACES), *chips))
+                )
             else:
                 out.append((d.isoformat(), what, (rnd.choice(("unsolved", "solution")),)))
         d += timedelta(days=1)
@@ -70,6 +73,7 @@ def _day_usage(events: list[tuple[str, str, tuple[str, ...]]]) -> list[DayUsage]
         elif what == "handover":
             c["handover"][codes[0]] += 1
             c["handover_place"][codes[1]] += 1
+            c["handover_chip"].update(codes[2:])
         else:
             c["report"][codes[0]] += 1
     out = []

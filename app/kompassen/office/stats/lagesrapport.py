@@ -44,6 +44,7 @@ REPORT_ORDER = (
     "reports_by_need",
     "handovers_by_place",
     "handovers_by_service",
+    "handovers_by_chip",
     "zero_by_combo",
     "zero_by_word",
     "searches_by_chip",

@@ -261,6 +261,16 @@ def statistics(
             place,
             f,
         ),
+        _compare_table(
+            "handovers_by_chip",
+            ("Överlämningar per chip", "Handovers by chip"),
+            now.get("handover_chip"),
+            before.get("handover_chip"),
+            chip,
+            f,
+            total_now=sum(now.get("handover").values()),
+            total_before=sum(before.get("handover").values()),
+        ),
     ]
     by_kind = Counter(r.kind for r in reps)
     prev_kind = Counter(r.kind for r in prev_reps)
