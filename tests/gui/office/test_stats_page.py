@@ -212,3 +212,23 @@ def test_lagesrapport_written_on_the_worker(
         for png in SHOTS.glob("lagesrapport_p-*.png"):  # poppler's p-1.png → p1.png
             png.rename(SHOTS / f"lagesrapport_p{int(png.stem.rsplit('-', 1)[1])}.png")
     page.close_worker()
+
+
+def test_tables_and_pdf_on_a_real_worker_thread(
+    ctx: AppContext, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Not synchronous: office.db, the tables and QPdfWriter work on the page's worker thread."""
+    _fill(ctx)
+    page = StatsPage(ctx, "klara", "en", None)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded, timeout=30_000):
+        page.refresh()
+    assert page.boxes
+    pdf = tmp_path / "report.pdf"
+    with qtbot.waitSignal(page.written, timeout=60_000):
+        page.write_report(pdf)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Situation report" in text and "Page 1 of" in text
+    page.close_worker()
