@@ -102,6 +102,9 @@ class AuditModel(QAbstractTableModel):
             "password_changed": self.tr("Bytte lösenord"),
             "area_key_registered": self.tr("Registrerade områdesnyckel"),
             "submissions_fetched": self.tr("Hämtade rapporter"),
+            "usage_fetched": self.tr("Hämtade användningsstatistik"),
+            "report_states": self.tr("Ändrade status på rapporter"),
+            "report_answered": self.tr("Svarade på en rapport"),
         }
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self.entries:
