@@ -103,3 +103,28 @@ def test_hidden_bar_is_a_stub_not_its_value() -> None:
     svg = re.search(r"<svg.*?</svg>", handovers.group(0), flags=re.S)
     assert svg is not None and "url(#hatch)" in svg.group(0)
     assert ">2<" not in svg.group(0)
+
+
+def test_labels_are_escaped() -> None:
+    from kompassen.office.stats.tables import CodeLabels as Base
+
+    class Evil(Base):
+        def place(self, key: str) -> tuple[str, str]:
+            return ("<script>x</script>", "<b>")
+
+    month = Period.month(2026, 11)
+    rep = build(
+        area=("A & B", "A & B"),
+        f=StatsFilter(AREA, month),
+        usage=[("2026-11-05", "handover_place", "lm", 9)],
+        previous_usage=[],
+        reports=[],
+        previous_reports=[],
+        open_problems=[],
+        guides_published=[],
+        freshness=freshness_table([], date(2026, 11, 30)),
+        labels=Evil(),
+        now=datetime(2026, 12, 1, 9, 0),
+    )
+    text = to_html(rep, "sv")
+    assert "<script>" not in text and "&lt;script&gt;" in text and "A &amp; B" in text
