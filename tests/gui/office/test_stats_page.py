@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -231,4 +232,30 @@ def test_tables_and_pdf_on_a_real_worker_thread(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Situation report" in text and "Page 1 of" in text
+    page.close_worker()
+
+
+def test_custom_dates_and_comparison(ctx: AppContext, qtbot: QtBot) -> None:
+    _fill(ctx)
+    page = StatsPage(ctx, "klara", "sv", None, synchronous=True)
+    qtbot.addWidget(page)
+    assert not page.start.isEnabled()
+    page.period.setCurrentIndex(page.period.findData("last_month"))
+    page.worker.drain()
+    assert page.start.date().toString("yyyy-MM-dd") == "2026-10-01"
+    page.period.setCurrentIndex(page.period.findData("custom"))
+    assert page.start.isEnabled() and page.end.isEnabled()
+    page.start.setDate(QDate(2026, 11, 5))
+    page.end.setDate(QDate(2026, 11, 18))
+    page.compare.setChecked(False)
+    page.worker.drain()
+    f = page.current_filter()
+    assert (f.period.start, f.period.end, f.compare) == (
+        date(2026, 11, 5),
+        date(2026, 11, 18),
+        False,
+    )
+    assert page.loaded_result is not None
+    heads = [page.boxes[0].view.model().headerData(c, Qt.Orientation.Horizontal) for c in range(2)]
+    assert heads[1] == "Denna period" and page.boxes[0].view.model().columnCount() == 2
     page.close_worker()
