@@ -12,6 +12,7 @@ matches, the nearest alternatives and a big "Rapportera olöst problem" button.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
@@ -37,6 +38,8 @@ from kompassen.gui.field.services import FieldServices
 from kompassen.gui.theme import TOUCH_PX
 from kompassen.gui.widgets.elided_label import ElidedLabel
 from kompassen.gui.widgets.touch import button, clear_layout, kinetic, label
+
+log = logging.getLogger(__name__)
 
 ZERO_EVENT_DELAY_MS = 3000  # a zero-result search counts once the worker has stopped typing
 SEARCH_EVENT_DELAY_MS = 2000  # a search counts once it settled (or the worker acts on it)
@@ -461,23 +464,26 @@ class SearchPage(QWidget):
         """Count the shown search once: settled, or the worker acts on it; not twice."""
         self._search_timer.stop()
         q = self.svc.state.query
-        if self.result is None or self.result.query != q:
-            return
+        if not self.isVisible() or self.result is None or self.result.query != q:
+            return  # a window closed meanwhile records nothing
         if not (q.text.strip() or q.groups or q.needs):
             return  # the list shown before anything is asked is no search
         key = (q.area_id, tuple(q.groups), tuple(q.needs), q.text.strip(), q.time_mode)
         if key == self._counted:
             return
         self._counted = key
-        self.svc.events.record(
-            "search",
-            q.area_id,
-            detail={
-                "groups": list(q.groups),
-                "needs": list(q.needs),
-                "word_codes": self._word_codes(),
-            },
-        )
+        try:
+            self.svc.events.record(
+                "search",
+                q.area_id,
+                detail={
+                    "groups": list(q.groups),
+                    "needs": list(q.needs),
+                    "word_codes": self._word_codes(),
+                },
+            )
+        except KompassenError as err:  # a count lost is no reason to stop the search
+            log.warning("a search was not counted: %s", err.message("en"))
 
     def _open_index(self, index: QModelIndex) -> None:
         sid = index.data(ServiceIdRole)
