@@ -128,3 +128,25 @@ def test_labels_are_escaped() -> None:
     )
     text = to_html(rep, "sv")
     assert "<script>" not in text and "&lt;script&gt;" in text and "A &amp; B" in text
+
+
+def test_guides_from_history() -> None:
+    import json
+
+    from kompassen.catalogue.store.history import HistoryRow
+    from kompassen.office.stats.lagesrapport import guides_from_history
+
+    def row(i: int, key: str, action: str, at: str, title: str | None = None) -> HistoryRow:
+        rec = None if title is None else json.dumps({"key": key, "title": {"sv": title, "en": ""}})
+        return HistoryRow(i, AREA, "guides", key, "", action, None, rec, "Anna", at, 3)  # type: ignore[arg-type]
+
+    rows = [
+        row(1, "natt", "create", "2026-11-12T10:00:00Z", "Ensam ute på natten"),
+        row(2, "gammal", "create", "2026-09-01T10:00:00Z", "Gammal"),
+        row(3, "borta", "create", "2026-11-13T10:00:00Z", "Borta"),
+        row(4, "borta", "delete", "2026-11-14T10:00:00Z"),
+    ]
+    got = guides_from_history(rows, Period.month(2026, 11))
+    assert got == [
+        GuidePublished("natt", ("Ensam ute på natten", "Ensam ute på natten"), "2026-11-12")
+    ]

@@ -14,7 +14,9 @@ import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
+from kompassen.catalogue.store.history import HistoryRow
 from kompassen.core.suppression import Cell, suppress_line
 from kompassen.office.inbox.model import ReportSummary
 from kompassen.office.stats.model import Period, StatsFilter, rule_text
@@ -61,6 +63,33 @@ class GuidePublished:
     key: str
     title: Label
     day: str  # YYYY-MM-DD
+
+
+def guides_from_history(rows: Iterable[HistoryRow], period: Period) -> list[GuidePublished]:
+    """The guides created in the period, from the office's change history (``read_history(conn,
+    area_id, "guides")``): one per guide, its first ``create`` row; a guide deleted again since
+    is left out. The title is the one the guide was created with."""
+    lo, hi = period.iso()
+    made: dict[str, GuidePublished] = {}
+    deleted: set[str] = set()
+    for r in rows:
+        if r.kind != "guides" or r.field != "":
+            continue
+        if r.action == "delete":
+            deleted.add(r.record_key)
+        elif r.action == "create" and r.record_key not in made:
+            deleted.discard(r.record_key)
+            rec = r.replacement if isinstance(r.replacement, dict) else {}
+            raw = rec.get("title")
+            title: dict[str, Any] = raw if isinstance(raw, dict) else {}
+            sv = str(title.get("sv") or r.record_key)
+            made[r.record_key] = GuidePublished(
+                r.record_key, (sv, str(title.get("en") or sv)), r.updated_at[:10]
+            )
+    return sorted(
+        (g for k, g in made.items() if k not in deleted and lo <= g.day <= hi),
+        key=lambda g: (g.day, g.key),
+    )
 
 
 @dataclass(slots=True)
