@@ -261,3 +261,15 @@ def test_row_order_says_nothing_about_hidden_values(month: Period) -> None:
         ("a", "< 5"),
         ("c", "< 5"),
     ]
+
+
+def test_csv_guards_formulas(month: Period) -> None:
+    class Evil(CodeLabels):
+        def service(self, key: str) -> tuple[str, str]:
+            return ("=HYPERLINK(1)", "=HYPERLINK(1)")
+
+    rows = [("2026-11-02", "handover", "a", 20)]
+    f = StatsFilter(AREA, month, compare=False)
+    t = next(x for x in statistics(rows, [], [], [], f, Evil()) if x.key == "handovers_by_service")
+    text = to_csv(t, f)
+    assert "'=HYPERLINK(1)" in text and "\n=HYPERLINK" not in text.replace(",=", "\n=")

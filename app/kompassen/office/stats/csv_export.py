@@ -20,6 +20,11 @@ def _text(cell: Cell, threshold: int, signed: bool) -> str:
     return f"{cell.value:+d}" if signed and cell.value else str(cell.value)
 
 
+def _safe(text: str) -> str:
+    """A name a spreadsheet would run as a formula gets a leading apostrophe (CSV injection)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def to_csv(table: StatsTable, f: StatsFilter, lang: str = "sv") -> str:
     """The table as CSV text (comma separated, one header row of column names)."""
     i = 1 if lang == "en" else 0
@@ -38,7 +43,7 @@ def to_csv(table: StatsTable, f: StatsFilter, lang: str = "sv") -> str:
         w.writerow(
             [
                 row.key,
-                row.label[i],
+                _safe(row.label[i]),
                 *(_text(c, f.threshold, s) for c, s in zip(row.cells, change, strict=True)),
             ]
         )
