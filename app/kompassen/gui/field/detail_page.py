@@ -11,6 +11,7 @@ dozens of labels, and cheap (one service, a few queries).
 from __future__ import annotations
 
 import calendar
+import contextlib
 import re
 from collections.abc import Callable
 from datetime import date, datetime
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from kompassen.core import geo
+from kompassen.core.errors import KompassenError
 from kompassen.core.hours import status, week_summary
 from kompassen.core.model import Handover, Location, Phone, Service, Source
 from kompassen.gui.field.services import FieldServices
@@ -166,7 +168,9 @@ class DetailPage(QWidget):
             self.no_dialer.hide()  # it showed another visit's number
         self._show(service_id, keep_scroll=False)
         if self.service is not None:  # usage: the detail page opened (a code, no words)
-            self.svc.events.record("view", self.service.area_id, service_id=self.service.id)
+            # a count lost (disk full) is no reason not to show the service
+            with contextlib.suppress(KompassenError):
+                self.svc.events.record("view", self.service.area_id, service_id=self.service.id)
 
     def _show(self, service_id: str, keep_scroll: bool) -> None:
         """Render ``service_id``; ``keep_scroll``: where the worker was reading (a re-render)."""
