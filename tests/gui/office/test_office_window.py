@@ -38,9 +38,10 @@ def test_navigation_lists_the_pages_and_builds_each_on_first_use(
 ) -> None:
     assert set(PAGES) == set(OFFICE_PAGES)
     texts = [office.nav.item(i).text() for i in range(office.nav.count())]
-    assert texts[:7] == [
+    assert texts[:8] == [
         "Arbetslista",
         "Rapporter",
+        "Statistik",
         "Katalog",
         "Publicera",
         "Enheter",
@@ -52,7 +53,7 @@ def test_navigation_lists_the_pages_and_builds_each_on_first_use(
         for i in range(office.nav.count())
         if not office.nav.item(i).isHidden()
     ]
-    assert shown == texts[:7]  # not signed in: no administrator's pages
+    assert shown == texts[:8]  # not signed in: no administrator's pages
     assert office.current_key() == "worklist"
     assert [k for k in PAGES if office.built(k)] == ["worklist"]  # the rest wait
     office.nav.setCurrentRow(PAGES.index("areas"))

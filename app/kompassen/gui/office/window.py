@@ -52,13 +52,14 @@ if TYPE_CHECKING:
     from kompassen.gui.office.editor.page import CatalogueEditorPage
     from kompassen.gui.office.inbox.page import InboxPage
     from kompassen.gui.office.publish_page import KeyKeeper, PublishPage
+    from kompassen.gui.office.stats.page import StatsPage
     from kompassen.gui.office.users_page import UsersPage
     from kompassen.gui.office.worklist import WorklistPage
     from kompassen.gui.theme import Theme
 
 log = logging.getLogger(__name__)
 
-PAGES = ("worklist", "inbox", "catalogue", "publish", "devices", "areas", "audit", "users")
+PAGES = ("worklist", "inbox", "stats", "catalogue", "publish", "devices", "areas", "audit", "users")
 THEME_CHECK_MS = 60_000  # "follow the clock": night from 19:00, day from 07:00
 
 
@@ -158,6 +159,19 @@ def _inbox(oc: OfficeContext, parent: QWidget) -> InboxPage:
     )
 
 
+def _stats(oc: OfficeContext, parent: QWidget) -> StatsPage:
+    from kompassen.gui.office.stats.page import StatsPage
+
+    return StatsPage(
+        oc.ctx,
+        oc.area_id,
+        oc.lang,
+        shared_keeper(oc, parent),
+        synchronous=oc.synchronous,
+        parent=parent,
+    )
+
+
 def _devices(oc: OfficeContext, parent: QWidget) -> DevicesPage:
     from kompassen.gui.office.devices_page import DevicesPage
 
@@ -186,6 +200,7 @@ def _users(oc: OfficeContext, parent: QWidget) -> UsersPage:
 _TITLES: dict[str, Callable[[], str]] = {
     "worklist": lambda: QCoreApplication.translate("OfficeWindow", "Arbetslista"),
     "inbox": lambda: QCoreApplication.translate("OfficeWindow", "Rapporter"),
+    "stats": lambda: QCoreApplication.translate("OfficeWindow", "Statistik"),
     "catalogue": lambda: QCoreApplication.translate("OfficeWindow", "Katalog"),
     "publish": lambda: QCoreApplication.translate("OfficeWindow", "Publicera"),
     "devices": lambda: QCoreApplication.translate("OfficeWindow", "Enheter"),
@@ -198,6 +213,7 @@ _TITLES: dict[str, Callable[[], str]] = {
 OFFICE_PAGES: dict[str, Callable[[OfficeContext, QWidget], QWidget]] = {
     "worklist": _worklist,
     "inbox": _inbox,
+    "stats": _stats,
     "catalogue": _catalogue,
     "publish": _publish,
     "devices": _devices,
