@@ -116,5 +116,12 @@ def test_answers_show_in_words_and_usage_rows_are_not_reports(
             assert img.save(str(tmp_path / f"answers-{theme}.png"))
             if shots:
                 img.save(str(Path(shots) / f"answers-{theme}.png"))
+        # an answer arriving at a later sync shows at the next refresh (no item changed)
+        late = next(u for u, c in cards.items() if c.answer is None)
+        _answer(ctx, late, "solved", "Ny lösning finns.", 5)
+        w.reports_page.refresh()
+        assert (
+            w.reports_page.cards[late].answer_label.text() == "Blev en lösning: Ny lösning finns."
+        )
     finally:
         w.close()

@@ -21,7 +21,7 @@ from kompassen.gui.field.reports.outbox_card import OutboxCard
 from kompassen.gui.field.reports.sync_status import short_time, unbroken_urls, waiting_count
 from kompassen.gui.field.services import FieldServices
 from kompassen.gui.widgets.touch import button, clear_layout, label, scroll_column
-from kompassen.reports.outbox import OutboxItem
+from kompassen.reports.outbox import OutboxItem, StoredAnswer
 
 REFRESH_MS = 3_000  # while the page is on screen: the worker changes statuses
 SENT_SHOWN = 50  # the newest sent items listed; older ones are only counted
@@ -36,6 +36,7 @@ class ReportsPage(QWidget):
         super().__init__(parent)
         self.svc = svc
         self._shown: list[OutboxItem] | None = None
+        self._answers_shown: dict[str, StoredAnswer] = {}
         self.cards: dict[str, OutboxCard] = {}
         self.end_shift_dialog: QWidget | None = None
 
@@ -204,8 +205,10 @@ class ReportsPage(QWidget):
         self.drafts_row.setVisible(bool(drafts))
 
         items = self._items()
-        if items != self._shown:
-            self._show_items(items)
+        answers = svc.outbox.answers() if items else {}
+        # an answer arriving at a sync changes no item: the cards are rebuilt for it too
+        if items != self._shown or answers != self._answers_shown:
+            self._show_items(items, answers)
         older = counts.get("sent", 0) - sum(1 for i in items if i.status == "sent")
         self.older.setText(self.tr("och %n äldre skickade rapporter", "", older))
         self.older.setVisible(older > 0)
@@ -229,11 +232,10 @@ class ReportsPage(QWidget):
             *outbox.items(("sent",), reports_only=True)[:SENT_SHOWN],
         ]
 
-    def _show_items(self, items: list[OutboxItem]) -> None:
-        self._shown = items
+    def _show_items(self, items: list[OutboxItem], answers: dict[str, StoredAnswer]) -> None:
+        self._shown, self._answers_shown = items, answers
         clear_layout(self.list_box)
         self.cards.clear()
-        answers = self.svc.outbox.answers() if items else {}
         for item in items:
             card = OutboxCard(self.svc, item, self.column, answers.get(item.uuid))
             card.retry_requested.connect(self.retry)
