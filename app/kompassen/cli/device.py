@@ -24,6 +24,7 @@ _TABLE_SV = {
     "draft": "utkast",
     "sync_state": "synkläge",
     "usage_event": "användningshändelser",
+    "report_answer": "kontorets svar",
 }
 
 
