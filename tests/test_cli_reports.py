@@ -236,3 +236,19 @@ def test_submit_sync_fetch_publish_end_to_end(
         "--area", "klara", home=home,
     )  # fmt: skip
     assert refused.returncode == 2 and "signeringsnyckel" in refused.stderr
+
+
+def test_outbox_lists_a_daily_usage_row_by_its_day_and_counts_only_reports(home: Path) -> None:
+    from kompassen.compose import build
+    from kompassen.core.clock import SystemClock
+    from kompassen.reports.outbox import Outbox
+
+    ctx = build({"KOMPASSEN_HOME": str(home), "KOMPASSEN_KEYRING": "0"}, SystemClock())
+    try:
+        with ctx.device_db.transaction() as conn:
+            Outbox.insert_usage(conn, "klara", "2026-11-30", b"x" * 64, "2026-12-01T00:05:00+00:00")
+    finally:
+        ctx.close()
+    out = run("outbox", home=home).stdout
+    assert "usage 2026-11-30" in out
+    assert "0 i kö" in out  # the aggregate waits too, but the count is of the user's reports

@@ -142,13 +142,14 @@ def run_outbox(ctx: AppContext, args: argparse.Namespace, lang: str) -> int:
     for i in items:
         status = _STATUS_SV.get(i.status, i.status) if sv else i.status
         tries = f"{i.attempts} försök" if sv else f"{i.attempts} attempts"
-        line = f"{i.uuid}  {i.area_id:16} {i.kind:12} {i.created_at}  {status:8} {tries}"
+        kind = f"usage {i.day}" if i.day else i.kind
+        line = f"{i.uuid}  {i.area_id:16} {kind:12} {i.created_at}  {status:8} {tries}"
         if i.last_error:
             line += f"  – {i.error(lang)}"
         print(line)
     if ctx.device_db.damaged:
         return _damaged(ctx, lang)
-    counts = ctx.outbox.counts()
+    counts = ctx.outbox.counts(reports_only=True)  # the daily usage rows are listed, not counted
     print(
         f"{counts['queued']} i kö, {counts['sent']} skickade, {counts['rejected']} avvisade"
         if sv

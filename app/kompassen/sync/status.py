@@ -36,7 +36,7 @@ class SyncStatus:
 def read_status(outbox: Outbox, tokens: TokenStore, db: DeviceDb) -> SyncStatus:
     """Enrolment, outbox counts and the last sync's time or error."""
     creds = tokens.load()
-    counts = outbox.counts()
+    counts = outbox.counts(reports_only=True)  # the reports the user wrote, not daily usage
     return SyncStatus(
         enrolled=creds is not None,
         server_url=creds.server_url if creds else None,
