@@ -283,6 +283,18 @@
         <source>Hämtade rapporter</source>
         <translation>Fetched reports</translation>
     </message>
+    <message>
+        <source>Hämtade användningsstatistik</source>
+        <translation>Fetched usage statistics</translation>
+    </message>
+    <message>
+        <source>Ändrade status på rapporter</source>
+        <translation>Changed the status of reports</translation>
+    </message>
+    <message>
+        <source>Svarade på en rapport</source>
+        <translation>Answered a report</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -1355,6 +1367,73 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Plats</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Behov</source>
+        <translation>Need</translation>
+    </message>
+    <message>
+        <source>Grupp</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Sök i texten</source>
+        <translation>Search the text</translation>
+    </message>
+    <message>
+        <source>Ord i rapporten eller platsen</source>
+        <translation>Words in the report or the place</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Från och med</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Till och med</source>
+        <translation>To (inclusive)</translation>
+    </message>
+    <message>
+        <source>Sparade filter</source>
+        <translation>Saved filters</translation>
+    </message>
+    <message>
+        <source>Namn på filtret</source>
+        <translation>Name of the filter</translation>
+    </message>
+    <message>
+        <source>Spara filter</source>
+        <translation>Save filter</translation>
+    </message>
+    <message>
+        <source>Ta bort filter</source>
+        <translation>Delete filter</translation>
+    </message>
+    <message>
+        <source>Alla öppna</source>
+        <translation>All open</translation>
+    </message>
+    <message>
+        <source>Alla</source>
+        <translation>All</translation>
+    </message>
+</context>
+<context>
     <name>FilterPanel</name>
     <message>
         <source>Skriv vad du ser eller vad personen behöver, t.ex. ”tjej 15 sover ute”</source>
@@ -1856,6 +1935,85 @@
     </message>
 </context>
 <context>
+    <name>InboxPage</name>
+    <message>
+        <source>Rapporter</source>
+        <extracomment>the editor should open a new guide with these fields (the report is already linked)</extracomment>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Hämta nya rapporter</source>
+        <translation>Fetch new reports</translation>
+    </message>
+    <message>
+        <source>Öppna rapporterna…</source>
+        <translation>Open the reports…</translation>
+    </message>
+    <message>
+        <source>Ändra status…</source>
+        <translation>Change status…</translation>
+    </message>
+    <message>
+        <source>Gör en lösning av detta</source>
+        <translation>Make a solution of this</translation>
+    </message>
+    <message>
+        <source>Rapporterna är krypterade. Öppna dem med områdets nyckelfil.</source>
+        <translation>The reports are encrypted. Open them with the area&apos;s key file.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rapporter</source>
+        <translation>
+            <numerusform>1 report</numerusform>
+            <numerusform>%n reports</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rapporterna öppnas med områdets nyckel. Skriv nyckelfilens lösenfras (den glöms efter en stunds overksamhet).</source>
+        <translation>The reports are opened with the area&apos;s key. Type the key file&apos;s passphrase (it is forgotten after a while of inactivity).</translation>
+    </message>
+    <message>
+        <source>Hämtar och öppnar rapporterna…</source>
+        <translation>Fetching and opening the reports…</translation>
+    </message>
+    <message>
+        <source>Inte inloggad: rapporterna som redan hämtats visas.</source>
+        <translation>Not signed in: the reports already fetched are shown.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nya rapporter hämtade.</source>
+        <translation>
+            <numerusform>1 new report fetched.</numerusform>
+            <numerusform>%n new reports fetched.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gick inte att öppna.</source>
+        <translation>
+            <numerusform>1 could not be opened.</numerusform>
+            <numerusform>%n could not be opened.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Öppna rapporterna med nyckelfilen först.</source>
+        <translation>Open the reports with the key file first.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rapporter har fått status {state}.</source>
+        <translation>
+            <numerusform>1 report now has the status {state}.</numerusform>
+            <numerusform>%n reports now have the status {state}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rapporter blev lösta av släppet.</source>
+        <translation>
+            <numerusform>1 report was solved by the release.</numerusform>
+            <numerusform>%n reports were solved by the release.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InstallProgress</name>
     <message>
         <source>Förbereder surfplattan…</source>
@@ -2269,6 +2427,14 @@
         <translation>Worklist</translation>
     </message>
     <message>
+        <source>Rapporter</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Statistik</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
         <source>Katalog</source>
         <translation>Catalogue</translation>
     </message>
@@ -2366,6 +2532,22 @@
     <message>
         <source>Väntar</source>
         <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Blev en lösning: {text}</source>
+        <translation>Became a solution: {text}</translation>
+    </message>
+    <message>
+        <source>Går inte att åtgärda: {text}</source>
+        <translation>Not actionable: {text}</translation>
+    </message>
+    <message>
+        <source>Behöver mer information: {text}</source>
+        <translation>Needs more information: {text}</translation>
+    </message>
+    <message>
+        <source>Pågår: {text}</source>
+        <translation>In progress: {text}</translation>
     </message>
     <message numerus="yes">
         <source>%n försök</source>
@@ -2513,6 +2695,7 @@
     </message>
     <message>
         <source>Publicera {area}</source>
+        <extracomment>after a publish: the guides the release holds, key → (title sv, title en) (the inbox marks the reports linked to them solved)</extracomment>
         <translation>Publish {area}</translation>
     </message>
     <message>
@@ -3045,6 +3228,81 @@
     </message>
 </context>
 <context>
+    <name>ReportDetail</name>
+    <message>
+        <source>Historik</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>När</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Vem</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Länk</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Rapportens historik</source>
+        <translation>The report&apos;s history</translation>
+    </message>
+    <message>
+        <source>Välj en rapport i listan.</source>
+        <translation>Choose a report from the list.</translation>
+    </message>
+    <message>
+        <source>Rapport {id} · {state}</source>
+        <translation>Report {id} · {state}</translation>
+    </message>
+    <message>
+        <source>Hände</source>
+        <translation>Happened</translation>
+    </message>
+    <message>
+        <source>Skapad</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Mottagen</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Plats</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Landmärke</source>
+        <translation>Landmark</translation>
+    </message>
+    <message>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Behov</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <source>Grupper</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <source>Verksamhet</source>
+        <translation>Service</translation>
+    </message>
+</context>
+<context>
     <name>ReportPage</name>
     <message>
         <source>Rapportera</source>
@@ -3269,6 +3527,29 @@
     <message>
         <source>Utkastet är sparat. Du hittar det under Rapporter → Visa utkast.</source>
         <translation>The draft is saved. You will find it under Drafts.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTableModel</name>
+    <message>
+        <source>Hände</source>
+        <translation>Happened</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Plats</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Behov och grupper</source>
+        <translation>Needs and groups</translation>
+    </message>
+    <message>
+        <source>Rapport</source>
+        <translation>Report</translation>
     </message>
 </context>
 <context>
@@ -3765,6 +4046,131 @@
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>StateDialog</name>
+    <message>
+        <source>Ändra status</source>
+        <translation>Change status</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ny status för %n rapporter.</source>
+        <translation>
+            <numerusform>New status for 1 report.</numerusform>
+            <numerusform>New status for %n reports.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kommentar (bara kontoret)</source>
+        <translation>Comment (office only)</translation>
+    </message>
+    <message>
+        <source>Svara surfplattan som skickade rapporten</source>
+        <translation>Answer the tablet that sent the report</translation>
+    </message>
+    <message>
+        <source>Svar på svenska</source>
+        <translation>Answer in Swedish</translation>
+    </message>
+    <message>
+        <source>Svar på engelska</source>
+        <translation>Answer in English</translation>
+    </message>
+    <message>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>StatsPage</name>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Denna månad</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Förra månaden</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>Detta kvartal</source>
+        <translation>This quarter</translation>
+    </message>
+    <message>
+        <source>Detta år</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>Egna datum</source>
+        <translation>Custom dates</translation>
+    </message>
+    <message>
+        <source>Från</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Jämför med föregående period</source>
+        <translation>Compare with the previous period</translation>
+    </message>
+    <message>
+        <source>Lägesrapport</source>
+        <translation>Situation report</translation>
+    </message>
+    <message>
+        <source>Sparar lägesrapporten som PDF och HTML</source>
+        <translation>Saves the situation report as PDF and HTML</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Statistik</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>Räknar …</source>
+        <translation>Counting …</translation>
+    </message>
+    <message>
+        <source>Rapporternas tabeller behöver områdets nyckel: öppna nyckelfilen under Publicera.</source>
+        <translation>The report tables need the area&apos;s key: open the key file under Publish.</translation>
+    </message>
+    <message>
+        <source>%1 – %2. Antal under 5 visas som ”&lt; 5”, antal som skyddar dem som ”x”.</source>
+        <translation>%1 – %2. Counts under 5 are shown as “&lt; 5”, counts that would reveal them as “x”.</translation>
+    </message>
+    <message>
+        <source>Exportera CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>Skriver lägesrapporten …</source>
+        <translation>Writing the situation report …</translation>
+    </message>
+    <message>
+        <source>Sparad: %1</source>
+        <translation>Saved: %1</translation>
     </message>
 </context>
 <context>
@@ -4358,6 +4764,13 @@
     <message>
         <source>Vad som behövs: {fix}</source>
         <translation>What is needed: {fix}</translation>
+    </message>
+</context>
+<context>
+    <name>_TableBox</name>
+    <message>
+        <source>Exportera CSV</source>
+        <translation>Export CSV</translation>
     </message>
 </context>
 </TS>

@@ -283,6 +283,18 @@
         <source>Hämtade rapporter</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Hämtade användningsstatistik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ändrade status på rapporter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Svarade på en rapport</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -1355,6 +1367,73 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behov</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grupp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sök i texten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ord i rapporten eller platsen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Från och med</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till och med</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sparade filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Namn på filtret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spara filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ta bort filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alla öppna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alla</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FilterPanel</name>
     <message>
         <source>Skriv vad du ser eller vad personen behöver, t.ex. ”tjej 15 sover ute”</source>
@@ -1856,6 +1935,85 @@
     </message>
 </context>
 <context>
+    <name>InboxPage</name>
+    <message>
+        <source>Rapporter</source>
+        <extracomment>the editor should open a new guide with these fields (the report is already linked)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hämta nya rapporter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Öppna rapporterna…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ändra status…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gör en lösning av detta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rapporterna är krypterade. Öppna dem med områdets nyckelfil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rapporter</source>
+        <translation>
+            <numerusform>%n rapport</numerusform>
+            <numerusform>%n rapporter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rapporterna öppnas med områdets nyckel. Skriv nyckelfilens lösenfras (den glöms efter en stunds overksamhet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hämtar och öppnar rapporterna…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inte inloggad: rapporterna som redan hämtats visas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nya rapporter hämtade.</source>
+        <translation>
+            <numerusform>%n ny rapport hämtad.</numerusform>
+            <numerusform>%n nya rapporter hämtade.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gick inte att öppna.</source>
+        <translation>
+            <numerusform>%n gick inte att öppna.</numerusform>
+            <numerusform>%n gick inte att öppna.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Öppna rapporterna med nyckelfilen först.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rapporter har fått status {state}.</source>
+        <translation>
+            <numerusform>%n rapport har fått status {state}.</numerusform>
+            <numerusform>%n rapporter har fått status {state}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rapporter blev lösta av släppet.</source>
+        <translation>
+            <numerusform>%n rapport blev löst av släppet.</numerusform>
+            <numerusform>%n rapporter blev lösta av släppet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InstallProgress</name>
     <message>
         <source>Förbereder surfplattan…</source>
@@ -2269,6 +2427,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Rapporter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Katalog</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2365,6 +2531,22 @@
     </message>
     <message>
         <source>Väntar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blev en lösning: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Går inte att åtgärda: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behöver mer information: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pågår: {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -2513,6 +2695,7 @@
     </message>
     <message>
         <source>Publicera {area}</source>
+        <extracomment>after a publish: the guides the release holds, key → (title sv, title en) (the inbox marks the reports linked to them solved)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3045,6 +3228,81 @@
     </message>
 </context>
 <context>
+    <name>ReportDetail</name>
+    <message>
+        <source>Historik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>När</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kommentar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Länk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rapportens historik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Välj en rapport i listan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rapport {id} · {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hände</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skapad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mottagen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Landmärke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behov</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grupper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verksamhet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReportPage</name>
     <message>
         <source>Rapportera</source>
@@ -3268,6 +3526,29 @@
     </message>
     <message>
         <source>Utkastet är sparat. Du hittar det under Rapporter → Visa utkast.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportTableModel</name>
+    <message>
+        <source>Hände</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behov och grupper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rapport</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3764,6 +4045,131 @@
     </message>
     <message>
         <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StateDialog</name>
+    <message>
+        <source>Ändra status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Ny status för %n rapporter.</source>
+        <translation>
+            <numerusform>Ny status för %n rapport.</numerusform>
+            <numerusform>Ny status för %n rapporter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kommentar (bara kontoret)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Svara surfplattan som skickade rapporten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Svar på svenska</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Svar på engelska</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kommentar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spara</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatsPage</name>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denna månad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Förra månaden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detta kvartal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detta år</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Egna datum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Från</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jämför med föregående period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lägesrapport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sparar lägesrapporten som PDF och HTML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Räknar …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rapporternas tabeller behöver områdets nyckel: öppna nyckelfilen under Publicera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2. Antal under 5 visas som ”&lt; 5”, antal som skyddar dem som ”x”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exportera CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skriver lägesrapporten …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sparad: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4357,6 +4763,13 @@
     </message>
     <message>
         <source>Vad som behövs: {fix}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_TableBox</name>
+    <message>
+        <source>Exportera CSV</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
