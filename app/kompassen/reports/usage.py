@@ -136,6 +136,9 @@ def aggregate_closed_days(db: DeviceDb, clock: Clock, sealing_key_for: Callable[
                     f"DELETE FROM usage_event WHERE id IN ({', '.join('?' * len(chunk))})", chunk
                 )
     if queued:
+        # the counted events (times to the second, services, places) must not stay readable
+        # in the WAL's old frames: a lost tablet holds as little as possible
+        db.truncate_wal()
         log.info("queued %d daily usage aggregate(s)", queued)
     return queued
 

@@ -116,7 +116,7 @@ def test_report_to_solution_to_answer(
     assert publish.preview is not None and not publish.preview.errors, publish.preview.errors
     with qtbot.waitSignal(publish.published, timeout=30_000):
         publish.publish()
-    qtbot.waitUntil(lambda: "1 rapporter blev lösta" in page.message.text(), timeout=30_000)
+    qtbot.waitUntil(lambda: "1 rapport blev löst" in page.message.text(), timeout=30_000)
     qtbot.waitUntil(lambda: page.model.total == 0)  # "Alla öppna": a solved one is not open
     page.filters.state.setCurrentIndex(page.filters.state.findData("solved"))
     qtbot.waitUntil(

@@ -41,16 +41,17 @@ log = logging.getLogger(__name__)
 PAGE = 500  # reports and states posted per request (the server's bound)
 MAX_COMMENT = 4000  # characters of an internal comment
 MAX_FILTER_NAME = 80
-#: what the reporter is told when the office gives no answer of its own (sv, en)
+#: what the reporter is told when the office gives no answer of its own (sv, en); the tablet
+#: puts the state in words before it ("Behöver mer information: …"), so it is not repeated here
 DEFAULT_ANSWERS: dict[str, tuple[str, str]] = {
     "solved": ("Kontoret har löst problemet.", "The office has solved the problem."),
     "not_actionable": (
-        "Kontoret kan tyvärr inte åtgärda detta.",
-        "Unfortunately the office cannot act on this.",
+        "Det ligger utanför vad kontoret och partnerna kan göra.",
+        "It is beyond what the office and its partners can do.",
     ),
     "needs_info": (
-        "Kontoret behöver mer information: skicka gärna en ny rapport med fler detaljer.",
-        "The office needs more information: please send a new report with more details.",
+        "Skicka gärna en ny rapport med fler detaljer.",
+        "Please send a new report with more details.",
     ),
 }
 
@@ -414,7 +415,7 @@ class Inbox:
     ) -> int:
         """Mark solved every report linked to one of these published guides; how many.
 
-        The reporter is told "Blev en lösning: <title>" ("Became a guide: <title>").
+        The answer is the guide's title: the tablet shows "Blev en lösning: <title>".
         """
         done = 0
         for key, (title_sv, title_en) in guide_titles.items():
@@ -430,8 +431,8 @@ class Inbox:
                 "solved",
                 keys=keys,
                 link=("guide", key),
-                answer_sv=_fit("Blev en lösning: ", title_sv),
-                answer_en=_fit("Became a guide: ", title_en or title_sv),
+                answer_sv=_fit("", title_sv),
+                answer_en=_fit("", title_en or title_sv),
             )
             done += len(ids)
         return done
