@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -127,9 +128,20 @@ def test_period_picker() -> None:
     )
 
 
+@pytest.fixture
+def translated(lang: str) -> Iterator[str]:
+    """The app's translations in ``lang`` while the test runs (the English screenshot)."""
+    from kompassen.gui.i18n import Translations
+
+    t = Translations()
+    assert t.set_language(lang)
+    yield lang
+    t.uninstall()
+
+
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_stats_page_shows_hidden_counts_and_writes_files(
-    ctx: AppContext, qtbot: QtBot, tmp_path: Path, lang: str
+    ctx: AppContext, qtbot: QtBot, tmp_path: Path, lang: str, translated: str
 ) -> None:
     _fill(ctx)
     page = StatsPage(ctx, "klara", lang, None, synchronous=True)
