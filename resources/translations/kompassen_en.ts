@@ -2538,6 +2538,10 @@
         <translation>Became a solution: {text}</translation>
     </message>
     <message>
+        <source>Löst: {text}</source>
+        <translation>Solved: {text}</translation>
+    </message>
+    <message>
         <source>Går inte att åtgärda: {text}</source>
         <translation>Not actionable: {text}</translation>
     </message>

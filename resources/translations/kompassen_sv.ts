@@ -2538,6 +2538,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Löst: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Går inte att åtgärda: {text}</source>
         <translation type="unfinished"></translation>
     </message>

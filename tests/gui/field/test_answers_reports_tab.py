@@ -67,9 +67,11 @@ def _sent(ctx: AppContext, text: str) -> str:
     return uuid
 
 
-def _answer(ctx: AppContext, uuid: str, state: str, sv: str, seq: int) -> None:
+def _answer(
+    ctx: AppContext, uuid: str, state: str, sv: str, seq: int, guide: str | None = None
+) -> None:
     text = answers.payload(
-        answers.Answer("klara", uuid, state, sv, "", None, "2026-11-23T11:00:00+01:00")
+        answers.Answer("klara", uuid, state, sv, "", guide, "2026-11-23T11:00:00+01:00")
     )
     sig = answers.sign(text, DEV["signing_private"])
     key = ctx.catalogue.reader.area("klara").signing_public_key
@@ -81,7 +83,7 @@ def test_answers_show_in_words_and_usage_rows_are_not_reports(
 ) -> None:
     solved, waiting, stuck, more = (_sent(ctx, f"Testrapport {i}") for i in range(4))
     _sent(ctx, "Testrapport utan svar")
-    _answer(ctx, solved, "solved", LONG, 1)
+    _answer(ctx, solved, "solved", LONG, 1, guide="ung-ensam-ute-pa-natten")
     _answer(ctx, waiting, "in_progress", "Vi ringer boendet i morgon.", 2)
     _answer(ctx, stuck, "not_actionable", "Tjänsten finns inte längre.", 3)
     _answer(ctx, more, "needs_info", "Vilken tid på dygnet?", 4)
@@ -118,10 +120,10 @@ def test_answers_show_in_words_and_usage_rows_are_not_reports(
                 img.save(str(Path(shots) / f"answers-{theme}.png"))
         # an answer arriving at a later sync shows at the next refresh (no item changed)
         late = next(u for u, c in cards.items() if c.answer is None)
-        _answer(ctx, late, "solved", "Ny lösning finns.", 5)
+        _answer(ctx, late, "solved", "Ringde boendet, de tar emot.", 5)  # solved by hand
         w.reports_page.refresh()
         assert (
-            w.reports_page.cards[late].answer_label.text() == "Blev en lösning: Ny lösning finns."
+            w.reports_page.cards[late].answer_label.text() == "Löst: Ringde boendet, de tar emot."
         )
     finally:
         w.close()

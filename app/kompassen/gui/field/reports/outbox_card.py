@@ -89,8 +89,10 @@ class OutboxCard(QFrame):
     def answer_text(self, answer: StoredAnswer) -> str:
         """What became of the report: the state in words, then the office's answer."""
         text = answer.text(self.svc.state.lang)
-        if answer.state == "solved":
+        if answer.state == "solved" and answer.guide_id:
             return self.tr("Blev en lösning: {text}").format(text=text)
+        if answer.state == "solved":  # solved by hand: no guide was made
+            return self.tr("Löst: {text}").format(text=text)
         if answer.state == "not_actionable":
             return self.tr("Går inte att åtgärda: {text}").format(text=text)
         if answer.state == "needs_info":
