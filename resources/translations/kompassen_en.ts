@@ -4074,6 +4074,30 @@
         <translation>Comment (office only)</translation>
     </message>
     <message>
+        <source>Länk</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Ingen länk</source>
+        <translation>No link</translation>
+    </message>
+    <message>
+        <source>Lösning</source>
+        <translation>Solution</translation>
+    </message>
+    <message>
+        <source>Tjänst</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Meddelande</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>Nyckel i katalogen</source>
+        <translation>Key in the catalogue</translation>
+    </message>
+    <message>
         <source>Svara surfplattan som skickade rapporten</source>
         <translation>Answer the tablet that sent the report</translation>
     </message>

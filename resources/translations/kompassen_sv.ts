@@ -4074,6 +4074,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Länk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ingen länk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lösning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tjänst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meddelande</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nyckel i katalogen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Svara surfplattan som skickade rapporten</source>
         <translation type="unfinished"></translation>
     </message>

@@ -121,6 +121,10 @@ def test_open_bulk_state_saved_filters_and_shots(
     assert sd is not None and sd.count == 3
     sd.state.setCurrentIndex(sd.state.findData("needs_info"))
     sd.comment.setPlainText("Vantar pa uppgifter fran natten")
+    assert not sd.link_id.isEnabled() and sd.link() is None
+    sd.link_kind.setCurrentIndex(sd.link_kind.findData("service"))
+    sd.link_id.setText("clara-matutdelning")
+    assert sd.link() == ("service", "clara-matutdelning")
     sd.accept()
     qtbot.waitUntil(
         lambda: all(
@@ -131,6 +135,7 @@ def test_open_bulk_state_saved_filters_and_shots(
     page.select_rows([0])
     qtbot.waitUntil(lambda: page.detail.history.topLevelItemCount() == 1, timeout=20_000)
     assert page.detail.history.topLevelItem(0).text(3) == "Vantar pa uppgifter fran natten"
+    assert page.detail.history.topLevelItem(0).text(4) == "service: clara-matutdelning"
 
     # a saved filter: words in the text; chosen again after clearing; deleted
     page.filters.text.setText("sovplats")

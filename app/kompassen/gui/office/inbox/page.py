@@ -440,8 +440,9 @@ class InboxPage(QWidget):
     def _state_chosen(self, dialog: StateDialog, ids: list[int]) -> None:
         self.state_dialog = None
         state, comment, answer_sv, answer_en = dialog.values()
+        link = dialog.link()
         dialog.deleteLater()
-        self.change_state(ids, state, comment, answer_sv=answer_sv, answer_en=answer_en)
+        self.change_state(ids, state, comment, link=link, answer_sv=answer_sv, answer_en=answer_en)
 
     def change_state(
         self,

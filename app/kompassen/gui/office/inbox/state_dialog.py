@@ -13,14 +13,16 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from kompassen.gui.office.inbox.model import state_words
-from kompassen.office.inbox.model import STATES
+from kompassen.office.inbox.model import LINK_KINDS, STATES
 
 
 class StateDialog(QDialog):
@@ -53,6 +55,19 @@ class StateDialog(QDialog):
         self.comment.setFixedHeight(90)
         self.comment_label = QLabel(self)
         form.addRow(self.comment_label, self.comment)
+        # what answered the report: a guide, a service (its change) or a notice, by its key
+        link_row = QHBoxLayout()
+        self.link_kind = QComboBox(self)
+        self.link_kind.addItem("", None)
+        for kind in LINK_KINDS:
+            self.link_kind.addItem("", kind)
+        self.link_id = QLineEdit(self)
+        self.link_id.setMaxLength(128)
+        link_row.addWidget(self.link_kind)
+        link_row.addWidget(self.link_id, 1)
+        self.link_label = QLabel(self)
+        form.addRow(self.link_label, link_row)
+        self.link_kind.currentIndexChanged.connect(self._link_changed)
         self.answer_on = QCheckBox(self)
         form.addRow("", self.answer_on)
         self.answer_sv = QPlainTextEdit(self)
@@ -72,7 +87,16 @@ class StateDialog(QDialog):
         lay.addWidget(self.buttons)
         self.answer_on.toggled.connect(self._answer_toggled)
         self._answer_toggled(False)
+        self._link_changed()
         self.retranslate()
+
+    def _link_changed(self) -> None:
+        self.link_id.setEnabled(self.link_kind.currentData() is not None)
+
+    def link(self) -> tuple[str, str] | None:
+        """(link_kind, key) when a kind is chosen and a key written, else None."""
+        kind, key = self.link_kind.currentData(), self.link_id.text().strip()
+        return (str(kind), key) if kind is not None and key else None
 
     def _answer_toggled(self, on: bool) -> None:
         for w in (self.answer_sv, self.answer_en, self.answer_sv_label, self.answer_en_label):
@@ -83,6 +107,14 @@ class StateDialog(QDialog):
         self.intro.setText(self.tr("Ny status för %n rapporter.", "", self.count))
         self.state_label.setText(self.tr("Status"))
         self.comment_label.setText(self.tr("Kommentar (bara kontoret)"))
+        self.link_label.setText(self.tr("Länk"))
+        for i, text in enumerate(
+            (self.tr("Ingen länk"), self.tr("Lösning"), self.tr("Tjänst"), self.tr("Meddelande"))
+        ):
+            self.link_kind.setItemText(i, text)
+        self.link_kind.setAccessibleName(self.tr("Länk"))
+        self.link_id.setPlaceholderText(self.tr("Nyckel i katalogen"))
+        self.link_id.setAccessibleName(self.tr("Nyckel i katalogen"))
         self.answer_on.setText(self.tr("Svara surfplattan som skickade rapporten"))
         self.answer_sv_label.setText(self.tr("Svar på svenska"))
         self.answer_en_label.setText(self.tr("Svar på engelska"))
