@@ -253,31 +253,44 @@ def list_submissions(
     """Sealed reports with ``id > after`` in id order, ``limit`` at a time (a
     coordinator: only those of their areas). Each page fetched is logged."""
     where, args = _scoped(who, "kind = ? AND id > ?", [kind, after])
+    columns = "id, device_id, uuid, area_id, created_at, received_at, sealed, kind"
+    return _sealed_page(request, who, columns, where, args, limit, "submissions_fetched")
+
+
+def _sealed_page(
+    request: Request,
+    who: Principal,
+    columns: str,
+    where: str,
+    args: list[Any],
+    limit: int,
+    action: str,
+) -> dict[str, Any]:
+    """One page of sealed submissions in id order, its fetch written to the audit log."""
     now = utc_iso(request.app.state.clock.now())
     with _db(request).transaction() as conn:
         rows = conn.execute(
-            "SELECT id, device_id, uuid, area_id, created_at, received_at, sealed, kind "
-            f"FROM submission WHERE {where} ORDER BY id LIMIT ?",
+            f"SELECT {columns} FROM submission WHERE {where} ORDER BY id LIMIT ?",
             (*args, limit + 1),
         ).fetchall()
         more = len(rows) > limit
         rows = rows[:limit]
         if rows:
-            fetched_areas = sorted({r["area_id"] for r in rows})
+            areas = sorted({r["area_id"] for r in rows})
             audit.record(
                 conn,
                 now,
                 who.id,
-                "submissions_fetched",
-                area_id=fetched_areas[0] if len(fetched_areas) == 1 else None,
+                action,
+                area_id=areas[0] if len(areas) == 1 else None,
                 detail={
                     "count": len(rows),
                     "first_id": rows[0]["id"],
                     "last_id": rows[-1]["id"],
-                    "areas": fetched_areas,
+                    "areas": areas,
                 },
             )
-    items = [dict(r) | {"sealed": base64.b64encode(r["sealed"]).decode("ascii")} for r in rows]
+    items = [dict(r) | {"sealed": _b64(r["sealed"])} for r in rows]
     return {"items": items, "next_after": items[-1]["id"] if more else None}
 
 
@@ -306,32 +319,9 @@ def list_usage(
     """Sealed daily usage aggregates with ``id > after`` (a coordinator: their areas'). No
     device id and no uuid: usage is counted per area and day, never per tablet."""
     where, args = _scoped(who, "kind = 'usage' AND id > ?", [after])
-    now = utc_iso(request.app.state.clock.now())
-    with _db(request).transaction() as conn:
-        rows = conn.execute(
-            "SELECT id, area_id, day, received_at, sealed "
-            f"FROM submission WHERE {where} ORDER BY id LIMIT ?",
-            (*args, limit + 1),
-        ).fetchall()
-        more = len(rows) > limit
-        rows = rows[:limit]
-        if rows:
-            areas = sorted({r["area_id"] for r in rows})
-            audit.record(
-                conn,
-                now,
-                who.id,
-                "usage_fetched",
-                area_id=areas[0] if len(areas) == 1 else None,
-                detail={
-                    "count": len(rows),
-                    "first_id": rows[0]["id"],
-                    "last_id": rows[-1]["id"],
-                    "areas": areas,
-                },
-            )
-    items = [dict(r) | {"sealed": _b64(r["sealed"])} for r in rows]
-    return {"items": items, "next_after": items[-1]["id"] if more else None}
+    return _sealed_page(
+        request, who, "id, area_id, day, received_at, sealed", where, args, limit, "usage_fetched"
+    )
 
 
 def _no_submission(submission_id: int) -> ApiError:
