@@ -97,6 +97,9 @@ def test_open_bulk_state_saved_filters_and_shots(
     qtbot.addWidget(page)
     page.resize(1600, 900)
     page.show()
+    today = clock.now().date()  # the period's default comes from the injected clock
+    assert page.filters.until.date().toPython() == today
+    assert (today - page.filters.since.date().toPython()).days == 30
     assert not page.state_button.isEnabled()  # nothing open yet
 
     asked: list[list[int]] = []

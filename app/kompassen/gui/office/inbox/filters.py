@@ -36,7 +36,14 @@ class FilterBar(QWidget):
     delete_wanted = Signal(str)  # name
     chosen = Signal(object)  # InboxFilter
 
-    def __init__(self, area_id: str, lang: str = "sv", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        area_id: str,
+        lang: str = "sv",
+        parent: QWidget | None = None,
+        *,
+        today: date | None = None,
+    ) -> None:
         super().__init__(parent)
         self.area_id = area_id
         self.lang = lang
@@ -57,8 +64,9 @@ class FilterBar(QWidget):
         for d in (self.since, self.until):
             d.setCalendarPopup(True)
             d.setDisplayFormat("yyyy-MM-dd")
-        self.until.setDate(QDate.currentDate())
-        self.since.setDate(QDate.currentDate().addDays(-30))
+        day = QDate(today.year, today.month, today.day) if today else QDate.currentDate()
+        self.until.setDate(day)  # the injected clock's day (the page passes it)
+        self.since.setDate(day.addDays(-30))
         self.labels = [QLabel(self) for _ in range(6)]
         boxes: list[QWidget] = [self.state, self.kind, self.place, self.need, self.group, self.text]
         for col, (label, box) in enumerate(zip(self.labels, boxes, strict=True)):

@@ -140,7 +140,7 @@ class InboxPage(QWidget):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         lay.addWidget(self.message)
-        self.filters = FilterBar(self.area_id, self.lang, self)
+        self.filters = FilterBar(self.area_id, self.lang, self, today=self.clock.now().date())
         self.filters.changed.connect(self.set_filter)
         self.filters.save_wanted.connect(self.save_filter)
         self.filters.delete_wanted.connect(self.delete_filter)
