@@ -3250,10 +3250,6 @@
         <translation>Status</translation>
     </message>
     <message>
-        <source>Kommentar</source>
-        <translation>Comment</translation>
-    </message>
-    <message>
         <source>Länk</source>
         <translation>Link</translation>
     </message>

@@ -3250,10 +3250,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Kommentar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Länk</source>
         <translation type="unfinished"></translation>
     </message>

@@ -86,7 +86,7 @@ def test_report_to_solution_to_answer(
     page.change_state(page.selected_ids(), "in_progress", "Ringt natthärbärget")
     qtbot.waitUntil(lambda: page.detail.history.topLevelItemCount() == 1, timeout=20_000)
     item = page.detail.history.topLevelItem(0)
-    assert item.text(1) == OFFICE_NAME and item.text(3) == "Ringt natthärbärget"
+    assert item.text(1) == OFFICE_NAME and item.child(0).text(0) == "Ringt natthärbärget"
 
     # "Gör en lösning av detta": a new guide in the editor, the report linked to it
     assert page.solution_button.isEnabled()
@@ -101,7 +101,7 @@ def test_report_to_solution_to_answer(
     assert key is not None and editor.session is not None
     assert editor.session.record("guides", key)["problem"]["sv"].startswith("Ingen sovplats")
     qtbot.waitUntil(lambda: page.detail.history.topLevelItemCount() == 2, timeout=20_000)
-    assert page.detail.history.topLevelItem(1).text(4) == f"guide: {key}"
+    assert page.detail.history.topLevelItem(1).text(3) == f"guide: {key}"
     assert editor.session.dirty
     editor.save()
     qtbot.waitUntil(lambda: editor.message.text() != "Sparar…", timeout=20_000)

@@ -9,6 +9,7 @@ import json
 import os
 import tempfile
 import uuid as uuidlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -40,7 +41,8 @@ def submit(server: LiveServer, token: str, text: str) -> str:
         area_id="klara",
         occurred_at="2026-11-23T23:10:00+01:00",
         text=text,
-        place_text="Plattan",
+        place_text="vid trappan",
+        landmark_id="sergels-torg",
         needs=("need.shelter-tonight",),
         groups=(),
     )
@@ -72,8 +74,21 @@ def no_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KOMPASSEN_KEYRING", "0")
 
 
+@pytest.fixture
+def translated(lang: str, signed_in: OfficeWindow) -> Iterator[str]:
+    """The app's translations in ``lang`` while the test runs (the English screenshots),
+    installed after the window's own, so they are asked first."""
+    from kompassen.gui.i18n import Translations
+
+    t = Translations()
+    assert t.set_language(lang)
+    yield lang
+    t.uninstall()
+
+
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_open_bulk_state_saved_filters_and_shots(
+    translated: str,
     signed_in: OfficeWindow,
     server: LiveServer,
     ctx: AppContext,
@@ -115,6 +130,13 @@ def test_open_bulk_state_saved_filters_and_shots(
     qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=20_000)  # as the view asks
     assert [len(b) for b in asked] == [2, 1]  # a batch at a time
     assert page.count.text().startswith("3")
+    # the landmark by its name from the catalogue, then the worker's own words for the place
+    from kompassen.gui.office.inbox.model import COLUMNS
+
+    place = page.model.index(0, COLUMNS.index("place")).data()
+    assert place == "Sergels torg – vid trappan", place
+    box = page.filters.place
+    assert box.itemText(box.findData("sergels-torg")) == "Sergels torg"
 
     # many rows, one state, one comment
     page.table.selectAll()
@@ -137,8 +159,8 @@ def test_open_bulk_state_saved_filters_and_shots(
     )
     page.select_rows([0])
     qtbot.waitUntil(lambda: page.detail.history.topLevelItemCount() == 1, timeout=20_000)
-    assert page.detail.history.topLevelItem(0).text(3) == "Vantar pa uppgifter fran natten"
-    assert page.detail.history.topLevelItem(0).text(4) == "service: clara-matutdelning"
+    assert page.detail.history.topLevelItem(0).child(0).text(0) == "Vantar pa uppgifter fran natten"
+    assert page.detail.history.topLevelItem(0).text(3) == "service: clara-matutdelning"
 
     # a saved filter: words in the text; chosen again after clearing; deleted
     page.filters.text.setText("sovplats")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -41,8 +41,14 @@ class ReportDetail(QWidget):
         lay.addWidget(self.history_label)
         self.history = QTreeWidget(self)
         self.history.setRootIsDecorated(False)
-        self.history.setColumnCount(5)
+        self.history.setColumnCount(4)
         self.history.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        # each comment on its own wrapped line under its change: nothing behind a scroll bar
+        self.history.setWordWrap(True)
+        self.history.setIndentation(16)
+        self.history.setUniformRowHeights(False)
+        self.history.header().setStretchLastSection(True)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         lay.addWidget(self.history, 1)
         self.retranslate()
         self.show_report(None)
@@ -54,7 +60,6 @@ class ReportDetail(QWidget):
                 self.tr("När"),
                 self.tr("Vem"),
                 self.tr("Status"),
-                self.tr("Kommentar"),
                 self.tr("Länk"),
             ]
         )
@@ -84,7 +89,12 @@ class ReportDetail(QWidget):
             (self.tr("Skapad"), short_time(report.created_at)),
             (self.tr("Mottagen"), short_time(report.received_at)),
             (self.tr("Plats"), report.place_text or ""),
-            (self.tr("Landmärke"), report.landmark_id or ""),
+            (
+                self.tr("Landmärke"),
+                code_words(self.labels, report.landmark_id, self.lang)
+                if report.landmark_id
+                else "",
+            ),
             (self.tr("Typ"), code_words(self.labels, report.kind, self.lang)),
             (
                 self.tr("Behov"),
@@ -108,10 +118,14 @@ class ReportDetail(QWidget):
                     short_time(change.at),
                     change.actor,
                     state_words(change.state, self.lang),
-                    change.comment,
                     link,
                 ]
             )
             self.history.addTopLevelItem(item)
-        for col in range(5):
+            if change.comment:  # on a line of its own under the change, wrapped, whole
+                note = QTreeWidgetItem(item, [change.comment])
+                note.setFirstColumnSpanned(True)
+                note.setToolTip(0, change.comment)
+        self.history.expandAll()
+        for col in range(3):
             self.history.resizeColumnToContents(col)

@@ -141,7 +141,8 @@ class ReportTableModel(QAbstractTableModel):
             if col == "state":
                 return state_words(r.state, self.lang)
             if col == "place":
-                return r.place_text or (r.landmark_id or "")
+                place = code_words(self.labels, r.landmark_id, self.lang) if r.landmark_id else ""
+                return " – ".join(p for p in (place, r.place_text) if p)
             if col == "needs":
                 return ", ".join(code_words(self.labels, c, self.lang) for c in r.needs + r.groups)
             first = r.text.strip().splitlines()[0] if r.text.strip() else ""

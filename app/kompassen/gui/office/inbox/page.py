@@ -37,7 +37,7 @@ from kompassen.core.errors import KompassenError
 from kompassen.core.report import KIND_LABELS
 from kompassen.gui.office.inbox.detail import ReportDetail
 from kompassen.gui.office.inbox.filters import FilterBar
-from kompassen.gui.office.inbox.model import ReportTableModel, state_words
+from kompassen.gui.office.inbox.model import ReportTableModel, code_words, state_words
 from kompassen.gui.office.inbox.state_dialog import StateDialog
 from kompassen.gui.office.publish_page import KeyKeeper, PassphraseDialog
 from kompassen.gui.workers.background import Background
@@ -50,15 +50,39 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-def term_labels() -> dict[str, tuple[str, str]]:
-    """Taxonomy codes and report kinds → (sv, en) (read on the worker)."""
+def term_labels(catalogue_db: Path | None = None, area_id: str = "") -> dict[str, tuple[str, str]]:
+    """Taxonomy codes, report kinds and the area's landmarks → (sv, en) (read on the worker).
+
+    A landmark is known by its catalogue id and by its key without the area (as a tablet may
+    send it); a catalogue that cannot be read leaves the codes as they are."""
     out: dict[str, tuple[str, str]] = dict(KIND_LABELS)
+    if catalogue_db is not None and catalogue_db.exists():
+        out.update(_landmark_names(catalogue_db, area_id))
     doc = base_taxonomy()
     for key in ("groups", "needs", "handover"):
         for t in doc.get(key, []) if isinstance(doc, dict) else []:
             if isinstance(t, dict) and isinstance(t.get("code"), str):
                 sv = str(t.get("sv") or t["code"])
                 out[t["code"]] = (sv, str(t.get("en") or sv))
+    return out
+
+
+def _landmark_names(catalogue_db: Path, area_id: str) -> dict[str, tuple[str, str]]:
+    import sqlite3
+
+    from kompassen.catalogue.store.db import connect_readonly
+    from kompassen.catalogue.store.reader import CatalogueReader
+
+    out: dict[str, tuple[str, str]] = {}
+    try:
+        conn = connect_readonly(catalogue_db)
+        try:
+            for lm in CatalogueReader(conn).landmarks(area_id):
+                out[lm.id] = out[lm.id.rpartition("/")[2]] = (lm.name, lm.name)
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError, KompassenError) as exc:  # names only: the codes stay
+        log.warning("inbox: landmark names not read: %s", exc)
     return out
 
 
@@ -113,6 +137,7 @@ class InboxPage(QWidget):
         self.keeper = keeper or KeyKeeper(parent=self)
         self._key_file = key_file
         self._holder = _Holder(office_db(data_dir))
+        self._catalogue_db = data_dir / "catalogue.db"  # Paths.catalogue_db: landmark names
         self._filter = InboxFilter(area_id=area_id, states=frozenset())
         self._opened = False
         self._closed = False
@@ -158,7 +183,10 @@ class InboxPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 140)
+        # the time whole ("2026-11-23 23:10"), whatever the font and its size
+        self.table.setColumnWidth(
+            0, self.table.fontMetrics().horizontalAdvance("8888-88-88 88:88") + 28
+        )
         self.table.setColumnWidth(1, 210)
         self.table.setColumnWidth(2, 180)
         self.table.setColumnWidth(3, 180)
@@ -281,7 +309,8 @@ class InboxPage(QWidget):
         def op(inbox: Any) -> tuple[Any, list[tuple[str, InboxFilter]], dict[str, Any]]:
             inbox.store.unlock(keys)
             result = inbox.fetch(keys) if signed_in else None
-            return result, inbox.saved_filters(self.area_id), term_labels()
+            labels = term_labels(self._catalogue_db, self.area_id)
+            return result, inbox.saved_filters(self.area_id), labels
 
         self._run(op, self._fetched, key="inbox-fetch")
 
@@ -362,7 +391,13 @@ class InboxPage(QWidget):
                 seen["places"].add(r.landmark_id)
             seen["needs"].update(r.needs)
             seen["groups"].update(r.groups)
-        self.filters.set_choices(**{k: [(c, c) for c in sorted(v) if c] for k, v in seen.items()})
+        labels, lang = self.model.labels, self.lang
+        self.filters.set_choices(
+            **{
+                k: [(c, code_words(labels, c, lang)) for c in sorted(v) if c]
+                for k, v in seen.items()
+            }
+        )
 
     # ------------------------------------------------------------------ saved filters
 
