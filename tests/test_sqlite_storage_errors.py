@@ -19,7 +19,7 @@ from kompassen.catalogue.store.store import CatalogueStore
 from kompassen.core.clock import STOCKHOLM, FixedClock
 from kompassen.core.errors import KompassenError
 from kompassen.device.db import DeviceDb, DeviceDbError
-from kompassen.server.db import ServerDb, ServerDbError
+from kompassen.server.db import SYSTEM, ServerDb, ServerDbError
 from kompassen.sqlite import StorageError
 from kompassen.testing.synthetic import generate_pack
 from minipack import mini_pack
@@ -172,17 +172,17 @@ def test_device_bugs_are_not_storage_errors(tmp_path: Path) -> None:
 def test_server_full_disk_is_in_words_and_rolled_back(tmp_path: Path) -> None:
     db = ServerDb(tmp_path / "server.db", now=NOW)
     try:
-        with db.transaction() as c:
+        with db.transaction(SYSTEM) as c:
             c.execute("INSERT INTO device (id, token_hash, enrolled_at) VALUES ('d', 'h', 'x')")
         _fill_disk(db.conn)
-        with pytest.raises(ServerDbError) as info, db.transaction() as c:
+        with pytest.raises(ServerDbError) as info, db.transaction(SYSTEM) as c:
             c.execute(
                 "INSERT INTO submission (device_id, uuid, area_id, created_at, received_at, "
                 "sealed) VALUES ('d', 'u', 'klara', 'x', 'x', ?)",
                 (b"\0" * 200_000,),
             )
         _in_words(info.value, "full", "lagringsutrymmet är fullt", "the storage is full")
-        with db.read() as c:
+        with db.read(SYSTEM) as c:
             assert c.execute("SELECT count(*) FROM submission").fetchone()[0] == 0
     finally:
         db.close()
@@ -191,13 +191,13 @@ def test_server_full_disk_is_in_words_and_rolled_back(tmp_path: Path) -> None:
 def test_server_damaged_pages_are_in_words(tmp_path: Path) -> None:
     path = tmp_path / "server.db"
     db = ServerDb(path, now=NOW)
-    with db.transaction() as c:
+    with db.transaction(SYSTEM) as c:
         c.execute("INSERT INTO device (id, token_hash, enrolled_at) VALUES ('d', 'h', 'x')")
     db.close()
     _garble_table(path, "device")
     db = ServerDb(path, now=NOW)
     try:
-        with pytest.raises(ServerDbError) as info, db.read() as c:
+        with pytest.raises(ServerDbError) as info, db.read(SYSTEM) as c:
             c.execute("SELECT * FROM device").fetchall()
         _in_words(info.value, "corrupt", "skadad", "damaged")
     finally:
@@ -216,9 +216,9 @@ def test_server_file_that_is_not_a_database_is_corrupt_and_kept(tmp_path: Path) 
 def test_server_bugs_are_not_storage_errors(tmp_path: Path) -> None:
     db = ServerDb(tmp_path / "server.db", now=NOW)
     try:
-        with pytest.raises(sqlite3.OperationalError, match="no such table"), db.read() as c:
+        with pytest.raises(sqlite3.OperationalError, match="no such table"), db.read(SYSTEM) as c:
             c.execute("SELECT * FROM no_such_table")
-        with pytest.raises(sqlite3.IntegrityError), db.transaction() as c:
+        with pytest.raises(sqlite3.IntegrityError), db.transaction(SYSTEM) as c:
             c.execute("INSERT INTO submission (device_id) VALUES ('nobody')")
     finally:
         db.close()

@@ -22,7 +22,7 @@ import pytest
 from nacl.signing import SigningKey
 
 from kompassen.server.cli import main
-from kompassen.server.db import MIGRATIONS, ServerDb, ServerDbError
+from kompassen.server.db import MIGRATIONS, SYSTEM, ServerDb, ServerDbError
 from kompassen.sqlite import connect, migrate
 from serverutil import LiveServer
 
@@ -174,7 +174,7 @@ def test_an_old_database_pins_the_key_of_each_areas_latest_release(tmp_path: Pat
     conn.close()
     db = ServerDb(path, now=now)
     try:
-        with db.read() as c:
+        with db.read(SYSTEM) as c:
             rows = [tuple(r) for r in c.execute("SELECT area_id, signing_key FROM area_key")]
         assert rows == [("klara", public)]
     finally:

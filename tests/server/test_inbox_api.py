@@ -14,6 +14,7 @@ from typing import Any
 import httpx
 
 from kompassen.reports import answers
+from kompassen.server.db import SYSTEM
 from serverutil import LiveServer, bearer
 
 from .conftest import DEV_KEYS
@@ -127,13 +128,9 @@ def test_day_is_checked_per_item(api: httpx.Client, device: dict[str, str]) -> N
 def test_states_all_or_nothing_and_scoped(
     live: LiveServer, api: httpx.Client, office: dict[str, str], device: dict[str, str]
 ) -> None:
-    _send(
-        api,
-        device,
-        _item("klara"),
-        _item("vastra-sodermalm"),
-        _item(kind="usage", day="2026-11-23"),
-    )
+    _send(api, device, _item("klara"))
+    _send(api, bearer(live.enrol()[1]), _item("vastra-sodermalm"))  # that district's tablet
+    _send(api, device, _item(kind="usage", day="2026-11-23"))
     klara, other = _report_ids(api, office)
     usage_id = api.get("/office/usage", headers=office).json()["items"][0]["id"]
     comment = base64.b64encode(os.urandom(80)).decode("ascii")
@@ -259,6 +256,6 @@ def test_old_database_upgrades(tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     db = ServerDb(path, now=now)
-    with db.read() as c:
+    with db.read(SYSTEM) as c:
         assert tuple(c.execute("SELECT kind, day FROM submission").fetchone()) == ("report", None)
     db.close()

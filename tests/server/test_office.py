@@ -48,6 +48,7 @@ def test_devices_list_and_revoke(
     assert set(devices[0]) == {
         "id",
         "name",
+        "area_id",  # the district it belongs to (its code's area; else its first sync's)
         "enrolled_at",
         "last_seen",
         "revoked_at",

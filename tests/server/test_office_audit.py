@@ -15,7 +15,7 @@ import pytest
 from kompassen.core.clock import FixedClock
 from kompassen.server.audit import AuditSecretError, record
 from kompassen.server.cli import main as server_main
-from kompassen.server.db import utc_iso
+from kompassen.server.db import SYSTEM, utc_iso
 from serverutil import OFFICE_NAME, OFFICE_PASSWORD, LiveServer, bearer
 
 from .conftest import klara_release_body
@@ -93,10 +93,11 @@ def test_the_audit_log_lists_every_action_in_order_without_secrets(
     assert api.post("/office/releases", headers=kim, json=klara_release_body(1)).status_code == 201
     did("publish", KIM, "klara", "1")
 
-    r = api.post("/office/enrolment-codes", headers=kim, json={"uses": 2, "valid_hours": 5})
+    body = {"uses": 2, "valid_hours": 5, "area_id": "klara"}
+    r = api.post("/office/enrolment-codes", headers=kim, json=body)
     code = r.json()["code"]
     secrets += [code, code.replace("-", "")]
-    did("enrolment_code_created", KIM)
+    did("enrolment_code_created", KIM, "klara")
     enrolled = api.post("/enrol", json={"code": code, "name": "Platta"}).json()
     device_id, device_token = enrolled["device_id"], enrolled["token"]
     secrets.append(device_token)
@@ -141,6 +142,7 @@ def test_the_audit_log_lists_every_action_in_order_without_secrets(
         "uses": 2,
         "valid_hours": 5,
         "expires_at": utc_iso(clock.now() - timedelta(seconds=7 * 6) + timedelta(hours=5)),
+        "area": "klara",
     }
     assert details["publish"]["version"] == 1 and details["publish"]["key_rotated"] is False
     assert details["user_changed"] == {"areas": {"from": ["klara"], "to": ["klara", "norr"]}}
@@ -159,7 +161,7 @@ def test_the_audit_log_lists_every_action_in_order_without_secrets(
 
 def test_a_detail_that_names_a_secret_is_refused(live: LiveServer) -> None:
     """A careless caller fails its test instead of writing a password to disk."""
-    with live.app.state.db.transaction() as conn:
+    with live.app.state.db.transaction(SYSTEM) as conn:
         for key in ("password", "new_token", "enrolment_code", "Passphrase"):
             with pytest.raises(AuditSecretError):
                 record(conn, "2026-11-23T11:00:00+00:00", "x", "sign_in", detail={key: "1"})

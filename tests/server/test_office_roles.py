@@ -17,7 +17,7 @@ from kompassen.catalogue.store.release import release_form
 from kompassen.core.clock import FixedClock
 from kompassen.server import auth
 from kompassen.server.cli import main as server_main
-from kompassen.server.db import MIGRATIONS, ServerDb, ServerDbError
+from kompassen.server.db import MIGRATIONS, SYSTEM, ServerDb, ServerDbError
 from kompassen.sqlite import connect, migrate
 from serverutil import AREAS, OFFICE_NAME, LiveServer, bearer
 
@@ -81,7 +81,7 @@ def test_a_coordinator_of_a_cannot_publish_b_and_nothing_is_stored(
     r = api.post("/office/releases", headers=kim, json=signed_release(_docs(AREA_B), 1))
     _refused(r, 403, "not_your_area")
     assert AREA_B in r.json()["sv"]
-    with live.app.state.db.read() as conn:
+    with live.app.state.db.read(SYSTEM) as conn:
         assert conn.execute("SELECT COUNT(*) FROM release").fetchone()[0] == 0
         actions = [r[0] for r in conn.execute("SELECT action FROM audit_log")]
     assert "publish" not in actions
@@ -114,7 +114,6 @@ def test_area_keys_and_submissions_are_limited_to_the_areas(
     r = api.put(f"/office/areas/{AREA_A}/signing-key", headers=kim, json={"signing_key": "x"})
     _refused(r, 400, "invalid")
 
-    device = bearer(live.enrol()[1])
     sealed = "A" * 64
     items = [
         {
@@ -125,11 +124,19 @@ def test_area_keys_and_submissions_are_limited_to_the_areas(
         }
         for i, area in enumerate([AREA_A, AREA_B, AREA_A])
     ]
-    assert api.post("/submissions", headers=device, json={"items": items}).status_code == 200
+    # each district's own tablet (a device sends only for the area it belongs to)
+    tablet_a = bearer(live.enrol()[1])
+    tablet_b = bearer(live.enrol()[1])
+    for tablet, area in ((tablet_a, AREA_A), (tablet_b, AREA_B)):
+        mine_items = [i for i in items if i["area_id"] == area]
+        r = api.post("/submissions", headers=tablet, json={"items": mine_items})
+        assert [x["status"] for x in r.json()["results"]] == ["stored"] * len(mine_items)
+    r = api.post("/submissions", headers=tablet_a, json={"items": items[1:2]})
+    assert r.json()["results"][0]["error"] == "wrong_area"
     mine = api.get("/office/submissions", headers=kim).json()["items"]
     assert [i["area_id"] for i in mine] == [AREA_A, AREA_A]
     everything = api.get("/office/submissions", headers=office).json()["items"]
-    assert [i["area_id"] for i in everything] == [AREA_A, AREA_B, AREA_A]
+    assert sorted(i["area_id"] for i in everything) == sorted([AREA_A, AREA_B, AREA_A])
 
 
 def _other_key() -> str:
@@ -164,7 +171,7 @@ def test_a_coordinator_sees_and_revokes_only_the_devices_of_their_areas(
 
     r = api.post(f"/office/devices/{tablets[AREA_B]}/revoke", headers=kim)
     _refused(r, 404, "no_device")  # not theirs: as if it were not there
-    with live.app.state.db.read() as conn:
+    with live.app.state.db.read(SYSTEM) as conn:
         row = conn.execute("SELECT revoked_at FROM device WHERE id = ?", (tablets[AREA_B],))
         assert row.fetchone()[0] is None
     assert api.post(f"/office/devices/{own}/revoke", headers=kim).status_code == 200
@@ -188,7 +195,7 @@ def test_only_admins_manage_users(
     r = api.patch(f"/office/users/{COORD}", headers=kim, json={"role": "admin"})
     _refused(r, 403, "admin_only")  # not even themselves
     assert api.get("/office/me", headers=kim).json()["role"] == "coordinator"
-    with live.app.state.db.read() as conn:
+    with live.app.state.db.read(SYSTEM) as conn:
         assert conn.execute("SELECT COUNT(*) FROM office_user").fetchone()[0] == 2
 
     users = api.get("/office/users", headers=office).json()["users"]

@@ -13,6 +13,7 @@ import pytest
 
 from kompassen.core.clock import FixedClock
 from kompassen.server.cli import main
+from kompassen.server.db import SYSTEM
 from serverutil import LiveServer, bearer
 
 
@@ -65,7 +66,9 @@ def test_a_full_disk_is_503_in_words_and_nothing_half_stored(
         }
 
     db = live.app.state.db
-    with db.read() as conn:  # the file may not grow: SQLite answers SQLITE_FULL, as on a full disk
+    with db.read(
+        SYSTEM
+    ) as conn:  # the file may not grow: SQLite answers SQLITE_FULL, as on a full disk
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
         conn.execute(f"PRAGMA max_page_count = {pages + 2}")
     full = batch(10)
@@ -75,7 +78,7 @@ def test_a_full_disk_is_503_in_words_and_nothing_half_stored(
     assert body["error"] == "storage" and "fullt" in body["sv"] and "full" in body["detail"]
     assert r.headers["retry-after"].isdigit()
     assert api.get("/office/submissions", headers=office).json()["items"] == []
-    with db.read() as conn:
+    with db.read(SYSTEM) as conn:
         conn.execute("PRAGMA max_page_count = 1073741823")
     r = api.post("/submissions", headers=device, json=full)  # space is back: the same batch
     assert r.status_code == 200 and {x["status"] for x in r.json()["results"]} == {"stored"}

@@ -18,6 +18,7 @@ import pytest
 from kompassen.compose import AppContext
 from kompassen.core.clock import FixedClock
 from kompassen.core.report import Report
+from kompassen.server.db import SYSTEM
 from kompassen.sync.client import SyncClient
 from serverutil import LiveServer
 
@@ -80,5 +81,5 @@ def queue(ctx: AppContext, n: int, area_id: str = "klara") -> list[str]:
 
 def server_rows(live: LiveServer) -> list[tuple[str, str]]:
     """(device_id, uuid) of every submission the server holds."""
-    with live.app.state.db.read() as conn:
+    with live.app.state.db.read(SYSTEM) as conn:
         return [(r[0], r[1]) for r in conn.execute("SELECT device_id, uuid FROM submission")]

@@ -13,7 +13,7 @@ from typing import Any, Literal
 from kompassen.core.clock import Clock
 from kompassen.core.errors import KompassenError
 from kompassen.server import audit, auth
-from kompassen.server.db import ServerDb, utc_iso
+from kompassen.server.db import SYSTEM, Scope, ServerDb, Tx, utc_iso
 
 SERVER_ADMIN = "kompassen-server"  # the actor of what the admin CLI does (not an office user)
 
@@ -70,7 +70,7 @@ def _check_role(role: str) -> auth.OfficeRole:
     )
 
 
-def _user_row(conn: Any, name: str) -> dict[str, Any] | None:
+def _user_row(conn: Tx, name: str) -> dict[str, Any] | None:
     row = conn.execute(
         "SELECT name, role, disabled_at, updated_at FROM office_user WHERE name = ?", (name,)
     ).fetchone()
@@ -85,7 +85,7 @@ def _user_row(conn: Any, name: str) -> dict[str, Any] | None:
     return dict(row) | {"areas": areas}
 
 
-def _set_areas(conn: Any, name: str, areas: Collection[str]) -> None:
+def _set_areas(conn: Tx, name: str, areas: Collection[str]) -> None:
     conn.execute("DELETE FROM office_user_area WHERE user_name = ?", (name,))
     conn.executemany(
         "INSERT INTO office_user_area (user_name, area_id) VALUES (?, ?)",
@@ -93,12 +93,12 @@ def _set_areas(conn: Any, name: str, areas: Collection[str]) -> None:
     )
 
 
-def _other_active_admins(conn: Any, name: str) -> int:
+def _other_active_admins(conn: Tx, name: str) -> int:
     row = conn.execute(
         "SELECT COUNT(*) FROM office_user WHERE role = 'admin' AND disabled_at IS NULL "
         "AND name <> ?",
         (name,),
-    ).fetchone()
+    ).one()
     return int(row[0])
 
 
@@ -124,7 +124,7 @@ def set_office_user(
     checked_areas = None if areas is None else [_check_area_id(a) for a in areas]
     hashed = auth.hash_password(password)
     now = utc_iso(clock.now())
-    with db.transaction() as conn:
+    with db.transaction(SYSTEM) as conn:
         before = _user_row(conn, name)
         conn.execute(
             "INSERT INTO office_user (name, password_hash, updated_at, role) VALUES (?, ?, ?, ?) "
@@ -152,13 +152,13 @@ def set_office_user(
 
 def list_users(db: ServerDb) -> list[dict[str, Any]]:
     """Every office user by name: role, areas, disabled or not, when last changed."""
-    with db.read() as conn:
+    with db.read(SYSTEM) as conn:
         names = [r["name"] for r in conn.execute("SELECT name FROM office_user ORDER BY name")]
         return [u for u in (_user_row(conn, n) for n in names) if u is not None]
 
 
 def office_user(db: ServerDb, name: str) -> dict[str, Any] | None:
-    with db.read() as conn:
+    with db.read(SYSTEM) as conn:
         return _user_row(conn, name)
 
 
@@ -178,7 +178,7 @@ def create_user(
     checked_areas = [_check_area_id(a) for a in areas]
     hashed = auth.hash_password(password)
     now = utc_iso(clock.now())
-    with db.transaction() as conn:
+    with db.transaction(SYSTEM) as conn:
         if _user_row(conn, name) is not None:
             raise AdminError(
                 sv=f"Det finns redan en användare {name}.",
@@ -226,7 +226,7 @@ def update_user(
         _check_password(password)
     hashed = None if password is None else auth.hash_password(password)
     now = utc_iso(clock.now())
-    with db.transaction() as conn:
+    with db.transaction(SYSTEM) as conn:
         before = _user_row(conn, name)
         if before is None:
             return None
@@ -278,7 +278,7 @@ def change_password(
 ) -> bool:
     """One's own password: False when ``old`` is wrong. Other sessions end; this one stays."""
     _check_password(new)
-    with db.read() as conn:
+    with db.read(SYSTEM) as conn:
         row = conn.execute(
             "SELECT password_hash FROM office_user WHERE name = ?", (name,)
         ).fetchone()
@@ -286,7 +286,7 @@ def change_password(
         return False
     hashed = auth.hash_password(new)
     now = utc_iso(clock.now())
-    with db.transaction() as conn:
+    with db.transaction(SYSTEM) as conn:
         conn.execute(
             "UPDATE office_user SET password_hash = ?, updated_at = ? WHERE name = ?",
             (hashed, now, name),
@@ -305,7 +305,7 @@ def office_login(
     """A new office token and its expiry, or None for a wrong name or password (or a
     disabled user). Both are logged; a failed one under the name only if it is a user's
     (an unknown "name" may be a password typed in the wrong field)."""
-    with db.read() as conn:
+    with db.read(SYSTEM) as conn:
         row = conn.execute(
             "SELECT password_hash, disabled_at FROM office_user WHERE name = ?", (name,)
         ).fetchone()
@@ -313,9 +313,9 @@ def office_login(
     right = auth.verify_password(stored, password) and row is not None
     now = clock.now()
     where = {"from": source} if source else {}
-    if not right or row["disabled_at"] is not None:
+    if not right or row is None or row["disabled_at"] is not None:
         reason = "unknown_user" if row is None else "disabled" if right else "wrong_password"
-        with db.transaction() as conn:
+        with db.transaction(SYSTEM) as conn:
             audit.record(
                 conn,
                 utc_iso(now),
@@ -327,7 +327,7 @@ def office_login(
         return None
     token = auth.new_token()
     expires_at = utc_iso(now + auth.office_token_lifetime())
-    with db.transaction() as conn:
+    with db.transaction(SYSTEM) as conn:
         conn.execute("DELETE FROM office_token WHERE expires_at <= ?", (utc_iso(now),))
         conn.execute(
             "INSERT INTO office_token (token_hash, user_name, created_at, expires_at) "
@@ -342,7 +342,7 @@ def office_login(
 
 def office_logout(db: ServerDb, clock: Clock, name: str, digest: str) -> None:
     """End one session (the token presented)."""
-    with db.transaction() as conn:
+    with db.transaction(SYSTEM) as conn:
         conn.execute("DELETE FROM office_token WHERE token_hash = ?", (digest,))
         audit.record(conn, utc_iso(clock.now()), name, "sign_out")
 
@@ -354,12 +354,18 @@ def create_enrolment_code(
     valid_hours: int = 24,
     *,
     actor: str = SERVER_ADMIN,
+    area_id: str | None = None,
+    scope: Scope = SYSTEM,
 ) -> tuple[str, str]:
     """A new one-time (or ``uses``-time) code and its expiry; only its hash is stored.
 
     ``actor`` (an office user, or the admin CLI) is kept with the code: the devices enrolled
-    with it count as that user's (a coordinator sees the tablets they enrolled).
+    with it count as that user's (a coordinator sees the tablets they enrolled). ``area_id``:
+    the district the tablets enrolled with it belong to (they get only its releases); None
+    (the admin CLI without ``--area``) binds each tablet to the area it first syncs.
     """
+    if area_id is not None:
+        area_id = _check_area_id(area_id)
     if not 1 <= uses <= 100:
         raise AdminError(sv="Antal användningar måste vara 1–100.", en="Uses must be 1–100.")
     if not 1 <= valid_hours <= 720:
@@ -369,18 +375,24 @@ def create_enrolment_code(
     now = clock.now()
     code = auth.new_enrolment_code()
     expires_at = utc_iso(now + timedelta(hours=valid_hours))
-    with db.transaction() as conn:
+    with db.transaction(scope) as conn:
         conn.execute(
             "INSERT INTO enrolment_code (code_hash, uses_left, created_at, expires_at, "
-            "created_by) VALUES (?, ?, ?, ?, ?)",
-            (auth.code_hash(code), uses, utc_iso(now), expires_at, actor),
+            "created_by, area_id) VALUES (?, ?, ?, ?, ?, ?)",
+            (auth.code_hash(code), uses, utc_iso(now), expires_at, actor, area_id),
         )
         audit.record(
             conn,
             utc_iso(now),
             actor,
             "enrolment_code_created",
-            detail={"uses": uses, "valid_hours": valid_hours, "expires_at": expires_at},
+            area_id=area_id,
+            detail={
+                "uses": uses,
+                "valid_hours": valid_hours,
+                "expires_at": expires_at,
+                "area": area_id,
+            },
         )
     return code, expires_at
 
@@ -390,9 +402,10 @@ def enrol(db: ServerDb, clock: Clock, code: str, name: str | None) -> tuple[str,
     now = utc_iso(clock.now())
     digest = auth.code_hash(code)
     token = auth.new_token()
-    with db.transaction() as conn:
+    with db.transaction(SYSTEM) as conn:
         row = conn.execute(
-            "SELECT uses_left, expires_at, created_by FROM enrolment_code WHERE code_hash = ?",
+            "SELECT uses_left, expires_at, created_by, area_id FROM enrolment_code "
+            "WHERE code_hash = ?",
             (digest,),
         ).fetchone()
         if row is None or row["uses_left"] < 1 or row["expires_at"] <= now:
@@ -405,9 +418,17 @@ def enrol(db: ServerDb, clock: Clock, code: str, name: str | None) -> tuple[str,
             if conn.execute("SELECT 1 FROM device WHERE id = ?", (device_id,)).fetchone() is None:
                 break
         conn.execute(
-            "INSERT INTO device (id, name, token_hash, enrolled_at, last_seen, enrolled_by) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (device_id, name or "", auth.token_hash(token), now, now, row["created_by"]),
+            "INSERT INTO device (id, name, token_hash, enrolled_at, last_seen, enrolled_by, "
+            "area_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                device_id,
+                name or "",
+                auth.token_hash(token),
+                now,
+                now,
+                row["created_by"],
+                row["area_id"],
+            ),
         )
     return device_id, token
 
@@ -415,9 +436,9 @@ def enrol(db: ServerDb, clock: Clock, code: str, name: str | None) -> tuple[str,
 def device_scope(areas: Collection[str] | None, user: str | None) -> tuple[str, list[Any]]:
     """SQL condition on ``device d``: the devices an office user may see and revoke.
 
-    An admin (``areas`` None) every device. A coordinator the devices that carry one of their
-    areas (as the tablet said at its last sync) and the devices enrolled with a code they
-    made (a new tablet has not synced yet, and whoever enrolled it must be able to revoke
+    An admin (``areas`` None) every device. A coordinator the devices of their areas, those
+    that carry one of their areas (as the tablet said at its last sync) and the devices
+    enrolled with a code they made (a new tablet has not synced yet, and whoever enrolled it must be able to revoke
     it). A tablet of another area is not theirs to see: its name and sync times are that
     area's business.
     """
@@ -425,12 +446,13 @@ def device_scope(areas: Collection[str] | None, user: str | None) -> tuple[str, 
         return "1 = 1", []
     area_list = sorted(areas)
     marks = ", ".join("?" for _ in area_list)
+    if not area_list:
+        return "d.enrolled_by = ?", [user or ""]
     carries = (
-        f"EXISTS (SELECT 1 FROM device_area x WHERE x.device_id = d.id AND x.area_id IN ({marks}))"
-        if area_list
-        else "1 = 0"
+        f"d.area_id IN ({marks}) OR EXISTS (SELECT 1 FROM device_area x "
+        f"WHERE x.device_id = d.id AND x.area_id IN ({marks}))"
     )
-    return f"({carries} OR d.enrolled_by = ?)", [*area_list, user or ""]
+    return f"({carries} OR d.enrolled_by = ?)", [*area_list, *area_list, user or ""]
 
 
 def list_devices(
@@ -444,9 +466,9 @@ def list_devices(
     was presented after the revocation (a lost tablet in someone's hands, or one nobody told).
     """
     scope, args = device_scope(areas, user)
-    with db.read() as conn:
+    with db.read(Scope(None if areas is None else frozenset(areas), user or "")) as conn:
         rows = conn.execute(
-            "SELECT d.id, d.name, d.enrolled_at, d.last_seen, d.revoked_at, "
+            "SELECT d.id, d.name, d.area_id, d.enrolled_at, d.last_seen, d.revoked_at, "
             "d.revoked_uses, d.revoked_last_used, "
             "(SELECT COUNT(*) FROM submission s WHERE s.device_id = d.id AND s.kind = 'report') "
             "AS submissions, "
@@ -476,9 +498,12 @@ def record_versions(
 
     ``areas`` replaces what the device said before; None keeps it (the device could not read
     its catalogue this time). Returns the time recorded (UTC).
+
+    The server's own bookkeeping of one device's rows (by its id), so it runs for every
+    area: a tablet may carry packs of other districts beside its own.
     """
     now = utc_iso(clock.now())
-    with db.transaction() as conn:
+    with db.transaction(SYSTEM) as conn:
         conn.execute(
             "UPDATE device SET app_version = ?, versions_at = ? WHERE id = ?",
             (app_version, now, device_id),
@@ -505,7 +530,7 @@ def revoke_device(
     not one ``actor`` may see (``areas``: a coordinator's, see :func:`device_scope`)."""
     scope, args = device_scope(areas, actor)
     now = utc_iso(clock.now())
-    with db.transaction() as conn:
+    with db.transaction(Scope(None if areas is None else frozenset(areas), actor)) as conn:
         row = conn.execute(
             f"SELECT d.revoked_at FROM device d WHERE d.id = ? AND {scope}", (device_id, *args)
         ).fetchone()
@@ -531,6 +556,17 @@ def revoke_device(
             detail={"areas": carried},
         )
     return now
+
+
+def bind_device_area(db: ServerDb, device_id: str, area_id: str) -> bool:
+    """Give a device that has no area yet (enrolled before districts, or with a code of no
+    area) the area it first asks for; True when it is bound to ``area_id`` now."""
+    with db.transaction(SYSTEM) as conn:
+        conn.execute(
+            "UPDATE device SET area_id = ? WHERE id = ? AND area_id IS NULL", (area_id, device_id)
+        )
+        row = conn.execute("SELECT area_id FROM device WHERE id = ?", (device_id,)).fetchone()
+    return row is not None and row["area_id"] == area_id
 
 
 # ------------------------------------------------------------------------ area keys
@@ -589,6 +625,7 @@ def register_area_key(
     by: str,
     replace: bool = False,
     actor: str = SERVER_ADMIN,
+    scope: Scope = SYSTEM,
 ) -> Literal["registered", "unchanged", "replaced"]:
     """Pin the key the area's releases must be signed with (before its first release).
 
@@ -598,7 +635,7 @@ def register_area_key(
     area_id = _check_area_id(area_id)
     key = check_signing_key(key)
     now = utc_iso(clock.now())
-    with db.transaction() as conn:
+    with db.transaction(scope) as conn:
         row = conn.execute(
             "SELECT signing_key FROM area_key WHERE area_id = ?", (area_id,)
         ).fetchone()
@@ -637,7 +674,7 @@ def register_area_key(
 
 def list_area_keys(db: ServerDb) -> list[dict[str, Any]]:
     """Every area's pinned signing key, by area id, with who registered it and when."""
-    with db.read() as conn:
+    with db.read(SYSTEM) as conn:
         rows = conn.execute(
             "SELECT k.area_id, k.signing_key, k.registered_by, k.registered_at, "
             "(SELECT MAX(version) FROM release r WHERE r.area_id = k.area_id) AS latest_version "

@@ -10,8 +10,8 @@ from pydantic import ValidationError
 
 from kompassen import __version__
 from kompassen.server import admin
-from kompassen.server.auth import AnyCaller, DeviceCaller
-from kompassen.server.db import ServerDb, utc_iso
+from kompassen.server.auth import AnyCaller, DeviceCaller, Principal, not_your_area
+from kompassen.server.db import SYSTEM, ServerDb, utc_iso
 from kompassen.server.errors import EVERY_ROUTE, ApiError, documented
 from kompassen.server.models import (
     AREA_ID_PATTERN,
@@ -47,6 +47,7 @@ _ITEM_ERRORS = {
     "kind": ("bad_kind", "kind är varken report eller usage"),
     "day": ("bad_day", "day (ÅÅÅÅ-MM-DD) krävs för usage och får inte finnas för en rapport"),
 }
+_WRONG_AREA = "area_id är inte den här enhetens område; den får bara skicka för sitt eget"
 
 
 def _db(request: Request) -> ServerDb:
@@ -57,7 +58,7 @@ def _db(request: Request) -> ServerDb:
 @router.get("/health", response_model=Health)
 def health(request: Request) -> dict[str, Any]:
     """Liveness and database check, for monitoring and for clients probing the network."""
-    with _db(request).read() as conn:
+    with _db(request).read(SYSTEM) as conn:
         conn.execute("SELECT 1").fetchone()
     return {"status": "ok", "version": __version__}
 
@@ -80,6 +81,14 @@ def enrol(body: EnrolIn, request: Request) -> dict[str, Any]:
     return {"device_id": got[0], "token": got[1]}
 
 
+def _own_area(request: Request, who: Principal, area_id: str) -> Principal:
+    """The device as bound to its area: one without an area yet is bound to ``area_id``
+    (its first release check or submission), then it belongs there like any other."""
+    if who.area is not None or not admin.bind_device_area(_db(request), who.id, area_id):
+        return who
+    return Principal("device", who.id, areas=frozenset({area_id}))
+
+
 def _check(item: SubmissionIn) -> CheckedSubmission | SubmissionResult:
     try:
         return CheckedSubmission.model_validate(item.model_dump())
@@ -100,15 +109,27 @@ def submissions(body: SubmissionBatch, who: DeviceCaller, request: Request) -> d
     """Store sealed reports and daily usage (``kind``) idempotently by (device, uuid), one
     transaction per batch.
 
-    The transaction commits before the answer leaves, so ``stored`` means on disk.
+    The transaction commits before the answer leaves, so ``stored`` means on disk. A device
+    sends only for its own area (district): an item of another is ``rejected``
+    (``wrong_area``) without holding back the rest.
     """
     now = utc_iso(request.app.state.clock.now())
     results: list[SubmissionResult] = []
-    with _db(request).transaction() as conn:
-        for item in body.items:
-            checked = _check(item)
+    checked_items = [_check(item) for item in body.items]
+    first = next((c for c in checked_items if isinstance(c, CheckedSubmission)), None)
+    if first is not None:
+        who = _own_area(request, who, first.area_id)
+    with _db(request).transaction(who.db_scope()) as conn:
+        for item, checked in zip(body.items, checked_items, strict=True):
             if isinstance(checked, SubmissionResult):
                 results.append(checked)
+                continue
+            if checked.area_id != who.area:
+                results.append(
+                    SubmissionResult(
+                        uuid=item.uuid, status="rejected", error="wrong_area", sv=_WRONG_AREA
+                    )
+                )
                 continue
             cursor = conn.execute(
                 "INSERT INTO submission (device_id, uuid, area_id, created_at, received_at, "
@@ -144,9 +165,22 @@ def release(
     since: Annotated[int, Query(ge=0, le=MAX_SINCE)] = 0,
     if_none_match: Annotated[str | None, Header(max_length=1024)] = None,
 ) -> Response:
-    """The latest release: a delta from ``since`` when the server has it, else in full."""
+    """The latest release: a delta from ``since`` when the server has it, else in full.
+
+    A device gets only its own area's releases (403 ``not_your_area`` for another), an
+    office user only their areas'. ``Cache-Control: public, no-cache``: a reverse proxy may
+    keep the answer but must ask again each time (If-None-Match, a cheap 304 here after the
+    token is checked), so nobody gets a release without a valid token.
+    """
     releases: Releases = request.app.state.releases
-    latest = latest_version(releases.db, area_id)
+    if who.role == "device":
+        who = _own_area(request, who, area_id)
+        if who.area != area_id:
+            raise not_your_area(area_id)
+    elif not who.may(area_id):
+        raise not_your_area(area_id)
+    scope = who.db_scope()
+    latest = latest_version(releases.db, area_id, scope)
     if latest == 0:
         raise ApiError(
             404,
@@ -154,10 +188,10 @@ def release(
             en=f"The area {area_id} has no release.",
             sv=f"Området {area_id} har inget katalogsläpp.",
         )
-    headers = {"ETag": etag(area_id, latest), "Cache-Control": "no-cache"}
+    headers = {"ETag": etag(area_id, latest), "Cache-Control": "public, no-cache"}
     if since >= latest or etag_matches(if_none_match, area_id, latest):
         return Response(status_code=304, headers=headers)
-    answer = releases.answer(area_id, since)
+    answer = releases.answer(area_id, since, scope)
     if answer is None:  # pragma: no cover - releases are never deleted
         raise ApiError(404, "no_release", en="No release.", sv="Inget katalogsläpp.")
     headers["ETag"] = etag(area_id, answer["version"])
@@ -174,6 +208,8 @@ def versions(body: VersionsIn, who: DeviceCaller, request: Request) -> dict[str,
         if body.areas is None
         else [(a.area_id, a.pack_version, a.catalogue_release) for a in body.areas]
     )
+    if areas is not None and len(areas) == 1:
+        _own_area(request, who, areas[0][0])
     at = admin.record_versions(
         _db(request), request.app.state.clock, who.id, body.app_version, areas
     )
@@ -191,7 +227,7 @@ def answers(
 
     The tablet checks each signature against its area's key; the server only forwards them.
     """
-    with _db(request).read() as conn:
+    with _db(request).read(who.db_scope()) as conn:
         rows = conn.execute(
             "SELECT a.seq, s.uuid, a.area_id, a.payload, a.signature FROM report_answer a "
             "JOIN submission s ON s.id = a.submission_id "

@@ -13,7 +13,6 @@ Every action is written to the audit log in the transaction that does it.
 from __future__ import annotations
 
 import base64
-import sqlite3
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
@@ -28,7 +27,7 @@ from kompassen.server.auth import (
     require_area,
     token_hash,
 )
-from kompassen.server.db import ServerDb, utc_iso
+from kompassen.server.db import DbRow, ServerDb, Tx, utc_iso
 from kompassen.server.errors import EVERY_ROUTE, ApiError, documented
 from kompassen.server.models import (
     AREA_ID_PATTERN,
@@ -268,7 +267,7 @@ def _sealed_page(
 ) -> dict[str, Any]:
     """One page of sealed submissions in id order, its fetch written to the audit log."""
     now = utc_iso(request.app.state.clock.now())
-    with _db(request).transaction() as conn:
+    with _db(request).transaction(who.db_scope()) as conn:
         rows = conn.execute(
             f"SELECT {columns} FROM submission WHERE {where} ORDER BY id LIMIT ?",
             (*args, limit + 1),
@@ -333,7 +332,7 @@ def _no_submission(submission_id: int) -> ApiError:
     )
 
 
-def _report(conn: sqlite3.Connection, who: Principal, submission_id: int) -> sqlite3.Row:
+def _report(conn: Tx, who: Principal, submission_id: int) -> DbRow:
     """The report ``submission_id`` (404 when unknown or usage, 403 for another area)."""
     row = conn.execute(
         "SELECT id, device_id, uuid, area_id FROM submission WHERE id = ? AND kind = 'report'",
@@ -343,8 +342,7 @@ def _report(conn: sqlite3.Connection, who: Principal, submission_id: int) -> sql
         raise _no_submission(submission_id)
     if not who.may(row["area_id"]):
         raise not_your_area(row["area_id"])
-    result: sqlite3.Row = row
-    return result
+    return row
 
 
 @router.post(
@@ -367,7 +365,7 @@ def post_states(body: StatesIn, who: OfficeCaller, request: Request) -> dict[str
     results: list[dict[str, Any]] = []
     areas: set[str] = set()
     counts: dict[str, int] = {}
-    with _db(request).transaction() as conn:
+    with _db(request).transaction(who.db_scope()) as conn:
         for item in body.items:
             report = _report(conn, who, item.submission_id)
             comment = (
@@ -375,9 +373,10 @@ def post_states(body: StatesIn, who: OfficeCaller, request: Request) -> dict[str
                 if item.comment_sealed is None
                 else base64.b64decode(item.comment_sealed, validate=True)
             )
-            cursor = conn.execute(
+            inserted = conn.execute(
                 "INSERT INTO report_state (submission_id, area_id, state, actor, at, "
-                "comment_sealed, link_kind, link_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "comment_sealed, link_kind, link_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                "RETURNING id",
                 (
                     item.submission_id,
                     report["area_id"],
@@ -391,7 +390,9 @@ def post_states(body: StatesIn, who: OfficeCaller, request: Request) -> dict[str
             )
             areas.add(report["area_id"])
             counts[item.state] = counts.get(item.state, 0) + 1
-            results.append({"submission_id": item.submission_id, "id": cursor.lastrowid, "at": now})
+            new_id = inserted.fetchone()
+            assert new_id is not None
+            results.append({"submission_id": item.submission_id, "id": new_id["id"], "at": now})
         ordered = sorted(areas)
         audit.record(
             conn,
@@ -415,7 +416,7 @@ def list_states(
     """State changes with ``id > after`` in id order (a coordinator: their areas'), so every
     office computer mirrors what the others decided."""
     where, args = _scoped(who, "id > ?", [after])
-    with _db(request).read() as conn:
+    with _db(request).read(who.db_scope()) as conn:
         rows = conn.execute(
             "SELECT id, submission_id, area_id, state, actor, at, comment_sealed, link_kind, "
             f"link_id FROM report_state WHERE {where} ORDER BY id LIMIT ?",
@@ -452,7 +453,7 @@ def put_answer(
     """Store the answer (signed with the area's key) for the reporting tablet to fetch; a
     later answer replaces it under a new ``seq``, so the tablet fetches it again."""
     now = utc_iso(request.app.state.clock.now())
-    with _db(request).transaction() as conn:
+    with _db(request).transaction(who.db_scope()) as conn:
         report = _report(conn, who, submission_id)
         key = conn.execute(
             "SELECT signing_key FROM area_key WHERE area_id = ?", (report["area_id"],)
@@ -475,7 +476,14 @@ def put_answer(
                 en="The answer is about another report.",
                 sv="Svaret gäller en annan rapport.",
             )
-        seq = conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM report_answer").fetchone()[0]
+        # one counter for every area (server_meta, no row-level security): the row lock
+        # orders concurrent answers, and MAX(seq) would only count the caller's areas
+        counted = conn.execute(
+            "UPDATE server_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) "
+            "WHERE key = 'answer_seq' RETURNING value"
+        ).fetchone()
+        assert counted is not None
+        seq = int(counted["value"])
         conn.execute(
             "INSERT INTO report_answer (submission_id, seq, device_id, area_id, payload, "
             "signature, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
@@ -522,7 +530,7 @@ def release_status(
     which of the area's tablets run which release (so the office sees who is behind)."""
     require_area(who, area_id)
     scope, args = admin.device_scope(who.scope(), who.id)
-    with _db(request).read() as conn:
+    with _db(request).read(who.db_scope()) as conn:
         latest = conn.execute(
             "SELECT version, published_at FROM release WHERE area_id = ? "
             "ORDER BY version DESC LIMIT 1",
@@ -571,7 +579,9 @@ def publish_release(body: ReleaseIn, who: OfficeCaller, request: Request) -> dic
     releases: Releases = request.app.state.releases
     manifest = body.manifest.model_dump()
     require_area(who, manifest["area_id"])
-    releases.publish(manifest, body.signature, body.documents.files(), actor=who.id)
+    releases.publish(
+        manifest, body.signature, body.documents.files(), actor=who.id, scope=who.db_scope()
+    )
     return {"area_id": manifest["area_id"], "version": manifest["version"]}
 
 
@@ -617,6 +627,7 @@ def register_area_key(
             by=f"office: {who.id}",
             replace=body.replace,
             actor=who.id,
+            scope=who.db_scope(),
         )
     except admin.AdminError as exc:
         raise _admin_error(exc) from exc
@@ -631,17 +642,45 @@ def register_area_key(
 )
 def new_code(body: EnrolmentCodeIn, who: OfficeCaller, request: Request) -> dict[str, Any]:
     """A code a tablet can enrol with, ``uses`` times within ``valid_hours``, and the URI of
-    its QR code (the server's address as this request reached it)."""
+    its QR code (the server's address as this request reached it).
+
+    The tablets enrolled with it belong to ``area_id`` (one of the caller's areas; a
+    coordinator of one area may leave it out). An admin's code without an area binds each
+    tablet to the area it first syncs."""
     from kompassen.sync.enrol_uri import EnrolmentTextError, make_uri
 
+    area_id = body.area_id
+    if area_id is None and not who.is_admin:
+        if len(who.areas) != 1:
+            raise ApiError(
+                400,
+                "area_required",
+                en="Say which of your areas the tablets belong to (area_id).",
+                sv="Ange vilket av dina områden surfplattorna hör till (area_id).",
+            )
+        area_id = next(iter(who.areas))
+    if area_id is not None:
+        require_area(who, area_id)
     code, expires_at = admin.create_enrolment_code(
-        _db(request), request.app.state.clock, body.uses, body.valid_hours, actor=who.id
+        _db(request),
+        request.app.state.clock,
+        body.uses,
+        body.valid_hours,
+        actor=who.id,
+        area_id=area_id,
+        scope=who.db_scope(),
     )
     try:
         uri: str | None = make_uri(str(request.base_url).rstrip("/"), code)
     except EnrolmentTextError:
         uri = None
-    return {"code": code, "uri": uri, "uses": body.uses, "expires_at": expires_at}
+    return {
+        "code": code,
+        "uri": uri,
+        "uses": body.uses,
+        "expires_at": expires_at,
+        "area_id": area_id,
+    }
 
 
 @router.get("/devices", response_model=DevicesOut, responses=documented(401, 403))
@@ -689,7 +728,7 @@ def audit_log(
 ) -> dict[str, Any]:
     """Office actions newest first, ``limit`` at a time (``before``: the last page's
     ``next_before``). An admin sees all; a coordinator their areas' entries and their own."""
-    with _db(request).read() as conn:
+    with _db(request).read(who.db_scope()) as conn:
         rows = audit.entries(conn, limit=limit + 1, before=before, areas=who.scope(), actor=who.id)
     more = len(rows) > limit
     rows = rows[:limit]

@@ -1,4 +1,5 @@
-"""The sync server's web application (FastAPI): ``create_app(db_path)``.
+"""The sync server's web application (FastAPI): ``create_app(target)``, and
+``app_from_env()`` for uvicorn's worker processes (each opens its own connection pool).
 
 The wire protocol is docs/SYNC.md. FastAPI is an optional extra (``pip install
 kompassen[server]``): the tablet app never imports this package.
@@ -6,6 +7,7 @@ kompassen[server]``): the tablet app never imports this package.
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -22,16 +24,18 @@ from kompassen.server.limits import GENERAL_LIMIT, RELEASE_LIMIT, BodyLimitMiddl
 from kompassen.server.releases import Releases
 
 API_PREFIX = "/api/v1"
+DB_ENV = "KOMPASSEN_SERVER_DB"  # what ``kompassen-server --workers N`` hands its workers
 
 
 def create_app(
-    db_path: Path,
+    db_path: Path | str,
     *,
     clock: Clock | None = None,
     body_limit: int = GENERAL_LIMIT,
     release_limit: int = RELEASE_LIMIT,
 ) -> FastAPI:
-    """Build the application around one database file (opened and migrated here)."""
+    """Build the application around one database (a SQLite file or a PostgreSQL URL),
+    opened and migrated here."""
     clock = clock or SystemClock()
     db = ServerDb(db_path)
 
@@ -58,3 +62,12 @@ def create_app(
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(BodyLimitMiddleware, general=body_limit, release=release_limit)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The application for one of uvicorn's worker processes (``factory=True``): the
+    database comes from :data:`DB_ENV`, set by ``kompassen-server`` before it starts them."""
+    target = os.environ.get(DB_ENV, "")
+    if not target:
+        raise RuntimeError(f"{DB_ENV} is not set")
+    return create_app(target if "://" in target else Path(target))

@@ -10,9 +10,10 @@ caller fails its test instead of writing a password to disk.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Collection, Mapping
 from typing import Any
+
+from kompassen.server.db import Tx
 
 # what the office does, as logged (the office window words each one)
 ACTIONS = frozenset(
@@ -53,7 +54,7 @@ def _check_detail(detail: Mapping[str, Any]) -> str:
 
 
 def record(
-    conn: sqlite3.Connection,
+    conn: Tx,
     at: str,
     actor: str,
     action: str,
@@ -73,7 +74,7 @@ def record(
 
 
 def entries(
-    conn: sqlite3.Connection,
+    conn: Tx,
     *,
     limit: int,
     before: int | None = None,

@@ -19,7 +19,7 @@ import nacl.pwhash
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from kompassen.server.db import ServerDb, utc_iso
+from kompassen.server.db import SYSTEM, Scope, ServerDb, utc_iso
 from kompassen.server.errors import ApiError
 
 log = logging.getLogger(__name__)
@@ -100,6 +100,17 @@ class Principal:
         """The areas this caller is limited to, or None for every area (an admin)."""
         return None if self.is_admin else self.areas
 
+    def db_scope(self) -> Scope:
+        """What this caller's transactions may see (row-level security on PostgreSQL): an
+        admin every area, a coordinator their areas, a device its own area (none before
+        it is bound to one)."""
+        return Scope(self.scope(), self.id)
+
+    @property
+    def area(self) -> str | None:
+        """A device's own area (None: not bound yet, a device enrolled before areas)."""
+        return next(iter(self.areas)) if self.role == "device" and self.areas else None
+
 
 _bearer = HTTPBearer(auto_error=False, description="Device or office token")
 
@@ -136,13 +147,15 @@ def caller(
         raise _unauthorized()
     digest = token_hash(credentials.credentials)
     now = _now_iso(request)
-    with _db(request).transaction() as conn:
+    # the server's own work: whose token this is is not yet known, so no area to limit to
+    with _db(request).transaction(SYSTEM) as conn:
         device = conn.execute(
-            "SELECT id, revoked_at FROM device WHERE token_hash = ?", (digest,)
+            "SELECT id, revoked_at, area_id FROM device WHERE token_hash = ?", (digest,)
         ).fetchone()
         if device is not None and device["revoked_at"] is None:
             conn.execute("UPDATE device SET last_seen = ? WHERE id = ?", (now, device["id"]))
-            return Principal("device", device["id"])
+            home = frozenset({device["area_id"]}) if device["area_id"] else frozenset()
+            return Principal("device", device["id"], areas=home)
         if device is not None:
             conn.execute(
                 "UPDATE device SET revoked_uses = revoked_uses + 1, revoked_last_used = ? "

@@ -1,6 +1,8 @@
-"""``kompassen-server --db PATH [command]``: run the sync server or administer it.
+"""``kompassen-server --db TARGET [command]``: run the sync server or administer it.
 
-Without a command the server runs (uvicorn). Commands: ``office-user NAME [--role admin|
+TARGET is a SQLite file (the default engine) or a PostgreSQL URL (``postgresql://…``).
+Without a command the server runs (uvicorn, ``--workers N`` processes). ``migrate`` brings the
+schema up to date; ``copy-db SQLITE_PATH postgresql://…`` moves a server to PostgreSQL. Other commands: ``office-user NAME [--role admin|
 coordinator] [--area ID ...]`` (password on stdin), ``audit [--limit N] [--json]``, ``enrolment-code [--uses N] [--valid-hours H] [--server URL [--qr FILE.svg]]``, ``devices [--json]``, ``revoke ID``,
 ``area-key register AREA (--from-pack DIR | --key BASE64) [--replace]``, ``area-key list
 [--json]``.
@@ -13,6 +15,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -30,10 +33,28 @@ PROG = "kompassen-server"
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog=PROG, description="Kompassen sync server")
-    p.add_argument("--db", type=Path, required=True, help="path to the server's SQLite database")
+    p.add_argument(
+        "--db",
+        metavar="TARGET",
+        help="the server's database: a SQLite file path, or postgresql://USER@HOST[:PORT]/DB "
+        "(password from the URL, PGPASSWORD or ~/.pgpass); needed by every command but copy-db",
+    )
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8750, help="port (default 8750)")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes (default 1; for PostgreSQL: SQLite has one writer at a time)",
+    )
     sub = p.add_subparsers(dest="command", metavar="command")
+    sub.add_parser("migrate", help="bring the database's schema up to date and say how it went")
+    copy = sub.add_parser(
+        "copy-db",
+        help="copy every row of a server database into a new, empty one (SQLite to PostgreSQL)",
+    )
+    copy.add_argument("source", help="the old database (a SQLite file, or a URL)")
+    copy.add_argument("target", help="the new, empty database (postgresql://…, or a file)")
     user = sub.add_parser("office-user", help="create an office user or set its password (stdin)")
     user.add_argument("name")
     user.add_argument(
@@ -54,6 +75,12 @@ def _parser() -> argparse.ArgumentParser:
     code = sub.add_parser("enrolment-code", help="print a new enrolment code for tablets")
     code.add_argument("--uses", type=int, default=1, help="how many tablets may use it (1–100)")
     code.add_argument("--valid-hours", type=int, default=24, help="validity in hours (1–720)")
+    code.add_argument(
+        "--area",
+        metavar="ID",
+        help="the area (district) the tablets belong to: they get only its releases "
+        "(without: each tablet is bound to the area it first syncs)",
+    )
     code.add_argument(
         "--server",
         metavar="URL",
@@ -93,29 +120,65 @@ def _read_password() -> str:
     return sys.stdin.readline().rstrip("\r\n")
 
 
+def _target(text: str) -> str | Path:
+    """A URL stays a string; anything else is a SQLite file path."""
+    return text if "://" in text else Path(text)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         import uvicorn
 
-        from kompassen.server.app import create_app
-        from kompassen.server.db import ServerDb
+        from kompassen.server.app import DB_ENV, create_app
+        from kompassen.server.db import ServerDb, safe_url
     except ImportError as exc:
         return _fail(
             f"serverdelen är inte installerad ({exc.name}). "
             "Installera med: pip install 'kompassen[server]'"
         )
+    if args.command == "copy-db":
+        return _copy_db(args)
+    if not args.db:
+        return _fail("ange databasen med --db FIL eller --db postgresql://…")
+    if not 1 <= args.workers <= 64:
+        return _fail("--workers måste vara 1–64.")
+    target = _target(args.db)
+    shown = safe_url(target)
     if args.command is None:
         try:
-            app = create_app(args.db)
+            if args.workers == 1:
+                app = create_app(target)
+                uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+                return 0
+            # migrated once here, so the workers start on an up-to-date schema
+            ServerDb(target).close()
         except (OSError, sqlite3.Error, KompassenError) as exc:
-            return _fail(f"kan inte öppna databasen {args.db}: {exc}")
-        uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+            return _fail(f"kan inte öppna databasen {shown}: {exc}")
+        os.environ[DB_ENV] = str(target)
+        uvicorn.run(
+            "kompassen.server.app:app_from_env",
+            factory=True,
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            log_level="info",
+        )
         return 0
     try:
-        db = ServerDb(args.db)
+        db = ServerDb(target)
     except (OSError, sqlite3.Error, KompassenError) as exc:
-        return _fail(f"kan inte öppna databasen {args.db}: {exc}")
+        return _fail(f"kan inte öppna databasen {shown}: {exc}")
+    if args.command == "migrate":
+        db.close()
+        if db.migrated_from == db.migrated_to:
+            print(f"Databasen {shown} har redan den senaste schemaversionen ({db.migrated_to}).")
+        else:
+            print(
+                f"Databasen {shown} är uppdaterad från schemaversion {db.migrated_from} "
+                f"till {db.migrated_to}."
+            )
+        return 0
     try:
         return _command(args, db)
     except KompassenError as exc:
@@ -188,7 +251,9 @@ def _enrolment_code(args: argparse.Namespace, db: ServerDb) -> int:
             make_uri(args.server, "AAAA-AAAA")  # the address checked before a code is spent
         except EnrolmentTextError as exc:
             return _fail(f"--server {args.server}: {exc.sv}")
-    code, expires_at = adm.create_enrolment_code(db, SystemClock(), args.uses, args.valid_hours)
+    code, expires_at = adm.create_enrolment_code(
+        db, SystemClock(), args.uses, args.valid_hours, area_id=args.area
+    )
     print(code)
     if args.server:
         uri = make_uri(args.server, code)
@@ -213,13 +278,31 @@ def _enrolment_code(args: argparse.Namespace, db: ServerDb) -> int:
     return 0
 
 
+def _copy_db(args: argparse.Namespace) -> int:
+    """``copy-db SOURCE TARGET``: every row, checked by counting, into an empty database."""
+    from kompassen.server.copydb import copy_database
+
+    try:
+        counts = copy_database(_target(args.source), _target(args.target))
+    except (OSError, sqlite3.Error, KompassenError) as exc:
+        return _fail(str(exc.sv) if isinstance(exc, KompassenError) else str(exc))
+    total = sum(counts.values())
+    print(f"Kopierade {total} rader i {len(counts)} tabeller:")
+    for table, n in counts.items():
+        print(f"  {table}: {n}")
+    print("Surfplattorna behåller sina token och synkar vidare mot den nya databasen.")
+    return 0
+
+
 def _audit(args: argparse.Namespace, db: ServerDb) -> int:
     """The audit log, newest first, one line per office action."""
     from kompassen.server import audit
 
     if not 1 <= args.limit <= 10000:
         return _fail("--limit måste vara 1–10000.")
-    with db.read() as conn:
+    from kompassen.server.db import SYSTEM
+
+    with db.read(SYSTEM) as conn:
         rows = audit.entries(conn, limit=args.limit)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))

@@ -252,6 +252,8 @@ class ReleaseCreated(BaseModel):
 class EnrolmentCodeIn(Model):
     uses: Annotated[int, Field(ge=1, le=100)] = 1
     valid_hours: Annotated[int, Field(ge=1, le=720)] = 24
+    # the district the tablets enrolled with it belong to (see POST /office/enrolment-codes)
+    area_id: AreaId | None = None
 
 
 class EnrolmentCodeOut(BaseModel):
@@ -263,6 +265,9 @@ class EnrolmentCodeOut(BaseModel):
     )
     uses: int
     expires_at: str
+    area_id: str | None = Field(
+        default=None, description="The area its tablets belong to (null: bound at first sync)."
+    )
 
 
 OfficeRoleName = Literal["admin", "coordinator"]
@@ -394,6 +399,11 @@ class DeviceAreaOut(BaseModel):
 class DeviceOut(BaseModel):
     id: str
     name: str
+    area_id: str | None = Field(
+        default=None,
+        description="The district the device belongs to: it gets only this area's releases "
+        "and sends only for it (null: enrolled before districts, bound at its first sync).",
+    )
     enrolled_at: str
     last_seen: str | None
     revoked_at: str | None

@@ -27,7 +27,7 @@ from kompassen.catalogue.store.release import (
 from kompassen.core.clock import Clock
 from kompassen.server import audit
 from kompassen.server.admin import AdminError, check_signing_key
-from kompassen.server.db import ServerDb, utc_iso
+from kompassen.server.db import Scope, ServerDb, utc_iso
 from kompassen.server.errors import ApiError
 
 _CACHE_SIZE = 16
@@ -37,12 +37,12 @@ def _bad_release(error: str, en: str, sv: str) -> ApiError:
     return ApiError(400, error, en=en, sv=sv)
 
 
-def latest_version(db: ServerDb, area_id: str) -> int:
-    with db.read() as conn:
+def latest_version(db: ServerDb, area_id: str, scope: Scope) -> int:
+    with db.read(scope) as conn:
         row = conn.execute(
-            "SELECT MAX(version) FROM release WHERE area_id = ?", (area_id,)
+            "SELECT MAX(version) AS version FROM release WHERE area_id = ?", (area_id,)
         ).fetchone()
-    return int(row[0] or 0)
+    return int(row["version"] or 0) if row else 0
 
 
 def _signing_key(documents: Any) -> str:
@@ -87,6 +87,7 @@ class Releases:
         documents: dict[str, Any],
         *,
         actor: str = "",
+        scope: Scope,
     ) -> None:
         """Store the release or raise ApiError (409 wrong version or no pinned key, 400
         hash/signature/shape); logged in the audit log as ``actor``'s, in the same
@@ -103,10 +104,10 @@ class Releases:
                 "The documents cannot be encoded as JSON.",
                 "Dokumenten går inte att skriva som JSON.",
             ) from exc
-        with self.db.transaction() as conn:
+        with self.db.transaction(scope) as conn:
             row = conn.execute(
                 "SELECT MAX(version) AS version FROM release WHERE area_id = ?", (area_id,)
-            ).fetchone()
+            ).one()
             latest = int(row["version"] or 0)
             if version != latest + 1:
                 raise ApiError(
@@ -198,13 +199,13 @@ class Releases:
                 "area.json saknas eller gäller ett annat område än manifestet.",
             )
 
-    def _documents(self, area_id: str, version: int) -> dict[str, Any] | None:
+    def _documents(self, area_id: str, version: int, scope: Scope) -> dict[str, Any] | None:
         key = (area_id, version)
         with self._lock:
             if key in self._docs:
                 self._docs.move_to_end(key)
                 return self._docs[key]
-        with self.db.read() as conn:
+        with self.db.read(scope) as conn:
             row = conn.execute(
                 "SELECT documents_gz FROM release WHERE area_id = ? AND version = ?", key
             ).fetchone()
@@ -217,14 +218,14 @@ class Releases:
                 self._docs.popitem(last=False)
         return docs
 
-    def _delta(self, area_id: str, base: int, version: int) -> dict[str, Any] | None:
+    def _delta(self, area_id: str, base: int, version: int, scope: Scope) -> dict[str, Any] | None:
         key = (area_id, base, version)
         with self._lock:
             if key in self._deltas:
                 self._deltas.move_to_end(key)
                 return self._deltas[key]
-        old = self._documents(area_id, base)
-        new = self._documents(area_id, version)
+        old = self._documents(area_id, base, scope)
+        new = self._documents(area_id, version, scope)
         if old is None or new is None:
             return None
         delta = make_delta(old, new)
@@ -234,9 +235,10 @@ class Releases:
                 self._deltas.popitem(last=False)
         return delta
 
-    def answer(self, area_id: str, since: int) -> dict[str, Any] | None:
-        """The release response for a device at ``since`` (None: the area has no release)."""
-        with self.db.read() as conn:
+    def answer(self, area_id: str, since: int, scope: Scope) -> dict[str, Any] | None:
+        """The release response for a device at ``since`` (None: the area has no release,
+        or none ``scope`` may see)."""
+        with self.db.read(scope) as conn:
             row = conn.execute(
                 "SELECT version, manifest, signature FROM release WHERE area_id = ? "
                 "ORDER BY version DESC LIMIT 1",
@@ -251,10 +253,10 @@ class Releases:
             "manifest": json.loads(row["manifest"]),
             "signature": row["signature"],
         }
-        delta = self._delta(area_id, since, version) if 1 <= since < version else None
+        delta = self._delta(area_id, since, version, scope) if 1 <= since < version else None
         if delta is not None:
             return out | {"kind": "delta", "base_version": since, "delta": delta}
-        docs = self._documents(area_id, version)
+        docs = self._documents(area_id, version, scope)
         return out | {"kind": "full", "base_version": None, "documents": docs}
 
 

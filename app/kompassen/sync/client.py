@@ -42,6 +42,7 @@ from kompassen.sync.transport import (
     answer_json,
     new_http_client,
     not_kompassen,
+    response_error,
     server_root,
 )
 
@@ -89,6 +90,16 @@ class _Push:
     duplicates: int = 0
     rejected: int = 0
     error: SyncError | None = None
+
+
+def _error_code(resp: httpx.Response) -> str | None:
+    """The ``error`` of a Kompassen error answer, or None when it is not one."""
+    try:
+        body = resp.json()
+    except ValueError:
+        return None
+    code = body.get("error") if isinstance(body, dict) else None
+    return code if isinstance(code, str) else None
 
 
 def _not_enrolled() -> SyncError:
@@ -339,9 +350,16 @@ class SyncClient:
                 "GET",
                 f"/areas/{quote(area_id, safe='')}/release",
                 params={"since": attempt},
-                ok=(200, 304, 404),
+                ok=(200, 304, 403, 404),
                 max_bytes=MAX_RELEASE_BYTES,
             )
+            if resp.status_code == 403 and _error_code(resp) == "not_your_area":
+                # another district's area (a pack shipped with the app): this tablet belongs
+                # to its own district's, the shipped pack stays as it is
+                log.info("the server keeps %s's releases for that district's tablets", area_id)
+                return
+            if resp.status_code == 403:
+                raise response_error(resp, api.root)
             if resp.status_code != 200:
                 return
             data = answer_json(resp, api.root)  # bounded parse; SyncError in words if refused
