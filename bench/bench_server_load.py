@@ -32,7 +32,12 @@ connection errors, wrong answers), the server's peak RSS summed over its process
 Anchor: ODK Central documents about 41 submissions/s for 500 devices on a 2 GB server.
 Goal (PostgreSQL, this 2-core machine): ≥ 500 submissions/s, p99 ≤ 1 s, 0 errors, 0 lost or
 duplicated. The load generator shares the machine's cores with the server, so the numbers
-are a lower bound of what the server alone could do.
+are a lower bound of what the server alone could do. The RSS is the server's processes only
+(uvicorn and its workers), not PostgreSQL's own. A (backend, workers) combination whose
+server does not start, or PostgreSQL without ``tests/pgcluster.py``, is skipped in words.
+
+Exit status 1 when the exactly-once check fails for any configuration; the goal's verdict
+is printed (a missed goal is a measurement, not a failure of the script).
 
 Usage: python bench/bench_server_load.py [--backends sqlite,postgresql] [--tablets 50,200,500]
        [--workers 1,4] [--reports 20] [--retry-fraction 0.1] [--timeout 120] [--out FILE.json]
