@@ -45,14 +45,17 @@ class LiveServer:
         self.app_options = app_options  # e.g. body_limit=... for create_app
         self.url = ""
         self.api = ""
+        self.target: Path | str = ""
         self.app: Any = None
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
 
-    def start(self, db_path: Path) -> str:
-        """Serve ``db_path`` (created if new); returns the base URL (without ``/api/v1``)."""
+    def start(self, db_path: Path | str) -> str:
+        """Serve ``db_path`` (a SQLite file, created if new, or a PostgreSQL URL); returns the
+        base URL (without ``/api/v1``). ``target`` is what it serves, for the admin CLI."""
         if self._server is not None:
             raise RuntimeError("LiveServer is already running")
+        self.target = db_path
         self.app = create_app(db_path, clock=self.clock, **self.app_options)
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

@@ -1,6 +1,6 @@
 """The sync server, one life per process, for the server half of test_crash.py.
 
-``python server_worker.py DB PORT``: a zygote (the protocol of ``crash_worker.py --zygote``)
+``python server_worker.py DB PORT`` (DB: a SQLite file or a PostgreSQL URL): a zygote (the protocol of ``crash_worker.py --zygote``)
 that imports the server once, then for each ``LIFE SEED`` line on stdin forks a child that
 serves ``DB`` on ``127.0.0.1:PORT`` (the real app under uvicorn, opening and recovering
 server.db as a restarted server does) and prints ``LIFE READY`` once it accepts connections.
@@ -36,8 +36,9 @@ class _Server(uvicorn.Server):
             say(self.ready_line)
 
 
-def serve(life: int, seed: int, prefix: str = "", *, db: Path, port: int) -> None:
-    """One server life: open server.db, listen on the port, serve until killed."""
+def serve(life: int, seed: int, prefix: str = "", *, db: Path | str, port: int) -> None:
+    """One server life: open server.db (or the PostgreSQL database), listen, serve until
+    killed."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", port))
@@ -49,7 +50,8 @@ def serve(life: int, seed: int, prefix: str = "", *, db: Path, port: int) -> Non
 
 
 def main(argv: list[str]) -> int:
-    return zygote(functools.partial(serve, db=Path(argv[0]), port=int(argv[1])), MODULES)
+    target: Path | str = argv[0] if "://" in argv[0] else Path(argv[0])
+    return zygote(functools.partial(serve, db=target, port=int(argv[1])), MODULES)
 
 
 if __name__ == "__main__":

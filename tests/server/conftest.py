@@ -1,4 +1,10 @@
-"""Fixtures for the sync server tests: a live server on a real SQLite file, tokens, releases."""
+"""Fixtures for the sync server tests: a live server on each engine, tokens, releases.
+
+Every test that uses ``live`` (or ``server_target``) runs twice: on a real SQLite file and on a
+fresh database of a real PostgreSQL cluster the tests start (tests/pgcluster.py), as the
+non-superuser role the server must run as, so row-level security applies. A test about
+SQLite's file itself is marked ``@pytest.mark.sqlite_only``.
+"""
 
 from __future__ import annotations
 
@@ -20,11 +26,31 @@ DEV_KEYS = json.loads((REPO / "tests" / "fixtures" / "dev_keys.json").read_text(
 KLARA = REPO / "data" / "areas" / "klara"
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def server_target(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """What the server's ``--db`` names: ``tmp_path/server.db``, or a new PostgreSQL database."""
+    if request.param == "sqlite":
+        return tmp_path / "server.db"
+    if request.node.get_closest_marker("sqlite_only"):
+        pytest.skip("about SQLite's own file")
+    return pg_target(request)
+
+
+def pg_target(request: pytest.FixtureRequest) -> str:
+    """A fresh PostgreSQL database from the test cluster (tests/pgfixtures.py), or a skip
+    saying why there is none."""
+    try:
+        url: str = request.getfixturevalue("pg_url")
+    except pytest.FixtureLookupError:
+        pytest.skip("no PostgreSQL test cluster fixture (tests/pgfixtures.py) in this checkout")
+    return url
+
+
 @pytest.fixture
-def live(tmp_path: Path, clock: FixedClock) -> Iterator[LiveServer]:
-    """The real server on 127.0.0.1 around ``tmp_path/server.db``, on the test's clock."""
+def live(server_target: Path | str, clock: FixedClock) -> Iterator[LiveServer]:
+    """The real server on 127.0.0.1 around ``server_target``, on the test's clock."""
     with LiveServer(clock=clock) as server:
-        server.start(tmp_path / "server.db")
+        server.start(server_target)
         yield server
 
 

@@ -148,7 +148,7 @@ def test_the_audit_log_lists_every_action_in_order_without_secrets(
     assert details["user_changed"] == {"areas": {"from": ["klara"], "to": ["klara", "norr"]}}
     assert details["sign_in_failed"]["reason"] == "unknown_user"
 
-    assert server_main(["--db", str(tmp_path / "server.db"), "audit", "--limit", "100"]) == 0
+    assert server_main(["--db", str(live.target), "audit", "--limit", "100"]) == 0
     assert len(capsys.readouterr().out.splitlines()) == len(expected)
 
     # no secret anywhere: not in the rows, not in the database file (nor its WAL)

@@ -38,7 +38,7 @@ def test_use_of_a_revoked_token_is_counted_and_shown(
     assert lost["revoked_uses"] == 2 and lost["revoked_last_used"] == "2026-11-23T11:25:00+00:00"
     assert (fine["revoked_uses"], fine["revoked_last_used"]) == (0, None)
 
-    db = str(live.app.state.db.path)
+    db = str(live.target)
     assert main(["--db", db, "devices", "--json"]) == 0
     rows = {d["id"]: d for d in json.loads(capsys.readouterr().out)}
     assert rows[device_id]["revoked_uses"] == lost["revoked_uses"]
@@ -49,6 +49,7 @@ def test_use_of_a_revoked_token_is_counted_and_shown(
     assert "efter spärren" not in next(x for x in text.splitlines() if x.startswith(other_id))
 
 
+@pytest.mark.sqlite_only
 def test_a_full_disk_is_503_in_words_and_nothing_half_stored(
     live: LiveServer, api: httpx.Client, device: dict[str, str], office: dict[str, str]
 ) -> None:
