@@ -39,6 +39,7 @@ from kompassen.sync.transport import (
     MAX_RELEASE_BYTES,
     Api,
     SyncError,
+    _body,
     answer_json,
     new_http_client,
     not_kompassen,
@@ -93,11 +94,9 @@ class _Push:
 
 
 def _error_code(resp: httpx.Response) -> str | None:
-    """The ``error`` of a Kompassen error answer, or None when it is not one."""
-    try:
-        body = resp.json()
-    except ValueError:
-        return None
+    """The ``error`` of a Kompassen error answer, or None when it is not one (read with the
+    bounded parser: a hostile answer may nest deeper than Python can recurse)."""
+    body = _body(resp)
     code = body.get("error") if isinstance(body, dict) else None
     return code if isinstance(code, str) else None
 
